@@ -1,0 +1,45 @@
+# The front door: `make run` and `make test` do all the set-up on a fresh machine.
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+CORPUS ?= ../shared/seeds
+DB     ?= marsad.db
+
+.PHONY: run test lint typecheck install install-dev clean bench eval
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+run: install
+	$(BIN)/marsad run $(CORPUS) --db $(DB)
+
+lint: install-dev
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
+
+typecheck: install-dev
+	$(BIN)/mypy
+
+test: install-dev lint typecheck
+	$(BIN)/pytest
+
+eval: install
+	$(BIN)/marsad eval --gold ../shared/gold/seeds.json --docs ../shared/seeds
+
+bench: install
+	$(BIN)/marsad bench ../shared/data/saudinewsnet-sample/articles.jsonl
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,3 @@
+"""marsad: sourced, dated timelines from Arabic news reports."""
+
+__version__ = "0.1.0"

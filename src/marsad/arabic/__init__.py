@@ -1,0 +1,1 @@
+"""Arabic text basics: matching normaliser, tokens with clitics, sentences, numerals."""

@@ -1,0 +1,81 @@
+"""Matching normaliser for Arabic: folds spelling variants, never touches display text.
+
+``normalize`` gives a folded string for matching and search. ``normalize_with_map`` also
+returns, for each folded character, the index of the original character it came from, so
+a match found in folded text maps back to exact offsets in the text as read.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from marsad.resources import load_tsv
+
+# Marks dropped for matching: harakat, shadda, sukun, dagger alef, Quranic marks, tatweel.
+_DROPPED_RANGES = ((0x0610, 0x061A), (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED))
+_DROPPED_SINGLE = {
+    0x0640,  # tatweel
+    0x200B, 0x200C, 0x200D, 0x200E, 0x200F,  # zero-width and directional marks
+    0x202A, 0x202B, 0x202C, 0x202D, 0x202E,  # bidi embeddings and overrides
+    0x2066, 0x2067, 0x2068, 0x2069,  # bidi isolates
+    0x061C,  # Arabic letter mark
+    0xFEFF,  # byte-order mark / zero-width no-break space
+}
+
+
+def _is_dropped(code: int) -> bool:
+    if code in _DROPPED_SINGLE:
+        return True
+    return any(low <= code <= high for low, high in _DROPPED_RANGES)
+
+
+@cache
+def _table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for row in load_tsv("normalization.tsv", columns=2):
+        source, target = row[0], row[1]
+        if len(source) != 1 or len(target) != 1:
+            raise ValueError(f"normalization.tsv: one character each side, got {row!r}")
+        table[ord(source)] = target
+    return table
+
+
+def fold_char(char: str) -> str:
+    """The folded form of one character: '' when dropped, else exactly one character."""
+    code = ord(char)
+    if _is_dropped(code):
+        return ""
+    mapped = _table().get(code)
+    if mapped is not None:
+        return mapped
+    lowered = char.lower()
+    return lowered if len(lowered) == 1 else char
+
+
+def normalize(text: str) -> str:
+    """Fold hamza/alef forms, alef maqsura, ta marbuta, digits, marks; lowercase Latin."""
+    return "".join(fold_char(char) for char in text)
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """Folded text and ``offsets`` where ``offsets[i]`` is the source index of folded char i.
+
+    ``offsets`` has one extra entry, ``len(text)``, so a folded end index maps too.
+    """
+    chars: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        folded = fold_char(char)
+        if folded:
+            chars.append(folded)
+            offsets.append(index)
+    offsets.append(len(text))
+    return "".join(chars), offsets
+
+
+def to_source_span(offsets: list[int], start: int, end: int) -> tuple[int, int]:
+    """Map a ``[start, end)`` range of folded text back to the original text."""
+    if end <= start:
+        position = offsets[start]
+        return position, position
+    return offsets[start], offsets[end - 1] + 1

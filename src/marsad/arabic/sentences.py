@@ -1,0 +1,78 @@
+"""Sentence splitting for Arabic news text, on exact offsets.
+
+Boundaries: line breaks, and . ! ? ؟ … followed by space. Not boundaries: the Arabic
+comma ، and semicolon ؛ (clause marks inside one sentence), a period after a single
+letter ("لويد ج. أوستن"), a period between digits ("2.5"), and any mark inside an open
+« » or “ ” quotation on the same line.
+"""
+
+from __future__ import annotations
+
+from marsad.model import Span
+
+_ENDERS = frozenset(".!?؟…")
+_OPENERS = {"«": "»", "“": "”"}
+_CLOSERS = frozenset("»”")
+_SPACE = frozenset(" \t\u00a0")
+
+
+def _is_initial(text: str, dot: int) -> bool:
+    """A single letter before a period, as in a middle initial: 'ج.' or 'J.'."""
+    if dot == 0 or not text[dot - 1].isalpha():
+        return False
+    return dot == 1 or not text[dot - 2].isalpha()
+
+
+def _line_sentences(text: str, start: int, end: int) -> list[Span]:
+    spans: list[Span] = []
+    begin = start
+    depth = 0
+    index = start
+    while index < end:
+        char = text[index]
+        if char in _OPENERS:
+            depth += 1
+        elif char in _CLOSERS and depth:
+            depth -= 1
+        elif char in _ENDERS and depth == 0:
+            stop = index + 1
+            while stop < end and text[stop] in _ENDERS | _CLOSERS | {'"'}:
+                stop += 1
+            followed_by_space = stop >= end or text[stop] in _SPACE
+            between_digits = char == "." and stop < end and text[stop].isdigit()
+            if followed_by_space and not between_digits and not (
+                char == "." and _is_initial(text, index)
+            ):
+                spans.append(Span(begin, stop))
+                begin = stop
+                index = stop
+                continue
+        index += 1
+    if begin < end:
+        spans.append(Span(begin, end))
+    return spans
+
+
+def _trim(text: str, span: Span) -> Span | None:
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+def split_sentences(text: str, within: Span | None = None) -> list[Span]:
+    """Sentence spans of ``text`` (or of the part ``within``), whitespace trimmed."""
+    region = within or Span(0, len(text))
+    spans: list[Span] = []
+    line_start = region.start
+    while line_start < region.end:
+        newline = text.find("\n", line_start, region.end)
+        line_end = region.end if newline == -1 else newline
+        for raw in _line_sentences(text, line_start, line_end):
+            trimmed = _trim(text, raw)
+            if trimmed is not None:
+                spans.append(trimmed)
+        line_start = line_end + 1
+    return spans

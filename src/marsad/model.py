@@ -1,0 +1,292 @@
+"""The data model: one article, its exact text, and layers of spans over that text.
+
+Every later stage adds to these layers; nothing keeps a parallel structure. Offsets are
+Python string indices into ``Article.text`` exactly as read (after decoding), so any
+annotation can be sliced back to the words it came from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class PublishedSource(StrEnum):
+    """Where a publication date came from, best first."""
+
+    METADATA = "metadata"
+    DATELINE = "dateline"
+    URL = "url"
+    FILENAME = "filename"
+    OPTION = "option"
+    INFERRED = "inferred"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` of an article's text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"bad span {self.start}:{self.end}")
+
+    def slice(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(slots=True)
+class Published:
+    """The publication date (ISO 8601 at the granularity known) and its provenance."""
+
+    value: str | None = None
+    source: PublishedSource = PublishedSource.UNKNOWN
+    span: Span | None = None  # the dateline as written, when it came from the text
+    note: str | None = None  # e.g. why a crawl timestamp was corrected
+
+    def to_json(self) -> dict[str, Any]:
+        return {"value": self.value, "source": str(self.source)}
+
+
+@dataclass(slots=True)
+class Boilerplate:
+    """Web furniture in a plain text (comment blocks, section links, bylines): no facts."""
+
+    span: Span
+    kind: str  # comments | section-links | subscribe | latest-news | byline | navigation
+
+
+@dataclass(slots=True)
+class Sentence:
+    span: Span
+
+
+@dataclass(slots=True)
+class Timex:
+    """A temporal expression (TimeML types) with its ISO 8601 / TIMEX3 value.
+
+    ``value`` is None when the text does not determine it; ``anchor`` then says what it
+    depends on ("publication"), and is never silently replaced by today's date.
+    """
+
+    span: Span
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str | None
+    anchor: str | None = None  # "publication" for relative expressions
+    granularity: str | None = None  # year | month | day | minute | interval | vague ...
+    vague: bool = False
+    hijri: str | None = None  # the Hijri value as written, e.g. "1436-10-21"
+    rule: str = ""  # name of the rule that produced it
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "start": self.span.start,
+            "end": self.span.end,
+            "text": self.text,
+            "type": self.type,
+            "value": self.value,
+        }
+        if self.anchor is not None:
+            out["anchor"] = self.anchor
+        if self.granularity is not None:
+            out["granularity"] = self.granularity
+        if self.vague:
+            out["vague"] = True
+        if self.hijri is not None:
+            out["hijri"] = self.hijri
+        if self.rule:
+            out["rule"] = self.rule
+        return out
+
+
+@dataclass(slots=True)
+class Entity:
+    """A named mention linked to one canonical entity (Latin name)."""
+
+    span: Span
+    text: str
+    type: str  # PER | ORG | LOC | EVENT | MISC
+    canonical: str
+    role: str | None = None
+    rule: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "start": self.span.start,
+            "end": self.span.end,
+            "text": self.text,
+            "type": self.type,
+            "canonical": self.canonical,
+        }
+        if self.role is not None:
+            out["role"] = self.role
+        return out
+
+
+@dataclass(slots=True)
+class Quote:
+    """An attributed statement: who (speaker), the reporting verb (cue), what (content)."""
+
+    speaker: str | None  # canonical name, or a short description of an unnamed speaker
+    cue: str
+    cue_span: Span
+    content_span: Span
+    speaker_span: Span | None = None  # the speaker as written, where written
+    implicit: bool = False  # speaker carried over from an earlier sentence
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"speaker": self.speaker}
+        if self.speaker_span is not None:
+            out["speaker_start"] = self.speaker_span.start
+            out["speaker_end"] = self.speaker_span.end
+        out.update(
+            {
+                "cue": self.cue,
+                "cue_start": self.cue_span.start,
+                "cue_end": self.cue_span.end,
+                "content_start": self.content_span.start,
+                "content_end": self.content_span.end,
+                "implicit": self.implicit,
+            }
+        )
+        return out
+
+
+@dataclass(slots=True)
+class Quantity:
+    span: Span
+    text: str
+    value: float | int | None
+    unit: str | None = None
+    subject: str | None = None
+    approximate: bool = False
+    vague: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "start": self.span.start,
+            "end": self.span.end,
+            "text": self.text,
+            "value": self.value,
+            "unit": self.unit,
+        }
+        if self.subject is not None:
+            out["subject"] = self.subject
+        if self.approximate:
+            out["approximate"] = True
+        if self.vague:
+            out["vague"] = True
+        return out
+
+
+@dataclass(slots=True)
+class EventMention:
+    """An event reported in one sentence: a trigger word, its kind, and its own date."""
+
+    kind: str
+    trigger: Span
+    trigger_text: str
+    sentence: Span
+    date: str | None = None  # value of the timex that belongs to this event
+    timex: Span | None = None
+    participants: list[str] = field(default_factory=list)  # canonical entity names
+    name: str | None = None  # canonical name of a named event (e.g. a dialogue)
+    undated_reason: str | None = None
+    rule: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "kind": self.kind,
+            "trigger_start": self.trigger.start,
+            "trigger_end": self.trigger.end,
+        }
+        if self.date is not None:
+            out["date"] = self.date
+        out["participants"] = list(self.participants)
+        if self.name is not None:
+            out["name"] = self.name
+        return out
+
+
+def article_id(source: str, text: str) -> str:
+    """Stable id: the same source and text always give the same id (idempotent ingest)."""
+    digest = hashlib.sha256()
+    digest.update(source.encode("utf-8"))
+    digest.update(b"\x00")
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:20]
+
+
+@dataclass(slots=True)
+class Article:
+    """One report: its text exactly as read, its metadata, and its annotation layers."""
+
+    doc: str  # file name, or a record's id for JSONL / feeds / WARC
+    source: str  # path or URL it was read from (with #record for JSONL)
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: Published = field(default_factory=Published)
+    language: str = "ar"
+    encoding: str | None = None
+    raw: str | None = None  # the raw page for HTML input
+    id: str = ""
+    boilerplate: list[Boilerplate] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = article_id(self.source, self.text)
+
+    def is_boilerplate(self, span: Span) -> bool:
+        """True when the span lies in web furniture that must yield no facts."""
+        return any(b.span.overlaps(span) for b in self.boilerplate)
+
+    def body_spans(self) -> list[Span]:
+        """The parts of the text that are not boilerplate, in order."""
+        spans: list[Span] = []
+        cursor = 0
+        for block in sorted(self.boilerplate, key=lambda b: b.span.start):
+            if block.span.start > cursor:
+                spans.append(Span(cursor, block.span.start))
+            cursor = max(cursor, block.span.end)
+        if cursor < len(self.text):
+            spans.append(Span(cursor, len(self.text)))
+        return spans
+
+    def to_json(self) -> dict[str, Any]:
+        """The public per-article JSON of DESIGN.md (`marsad extract --json`)."""
+        return {
+            "doc": self.doc,
+            "id": self.id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "published": self.published.to_json(),
+            "boilerplate": [
+                {"start": b.span.start, "end": b.span.end, "kind": b.kind}
+                for b in self.boilerplate
+            ],
+            "timexes": [t.to_json() for t in self.timexes],
+            "entities": [e.to_json() for e in self.entities],
+            "quotes": [q.to_json() for q in self.quotes],
+            "quantities": [q.to_json() for q in self.quantities],
+            "events": [e.to_json() for e in self.events],
+        }
