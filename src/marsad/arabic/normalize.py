@@ -73,9 +73,25 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
-def to_source_span(offsets: list[int], start: int, end: int) -> tuple[int, int]:
-    """Map a ``[start, end)`` range of folded text back to the original text."""
+def _is_mark(char: str) -> bool:
+    """Diacritics and tatweel: they belong to the letter before them."""
+    code = ord(char)
+    return code == 0x0640 or any(low <= code <= high for low, high in _DROPPED_RANGES)
+
+
+def to_source_span(
+    offsets: list[int], start: int, end: int, text: str | None = None
+) -> tuple[int, int]:
+    """Map a ``[start, end)`` range of folded text back to the original text.
+
+    With ``text``, the end also takes in the diacritics written on the last letter, so
+    a match on "الامريكي" covers "الأمريكيّ" whole.
+    """
     if end <= start:
         position = offsets[start]
         return position, position
-    return offsets[start], offsets[end - 1] + 1
+    source_end = offsets[end - 1] + 1
+    if text is not None:
+        while source_end < len(text) and _is_mark(text[source_end]):
+            source_end += 1
+    return offsets[start], source_end

@@ -1,0 +1,1 @@
+"""Across articles: reprints, stories, merged events, the timeline."""

@@ -1,0 +1,1 @@
+"""Per-article extractors: entities, quotes, quantities, event mentions."""

@@ -1,0 +1,46 @@
+"""The per-article stages in order: article in, the same article with its layers out.
+
+Each stage is a plain function over one Article with no I/O, so the pipeline runs the
+same in one process, in a pool or inside a Spark job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from marsad.arabic.sentences import split_sentences
+from marsad.extract.entities import annotate_entities
+from marsad.extract.events import annotate_events
+from marsad.extract.quantities import annotate_quantities
+from marsad.extract.quotes import annotate_quotes
+from marsad.model import Article, Sentence
+from marsad.temporal import annotate_timexes
+
+
+def annotate_sentences(article: Article) -> None:
+    """Sentences of the body only: boilerplate blocks yield no sentences, hence no facts."""
+    article.sentences = [
+        Sentence(span)
+        for region in article.body_spans()
+        for span in split_sentences(article.text, region)
+    ]
+
+
+Stage = Callable[[Article], None]
+
+# Order matters: quotes need entities, events need timexes and entities.
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("sentences", annotate_sentences),
+    ("timexes", annotate_timexes),
+    ("entities", annotate_entities),
+    ("quotes", annotate_quotes),
+    ("quantities", annotate_quantities),
+    ("events", annotate_events),
+)
+
+
+def annotate(article: Article) -> Article:
+    """Run every per-article stage on ``article`` (in place) and return it."""
+    for _, stage in STAGES:
+        stage(article)
+    return article

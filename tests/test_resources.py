@@ -1,0 +1,35 @@
+"""Every resource file loads, and the gazetteer is well formed."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from marsad.resources import load_lines, load_tsv, load_yaml
+
+_TYPES = {"PER", "ORG", "LOC", "EVENT", "MISC"}
+
+
+def _resource_names() -> list[str]:
+    folder = resources.files("marsad.resources")
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith((".tsv", ".txt", ".yaml")))
+
+
+@pytest.mark.parametrize("name", _resource_names())
+def test_resource_loads(name: str) -> None:
+    if name.endswith(".yaml"):
+        assert load_yaml(name) is not None
+    elif name.endswith(".tsv"):
+        assert load_tsv(name)
+    else:
+        assert load_lines(name)
+
+
+def test_aliases_are_typed_and_unique() -> None:
+    seen: dict[str, tuple[str, str]] = {}
+    for row in load_tsv("aliases.tsv", columns=3):
+        kind, canonical, surface = row[:3]
+        assert kind in _TYPES, row
+        assert canonical and surface, row
+        assert seen.setdefault(surface, (kind, canonical)) == (kind, canonical), row
