@@ -11,8 +11,14 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
-from rich.progress import TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from marsad.ingest import InputError, ReadOptions, read_inputs
 from marsad.model import Article
@@ -56,7 +62,10 @@ def _options(published: str | None, fields: list[str] | None, outlet: str | None
         if not sep or not ours or not theirs:
             raise typer.BadParameter(f"--field takes OURS=THEIRS, got {item!r}")
         mapping[ours.strip()] = theirs.strip()
-    return ReadOptions(published=published, fields=mapping, outlet=outlet)
+    try:
+        return ReadOptions(published=published, fields=mapping, outlet=outlet)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from error
 
 
 class _Batch:
@@ -84,7 +93,7 @@ class _Batch:
             for item in read_inputs(self.paths, self.options):
                 if isinstance(item, InputError):
                     self.failed += 1
-                    err.print(f"[red]error[/red] {item}", markup=True, highlight=False)
+                    err.print(f"error {item}", markup=False, highlight=False)
                     continue
                 yield annotate(item)
                 self.done += 1

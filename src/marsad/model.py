@@ -281,8 +281,7 @@ class Article:
             "outlet": self.outlet,
             "published": self.published.to_json(),
             "boilerplate": [
-                {"start": b.span.start, "end": b.span.end, "kind": b.kind}
-                for b in self.boilerplate
+                {"start": b.span.start, "end": b.span.end, "kind": b.kind} for b in self.boilerplate
             ],
             "timexes": [t.to_json() for t in self.timexes],
             "entities": [e.to_json() for e in self.entities],

@@ -40,8 +40,10 @@ def _line_sentences(text: str, start: int, end: int) -> list[Span]:
                 stop += 1
             followed_by_space = stop >= end or text[stop] in _SPACE
             between_digits = char == "." and stop < end and text[stop].isdigit()
-            if followed_by_space and not between_digits and not (
-                char == "." and _is_initial(text, index)
+            if (
+                followed_by_space
+                and not between_digits
+                and not (char == "." and _is_initial(text, index))
             ):
                 spans.append(Span(begin, stop))
                 begin = stop

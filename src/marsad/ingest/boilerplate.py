@@ -1,0 +1,162 @@
+"""Mark web furniture in a plain text as ``Boilerplate`` spans; never delete anything.
+
+The markers, their kind and their position rule live in ``resources/boilerplate.tsv``.
+A marker must be a whole short line (or, for ``contains`` rules, a phrase inside one), so a
+body sentence that merely uses a word such as التعليقات is never marked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from marsad.arabic.normalize import fold_char, normalize_with_map, to_source_span
+from marsad.model import Article, Boilerplate, Span
+from marsad.resources import load_tsv
+
+_SCOPES = ("tail", "line", "head")
+_MATCHES = ("line", "regex", "contains")
+_MAX_LINE = 300  # longer lines are paragraphs, never markers
+_HEAD_LINES = 3  # "head" markers sit among the first non-blank lines
+_TAIL_FROM = 0.5  # "tail" markers must start in the second half of the text
+_SPACES = re.compile(r"\s+")
+_OUTER_PUNCT = " \t|:;,.!-–—_…*•·«»\"'()[]{}<>/\\=~#"
+_LINE = re.compile(r"[^\n]*\n?")
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    kind: str
+    scope: str
+    match: str
+    pattern: str  # folded (line / contains) or a regex over folded text
+    regex: re.Pattern[str] | None = None
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table that folds exactly like ``normalize`` (via ``fold_char``),
+    filled lazily: translate runs in C, ``normalize`` loops in Python."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+def _fold_line(line: str) -> str:
+    return _SPACES.sub(" ", line.translate(_FOLD)).strip()
+
+
+def _trim(folded: str) -> str:
+    return _SPACES.sub(" ", folded.strip(_OUTER_PUNCT + "\u00a0")).strip(_OUTER_PUNCT)
+
+
+@cache
+def load_markers() -> tuple[Marker, ...]:
+    """The rules of ``boilerplate.tsv``, validated and folded once."""
+    markers = []
+    for kind, scope, match, pattern, *_ in load_tsv("boilerplate.tsv", columns=4):
+        if scope not in _SCOPES or match not in _MATCHES:
+            raise ValueError(f"boilerplate.tsv: bad scope/match in {kind, scope, match}")
+        if match == "contains" and scope != "tail":
+            raise ValueError(f"boilerplate.tsv: 'contains' is for tail rules: {pattern!r}")
+        if match == "regex":
+            markers.append(Marker(kind, scope, match, pattern, re.compile(pattern)))
+        elif match == "line":
+            markers.append(Marker(kind, scope, match, _trim(_fold_line(pattern))))
+        else:
+            markers.append(Marker(kind, scope, match, _fold_line(pattern)))
+    return tuple(markers)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line's content, newline excluded; CRLF-safe."""
+    spans = []
+    for match in _LINE.finditer(text):
+        start, end = match.span()
+        if start == end:
+            break
+        content_end = end - 1 if text[end - 1 : end] == "\n" else end
+        if content_end > start and text[content_end - 1] == "\r":
+            content_end -= 1
+        spans.append((start, content_end))
+    return spans
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) to its non-whitespace content."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _match_line(marker: Marker, line: str, folded: str, trimmed: str, start: int) -> int | None:
+    """Where the marker starts in the text, or None."""
+    if marker.match == "line":
+        return start if trimmed == marker.pattern else None
+    if marker.match == "regex":
+        assert marker.regex is not None
+        return start if marker.regex.fullmatch(folded) else None
+    if marker.pattern not in folded:
+        return None
+    raw_folded, offsets = normalize_with_map(line)
+    found = raw_folded.find(marker.pattern)
+    if found < 0:
+        return None
+    return start + to_source_span(offsets, found, found + len(marker.pattern))[0]
+
+
+def find_boilerplate(text: str) -> list[Boilerplate]:
+    """Boilerplate spans of a plain text, in order, not overlapping."""
+    markers = load_markers()
+    lines = _lines(text)
+    single: list[Boilerplate] = []
+    tails: list[tuple[int, str]] = []  # (start, kind) of each tail block
+    non_blank = 0
+    for line_start, line_end in lines:
+        start, end = _stripped(text, line_start, line_end)
+        if start == end:
+            continue
+        non_blank += 1
+        if end - start > _MAX_LINE:
+            continue
+        line = text[start:end]
+        folded = _fold_line(line)
+        trimmed = _trim(folded)
+        for marker in markers:
+            if marker.scope == "head" and non_blank > _HEAD_LINES:
+                continue
+            if marker.scope == "tail" and start < _TAIL_FROM * len(text):
+                continue
+            at = _match_line(marker, line, folded, trimmed, start)
+            if at is None:
+                continue
+            if marker.scope == "tail":
+                tails.append((at, marker.kind))
+            else:
+                single.append(Boilerplate(Span(start, end), marker.kind))
+            break
+    return _merge(text, single, tails)
+
+
+def _merge(text: str, single: list[Boilerplate], tails: list[tuple[int, str]]) -> list[Boilerplate]:
+    """Tail blocks run to the next tail marker; single lines inside a tail block are dropped."""
+    blocks: list[Boilerplate] = []
+    for index, (start, kind) in enumerate(tails):
+        limit = tails[index + 1][0] if index + 1 < len(tails) else len(text)
+        _, end = _stripped(text, start, limit)
+        blocks.append(Boilerplate(Span(start, end), kind))
+    first_tail = tails[0][0] if tails else len(text)
+    kept = [b for b in single if b.span.end <= first_tail]
+    return sorted(kept + blocks, key=lambda b: b.span.start)
+
+
+def annotate_boilerplate(article: Article) -> None:
+    """Fill ``article.boilerplate`` (pure per-article stage; replaces the layer)."""
+    article.boilerplate = find_boilerplate(article.text)

@@ -1,0 +1,109 @@
+"""JSON / JSONL records: streaming, field mapping, dates, per-line errors."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from itertools import islice
+from pathlib import Path
+
+from marsad.ingest import InputError, ReadOptions, read_inputs
+from marsad.ingest.records import read_jsonl
+from marsad.model import Article, PublishedSource
+
+
+class _CountingLines(io.RawIOBase):
+    """A binary stream over a real file that counts the lines handed out."""
+
+    def __init__(self, path: Path) -> None:
+        self._file = path.open("rb")
+        self.lines = 0
+
+    def __iter__(self) -> Iterator[bytes]:
+        for line in self._file:
+            self.lines += 1
+            yield line
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def test_stream_first_500_saudinewsnet(saudi_jsonl: Path) -> None:
+    stream = _CountingLines(saudi_jsonl)
+    try:
+        items = list(islice(read_jsonl(stream, str(saudi_jsonl)), 500))  # type: ignore[arg-type]
+    finally:
+        stream.close()
+    assert stream.lines == 500  # nothing read ahead: the file is streamed
+    assert all(isinstance(item, Article) for item in items)
+    first = items[0]
+    assert isinstance(first, Article)
+    assert first.doc == "2015-07-21.json#0"
+    assert first.source == f"{saudi_jsonl}#1"
+    assert first.outlet == "Al-Sharq Al-Awsat"  # source_name, the readable outlet name
+    assert first.title and first.url and first.encoding == "utf-8"
+    with saudi_jsonl.open(encoding="utf-8") as handle:
+        assert first.text == json.loads(handle.readline())["content"]
+    # date_extracted is a crawl time: never a publication date by default.
+    for item in items:
+        assert isinstance(item, Article)
+        assert item.published.source in (PublishedSource.UNKNOWN, PublishedSource.URL)
+
+
+def test_read_inputs_streams_lazily(saudi_jsonl: Path) -> None:
+    items = list(islice(read_inputs([saudi_jsonl]), 3))
+    with saudi_jsonl.open(encoding="utf-8") as handle:
+        ids = [json.loads(next(handle))["id"] for _ in range(3)]
+    assert [getattr(i, "doc", None) for i in items] == ids
+
+
+def test_mapping_a_crawl_time_is_explicit(saudi_jsonl: Path) -> None:
+    options = ReadOptions(fields={"published": "date_extracted"}, outlet="SNN")
+    (first,) = list(islice(read_inputs([saudi_jsonl], options), 1))
+    assert isinstance(first, Article)
+    assert first.published.value == "2015-07-21T02:51"
+    assert first.published.source == PublishedSource.METADATA
+    assert first.outlet == "SNN"
+
+
+def test_json_list_and_single_record(tmp_path: Path) -> None:
+    many = tmp_path / "many.json"
+    many.write_text(
+        json.dumps([{"body": "نص أول"}, {"body": "نص ثان", "id": 7}, {"text": "x"}]),
+        encoding="utf-8",
+    )
+    items = list(read_inputs([many], ReadOptions(fields={"text": "body"})))
+    assert [getattr(i, "doc", None) for i in items[:2]] == ["many.json#1", "7"]
+    assert isinstance(items[2], InputError) and items[2].path.endswith("many.json#3")
+    assert "body" in items[2].reason
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps({"id": "a", "text": "نص", "outlet": "الحرة"}), encoding="utf-8")
+    (article,) = list(read_inputs([one]))
+    assert isinstance(article, Article) and article.outlet == "الحرة" and article.doc == "a"
+
+
+def test_record_dates(tmp_path: Path) -> None:
+    rows = [
+        {"id": "iso", "text": "نص", "published": "2024-01-26T02:43:00+03:00"},
+        {"id": "bad", "text": "نص", "published": "قبل يومين", "url": "http://a.com/2020-06-03-1"},
+        {"id": "none", "text": "نص", "url": "http://a.com/story/2020/8/24/x/1"},
+        {"id": "nodate", "text": "نص", "url": "http://a.com/article/825076"},
+    ]
+    path = tmp_path / "dated.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    got = {a.doc: a.published for a in read_inputs([path]) if isinstance(a, Article)}
+    assert (got["iso"].value, got["iso"].source) == ("2024-01-26T02:43", "metadata")
+    assert got["iso"].note and "+03:00" in got["iso"].note
+    assert (got["bad"].value, got["bad"].source) == ("2020-06-03", "url")
+    assert got["bad"].note and "ignored" in got["bad"].note
+    assert (got["none"].value, got["none"].source) == ("2020-08-24", "url")
+    assert (got["nodate"].value, got["nodate"].source) == (None, "unknown")
+
+
+def test_outlet_source_is_not_a_url(tmp_path: Path) -> None:
+    path = tmp_path / "o.jsonl"
+    rows = [{"text": "نص", "source": "http://x.com/a"}, {"text": "نص", "source": "okaz"}]
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    outlets = [a.outlet for a in read_inputs([path]) if isinstance(a, Article)]
+    assert outlets == [None, "okaz"]
