@@ -1,0 +1,305 @@
+"""The timeline: event mentions from many articles merged into dated, sourced events.
+
+A named event (a dialogue, an agreement, a committee's session) reported by several
+articles with the same date is one event with all of them as sources; a coarser date of
+the same name ("2023-08") joins the one finer date it contains. Different dates of one
+name stay apart (April and July rounds of a dialogue) and are listed as possible
+conflicts. Unnamed mentions merge when kind, date and participants agree. A mention
+whose date the text does not give goes under ``undated`` with the reason, never a guess.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from marsad.extract.events import title_span
+from marsad.model import Article, EventMention
+
+# Unnamed mentions of the same kind and date merge when their participants overlap this much.
+_MIN_PARTICIPANT_OVERLAP = 0.5
+_SOURCE_TEXT_CHARS = 160
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The sentence of one article that reports an event."""
+
+    doc: str
+    article_id: str
+    start: int
+    end: int
+    trigger: int = field(default=-1, compare=False)  # where to centre a quoted excerpt
+
+    def to_json(self) -> dict[str, Any]:
+        return {"doc": self.doc, "start": self.start, "end": self.end}
+
+
+@dataclass(slots=True)
+class Event:
+    """One event across the corpus: its date at source granularity, title and sources."""
+
+    id: str
+    date: str | None
+    title: str
+    kind: str
+    name: str | None = None
+    participants: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    reason: str | None = None  # why there is no date (undated events only)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "date": self.date,
+            "title": self.title,
+            "kind": self.kind,
+            "participants": list(self.participants),
+            "sources": [s.to_json() for s in self.sources],
+        }
+        if self.date is None:
+            out["reason"] = self.reason or "the sources do not give a date"
+        return out
+
+
+@dataclass(slots=True)
+class Conflict:
+    """One named event given different, incompatible dates (another round, or a dispute)."""
+
+    name: str
+    kind: str
+    event_ids: list[str]
+    dates: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "kind": self.kind, "events": self.event_ids, "dates": self.dates}
+
+
+@dataclass(slots=True)
+class Timeline:
+    events: list[Event] = field(default_factory=list)  # dated, in date order
+    undated: list[Event] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    def to_json(self, with_conflicts: bool = False) -> dict[str, Any]:
+        """The public timeline JSON of DESIGN.md (conflicts only when asked for)."""
+        out: dict[str, Any] = {
+            "events": [e.to_json() for e in self.events],
+            "undated": [e.to_json() for e in self.undated],
+        }
+        if with_conflicts:
+            out["conflicts"] = [c.to_json() for c in self.conflicts]
+        return out
+
+
+@dataclass(slots=True)
+class _Item:
+    article: Article
+    mention: EventMention
+
+    @property
+    def source(self) -> Source:
+        sentence = self.mention.sentence
+        return Source(
+            self.article.doc,
+            self.article.id,
+            sentence.start,
+            sentence.end,
+            self.mention.trigger.start,
+        )
+
+
+def date_key(date: str) -> tuple[str, str]:
+    """Sort key: an interval by its start; a coarser date first ("2008" < "2008-05")."""
+    start, _, end = date.partition("/")
+    return start, end or start
+
+
+def _within(fine: str, coarse: str) -> bool:
+    """True when every bound of ``fine`` lies inside the (non-interval) date ``coarse``."""
+    if "/" in coarse or fine == coarse:
+        return False
+    bounds = fine.split("/")
+    return all(b.startswith(coarse) and b[len(coarse) : len(coarse) + 1] in "-T" for b in bounds)
+
+
+def _granularity(date: str) -> int:
+    return len(date.partition("/")[0])
+
+
+def _date_clusters(dates: Iterable[str]) -> dict[str, str]:
+    """Map each date to the date it merges into: itself, or the one finer date it contains."""
+    distinct = sorted(set(dates), key=_granularity, reverse=True)
+    target: dict[str, str] = {}
+    for date in distinct:
+        finer = {target[d] for d in target if _within(d, date)}
+        target[date] = finer.pop() if len(finer) == 1 else date
+    return target
+
+
+def _overlap(left: list[str], right: list[str]) -> float:
+    a, b = set(left), set(right)
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def _stable_id(*parts: str) -> str:
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8"), usedforsecurity=False)
+    return digest.hexdigest()[:12]
+
+
+def _title(item: _Item) -> str:
+    if item.mention.name:
+        return item.mention.name
+    span = title_span(item.article.text, item.mention.sentence, item.mention.trigger)
+    return span.slice(item.article.text)
+
+
+def _event(items: list[_Item], date: str | None, reason: str | None = None) -> Event:
+    items = sorted(items, key=lambda i: (i.article.doc, i.mention.sentence.start))
+    first = items[0].mention
+    participants: list[str] = []
+    for item in items:
+        participants += [p for p in item.mention.participants if p not in participants]
+    sources = list(dict.fromkeys(item.source for item in items))
+    title = _title(items[0])
+    key = first.name or title
+    event_id = _stable_id(key, first.kind, date or "", "" if date else items[0].article.id)
+    return Event(event_id, date, title, first.kind, first.name, participants, sources, reason)
+
+
+def _group_named(items: list[_Item]) -> list[tuple[list[_Item], str]]:
+    groups: dict[tuple[str, str], list[_Item]] = {}
+    for item in items:
+        key = (item.mention.name or "", item.mention.kind)
+        groups.setdefault(key, []).append(item)
+    out: list[tuple[list[_Item], str]] = []
+    for members in groups.values():
+        target = _date_clusters(m.mention.date or "" for m in members)
+        by_date: dict[str, list[_Item]] = {}
+        for member in members:
+            by_date.setdefault(target[member.mention.date or ""], []).append(member)
+        out.extend((group, date) for date, group in by_date.items())
+    return out
+
+
+def _group_unnamed(items: list[_Item]) -> list[tuple[list[_Item], str]]:
+    clusters: list[tuple[list[_Item], str]] = []
+    for item in items:
+        mention = item.mention
+        for members, date in clusters:
+            head = members[0].mention
+            if head.kind != mention.kind or date != mention.date:
+                continue
+            same_article = all(m.article.id == item.article.id for m in members)
+            close = _overlap(head.participants, mention.participants) >= _MIN_PARTICIPANT_OVERLAP
+            if close or (same_article and not head.participants and not mention.participants):
+                members.append(item)
+                break
+        else:
+            clusters.append(([item], mention.date or ""))
+    return clusters
+
+
+def _undated(items: list[_Item]) -> list[Event]:
+    groups: dict[tuple[str, ...], list[_Item]] = {}
+    for item in items:
+        m = item.mention
+        if m.name:
+            key: tuple[str, ...] = (m.name, m.kind, item.article.id)
+        else:
+            key = (m.kind, item.article.id, str(m.trigger.start), str(m.timex))
+        groups.setdefault(key, []).append(item)
+    return [_event(g, None, g[0].mention.undated_reason) for g in groups.values()]
+
+
+def _conflicts(events: list[Event]) -> list[Conflict]:
+    by_name: dict[tuple[str, str], list[Event]] = {}
+    for event in events:
+        if event.name and event.date:
+            by_name.setdefault((event.name, event.kind), []).append(event)
+    out = []
+    for (name, kind), group in by_name.items():
+        if len(group) > 1:
+            dates = [e.date for e in group if e.date]
+            out.append(Conflict(name, kind, [e.id for e in group], dates))
+    return out
+
+
+def _unique_ids(events: list[Event]) -> None:
+    seen: dict[str, int] = {}
+    for event in events:
+        count = seen.get(event.id, 0)
+        seen[event.id] = count + 1
+        if count:
+            event.id = f"{event.id}-{count + 1}"
+
+
+def build_timeline(articles: Iterable[Article]) -> Timeline:
+    """Merge the event mentions of ``articles`` into one timeline."""
+    named: list[_Item] = []
+    unnamed: list[_Item] = []
+    undated: list[_Item] = []
+    for article in articles:
+        for mention in article.events:
+            item = _Item(article, mention)
+            if mention.date is None:
+                undated.append(item)
+            elif mention.name:
+                named.append(item)
+            else:
+                unnamed.append(item)
+    dated = [_event(g, d) for g, d in _group_named(named) + _group_unnamed(unnamed)]
+    dated.sort(key=lambda e: (date_key(e.date or ""), e.title, e.id))
+    undated_events = sorted(_undated(undated), key=lambda e: (e.sources[0].doc, e.sources[0].start))
+    _unique_ids(dated + undated_events)
+    return Timeline(dated, undated_events, _conflicts(dated))
+
+
+def _source_line(source: Source, articles_by_id: Mapping[str, Article]) -> str:
+    article = articles_by_id.get(source.article_id)
+    if article is None:
+        return f"    - {source.doc} [{source.start}:{source.end}]"
+    start, end = source.start, source.end
+    if end - start > _SOURCE_TEXT_CHARS and source.trigger >= start:
+        # Centre long sentences on the trigger, cutting at spaces.
+        left = max(start, source.trigger - _SOURCE_TEXT_CHARS // 3)
+        space = article.text.find(" ", left, source.trigger)
+        if left > start and space != -1:
+            left = space + 1
+        start, end = left, min(end, left + _SOURCE_TEXT_CHARS)
+    text = " ".join(article.text[start:end].split())
+    if start > source.start:
+        text = "…" + text
+    if end < source.end:
+        text += "…"
+    return f"    - {source.doc} [{source.start}:{source.end}]: {text}"
+
+
+def _event_lines(event: Event, articles_by_id: Mapping[str, Article]) -> list[str]:
+    lines = [f"{event.date or 'undated':<24} {event.title}  [{event.kind}]"]
+    if event.participants:
+        lines.append("    participants: " + ", ".join(event.participants))
+    if event.date is None and event.reason:
+        lines.append(f"    why undated: {event.reason}")
+    lines += [_source_line(s, articles_by_id) for s in event.sources]
+    return lines
+
+
+def render_text(timeline: Timeline, articles_by_id: Mapping[str, Article]) -> str:
+    """A readable plain-text timeline: each event, then the sentences that report it."""
+    lines = [f"Timeline: {len(timeline.events)} dated event(s), {len(timeline.undated)} undated"]
+    for event in timeline.events:
+        lines += ["", *_event_lines(event, articles_by_id)]
+    if timeline.undated:
+        lines += ["", "Undated (the sources do not give a date):"]
+        for event in timeline.undated:
+            lines += ["", *_event_lines(event, articles_by_id)]
+    if timeline.conflicts:
+        lines += ["", "Same event, different dates (another occurrence, or sources disagree):"]
+        for conflict in timeline.conflicts:
+            lines.append(f"    {conflict.name} [{conflict.kind}]: {', '.join(conflict.dates)}")
+    return "\n".join(lines)

@@ -1,0 +1,255 @@
+"""Event mentions: which trigger or named event each date belongs to."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.arabic.normalize import normalize
+from marsad.extract.events import TRIGGERS_FILE, annotate_events, find_triggers, lexicon
+from marsad.model import Article, Boilerplate, Entity, EventMention, Span, Timex
+from marsad.resources import load_tsv
+
+_KINDS = {
+    "meeting",
+    "statement",
+    "agreement",
+    "formation",
+    "attack",
+    "strike",
+    "killing",
+    "arrest",
+    "deployment",
+    "control",
+    "casualties",
+}
+
+TimexSpec = tuple[str, str, str | None]  # text, type, value (None: relative to publication)
+
+
+def _article(
+    text: str,
+    timexes: list[TimexSpec] = (),  # type: ignore[assignment]
+    entities: list[tuple[str, str, str]] = (),  # type: ignore[assignment]
+    vague: list[str] = (),  # type: ignore[assignment]
+) -> Article:
+    """A hand-built article: timexes at the first occurrence, entities at every one."""
+    article = Article(doc="fixture.txt", source="fixture", text=text)
+    for surface, kind, value in timexes:
+        start = text.index(surface)
+        anchor = "publication" if value is None else None
+        article.timexes.append(
+            Timex(Span(start, start + len(surface)), surface, kind, value, anchor)
+        )
+    for surface in vague:
+        start = text.index(surface)
+        span = Span(start, start + len(surface))
+        article.timexes.append(Timex(span, surface, "DATE", "FUTURE_REF", vague=True))
+    for surface, kind, canonical in entities:  # every occurrence, as a gazetteer would
+        for match in re.finditer(re.escape(surface), text):
+            span = Span(match.start(), match.end())
+            article.entities.append(Entity(span, surface, kind, canonical))
+    article.entities.sort(key=lambda e: e.span.start)
+    return article
+
+
+def _events(article: Article) -> list[EventMention]:
+    annotate_events(article)
+    for event in article.events:
+        assert event.trigger.slice(article.text) == event.trigger_text
+        assert event.sentence.contains(event.trigger)
+    return article.events
+
+
+JSCD = "US-Iraq Joint Security Cooperation Dialogue"
+
+
+def test_trigger_table_is_well_formed() -> None:
+    for row in load_tsv(TRIGGERS_FILE, columns=3):
+        if row[0] == "@set":
+            continue
+        if row[0].startswith("@"):
+            assert row[0][1:] in {"noun", "verb", "exact", "stop"}, row
+            assert row[1] in {"prefix", "suffix"}, row
+            continue
+        assert row[2] in {"noun", "verb", "exact", "body", "clause", "stop"}, row
+        if row[2] in {"noun", "verb", "exact"}:
+            assert row[1] in _KINDS, row
+
+
+def test_every_trigger_is_found_bare_and_with_a_conjunction() -> None:
+    for row in load_tsv(TRIGGERS_FILE, columns=3):
+        if row[0].startswith("@") or row[2] not in {"noun", "verb", "exact"}:
+            continue
+        needs = row[4].split("|")[0] if len(row) > 4 else ""
+        after = " القوات" if needs.startswith("$") else f" {needs}" if needs else ""
+        for text in (row[0] + after, "و" + row[0] + after):
+            found = find_triggers(text, Span(0, len(text)))
+            assert [kind for _, kind in found] == [row[1]], (text, found)
+            assert normalize(found[0][0].slice(text)) == normalize(row[0])
+
+
+def test_triggers_take_clitics_and_inflections() -> None:
+    text = "وأعلنت الوزارة بياناً عن الاجتماعات وللاتفاقية"
+    found = [(span.slice(text), kind) for span, kind in find_triggers(text, Span(0, len(text)))]
+    assert found == [
+        ("أعلنت", "statement"),
+        ("بياناً", "statement"),
+        ("اجتماعات", "meeting"),
+        ("اتفاقية", "agreement"),
+    ]
+
+
+def test_stop_forms_and_required_next_words() -> None:
+    text = "نشر اسمه وبيانات السوق، ثم نشر القوات ووقعت على الاتفاق وقع الحادث"
+    found = [(span.slice(text), kind) for span, kind in find_triggers(text, Span(0, len(text)))]
+    assert found == [("نشر", "deployment"), ("وقعت", "agreement"), ("اتفاق", "agreement")]
+
+
+def test_blockers_cancel_a_trigger_and_words_inside_other_words_do_not_match() -> None:
+    text = "طالبوا بإطلاق سراح المعتقلين وإطلاق النار، ثم إطلاق اللجنة في وزارة الخارجية"
+    found = [span.slice(text) for span, _ in find_triggers(text, Span(0, len(text)))]
+    assert found == ["إطلاق"]
+    assert text.index(found[0]) < text.index("اللجنة")
+
+
+def test_the_date_belongs_to_the_dialogue_not_to_the_statement() -> None:
+    text = (
+        "أصدرت الوزارة بياناً حول الحوار الأمني المشترك الذي عقد في واشنطن يومي 7 و8 آب/أغسطس 2023."
+    )
+    article = _article(
+        text,
+        timexes=[("7 و8 آب/أغسطس 2023", "DATE", "2023-08-07/2023-08-08")],
+        entities=[("الحوار الأمني المشترك", "EVENT", JSCD), ("واشنطن", "LOC", "Washington")],
+    )
+    [event] = _events(article)
+    assert (event.name, event.kind, event.date) == (JSCD, "meeting", "2023-08-07/2023-08-08")
+    assert event.trigger_text == "حوار"
+
+
+def test_two_named_events_keep_their_own_dates() -> None:
+    text = (
+        "بما في ذلك الحوار الإستراتيجي بين الولايات المتحدة والعراق في تموز 2021 "
+        "ولجنة التنسيق العليا الأميركية- العراقية في شباط 2023."
+    )
+    article = _article(
+        text,
+        timexes=[("تموز 2021", "DATE", "2021-07"), ("شباط 2023", "DATE", "2023-02")],
+        entities=[
+            (
+                "الحوار الإستراتيجي بين الولايات المتحدة والعراق",
+                "EVENT",
+                "US-Iraq Strategic Dialogue",
+            ),
+            (
+                "لجنة التنسيق العليا الأميركية- العراقية",
+                "ORG",
+                "US-Iraq Higher Coordinating Committee",
+            ),
+        ],
+    )
+    got = [(e.name, e.date) for e in _events(article)]
+    assert got == [
+        ("US-Iraq Strategic Dialogue", "2021-07"),
+        ("US-Iraq Higher Coordinating Committee", "2023-02"),
+    ]
+
+
+def test_agreement_year_and_statement_day() -> None:
+    text = (
+        "ناقشا القضايا وفقاً لاتفاقية الإطار الإستراتيجي لعام 2008.\n"
+        "ومع اللجنة العسكرية العليا، والبيان المشترك الصادر في 27 سبتمبر 2024، حيث ستقوم."
+    )
+    article = _article(
+        text,
+        timexes=[("2008", "DATE", "2008"), ("27 سبتمبر 2024", "DATE", "2024-09-27")],
+        entities=[
+            ("اتفاقية الإطار الإستراتيجي", "MISC", "US-Iraq Strategic Framework Agreement"),
+            ("اللجنة العسكرية العليا", "ORG", "US-Iraq Higher Military Commission"),
+        ],
+    )
+    got = [(e.kind, e.name, e.date) for e in _events(article)]
+    assert got == [
+        ("agreement", "US-Iraq Strategic Framework Agreement", "2008"),
+        ("statement", None, "2024-09-27"),
+    ]
+
+
+def test_seizure_dated_with_its_participants() -> None:
+    text = (
+        "وتنشر الولايات المتحدة 2500 عسكري في العراق لمنع عودة التنظيم بعدما سيطر على "
+        "مساحات شاسعة من العراق وسوريا في 2014 قبل هزيمته."
+    )
+    article = _article(
+        text,
+        timexes=[("2014", "DATE", "2014")],
+        entities=[
+            ("الولايات المتحدة", "LOC", "United States"),
+            ("العراق", "LOC", "Iraq"),
+            ("سوريا", "LOC", "Syria"),
+        ],
+    )
+    [event] = _events(article)
+    assert (event.kind, event.trigger_text, event.date) == ("control", "سيطر", "2014")
+    assert event.participants == ["Iraq", "Syria"]  # its clause, not the deployment's
+
+
+def test_relative_date_gives_an_undated_mention_with_the_reason() -> None:
+    text = "كان يسيطر على مدن، وفي سبتمبر الماضي، أعلن جهاز مكافحة الإرهاب عن مقتل القيادي."
+    article = _article(
+        text,
+        timexes=[("سبتمبر الماضي", "DATE", None)],
+        entities=[("جهاز مكافحة الإرهاب", "ORG", "Iraqi Counter-Terrorism Service")],
+    )
+    [event] = _events(article)
+    assert event.kind == "statement" and event.date is None
+    assert event.participants == ["Iraqi Counter-Terrorism Service"]
+    assert event.undated_reason is not None and "سبتمبر الماضي" in event.undated_reason
+
+
+def test_vague_dates_durations_and_boilerplate_date_nothing() -> None:
+    text = "تبدأ الاجتماعات في الأيام المقبلة.\nوقع الهجوم خلال العشرة أعوام.\nهجوم في 2015."
+    article = _article(
+        text,
+        timexes=[("العشرة أعوام", "DURATION", "P10Y"), ("2015", "DATE", "2015")],
+        vague=["الأيام المقبلة"],
+    )
+    start = text.index("هجوم في")
+    article.boilerplate.append(Boilerplate(Span(start, len(text)), "comments"))
+    assert _events(article) == []
+
+
+def test_a_sentence_without_a_date_yields_no_event() -> None:
+    article = _article(
+        "عقد الحوار الأمني المشترك في واشنطن.",
+        entities=[("الحوار الأمني المشترك", "EVENT", JSCD)],
+    )
+    assert _events(article) == []
+
+
+def test_dateline_is_not_an_event_date() -> None:
+    text = "الجمعة, 26 يناير, 2024 - 02:43 صباحاً اجتماع\nنص."
+    article = _article(
+        text, timexes=[("الجمعة, 26 يناير, 2024 - 02:43", "TIME", "2024-01-26T02:43")]
+    )
+    article.published.span = article.timexes[0].span
+    assert _events(article) == []
+
+
+_WORDS = ["اجتماع", "بيان", "قال", "في", "العراق", "هجوم", "،", "الماضي", "سيطر", "2014", "و"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40))
+def test_any_text_gives_well_formed_mentions(words: list[str]) -> None:
+    text = " ".join(words) + "."
+    article = Article(doc="h", source="h", text=text)
+    for match in re.finditer("2014", text):
+        article.timexes.append(Timex(Span(match.start(), match.end()), "2014", "DATE", "2014"))
+    for event in _events(article):
+        assert event.date == "2014" and event.timex is not None
+        assert event.sentence.contains(event.timex)
+        assert event.kind in _KINDS
+    assert lexicon() is lexicon()  # compiled once

@@ -1,0 +1,233 @@
+"""The timeline: merged events, their dates, sources and the undated, on fixtures and seeds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from marsad.corpus.timeline import Timeline, build_timeline, date_key, render_text
+from marsad.model import Article, EventMention, Span
+from marsad.schema import validate
+
+JSCD = "US-Iraq Joint Security Cooperation Dialogue"
+SD = "US-Iraq Strategic Dialogue"
+
+
+def _article(doc: str, sentences: list[str]) -> Article:
+    return Article(doc=doc, source=doc, text="\n".join(sentences))
+
+
+def _mention(
+    article: Article,
+    line: int,
+    trigger: str,
+    kind: str,
+    date: str | None,
+    name: str | None = None,
+    participants: tuple[str, ...] = (),
+    reason: str | None = None,
+) -> EventMention:
+    """A mention of ``trigger`` in line ``line`` of ``article`` (layers built by hand)."""
+    lines = article.text.split("\n")
+    start = sum(len(x) + 1 for x in lines[:line])
+    sentence = Span(start, start + len(lines[line]))
+    at = article.text.index(trigger, start)
+    mention = EventMention(
+        kind=kind,
+        trigger=Span(at, at + len(trigger)),
+        trigger_text=trigger,
+        sentence=sentence,
+        date=date,
+        participants=list(participants),
+        name=name,
+        undated_reason=reason,
+    )
+    article.events.append(mention)
+    return mention
+
+
+def _fixtures() -> list[Article]:
+    first = _article(
+        "a.txt",
+        [
+            "اختتم الحوار الأمني المشترك في واشنطن يومي 7 و8 آب 2023.",
+            "وبني على الحوار الإستراتيجي في نيسان 2021 والحوار الإستراتيجي في تموز 2021.",
+            "وشنت الولايات المتحدة غارة على مواقع الفصائل يوم الثلاثاء.",
+            "وفي سبتمبر الماضي، أعلن الجهاز مقتل القيادي.",
+        ],
+    )
+    _mention(first, 0, "الحوار", "meeting", "2023-08-07/2023-08-08", JSCD)
+    _mention(first, 1, "الحوار", "meeting", "2021-04", SD)
+    _mention(first, 1, "والحوار", "meeting", "2021-07", SD)
+    _mention(first, 2, "غارة", "strike", "2024-01-23", None, ("United States",))
+    reason = "'سبتمبر الماضي' is relative to a publication date the text does not give"
+    _mention(first, 3, "أعلن", "statement", None, reason=reason)
+    second = _article(
+        "b.txt",
+        [
+            "عقد حوار التعاون الأمني المشترك في الفترة من 7 إلى 8 آب 2023.",
+            "والحوار الأمني المشترك عقد في آب 2023.",
+            "ونفذت الولايات المتحدة غارة جديدة يوم الثلاثاء.",
+            "الحوار الإستراتيجي في 2021.",
+        ],
+    )
+    _mention(second, 0, "حوار", "meeting", "2023-08-07/2023-08-08", JSCD)
+    _mention(second, 1, "الحوار", "meeting", "2023-08", JSCD)
+    _mention(second, 2, "غارة", "strike", "2024-01-23", None, ("United States", "Iraq"))
+    _mention(second, 3, "الحوار", "meeting", "2021", SD)
+    return [first, second]
+
+
+def _by_title(timeline: Timeline) -> dict[tuple[str, str | None], list[tuple[str, int]]]:
+    return {(e.title, e.date): [(s.doc, s.start) for s in e.sources] for e in timeline.events}
+
+
+def test_same_named_event_and_date_is_one_event_with_all_sources() -> None:
+    timeline = build_timeline(_fixtures())
+    [jscd] = [e for e in timeline.events if e.name == JSCD]
+    assert jscd.date == "2023-08-07/2023-08-08"  # "آب 2023" joined the finer interval
+    assert {s.doc for s in jscd.sources} == {"a.txt", "b.txt"}
+    assert len(jscd.sources) == 3
+
+
+def test_distinct_dates_of_one_name_stay_apart_and_are_flagged() -> None:
+    timeline = build_timeline(_fixtures())
+    rounds = sorted(e.date or "" for e in timeline.events if e.name == SD)
+    assert rounds == ["2021", "2021-04", "2021-07"]  # "2021" fits both rounds: not merged
+    [conflict] = [c for c in timeline.conflicts if c.name == SD]
+    assert sorted(conflict.dates) == rounds
+
+
+def test_unnamed_mentions_merge_on_kind_date_and_participants() -> None:
+    timeline = build_timeline(_fixtures())
+    [strike] = [e for e in timeline.events if e.kind == "strike"]
+    assert strike.date == "2024-01-23"
+    assert [s.doc for s in strike.sources] == ["a.txt", "b.txt"]
+    assert strike.participants == ["United States", "Iraq"]
+    assert strike.title.startswith("وشنت الولايات المتحدة غارة")  # exact text of the source
+
+
+def test_undated_events_carry_the_reason() -> None:
+    timeline = build_timeline(_fixtures())
+    [undated] = timeline.undated
+    assert undated.date is None and undated.kind == "statement"
+    assert undated.reason is not None and "سبتمبر الماضي" in undated.reason
+    assert all(e.date for e in timeline.events)
+
+
+def test_events_are_sorted_by_date_start_coarse_first() -> None:
+    dates = [e.date or "" for e in build_timeline(_fixtures()).events]
+    assert dates == sorted(dates, key=date_key)
+    assert dates[0] == "2021"
+    assert sorted(["2008-05", "2023-08-07/2023-08-08", "2008", "2023-08-07"], key=date_key) == [
+        "2008",
+        "2008-05",
+        "2023-08-07",
+        "2023-08-07/2023-08-08",
+    ]
+
+
+def test_json_contract_stable_ids_and_text_rendering() -> None:
+    articles = _fixtures()
+    timeline = build_timeline(articles)
+    data = json.loads(json.dumps(timeline.to_json(), ensure_ascii=False))
+    validate("timeline", data)
+    assert set(data) == {"events", "undated"}
+    assert set(data["events"][0]) == {"id", "date", "title", "kind", "participants", "sources"}
+    assert set(data["events"][0]["sources"][0]) == {"doc", "start", "end"}
+    assert data["undated"][0]["reason"]
+    again = build_timeline(_fixtures()).to_json()
+    assert again == data  # ids and order are stable
+    ids = [e["id"] for e in data["events"] + data["undated"]]
+    assert len(ids) == len(set(ids))
+    text = render_text(timeline, {a.id: a for a in articles})
+    assert "2023-08-07/2023-08-08" in text and JSCD in text and "b.txt" in text
+    assert "سبتمبر الماضي" in text
+    for event in timeline.events:
+        for source in event.sources:
+            article = next(a for a in articles if a.id == source.article_id)
+            assert 0 <= source.start < source.end <= len(article.text)
+
+
+def test_empty_corpus_gives_an_empty_timeline() -> None:
+    assert build_timeline([]).to_json() == {"events": [], "undated": []}
+
+
+# -- the seeds, through the whole pipeline --------------------------------------------------
+
+
+def _pipeline_or_skip() -> object:
+    try:
+        from marsad import pipeline
+    except ImportError as error:  # a per-article stage has not landed yet
+        pytest.skip(f"marsad.pipeline cannot be imported yet ({error}); seeds test waits for it")
+    return pipeline
+
+
+def _seed_articles(seeds_dir: Path) -> list[Article]:
+    pipeline = _pipeline_or_skip()
+    from marsad.ingest import InputError, ReadOptions, read_inputs
+
+    articles = []
+    for item in read_inputs([seeds_dir], ReadOptions()):
+        assert not isinstance(item, InputError), str(item)
+        articles.append(pipeline.annotate(item))  # type: ignore[attr-defined]
+    return sorted(articles, key=lambda a: a.doc)
+
+
+def test_seed_timeline(seeds_dir: Path) -> None:
+    articles = _seed_articles(seeds_dir)
+    timeline = build_timeline(articles)
+    validate("timeline", json.loads(json.dumps(timeline.to_json())))
+
+    def docs_of(date: str, name: str | None = None, kind: str | None = None) -> set[str]:
+        found = [
+            e
+            for e in timeline.events
+            if e.date == date and (name is None or e.name == name) and (kind in {None, e.kind})
+        ]
+        assert found, (date, name, kind, [(e.date, e.title) for e in timeline.events])
+        return {s.doc[:3] for e in found for s in e.sources}
+
+    assert "001" in docs_of("2008", "US-Iraq Strategic Framework Agreement")
+    assert "001" in docs_of("2021-07", SD)
+    assert "001" in docs_of("2023-02", "US-Iraq Higher Coordinating Committee")
+    assert docs_of("2023-08-07/2023-08-08", JSCD) >= {"000", "001"}
+    [jscd] = [e for e in timeline.events if e.name == JSCD]  # one event, both sources
+    assert {s.doc[:3] for s in jscd.sources} >= {"000", "001"}
+    assert "002" in docs_of("2024-09-27", kind="statement")
+    assert "004" in docs_of("2014", kind="control")
+    # Dates the texts do not give are undated with a reason, never guessed.
+    assert timeline.undated
+    assert all(e.reason for e in timeline.undated)
+    assert any("سبتمبر الماضي" in (e.reason or "") for e in timeline.undated)
+    # No event is dated by a vague or relative expression.
+    for event in timeline.events:
+        assert event.date and event.date[:4].isdigit()
+
+
+def test_saudi_sample_timeline_is_well_formed(saudi_jsonl: Path) -> None:
+    """100 real articles: every date comes from a valued, non-vague timex of the sentence."""
+    pipeline = _pipeline_or_skip()
+    import itertools
+
+    from marsad.ingest import InputError, ReadOptions, read_inputs
+
+    articles = []
+    for item in itertools.islice(read_inputs([saudi_jsonl], ReadOptions()), 100):
+        assert not isinstance(item, InputError), str(item)
+        articles.append(pipeline.annotate(item))  # type: ignore[attr-defined]
+    mentions = [(a, m) for a in articles for m in a.events]
+    assert mentions
+    for article, mention in mentions:
+        assert not article.is_boilerplate(mention.sentence)
+        assert mention.timex is not None and mention.sentence.contains(mention.timex)
+        [timex] = [t for t in article.timexes if t.span == mention.timex]
+        assert not timex.vague and timex.type in {"DATE", "TIME"}
+        assert mention.date == timex.value
+        assert (mention.date is None) == (mention.undated_reason is not None)
+    timeline = build_timeline(articles)
+    validate("timeline", json.loads(json.dumps(timeline.to_json())))
+    assert len(timeline.events) + len(timeline.undated) <= len(mentions)
