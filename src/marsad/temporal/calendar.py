@@ -1,0 +1,101 @@
+"""Calendar arithmetic for timex values: ISO strings, Hijri (Umm al-Qura) conversion."""
+
+from __future__ import annotations
+
+import calendar as gregorian_calendar
+from datetime import date, timedelta
+
+from hijridate import Gregorian, Hijri
+
+HIJRI_YEARS = range(1343, 1501)  # the Umm al-Qura table that hijridate covers
+GREGORIAN_YEARS = range(1000, 2101)  # a year written with a month, or with م
+BARE_YEARS = range(1900, 2101)  # a four-digit number alone is a year only in this range
+
+
+def iso_day(day: date) -> str:
+    return day.isoformat()
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
+    """The Gregorian date of a Hijri date, or None outside the table / invalid day."""
+    if year not in HIJRI_YEARS or not 1 <= month <= 12:
+        return None
+    try:
+        converted = Hijri(year, month, day).to_gregorian()
+        return date(converted.year, converted.month, converted.day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def hijri_month_interval(year: int, month: int) -> str | None:
+    """A Hijri month as a Gregorian interval "start/end"."""
+    if year not in HIJRI_YEARS or not 1 <= month <= 12:
+        return None
+    try:
+        length = Hijri(year, month, 1).month_length()
+    except (ValueError, OverflowError):
+        return None
+    first = hijri_to_gregorian(year, month, 1)
+    last = hijri_to_gregorian(year, month, length)
+    if first is None or last is None:
+        return None
+    return f"{first.isoformat()}/{last.isoformat()}"
+
+
+def hijri_year_interval(year: int) -> str | None:
+    first = hijri_month_interval(year, 1)
+    last = hijri_month_interval(year, 12)
+    if first is None or last is None:
+        return None
+    return f"{first.split('/')[0]}/{last.split('/')[1]}"
+
+
+def gregorian_to_hijri(day: date) -> tuple[int, int, int] | None:
+    try:
+        hijri = Gregorian(day.year, day.month, day.day).to_hijri()
+    except (ValueError, OverflowError):
+        return None
+    return hijri.year, hijri.month, hijri.day
+
+
+def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def shift_days(day: date, delta: int) -> date | None:
+    try:
+        return day + timedelta(days=delta)
+    except OverflowError:
+        return None
+
+
+def iso_week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def month_length(year: int, month: int) -> int:
+    return gregorian_calendar.monthrange(year, month)[1]
+
+
+def parse_published(value: str | None) -> tuple[date | None, int | None, int | None]:
+    """(day, year, month) known from a publication value, each None if not given."""
+    if not value:
+        return None, None, None
+    head = value[:10]
+    parts = head.split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else None
+        day = date(year, month, int(parts[2][:2])) if len(parts) > 2 and month else None
+    except (ValueError, IndexError):
+        return None, None, None
+    return day, year, month

@@ -1,0 +1,49 @@
+"""The dateline: a full date (and time) standing on its own near the top of an article.
+
+"الجمعة, 26 يناير, 2024 - 02:43 صباحاً" on its own line, or an agency line such as
+"بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس" (place, date, agency), is when
+the article was published. A date inside a sentence of the body is not.
+"""
+
+from __future__ import annotations
+
+from marsad.model import Span, Timex
+
+DATELINE_CHARS = 400  # the dateline starts within this many characters
+DATELINE_LINES = 5  # ... and within this many non-empty lines
+MAX_LINE_REST = 40  # characters on the line besides the date (place name, agency)
+MAX_SIDE_WORDS = 2  # words before / after the date on its line (بريدة … واس)
+_EMBEDDING_WORDS = frozenset({"في", "من", "منذ", "حتى", "إلى", "الى", "بين", "قبل", "بعد"})
+
+
+def find_dateline(text: str, timexes: list[Timex]) -> Timex | None:
+    """The first absolute day- or minute-precise timex that stands on its own line."""
+    for timex in timexes:
+        start = timex.span.start
+        if start >= DATELINE_CHARS:
+            break
+        if timex.anchor is not None or timex.vague or timex.value is None:
+            continue
+        if timex.granularity not in ("day", "minute") or "/" in timex.value:
+            continue
+        if sum(1 for line in text[:start].split("\n") if line.strip()) > DATELINE_LINES:
+            break
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", timex.span.end)
+        line_end = len(text) if line_end == -1 else line_end
+        before = text[line_start:start].split()
+        after = text[timex.span.end : line_end].split()
+        rest = " ".join(before + after).strip(" -–—|/,،.:()")
+        if (
+            len(rest) <= MAX_LINE_REST
+            and len(before) <= MAX_SIDE_WORDS
+            and len(after) <= MAX_SIDE_WORDS
+            and not _EMBEDDING_WORDS.intersection(before)
+        ):
+            return timex
+    return None
+
+
+def dateline_value(timex: Timex) -> tuple[str, Span]:
+    assert timex.value is not None
+    return timex.value, timex.span

@@ -1,0 +1,138 @@
+"""Temporal language knowledge, loaded from resource files (HeidelTime's split).
+
+Each resource gives surface forms (folded for matching) and what they mean: ``Lexicon``
+holds the normalisation tables (folded surface -> value) and the regex fragments
+("repattern") that the rules in ``rules.py`` combine. Nothing Arabic is spelled here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from marsad.arabic.normalize import normalize
+from marsad.resources import load_tsv
+
+
+def fold(surface: str) -> str:
+    """A resource surface as the matcher sees it: folded, single spaces."""
+    return " ".join(normalize(surface).split())
+
+
+def alternation(surfaces: Iterable[str]) -> str:
+    """A non-capturing regex alternation of folded surfaces, longest first.
+
+    Spaces inside a surface match any run of whitespace.
+    """
+    unique = sorted(set(surfaces), key=lambda s: (-len(s), s))
+    parts = [r"\s+".join(re.escape(word) for word in s.split(" ")) for s in unique]
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _lookup_key(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    gregorian_months: dict[str, int]
+    hijri_months: dict[str, int]
+    weekdays: dict[str, int]
+    ambiguous_weekdays: frozenset[str]
+    numbers: dict[str, int]  # cardinals and tens, folded, without ال
+    ordinals: dict[str, int]
+    units: dict[str, tuple[str, str]]  # surface -> (unit code, number 1|2|pl)
+    deictic: dict[str, int]  # surface -> day offset
+    deictic_needs_context: frozenset[str]  # غد: only after يوم or before a weekday
+    modifiers: dict[str, int]  # surface -> -1 | 0 | 1
+    vague: tuple[tuple[str, str, str, str], ...]  # (value, before, span, after) folded
+    words: dict[str, tuple[str, ...]]  # role -> folded surfaces
+    daytime: dict[str, str]  # surface -> shift ("0", "12", "noon")
+    blockers: dict[str, frozenset[str]]
+
+    def month(self, text: str) -> tuple[str, int] | None:
+        """(calendar, month) of the first month name in ``text`` (folded)."""
+        key = _lookup_key(text)
+        if key in self.gregorian_months:
+            return "gregorian", self.gregorian_months[key]
+        if key in self.hijri_months:
+            return "hijri", self.hijri_months[key]
+        return None
+
+    def number(self, text: str) -> int | None:
+        """A number written in digits or words (cardinal, compound with tens)."""
+        key = _lookup_key(text)
+        if key.startswith("ال"):
+            key = key[2:]
+        if key.isdigit():
+            return int(key)
+        if key in self.numbers:
+            return self.numbers[key]
+        # "خمسة وعشرين": units and tens joined by و
+        parts = [p.strip() for p in key.split(" و")]
+        if len(parts) == 2 and all(p in self.numbers for p in parts):
+            return self.numbers[parts[0]] + self.numbers[parts[1]]
+        return None
+
+    def role(self, name: str) -> str:
+        """Regex alternation of the function words of one role."""
+        return alternation(self.words[name])
+
+
+def _vague_row(value: str, surface: str) -> tuple[str, str, str, str]:
+    folded = fold(surface)
+    if "[" not in folded:
+        return value, "", folded, ""
+    before, rest = folded.split("[", 1)
+    span, after = rest.split("]", 1)
+    return value, before.strip(), span.strip(), after.strip()
+
+
+@cache
+def lexicon() -> Lexicon:
+    gregorian: dict[str, int] = {}
+    hijri: dict[str, int] = {}
+    for calendar, month, surface, *_ in load_tsv("months.tsv", columns=3):
+        table = hijri if calendar == "hijri" else gregorian
+        table[fold(surface)] = int(month)
+    weekdays: dict[str, int] = {}
+    ambiguous: set[str] = set()
+    for number, surface, flag in load_tsv("weekdays.tsv", columns=3):
+        weekdays[fold(surface)] = int(number)
+        if flag == "yes":
+            ambiguous.add(fold(surface))
+    numbers: dict[str, int] = {}
+    ordinals: dict[str, int] = {}
+    for value, kind, surface in load_tsv("number_words.tsv", columns=3):
+        (ordinals if kind == "ordinal" else numbers)[fold(surface)] = int(value)
+    units = {fold(s): (unit, number) for unit, number, s in load_tsv("temporal_units.tsv", 3)}
+    deictic_rows = load_tsv("temporal_deictic.tsv", 3)
+    deictic = {fold(s): int(offset) for s, offset, _ in deictic_rows}
+    bound = frozenset(fold(s) for s, _, alone in deictic_rows if alone == "no")
+    modifiers = {fold(s): int(d) for s, d in load_tsv("temporal_modifiers.tsv", 2)}
+    vague = tuple(_vague_row(v, s) for v, s in load_tsv("temporal_vague.tsv", 2))
+    words: dict[str, list[str]] = {}
+    for role, surface in load_tsv("temporal_words.tsv", 2):
+        words.setdefault(role, []).append(fold(surface))
+    daytime = {fold(s): shift for s, shift in load_tsv("temporal_daytime.tsv", 2)}
+    blockers: dict[str, set[str]] = {}
+    for role, surface in load_tsv("temporal_blockers.tsv", 2):
+        blockers.setdefault(role, set()).add(fold(surface))
+    return Lexicon(
+        gregorian_months=gregorian,
+        hijri_months=hijri,
+        weekdays=weekdays,
+        ambiguous_weekdays=frozenset(ambiguous),
+        numbers=numbers,
+        ordinals=ordinals,
+        units=units,
+        deictic=deictic,
+        deictic_needs_context=bound,
+        modifiers=modifiers,
+        vague=vague,
+        words={role: tuple(surfaces) for role, surfaces in words.items()},
+        daytime=daytime,
+        blockers={role: frozenset(s) for role, s in blockers.items()},
+    )

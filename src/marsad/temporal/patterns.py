@@ -1,0 +1,76 @@
+"""Regex fragments built from the lexicon, and ``%NAME`` template expansion.
+
+Rules are written as templates over named fragments (``%DAY``, ``%GMONTHS`` …); the
+fragments are non-capturing, so a template can use one several times and name its own
+groups. All matching runs on folded text (see ``folding.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from marsad.temporal.lexicon import Lexicon, alternation, lexicon
+
+# Structural pieces (digits, punctuation); words all come from resources.
+_DIGIT_FRAGMENTS = {
+    "B": r"(?<![\w])",  # word start
+    "E": r"(?![\w])",  # word end
+    "NB": r"(?<![\d.,/:\-])",  # number start: not inside a longer number
+    "NE": r"(?![\d]|[.,/:]\d)",  # number end
+    "DAY": r"(?:3[01]|[12]\d|0?[1-9])",
+    "YEAR": r"\d{4}",
+    "SEP": r"\s*[,،]?\s*",
+    "DASH": r"[-–—]",
+    "DEF": r"(?:ال|لل)",
+}
+
+
+@cache
+def fragments() -> dict[str, str]:
+    lex: Lexicon = lexicon()
+    gmonth = alternation(lex.gregorian_months)
+    hmonth = alternation(lex.hijri_months)
+    # آب/أغسطس, أغسطس (آب), سبتمبر أيلول: one month written in two calendars' names.
+    gmonths = rf"{gmonth}(?:\s*/\s*{gmonth}|\s*\(\s*{gmonth}\s*\)|\s*-\s*{gmonth}|\s+{gmonth})?"
+    cardinals = {s: v for s, v in lex.numbers.items()}
+    ones = alternation(s for s, v in cardinals.items() if v < 10)
+    tens = alternation(s for s, v in cardinals.items() if v in range(20, 100, 10))
+    numword = rf"(?:{ones}\s+و\s*{tens}|{alternation(cardinals)})"
+    units_by_number: dict[str, list[str]] = {"1": [], "2": [], "pl": []}
+    for surface, (_, number) in lex.units.items():
+        units_by_number[number].append(surface)
+    frag = dict(_DIGIT_FRAGMENTS)
+    frag.update(
+        {
+            "GMONTHS": gmonths,
+            "HMONTH": hmonth,
+            "MONTHS": rf"(?:{gmonths}|{hmonth})",
+            "WEEKDAY": alternation(lex.weekdays),
+            "NUMWORD": numword,
+            "NUM": rf"(?:\d{{1,3}}|(?:ال)?{numword})",
+            "ORDINAL": alternation(lex.ordinals),
+            "UNIT_SG": alternation(units_by_number["1"]),
+            "UNIT_DUAL": alternation(units_by_number["2"]),
+            "UNIT_PL": alternation(units_by_number["pl"]),
+            "UNIT_ANY": alternation(lex.units),
+            "DEICTIC": alternation(lex.deictic),
+            "MOD": alternation(lex.modifiers),
+            "DAYTIME": alternation(lex.daytime),
+        }
+    )
+    for role in lex.words:
+        frag[role.upper()] = lex.role(role)
+    return frag
+
+
+_PLACEHOLDER = re.compile(r"%([A-Z_]+)")
+
+
+def expand(template: str) -> str:
+    frag = fragments()
+    return _PLACEHOLDER.sub(lambda m: frag[m.group(1)], template)
+
+
+def compile_rule(template: str) -> re.Pattern[str]:
+    return re.compile(expand(template))

@@ -1,0 +1,167 @@
+"""Relative expressions: what they say (``Relative``) and their value given a date.
+
+A relative timex keeps its meaning until a publication date is known; without one the
+value stays None (anchor "publication"). Nothing here ever reads the clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from marsad.temporal.calendar import (
+    add_months,
+    gregorian_to_hijri,
+    hijri_month_interval,
+    hijri_to_gregorian,
+    iso_week,
+    parse_published,
+    safe_date,
+    shift_days,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Relative:
+    """One relative meaning.
+
+    kind: "day" (offset days), "weekday" (isoweekday; mode today|near|past|future with
+    offset = the reference day: أمس الأربعاء is the Wednesday nearest publication - 1),
+    "unit" (unit Y|M|W, offset -1|0|1), "month" (month, direction or None),
+    "daymonth" (day..day2 of month, direction or None), "shift" (offset units ago/ahead).
+    """
+
+    kind: str
+    offset: int = 0
+    unit: str = ""
+    weekday: int = 0
+    mode: str = ""
+    month: int = 0
+    day: int = 0
+    day2: int = 0
+    calendar: str = "gregorian"
+    direction: int | None = None
+
+
+def _nearest_weekday(reference: date, weekday: int, mode: str) -> date | None:
+    delta = weekday - reference.isoweekday()
+    if mode == "past":
+        delta = delta - 7 if delta >= 0 else delta
+    elif mode == "future":
+        delta = delta + 7 if delta <= 0 else delta
+    else:  # nearest, ties to the past
+        if delta > 3:
+            delta -= 7
+        elif delta < -3:
+            delta += 7
+    return shift_days(reference, delta)
+
+
+def _pick_year(
+    candidates: list[tuple[int, date]], published: date, direction: int | None
+) -> int | None:
+    """The year whose date is the right one relative to publication."""
+    if direction == -1:
+        past = [(y, d) for y, d in candidates if d < published]
+        return max(past, key=lambda c: c[1])[0] if past else None
+    if direction == 1:
+        future = [(y, d) for y, d in candidates if d > published]
+        return min(future, key=lambda c: c[1])[0] if future else None
+    return min(candidates, key=lambda c: (abs((c[1] - published).days), c[1] > published))[0]
+
+
+def _resolve_gregorian_month(rel: Relative, published: date) -> str | None:
+    years = [published.year - 1, published.year, published.year + 1]
+    if rel.kind == "month":
+        if rel.direction == 0:
+            return f"{published.year:04d}-{rel.month:02d}"
+        this_month = date(published.year, published.month, 1)
+        options = [(y, date(y, rel.month, 1)) for y in years]
+        if rel.direction == -1:
+            options = [(y, d) for y, d in options if d < this_month]
+        elif rel.direction == 1:
+            options = [(y, d) for y, d in options if d > this_month]
+        if not options:
+            return None
+        year = _pick_year(options, this_month, None if rel.direction is None else rel.direction)
+        return None if year is None else f"{year:04d}-{rel.month:02d}"
+    options = [(y, d) for y in years if (d := safe_date(y, rel.month, rel.day)) is not None]
+    if not options:
+        return None
+    year = _pick_year(options, published, rel.direction)
+    if year is None:
+        return None
+    first = f"{year:04d}-{rel.month:02d}-{rel.day:02d}"
+    if rel.day2 and safe_date(year, rel.month, rel.day2):
+        return f"{first}/{year:04d}-{rel.month:02d}-{rel.day2:02d}"
+    return first
+
+
+def _resolve_hijri(rel: Relative, published: date) -> str | None:
+    today = gregorian_to_hijri(published)
+    if today is None:
+        return None
+    years = [today[0] - 1, today[0], today[0] + 1]
+    if rel.kind == "month":
+        options = [(y, d) for y in years if (d := hijri_to_gregorian(y, rel.month, 1))]
+        if rel.direction == 0:
+            year: int | None = today[0]
+        else:
+            start = hijri_to_gregorian(today[0], today[1], 1) or published
+            if rel.direction == -1:
+                options = [(y, d) for y, d in options if d < start]
+            elif rel.direction == 1:
+                options = [(y, d) for y, d in options if d > start]
+            year = _pick_year(options, start, rel.direction) if options else None
+        return None if year is None else hijri_month_interval(year, rel.month)
+    options = [(y, d) for y in years if (d := hijri_to_gregorian(y, rel.month, rel.day))]
+    if not options:
+        return None
+    year = _pick_year(options, published, rel.direction)
+    if year is None:
+        return None
+    first = hijri_to_gregorian(year, rel.month, rel.day)
+    if first is None:
+        return None
+    if rel.day2:
+        last = hijri_to_gregorian(year, rel.month, rel.day2)
+        if last is not None:
+            return f"{first.isoformat()}/{last.isoformat()}"
+    return first.isoformat()
+
+
+def resolve(rel: Relative, published: str | None) -> str | None:
+    """The value of ``rel`` given the publication value, or None if it cannot be told."""
+    day, year, month = parse_published(published)
+    if rel.kind == "unit" and rel.unit == "Y" and year is not None:
+        return f"{year + rel.offset:04d}"
+    if rel.kind == "unit" and rel.unit == "M" and year is not None and month is not None:
+        y, m = add_months(year, month, rel.offset)
+        return f"{y:04d}-{m:02d}"
+    if rel.kind == "shift" and rel.unit == "Y" and year is not None:
+        return f"{year + rel.offset:04d}"
+    if rel.kind == "shift" and rel.unit == "M" and year is not None and month is not None:
+        y, m = add_months(year, month, rel.offset)
+        return f"{y:04d}-{m:02d}"
+    if day is None:
+        return None
+    if rel.kind == "day":
+        shifted = shift_days(day, rel.offset)
+        return shifted.isoformat() if shifted else None
+    if rel.kind == "weekday":
+        reference = shift_days(day, rel.offset)
+        if reference is None:
+            return None
+        found = _nearest_weekday(reference, rel.weekday, rel.mode)
+        return found.isoformat() if found else None
+    if rel.kind == "unit" and rel.unit == "W":
+        shifted = shift_days(day, 7 * rel.offset)
+        return iso_week(shifted) if shifted else None
+    if rel.kind == "shift" and rel.unit in ("D", "W"):
+        shifted = shift_days(day, rel.offset * (7 if rel.unit == "W" else 1))
+        return shifted.isoformat() if shifted else None
+    if rel.kind in ("month", "daymonth"):
+        if rel.calendar == "hijri":
+            return _resolve_hijri(rel, day)
+        return _resolve_gregorian_month(rel, day)
+    return None

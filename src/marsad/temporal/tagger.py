@@ -1,0 +1,141 @@
+"""The matching engine: run every rule, keep the best non-overlapping matches, merge.
+
+Longer matches win over shorter ones (HeidelTime's overlap policy); among equal lengths
+the earlier rule in the table wins. Two merges join what the rules see apart: a Hijri
+date and its Gregorian equivalent (الموافق), and a date followed by a clock time.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from marsad.temporal.candidate import Candidate
+from marsad.temporal.patterns import expand
+from marsad.temporal.rules import rules
+from marsad.temporal.triggers import find_triggers
+
+
+def find_candidates(folded: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    triggers = find_triggers(folded)
+    if not triggers.by_kind:
+        return found
+    positions: dict[tuple[frozenset[str], int], list[int]] = {}
+    for order, rule in enumerate(rules()):
+        key = (rule.triggers, rule.back)
+        if key not in positions:
+            positions[key] = triggers.start_positions(rule.triggers, rule.back)
+        match_at = rule.pattern.match
+        for position in positions[key]:
+            match = match_at(folded, position)
+            if match is None:
+                continue
+            candidate = rule.build(match, folded)
+            if candidate is not None and candidate.end > candidate.start:
+                candidate.order = order
+                found.append(candidate)
+    return found
+
+
+def select(candidates: list[Candidate]) -> list[Candidate]:
+    """Greedy: longest first, then rule order; drop anything overlapping a kept match."""
+    kept: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (-c.length, c.order, c.start)):
+        if all(candidate.end <= k.start or k.end <= candidate.start for k in kept):
+            kept.append(candidate)
+    return sorted(kept, key=lambda c: c.start)
+
+
+@cache
+def _agreement_gap() -> re.Pattern[str]:
+    return re.compile(expand(r"\s*[,،(\-–]?\s*(?P<agree>%AGREEMENT)?\s*[,،(]?\s*"))
+
+
+@cache
+def _time_gap() -> re.Pattern[str]:
+    return re.compile(expand(r"\s*[-–—,،]?\s*(?:%HOUR_WORD\s*)?"))
+
+
+def _is_absolute(candidate: Candidate) -> bool:
+    return candidate.relative is None and candidate.value is not None and not candidate.vague
+
+
+def _merge_dual_calendar(first: Candidate, second: Candidate, gap: str) -> Candidate | None:
+    if not (_is_absolute(first) and _is_absolute(second)):
+        return None
+    if {first.calendar, second.calendar} != {"hijri", "gregorian"}:
+        return None
+    if first.type != "DATE" or second.type != "DATE":
+        return None
+    match = _agreement_gap().fullmatch(gap)
+    if match is None or not (match.group("agree") or "(" in gap):
+        return None
+    gregorian, hijri = (second, first) if first.calendar == "hijri" else (first, second)
+    return Candidate(
+        first.start,
+        second.end,
+        "DATE",
+        gregorian.value,
+        "date_hijri_gregorian",
+        granularity=gregorian.granularity,
+        hijri=hijri.hijri,
+        calendar="gregorian",
+    )
+
+
+def _merge_date_time(first: Candidate, second: Candidate, gap: str) -> Candidate | None:
+    if not (_is_absolute(first) and first.granularity == "day" and second.type == "TIME"):
+        return None
+    if second.value is None or "T" not in second.value or "/" in (first.value or ""):
+        return None
+    if _time_gap().fullmatch(gap) is None:
+        return None
+    clock = second.value.split("T", 1)[1]
+    return Candidate(
+        first.start,
+        second.end,
+        "TIME",
+        f"{first.value}T{clock}",
+        "date_time",
+        granularity="minute",
+        hijri=first.hijri,
+        calendar=first.calendar,
+    )
+
+
+def _merge_weekday_date(first: Candidate, second: Candidate, gap: str) -> Candidate | None:
+    """ "يوم الاثنين الموافق 2 / 11 / 1436هـ": the weekday names the date that follows."""
+    if first.rule not in ("weekday", "deictic_weekday") or not _is_absolute(second):
+        return None
+    if second.granularity != "day" or _agreement_gap().fullmatch(gap) is None:
+        return None
+    return Candidate(
+        first.start,
+        second.end,
+        second.type,
+        second.value,
+        second.rule,
+        granularity="day",
+        hijri=second.hijri,
+        calendar=second.calendar,
+    )
+
+
+def merge(selected: list[Candidate], folded: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for candidate in selected:
+        if out:
+            previous = out[-1]
+            gap = folded[previous.end : candidate.start]
+            if len(gap) <= 20:
+                merged = (
+                    _merge_dual_calendar(previous, candidate, gap)
+                    or _merge_date_time(previous, candidate, gap)
+                    or _merge_weekday_date(previous, candidate, gap)
+                )
+                if merged is not None:
+                    out[-1] = merged
+                    continue
+        out.append(candidate)
+    return out
