@@ -1,0 +1,252 @@
+"""Phrase lexicons over folded tokens: gazetteer, titles, demonyms, speaker nouns.
+
+A phrase is a tuple of folded word tokens. ``PhraseIndex`` finds, at one token, the
+longest phrase that starts there, reading the first token with or without its clitics
+("وبالبنتاغون" -> "البنتاغون") and allowing light punctuation between the words
+("لويد ج. أوستن", "المشتركة- عملية «العزم الصلب»").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Generic, TypeVar
+
+from marsad.arabic.normalize import normalize
+from marsad.extract.clitics import Scan, readings
+from marsad.resources import load_lines, load_tsv
+
+Value = TypeVar("Value")
+
+_WORD = re.compile(r"\w+")
+# What may stand between two words of one name: spaces, dashes, quote marks; a period only
+# after a one-letter initial (checked in code).
+_GAP = re.compile(r"[ \t\u00a0\-\u2013\u2014«»\"\u201c\u201d'.]{1,4}")
+
+
+def phrase(surface: str) -> tuple[str, ...]:
+    """The folded word tokens of a surface form ("_" stands for a space)."""
+    return tuple(_WORD.findall(normalize(surface.replace("_", " "))))
+
+
+def gap_ok(scan: Scan, left: int, right: int) -> bool:
+    """True when tokens ``left`` and ``right`` may belong to one name."""
+    gap = scan.folded[scan.ends[left] : scan.starts[right]]
+    if not _GAP.fullmatch(gap):
+        return False
+    return "." not in gap or len(scan.words[left]) == 1
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Generic[Value]):
+    """A phrase found at tokens ``[first, end)``; ``prefix`` folded chars of clitics."""
+
+    value: Value
+    first: int
+    end: int
+    prefix: int
+    fused: bool  # a clitic ل fused with the phrase's ال ("للحرة")
+
+
+_CLITIC_LETTERS = frozenset("وفبلك")
+_Candidates = tuple[tuple[int, str, tuple[tuple[tuple[str, ...], Value], ...]], ...]
+
+
+class PhraseIndex(Generic[Value]):
+    """Phrases keyed by their first token, longest first.
+
+    Which readings of a token start some phrase is cached per token string (a news text
+    repeats its words), so a token that starts nothing costs one dictionary look-up.
+    """
+
+    _CACHE_LIMIT = 200_000
+
+    def __init__(self, entries: Iterable[tuple[tuple[str, ...], Value]]) -> None:
+        index: dict[str, list[tuple[tuple[str, ...], Value]]] = {}
+        for words, value in entries:
+            if words:
+                index.setdefault(words[0], []).append((words, value))
+        for candidates in index.values():
+            candidates.sort(key=lambda item: -len(item[0]))
+        self._index = {word: tuple(items) for word, items in index.items()}
+        self._with_clitics: dict[str, _Candidates[Value]] = {}
+        self._bare: dict[str, _Candidates[Value]] = {}
+
+    def starts(self, word: str) -> bool:
+        """True when some phrase begins with the folded ``word``."""
+        return word in self._index
+
+    def _candidates(self, token: str, clitics: bool) -> _Candidates[Value]:
+        cache = self._with_clitics if clitics else self._bare
+        found = cache.get(token)
+        if found is None:
+            index = self._index
+            if clitics and token[0] in _CLITIC_LETTERS:
+                options = readings(token)
+                found = tuple(
+                    (prefix, word, index[word]) for prefix, word in options if word in index
+                )
+            else:
+                found = ((0, token, index[token]),) if token in index else ()
+            if len(cache) > self._CACHE_LIMIT:
+                cache.clear()
+            cache[token] = found
+        return found
+
+    def hits(self, scan: Scan, clitics: bool = True) -> list[int]:
+        """Indices of the tokens that may start a phrase (a fast first filter)."""
+        candidates = self._candidates
+        starting = {word for word in set(scan.words) if candidates(word, clitics)}
+        if not starting:
+            return []
+        return [at for at, word in enumerate(scan.words) if word in starting]
+
+    def match(self, scan: Scan, at: int, clitics: bool = True) -> Match[Value] | None:
+        """The longest phrase starting at token ``at`` (bare reading preferred on ties)."""
+        words = scan.words
+        token = words[at]
+        candidates = self._candidates(token, clitics)
+        if not candidates:
+            return None
+        best: Match[Value] | None = None
+        for prefix, word, phrases in candidates:
+            for phrase_words, value in phrases:
+                end = at + len(phrase_words)
+                if best is not None and end <= best.end:
+                    break
+                if end > len(words):
+                    continue
+                if all(
+                    words[at + k] == phrase_words[k] and gap_ok(scan, at + k - 1, at + k)
+                    for k in range(1, len(phrase_words))
+                ):
+                    fused = len(token) - prefix != len(word)
+                    best = Match(value, at, end, prefix, fused)
+                    break
+        return best
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    type: str
+    canonical: str
+    needs_context: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    kind: str  # office | spokesman | rank
+    templates: tuple[tuple[str | None, str], ...]  # (nationality or None, role template)
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    canonical: str
+    short: str
+    adjective: str
+    order: int
+
+
+@cache
+def gazetteer() -> PhraseIndex[Alias]:
+    entries = []
+    for row in load_tsv("aliases.tsv", columns=3):
+        flags = row[3].split(",") if len(row) > 3 else []
+        entries.append((phrase(row[2]), Alias(row[0], row[1], "needs-context" in flags)))
+    return PhraseIndex(entries)
+
+
+@cache
+def entity_info() -> dict[str, tuple[str, str | None]]:
+    """canonical -> (short name, role of the entity itself)."""
+    out: dict[str, tuple[str, str | None]] = {}
+    for row in load_tsv("entity_info.tsv", columns=2):
+        role = row[2] if len(row) > 2 and row[2] else None
+        out[row[0]] = (row[1] or row[0], role)
+    return out
+
+
+def short_name(canonical: str) -> str:
+    return entity_info().get(canonical, (canonical, None))[0]
+
+
+@cache
+def titles() -> PhraseIndex[Title]:
+    grouped: dict[tuple[str, ...], tuple[str, list[tuple[str | None, str]]]] = {}
+    for row in load_tsv("titles.tsv", columns=3):
+        nationality = row[3] if len(row) > 3 and row[3] else None
+        _kind, templates = grouped.setdefault(phrase(row[0]), (row[1], []))
+        templates.append((nationality, row[2]))
+    return PhraseIndex(
+        (words, Title(kind, tuple(templates))) for words, (kind, templates) in grouped.items()
+    )
+
+
+_NISBA_ENDINGS = ("", "ه", "ا", "ين", "ون", "ات", "تين", "تان")
+
+
+@cache
+def countries() -> dict[str, Country]:
+    out = {}
+    for order, row in enumerate(load_tsv("demonyms.tsv", columns=4)):
+        out[row[0]] = Country(row[0], row[1], row[2], order)
+    return out
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Every folded form of a nisba adjective (with ال, endings) -> country canonical."""
+    out: dict[str, str] = {}
+    for row in load_tsv("demonyms.tsv", columns=4):
+        for stem in row[3].split():
+            folded = normalize(stem)
+            for ending in _NISBA_ENDINGS:
+                out[folded + ending] = row[0]
+                out["ال" + folded + ending] = row[0]
+    return out
+
+
+def demonym_at(scan: Scan, at: int) -> str | None:
+    """The country of a nisba adjective at token ``at`` (clitic و allowed), if any."""
+    if at >= len(scan.words):
+        return None
+    table = demonyms()
+    for _, word in readings(scan.words[at]):
+        if word in table:
+            return table[word]
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerNoun:
+    kind: str  # document | parties | anaphor | role-anaphor | unnamed
+    value: str | None
+
+
+_SPEAKER_KINDS = frozenset({"document", "parties", "anaphor", "role-anaphor", "unnamed"})
+
+
+@cache
+def speaker_nouns() -> PhraseIndex[SpeakerNoun]:
+    """Nouns that can be the speaker of a quote (speaker_nouns.tsv)."""
+    rows = load_tsv("speaker_nouns.tsv", columns=2)
+    return PhraseIndex(
+        (phrase(row[0]), SpeakerNoun(row[1], row[2] if len(row) > 2 and row[2] else None))
+        for row in rows
+        if row[1] in _SPEAKER_KINDS
+    )
+
+
+@cache
+def speaker_words(kind: str) -> PhraseIndex[str]:
+    """The other word lists of speaker_nouns.tsv (modifier, joint-marker, statement)."""
+    rows = load_tsv("speaker_nouns.tsv", columns=2)
+    return PhraseIndex((phrase(row[0]), row[0]) for row in rows if row[1] == kind)
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """Folded function words that never start or continue a person's name."""
+    return frozenset(normalize(line) for line in load_lines("name_stopwords.txt"))

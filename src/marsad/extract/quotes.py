@@ -1,0 +1,436 @@
+"""Quotes: a reporting verb (cue), who speaks, and the content it reports.
+
+For each reporting verb (cues.py) in a body sentence:
+- the speaker is parsed right after the verb ("قال وزير الدفاع الأمريكي لويد ج. أوستن",
+  "أكد جون كيربي، المتحدث باسم ...", "وأكد البيان", "وأفاد مسؤول في البنتاغون") or, for a
+  verb without و, at the start of the sentence ("بيان وزارة الخارجية العراقية لفت");
+- the content opens with أن/إن/بأن, a colon or a quote mark within a few words; a statement
+  as speaker may also report a noun phrase ("وأكد البيان إطلاق اللجنة");
+- with no speaker written ("وأضاف أن"), the last speaker goes on (``implicit``).
+
+A statement ("البيان") stands for whoever issued it: the body named with it ("بيان وزارة
+الخارجية"), the speaker who spoke "في بيان", or a joint statement named by its parties'
+countries ("US-Iraq joint statement"). Nothing found leaves the speaker None.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cache
+
+from marsad.arabic.normalize import normalize
+from marsad.extract.clitics import readings
+from marsad.extract.cues import Cue, cue_at
+from marsad.extract.entities import EntityContext, TitleMention, context, find_titles
+from marsad.extract.lexicon import (
+    countries,
+    demonym_at,
+    short_name,
+    speaker_nouns,
+    speaker_words,
+)
+from marsad.model import Article, Quote, Span
+from marsad.resources import load_lines
+
+_OPENERS = {"“": "”", "«": "»", '"': '"', "”": "”"}
+_INTRODUCER_WINDOW = 14  # words between the verb (or its speaker) and the content
+_SPEAKER_TYPES = frozenset({"PER", "ORG", "LOC"})
+_TRAILING = " \t\u00a0.،,;؛"
+
+
+@cache
+def _introducers() -> frozenset[str]:
+    return frozenset(normalize(line) for line in load_lines("quote_introducers.txt"))
+
+
+@cache
+def _nonsubjects() -> frozenset[str]:
+    return frozenset(normalize(line) for line in load_lines("quote_nonsubjects.txt"))
+
+
+@cache
+def _fillers() -> frozenset[str]:
+    return frozenset(normalize(line) for line in load_lines("quote_fillers.txt"))
+
+
+@dataclass(slots=True)
+class _Speaker:
+    label: str | None
+    span: Span | None
+    end: int  # token after the speaker phrase
+    kind: str  # entity | title | document | parties | anaphor | unnamed
+    feminine: bool = False
+
+
+@dataclass(slots=True)
+class _State:
+    """What the article has said so far: the last speaker, the last statement's issuer."""
+
+    last: _Speaker | None = None
+    issuer: str | None = None
+    joint: bool = False
+    speakers: list[_Speaker] = field(default_factory=list)
+
+
+class _Reader:
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.ctx: EntityContext = context(article)
+        self.sc = self.ctx.sc
+        self.tokens = self.sc.tokens
+        self.titles: dict[int, TitleMention] = {t.first: t for t in find_titles(article, self.ctx)}
+        self.timex_ranges = sorted((t.span.start, t.span.end) for t in article.timexes)
+        self.state = _State()
+
+    # -- helpers over tokens -------------------------------------------------------------
+
+    def span(self, first: int, end: int) -> Span:
+        begin, stop = self.sc.source_span(self.tokens[first].start, self.tokens[end - 1].end)
+        return Span(begin, stop)
+
+    def gap(self, left: int, right: int) -> str:
+        """Folded text between token ``left`` and token ``right``."""
+        return self.sc.folded[self.tokens[left].end : self.tokens[right].start]
+
+    def in_timex(self, at: int) -> bool:
+        source = self.sc.offsets[self.tokens[at].start]
+        where = bisect.bisect_right(self.timex_ranges, (source, len(self.article.text))) - 1
+        return where >= 0 and self.timex_ranges[where][1] > source
+
+    def skip_fillers(self, at: int, end: int) -> int:
+        while at < end and (self.tokens[at].text in _fillers() or self.in_timex(at)):
+            at += 1
+        return at
+
+    def token_range(self, span: Span) -> tuple[int, int]:
+        folded_start = bisect.bisect_left(self.sc.offsets, span.start)
+        folded_end = bisect.bisect_left(self.sc.offsets, span.end)
+        return self.sc.token_index_at(folded_start), self.sc.token_index_at(folded_end)
+
+    # -- speakers ------------------------------------------------------------------------
+
+    def joint_label(self, parties: set[str]) -> str:
+        ordered = sorted(parties, key=lambda name: countries()[name].order)
+        if len(ordered) < 2:
+            return "joint statement"
+        return "-".join(countries()[name].short for name in ordered) + " joint statement"
+
+    def demonyms_from(self, at: int, end: int) -> tuple[set[str], int]:
+        parties: set[str] = set()
+        while at < end:
+            country = demonym_at(self.sc, at)
+            if country is None:
+                break
+            parties.add(country)
+            at += 1
+        return parties, at
+
+    def parties_between(self, first: int, end: int) -> set[str]:
+        """Countries named or implied (adjectives, country names) in tokens [first, end)."""
+        parties = set()
+        for at in range(first, end):
+            country = demonym_at(self.sc, at)
+            if country is not None:
+                parties.add(country)
+        for item in self.ctx.placed:
+            if first <= item.first < end and item.entity.canonical in countries():
+                parties.add(item.entity.canonical)
+        return parties
+
+    def person_with_role(self, role: str) -> str | None:
+        for item in self.ctx.placed:
+            if item.entity.type == "PER" and item.entity.role == role:
+                return item.entity.canonical
+        return None
+
+    def entity_at(self, at: int) -> tuple[str, int, str] | None:
+        item = self.ctx.by_first.get(at)
+        if item is None or item.entity.type not in _SPEAKER_TYPES:
+            return None
+        return item.entity.canonical, item.end, item.entity.type
+
+    def speaker_at(self, at: int, end: int, cue_at_token: int) -> _Speaker | None:
+        """The speaker phrase starting at token ``at`` (before ``end``), if any."""
+        if at >= end:
+            return None
+        title = self.titles.get(at)
+        if title is not None:
+            return self.title_speaker(title, end)
+        found = self.entity_at(at)
+        if found is not None:
+            canonical, stop, kind = found
+            stop = self.apposition(stop, end, canonical)
+            return _Speaker(canonical, self.span(at, stop), stop, "entity", kind == "ORG")
+        noun = speaker_nouns().match(self.sc, at)
+        if noun is None or noun.end > end:
+            return None
+        kind, value = noun.value.kind, noun.value.value
+        if kind == "document":
+            return self.document_speaker(at, noun.end, end, value == "joint")
+        if kind == "parties":
+            label = self.state.issuer if self.state.joint else None
+            return _Speaker(label, self.span(at, noun.end), noun.end, "parties")
+        if kind == "anaphor" and value is not None:
+            return _Speaker(
+                self.antecedent(normalize(value), cue_at_token),
+                self.span(at, noun.end),
+                noun.end,
+                "anaphor",
+                True,
+            )
+        if kind == "role-anaphor" and value is not None:
+            return _Speaker(
+                self.role_antecedent(value, cue_at_token), self.span(at, noun.end), noun.end, kind
+            )
+        if kind == "unnamed" and value is not None:
+            return self.unnamed_speaker(at, noun.end, end, value)
+        return None
+
+    def apposition(self, stop: int, end: int, canonical: str) -> int:
+        """Extend a name over ", the spokesman for ...," that describes it."""
+        if (stop < end and "،" in self.gap(stop - 1, stop)) or (
+            stop < end and "," in self.gap(stop - 1, stop)
+        ):
+            title = self.titles.get(stop)
+            if title is not None and title.person in (canonical, None):
+                return min(title.end, end)
+        return stop
+
+    def title_speaker(self, title: TitleMention, end: int) -> _Speaker:
+        stop = min(title.end, end)
+        person = title.person
+        if person is not None:
+            # The person named right after the title ends the phrase.
+            for at in range(title.end, min(title.end + 4, end)):
+                item = self.ctx.by_first.get(at)
+                if item is not None and item.entity.canonical == person:
+                    stop = item.end
+                    break
+        else:
+            person = self.person_with_role(title.role)
+        label = person or title.role or None
+        return _Speaker(label, self.span(title.first, stop), stop, "title")
+
+    def document_speaker(self, at: int, stop: int, end: int, joint: bool) -> _Speaker:
+        parties, stop = self.demonyms_from(stop, end)
+        marker = speaker_words("joint-marker").match(self.sc, stop) if stop < end else None
+        if marker is not None:
+            joint, stop = True, marker.end
+        label: str | None
+        if joint:
+            if len(parties) >= 2:
+                label = self.joint_label(parties)
+            elif self.state.joint and self.state.issuer:
+                label = self.state.issuer
+            else:
+                label = self.joint_label(parties)
+            self.state.issuer, self.state.joint = label, True
+        else:
+            found = self.entity_at(stop) if stop < end else None
+            if found is not None and found[2] in ("ORG", "PER"):
+                label, stop = found[0], found[1]
+                self.state.issuer, self.state.joint = label, False
+            else:
+                label = self.state.issuer
+        return _Speaker(label, self.span(at, stop), stop, "document")
+
+    def antecedent(self, head: str, before: int) -> str | None:
+        """The last organisation before token ``before`` whose name starts with ``head``."""
+        for item in reversed(self.ctx.placed):
+            if item.first >= before or item.entity.type != "ORG":
+                continue
+            first_word = self.tokens[item.first].text
+            if any(word == head for _, word in readings(first_word)):
+                return item.entity.canonical
+        return None
+
+    def role_antecedent(self, word: str, before: int) -> str | None:
+        for item in reversed(self.ctx.placed):
+            role = item.entity.role or ""
+            if item.first < before and item.entity.type == "PER" and word in role:
+                return item.entity.canonical
+        return None
+
+    def unnamed_speaker(self, at: int, stop: int, end: int, noun: str) -> _Speaker:
+        while stop < end:
+            modifier = speaker_words("modifier").match(self.sc, stop, clitics=False)
+            if modifier is None:
+                break
+            stop = modifier.end
+        country = demonym_at(self.sc, stop) if stop < end else None
+        if country is not None:
+            stop += 1
+        body: str | None = None
+        probe = stop + 1 if stop < end and self.tokens[stop].text in ("في", "من", "لدي") else stop
+        item = self.ctx.by_first.get(probe)
+        if item is not None and probe < end and item.entity.type in ("ORG", "LOC"):
+            body, stop = short_name(item.entity.canonical), item.end
+        elif country is not None:
+            body = countries()[country].adjective
+        label = f"{body} {noun} (unnamed)" if body else f"{noun} (unnamed)"
+        return _Speaker(label, self.span(at, stop), stop, "unnamed")
+
+    # -- content -------------------------------------------------------------------------
+
+    def content_after(self, at: int, end: int, strict: bool) -> tuple[int, int] | None:
+        """Folded ``(start, token)`` where content opens: after أن/إن, a colon or a mark."""
+        limit = min(end, at + (1 if strict else _INTRODUCER_WINDOW))
+        for index in range(at, limit):
+            gap = self.gap(index - 1, index)
+            for offset, char in enumerate(gap):
+                # A quote mark opens content right after the verb or speaker, or after
+                # punctuation; elsewhere it marks a name ("لـ«التحالف»").
+                opens = char in _OPENERS and (index == at or any(c in gap for c in ":،,"))
+                if char == ":" and self.tokens[index].text in _introducers():
+                    return self.tokens[index].end, index + 1  # "وأضاف البيان: إن ..."
+                if char == ":" or opens:
+                    return self.tokens[index - 1].end + offset + 1, index
+            word = self.tokens[index].text
+            if word in _introducers():
+                return self.tokens[index].end, index + 1
+            if index > at and cue_at(word) is not None:
+                return None
+        return None
+
+    def content_span(self, folded_start: int, sentence: Span) -> Span | None:
+        text = self.article.text
+        start = self.sc.offsets[folded_start] if folded_start < len(self.sc.offsets) else 0
+        while start < sentence.end and text[start] in " \t\u00a0،,:":
+            start += 1
+        stop = sentence.end
+        if start < stop and text[start] in _OPENERS:
+            closer = _OPENERS[text[start]]
+            start += 1
+            line_end = text.find("\n", start)
+            close = text.find(closer, start, len(text) if line_end == -1 else line_end)
+            if close != -1:
+                stop = close
+        while stop > start and text[stop - 1] in _TRAILING + '»”"':
+            stop -= 1
+        return Span(start, stop) if stop > start else None
+
+    # -- one cue -------------------------------------------------------------------------
+
+    def quote_at(
+        self, k: int, first: int, end: int, prefix: int, cue: Cue, sentence: Span
+    ) -> Quote | None:
+        if cue.strict and k != first:
+            return None
+        after = self.skip_fillers(k + 1, end)
+        speaker = None
+        gap_after_cue = self.gap(k, k + 1) if k + 1 < len(self.tokens) else ""
+        if after < end and not any(c == ":" or c in _OPENERS for c in gap_after_cue):
+            speaker = self.speaker_at(after, end, k)
+        if speaker is None and prefix == 0 and k > first:
+            before = self.speaker_at(first, k, k)
+            if before is not None and self.skip_fillers(before.end, k) == k:
+                speaker = before
+        opening = self.content_after(
+            speaker.end if speaker and speaker.end > k else k + 1, end, cue.strict
+        )
+        if opening is None:
+            if speaker is None or speaker.kind != "document" or speaker.end >= end:
+                return None
+            opening = (self.tokens[speaker.end].start, speaker.end)
+        content = self.content_span(opening[0], sentence)
+        if content is None:
+            return None
+        implicit = False
+        if speaker is None and self.subjectless(k, after, end, opening[1]):
+            implicit = True
+            speaker = self.implicit_speaker(cue, first, k)
+        elif speaker is not None and speaker.label is not None:
+            self.state.last = speaker
+        if speaker is not None and speaker.kind not in ("document", "parties"):
+            # "قالت الوزارة في بيان": later "البيان" stands for this speaker.
+            between = range(max(speaker.end if not implicit else k + 1, k + 1), opening[1])
+            if any(speaker_words("statement").match(self.sc, i) for i in between):
+                self.state.issuer, self.state.joint = speaker.label, False
+        cue_span = self.span(k, k + 1)
+        return Quote(
+            speaker=speaker.label if speaker else None,
+            cue=cue_span.slice(self.article.text),
+            cue_span=cue_span,
+            content_span=content,
+            speaker_span=None if implicit or speaker is None else speaker.span,
+            implicit=implicit,
+        )
+
+    def subjectless(self, k: int, after: int, end: int, content_token: int) -> bool:
+        """True when nothing after the verb can be its subject ("وأضاف أن", "ولفت إلى أن")."""
+        if after >= end or after >= content_token:
+            return True
+        word = self.tokens[after].text
+        return word in _nonsubjects() or word in _introducers()
+
+    def implicit_speaker(self, cue: Cue, first: int, k: int) -> _Speaker | None:
+        if self.state.last is not None:
+            return self.state.last
+        # No speaker yet: the subject of this sentence's first verb, when it is a name.
+        for item in self.ctx.placed:
+            if first <= item.first < k and item.entity.type in ("PER", "ORG"):
+                return _Speaker(item.entity.canonical, None, item.end, "entity")
+        return None
+
+    def note_statement(self, first: int, end: int, nouns: list[int]) -> None:
+        """ "أصدرت وزارة الدفاع العراقية ونظيرتها الأميركية بياناً مشتركاً": a joint issuer."""
+        for at in nouns[bisect.bisect_left(nouns, first) : bisect.bisect_left(nouns, end)]:
+            noun = speaker_words("statement").match(self.sc, at)
+            if noun is None or noun.end >= end:
+                continue
+            parties, stop = self.demonyms_from(noun.end, end)
+            marker = speaker_words("joint-marker").match(self.sc, stop) if stop < end else None
+            if marker is None:
+                continue
+            if len(parties) < 2:
+                parties |= self.parties_between(first, at)
+            if len(parties) >= 2:
+                self.state.issuer, self.state.joint = self.joint_label(parties), True
+            return
+
+    def read(self) -> list[Quote]:
+        quotes: list[Quote] = []
+        words = self.sc.words
+        cue_words = {word for word in set(words) if cue_at(word) is not None}
+        cues = [at for at, word in enumerate(words) if word in cue_words]
+        if not cues:
+            return quotes
+        nouns = speaker_words("statement").hits(self.sc)
+        for sentence in self.article.sentences:
+            if self.article.is_boilerplate(sentence.span):
+                continue
+            first, end = self.token_range(sentence.span)
+            self.note_statement(first, end, nouns)
+            for k in cues[bisect.bisect_left(cues, first) : bisect.bisect_left(cues, end)]:
+                found = cue_at(words[k])
+                quote = None
+                if found is not None:
+                    quote = self.quote_at(k, first, end, found[0], found[1], sentence.span)
+                if quote is not None and quotes:
+                    previous = quotes[-1].content_span
+                    if previous.overlaps(quote.cue_span):
+                        if self.article.text[previous.start - 1] in _OPENERS:
+                            quote = None  # a verb inside a quotation reports nothing new
+                        else:
+                            self.truncate(quotes, quote)
+                if quote is not None:
+                    quotes.append(quote)
+        return quotes
+
+    def truncate(self, quotes: list[Quote], quote: Quote) -> None:
+        """A later quote in the same sentence ends the content of the one before it."""
+        previous = quotes[-1]
+        text = self.article.text
+        stop = quote.cue_span.start
+        while stop > previous.content_span.start and text[stop - 1] in _TRAILING:
+            stop -= 1
+        if stop > previous.content_span.start:
+            previous.content_span = Span(previous.content_span.start, stop)
+        else:
+            quotes.pop()
+
+
+def annotate_quotes(article: Article) -> None:
+    """Fill ``article.quotes`` from the body sentences (``annotate_entities`` runs first)."""
+    article.quotes = _Reader(article).read()

@@ -1,0 +1,134 @@
+"""Entities: gazetteer with clitics, titles and roles, short forms, transliterated names."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.arabic.normalize import normalize_with_map
+from marsad.arabic.sentences import split_sentences
+from marsad.extract.clitics import _fold, readings, scan
+from marsad.extract.entities import annotate_entities
+from marsad.extract.lexicon import countries, demonyms, gazetteer, titles
+from marsad.extract.translit import transliterate
+from marsad.model import Article, Sentence
+
+
+def _article(text: str, doc: str = "t") -> Article:
+    article = Article(doc=doc, source=doc, text=text)
+    article.sentences = [Sentence(span) for span in split_sentences(text)]
+    annotate_entities(article)
+    return article
+
+
+def _canonicals(text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.canonical) for e in _article(text).entities]
+
+
+def test_spelling_variants_share_one_canonical() -> None:
+    found = dict(_canonicals("قال البنتاجون ثم البنتاغون ووزارة الدفاع الأميركية"))
+    assert found["البنتاجون"] == found["البنتاغون"] == "US Department of Defense"
+    assert found["وزارة الدفاع الأميركية"] == "US Department of Defense"
+
+
+def test_clitics_are_outside_the_span_unless_fused() -> None:
+    found = _canonicals("وأفاد مسؤول بالبنتاغون للحرة وللجنة العسكرية العليا")
+    assert ("البنتاغون", "US Department of Defense") in found
+    # ل + الحرة is written "للحرة": no substring spells "الحرة", so the word is the span.
+    assert ("للحرة", "Alhurra") in found
+    assert ("للجنة العسكرية العليا", "US-Iraq Higher Military Commission") in found
+
+
+def test_common_word_alias_needs_context() -> None:
+    assert not _canonicals("وقعت الدول اتفاقية التجارة الحرة")
+    assert ("الحرة", "Alhurra") in _canonicals("وقال لموقع الحرة إن")
+
+
+def test_short_form_and_title_role() -> None:
+    article = _article("قال وزير الدفاع الأمريكي لويد ج. أوستن إن الحوار مهم. وأضاف أوستن أن ذلك.")
+    austin = [e for e in article.entities if e.canonical == "Lloyd Austin"]
+    assert [e.text for e in austin] == ["لويد ج. أوستن", "أوستن"]
+    assert all(e.role == "US Secretary of Defense" for e in austin)
+
+
+def test_apposition_gives_spokesman_role() -> None:
+    article = _article("أكد جون كيربي، المتحدث باسم وزارة الدفاع الأمريكية، أن القوات باقية.")
+    kirby = next(e for e in article.entities if e.canonical == "John Kirby")
+    assert kirby.role == "Pentagon spokesman"
+
+
+def test_unknown_name_after_title_is_transliterated() -> None:
+    article = _article("وقال وزير الخارجية المصري سامح شكري إن اللقاء مثمر.")
+    person = next(e for e in article.entities if e.type == "PER")
+    assert person.text == "سامح شكري"
+    assert person.rule == "translit"
+    assert person.canonical == transliterate("سامح شكري")
+    assert person.role == "Egyptian Minister of Foreign Affairs"
+
+
+def test_common_words_after_title_are_not_names() -> None:
+    article = _article("بتشكيل لجنة برئاسة رئيس أركان الجيش لعقد محادثات فنية مع الجانب الأمريكي")
+    assert not [e for e in article.entities if e.type == "PER"]
+
+
+def test_transliteration_is_deterministic_latin() -> None:
+    assert transliterate("عادل الجبير") == transliterate("عادل الجبير")
+    assert transliterate("عادل الجبير").startswith("A")
+    assert "al-" in transliterate("عادل الجبير")
+
+
+def test_clitic_readings_restore_fused_article() -> None:
+    assert (1, "الحره") in readings("للحره")
+    assert (1, "اللجنه") in readings("للجنه")
+    assert (2, "البنتاغون") in readings("وبالبنتاغون")
+
+
+def test_resources_are_well_formed() -> None:
+    assert gazetteer().starts("البنتاغون")
+    assert titles().starts("وزير")
+    assert demonyms()["الامريكيه"] == "United States"
+    assert all(name in countries() for name in demonyms().values())
+
+
+def test_seed_entities(seeds_dir: Path, shared_dir: Path) -> None:
+    gold = json.loads((shared_dir / "gold" / "seeds.json").read_text(encoding="utf-8"))
+    wanted = found = 0
+    for document in gold["documents"]:
+        article = _article((seeds_dir / document["doc"]).read_text(encoding="utf-8"))
+        names = {e.canonical for e in article.entities}
+        wanted += len(document["entities"])
+        found += sum(entity["name"] in names for entity in document["entities"])
+    assert found / wanted >= 0.9
+
+
+def test_real_articles_slice_exactly(saudi_jsonl: Path) -> None:
+    with saudi_jsonl.open(encoding="utf-8") as handle:
+        for _, line in zip(range(200), handle, strict=False):
+            record = json.loads(line)
+            article = _article(record["content"], record["id"])
+            for entity in article.entities:
+                assert entity.text == entity.span.slice(article.text) and entity.text
+
+
+def test_fast_fold_equals_reference() -> None:
+    for text in ["", "ً", "aًb", "الـحَرّة İ", "١٢٣ ۴ ٬ ک", "\u200fأ"]:
+        assert _fold(text) == normalize_with_map(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ابتلوفكالحرةأإ ،.«»"“”ًّـ0١ \nHMC-')), max_size=80))
+def test_arbitrary_text_never_raises(text: str) -> None:
+    assert _fold(text) == normalize_with_map(text)
+    scan.cache_clear()
+    article = _article(text)
+    for entity in article.entities:
+        assert entity.span.slice(text) == entity.text
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "وزير الدفاع", "المتحدث باسم"])
+def test_edge_texts(text: str) -> None:
+    assert _article(text).entities == [] or text.strip()

@@ -1,0 +1,153 @@
+"""Quotes: cue, speaker (explicit, implicit, statement, unnamed) and content, on real text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad.arabic.sentences import split_sentences
+from marsad.extract.clitics import scan
+from marsad.extract.cues import cue_at, cue_forms
+from marsad.extract.entities import annotate_entities
+from marsad.extract.quotes import annotate_quotes
+from marsad.model import Article, Quote, Sentence
+
+
+def _quotes(text: str, doc: str = "t") -> tuple[Article, list[Quote]]:
+    article = Article(doc=doc, source=doc, text=text)
+    article.sentences = [Sentence(span) for span in split_sentences(text)]
+    annotate_entities(article)
+    annotate_quotes(article)
+    return article, article.quotes
+
+
+def test_seed_quotes_against_gold(seeds_dir: Path, shared_dir: Path) -> None:
+    gold = json.loads((shared_dir / "gold" / "seeds.json").read_text(encoding="utf-8"))
+    true_positive = false_positive = right_speaker = wanted = 0
+    for document in gold["documents"]:
+        article, quotes = _quotes((seeds_dir / document["doc"]).read_text(encoding="utf-8"))
+        expected = {(q["line"], q["cue"]): q["speaker"] for q in document["quotes"]}
+        wanted += len(expected)
+        for quote in quotes:
+            line = article.text.count("\n", 0, quote.cue_span.start) + 1
+            speaker = expected.get((line, quote.cue))
+            if speaker is None:
+                false_positive += 1
+                continue
+            true_positive += 1
+            right_speaker += quote.speaker == speaker
+    assert true_positive / wanted >= 0.9
+    assert true_positive / (true_positive + false_positive) >= 0.85
+    assert right_speaker / true_positive >= 0.9
+
+
+def test_explicit_speaker_with_title_and_quotation_marks() -> None:
+    text = "قال وزير الدفاع الأمريكي لويد ج. أوستن ، “تبدأ الاجتماعات قريبا”."
+    _article, quotes = _quotes(text)
+    (quote,) = quotes
+    assert quote.speaker == "Lloyd Austin" and quote.cue == "قال" and not quote.implicit
+    assert quote.content_span.slice(text) == "تبدأ الاجتماعات قريبا"
+    assert quote.speaker_span is not None
+    assert quote.speaker_span.slice(text) == "وزير الدفاع الأمريكي لويد ج. أوستن"
+
+
+def test_implicit_speaker_continues() -> None:
+    text = "أكد جون كيربي أن القوات باقية.\nوأضاف أن المهمة مستمرة.\nولفت إلى أن العدد 2500."
+    _, quotes = _quotes(text)
+    assert [(q.cue, q.speaker, q.implicit) for q in quotes] == [
+        ("أكد", "John Kirby", False),
+        ("وأضاف", "John Kirby", True),
+        ("ولفت", "John Kirby", True),
+    ]
+
+
+def test_statement_stands_for_its_issuer() -> None:
+    text = (
+        "قالت وزارة الخارجية العراقية إن المحادثات قريبة.\n"
+        "وأضافت في بيان أنه جرى تشكيل لجنة.\n"
+        "وأكد البيان إطلاق اللجنة العسكرية العليا."
+    )
+    _, quotes = _quotes(text)
+    assert [q.speaker for q in quotes] == ["Iraqi Ministry of Foreign Affairs"] * 3
+    assert quotes[2].content_span.slice(text).startswith("إطلاق")
+
+
+def test_joint_statement_is_named_by_its_parties() -> None:
+    text = (
+        'وقال، بيان عراقي أمريكي مشترك صدر أمس، إن "البلدين اتفقا".\n'
+        "كما أكد البلدان أن الحوار مستمر."
+    )
+    _, quotes = _quotes(text)
+    assert [q.speaker for q in quotes] == ["US-Iraq joint statement"] * 2
+
+
+def test_unnamed_official() -> None:
+    text = "وأفاد مسؤول في البنتاغون للحرة بأن العمل سيركز على التقييم."
+    _, quotes = _quotes(text)
+    assert quotes[0].speaker == "Pentagon official (unnamed)"
+
+
+def test_preposition_bayna_is_not_a_cue() -> None:
+    _, quotes = _quotes("عقد الحوار بين الولايات المتحدة والعراق أن يكون مثمرا.")
+    assert quotes == []
+    _, quotes = _quotes("قال كيربي إن الأمر مهم.\nوبين أن الحوار مستمر.")
+    assert [q.cue for q in quotes] == ["قال", "وبين"]
+
+
+def test_unknown_subject_is_not_the_previous_speaker() -> None:
+    text = "قال كيربي إن الأمر مهم.\nوحذرت الخبيرة من الفراغ مشيرة إلى أن الوضع خطير."
+    _, quotes = _quotes(text)
+    assert quotes[-1].speaker is None and not quotes[-1].implicit
+
+
+def test_no_quote_without_content() -> None:
+    assert _quotes("وأكد الوفدان مجددا التزامهما بالتعاون.")[1] == []
+    assert _quotes("أعلنا العمل لتحديد مهمة لـ«التحالف» وفق جدول.")[1] == []
+
+
+def test_cue_forms_cover_person_gender_and_clitics() -> None:
+    forms = cue_forms()
+    for form in ("قال", "قالت", "قالوا", "يقول", "تقول", "اكدت", "يوكد", "نفت", "اضافت"):
+        assert form in forms, form
+    assert forms["قالت"].feminine and not forms["قال"].feminine
+    assert cue_at("وقال") == (1, forms["قال"])
+    assert cue_at("بقال") is None
+
+
+def test_boilerplate_yields_no_quotes(seeds_dir: Path) -> None:
+    from marsad.model import Boilerplate, Span
+
+    text = (seeds_dir / "003_ee866bc3eb3562dc.txt").read_text(encoding="utf-8")
+    article = Article(doc="b", source="b", text=text)
+    article.boilerplate = [Boilerplate(Span(0, len(text)), "comments")]
+    article.sentences = []
+    annotate_entities(article)
+    annotate_quotes(article)
+    assert article.entities == [] and article.quotes == []
+
+
+def test_real_articles_have_valid_quotes(saudi_jsonl: Path) -> None:
+    count = 0
+    with saudi_jsonl.open(encoding="utf-8") as handle:
+        for _, line in zip(range(200), handle, strict=False):
+            record = json.loads(line)
+            article, quotes = _quotes(record["content"], record["id"])
+            for quote in quotes:
+                assert quote.cue_span.slice(article.text) == quote.cue
+                assert quote.content_span.end > quote.content_span.start
+                assert quote.content_span.slice(article.text).strip()
+                count += 1
+    assert count > 100
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('قالتوأكدبين أنإ:،.«»"“”\nالبيانمشترك')), max_size=90))
+def test_arbitrary_text_never_raises(text: str) -> None:
+    scan.cache_clear()
+    _article, quotes = _quotes(text)
+    for quote in quotes:
+        assert 0 <= quote.content_span.start < quote.content_span.end <= len(text)
+        assert quote.cue_span.slice(text) == quote.cue
