@@ -108,13 +108,34 @@ class GoldSet:
         return [d.doc for d in self.documents]
 
 
-def locate(text: str, needle: str, occurrence: int) -> Span | None:
-    """The ``occurrence``-th (1-based) exact occurrence of ``needle`` in ``text``."""
-    start = -1
-    for _ in range(occurrence):
+def _occurrences(text: str, needle: str, whole_words: bool) -> list[int]:
+    starts: list[int] = []
+    start = text.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not whole_words or not (before.isalnum() or after.isalnum()):
+            starts.append(start)
         start = text.find(needle, start + 1)
-        if start < 0:
-            return None
+    return starts
+
+
+def locate(text: str, needle: str, occurrence: int) -> Span | None:
+    """The ``occurrence``-th (1-based) occurrence of ``needle`` in ``text``.
+
+    Occurrences are counted as whole words ("المستقبل" is not found inside
+    "المستقبلية"), as annotators count them; a needle that is never a whole word
+    falls back to plain substring counting.
+    """
+    if not needle:
+        return None
+    starts = _occurrences(text, needle, whole_words=True) or _occurrences(
+        text, needle, whole_words=False
+    )
+    if occurrence > len(starts):
+        return None
+    start = starts[occurrence - 1]
     return Span(start, start + len(needle))
 
 

@@ -1,0 +1,82 @@
+"""The CLI end to end on the seed reports and on a batch with bad inputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from marsad.cli import app
+from marsad.schema import validate
+
+runner = CliRunner()
+
+
+def test_run_prints_the_seed_timeline(seeds_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    result = runner.invoke(app, ["run", str(seeds_dir), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    for date in ("2008", "2014", "2021-07", "2023-02", "2023-08-07/2023-08-08", "2024-09-27"):
+        assert date in result.output, date
+
+
+def test_ingest_twice_adds_no_duplicates(seeds_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    first = runner.invoke(app, ["ingest", str(seeds_dir), "--db", str(db)])
+    assert first.exit_code == 0, first.output
+    second = runner.invoke(app, ["ingest", str(seeds_dir), "--db", str(db)])
+    assert second.exit_code == 0, second.output
+    assert "5 article(s)" in second.output
+    assert "ingested 0 new" in second.output
+
+
+def test_timeline_json_from_the_store(seeds_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    assert runner.invoke(app, ["ingest", str(seeds_dir), "--db", str(db)]).exit_code == 0
+    result = runner.invoke(app, ["timeline", "--format", "json", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    validate("timeline", data)
+    jscd = [e for e in data["events"] if e["date"] == "2023-08-07/2023-08-08"]
+    assert jscd
+    docs = {s["doc"][:3] for e in jscd for s in e["sources"]}
+    assert {"000", "001"} <= docs
+
+
+def test_extract_json_lines_follow_the_schema(seeds_dir: Path) -> None:
+    result = runner.invoke(app, ["extract", str(seeds_dir), "--json"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert len(lines) == 5
+    for line in lines:
+        validate("extract", line)
+
+
+def test_bad_inputs_are_reported_and_the_rest_lands(seeds_dir: Path, tmp_path: Path) -> None:
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "empty.txt").write_bytes(b"")
+    (batch / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (batch / "legacy.txt").write_bytes("قال الوزير إن الاجتماع عقد في تموز 2021.".encode("cp1256"))
+    (batch / "records.jsonl").write_text(
+        '{"id": "r1", "text": "أعلنت الوزارة في 27 سبتمبر 2024 بياناً."}\n{not json\n',
+        encoding="utf-8",
+    )
+    good = (seeds_dir / "004_03cf020a09ab6dbe.txt").read_text(encoding="utf-8")
+    (batch / "good.txt").write_text(good, encoding="utf-8")
+    missing = tmp_path / "does-not-exist.txt"
+    db = tmp_path / "m.db"
+    result = runner.invoke(app, ["ingest", str(batch), str(missing), "--db", str(db)])
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("error")]
+    named = " ".join(errors)
+    for name in ("empty.txt", "binary.txt", "records.jsonl", "does-not-exist.txt"):
+        assert name in named, (name, result.output)
+    assert len(errors) == 4, result.output
+    assert "3 article(s)" in result.output  # legacy.txt, r1 and good.txt landed
+
+
+def test_unknown_format_is_a_usage_error(seeds_dir: Path) -> None:
+    result = runner.invoke(app, ["timeline", str(seeds_dir), "--format", "xml"])
+    assert result.exit_code == 2
