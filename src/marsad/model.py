@@ -145,6 +145,8 @@ class Quote:
     content_span: Span
     speaker_span: Span | None = None  # the speaker as written, where written
     implicit: bool = False  # speaker carried over from an earlier sentence
+    date: str | None = None  # when the statement was made, where the text tells
+    date_note: str | None = None  # how that date was found (own words, same statement …)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"speaker": self.speaker}
@@ -161,6 +163,8 @@ class Quote:
                 "implicit": self.implicit,
             }
         )
+        if self.date is not None:
+            out["date"] = self.date
         return out
 
 

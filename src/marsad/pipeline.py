@@ -13,6 +13,7 @@ from marsad.extract.entities import annotate_entities
 from marsad.extract.events import annotate_events
 from marsad.extract.quantities import annotate_quantities
 from marsad.extract.quotes import annotate_quotes
+from marsad.extract.statement_dates import annotate_statement_dates
 from marsad.model import Article, Sentence
 from marsad.temporal import annotate_timexes
 
@@ -28,12 +29,14 @@ def annotate_sentences(article: Article) -> None:
 
 Stage = Callable[[Article], None]
 
-# Order matters: quotes need entities, events need timexes and entities.
+# Order matters: quotes need entities, statement dates need quotes and timexes, events
+# need timexes, entities and quotes.
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("sentences", annotate_sentences),
     ("timexes", annotate_timexes),
     ("entities", annotate_entities),
     ("quotes", annotate_quotes),
+    ("statement_dates", annotate_statement_dates),
     ("quantities", annotate_quantities),
     ("events", annotate_events),
 )

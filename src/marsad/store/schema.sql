@@ -88,6 +88,8 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker_start INTEGER,
     speaker_end   INTEGER,
     implicit      INTEGER NOT NULL,
+    date          TEXT,
+    date_note     TEXT,
     PRIMARY KEY (article_id, seq)
 );
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker);

@@ -116,6 +116,8 @@ _LAYERS = (
             "speaker_start",
             "speaker_end",
             "implicit",
+            "date",
+            "date_note",
         ),
         lambda q: (
             q.speaker,
@@ -127,9 +129,18 @@ _LAYERS = (
             q.speaker_span.start if q.speaker_span else None,
             q.speaker_span.end if q.speaker_span else None,
             int(q.implicit),
+            q.date,
+            q.date_note,
         ),
         lambda r: Quote(
-            r[0], r[1], Span(r[2], r[3]), Span(r[4], r[5]), _span(r[6], r[7]), bool(r[8])
+            r[0],
+            r[1],
+            Span(r[2], r[3]),
+            Span(r[4], r[5]),
+            _span(r[6], r[7]),
+            bool(r[8]),
+            r[9],
+            r[10],
         ),
     ),
     _Layer(

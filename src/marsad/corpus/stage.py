@@ -1,0 +1,53 @@
+"""The corpus stage: what articles tell about each other, then the timeline.
+
+Runs after the per-article stages over a set of articles: links one statement reported
+by several articles, infers missing publication dates from those links, re-anchors the
+relative dates of the articles whose publication date it found, dates statements that
+another report dates, and builds the timeline from the updated event mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from marsad.corpus.published import (
+    PublicationInference,
+    date_linked_quotes,
+    infer_publication_dates,
+)
+from marsad.corpus.statements import StatementLink, link_statements
+from marsad.corpus.timeline import Timeline, build_timeline
+from marsad.extract.events import annotate_events
+from marsad.extract.statement_dates import annotate_statement_dates
+from marsad.model import Article
+from marsad.temporal import annotate_timexes
+
+
+@dataclass(slots=True)
+class CorpusResult:
+    timeline: Timeline
+    inferences: list[PublicationInference] = field(default_factory=list)
+    links: list[StatementLink] = field(default_factory=list)
+
+
+def _quote_dates(article: Article) -> list[str | None]:
+    return [quote.date for quote in article.quotes]
+
+
+def run_corpus_stage(articles: Sequence[Article]) -> CorpusResult:
+    """Update ``articles`` in place with what other articles tell; return the timeline."""
+    links = link_statements(articles)
+    inferences = infer_publication_dates(articles, links)
+    inferred = {inference.article_id for inference in inferences}
+    for article in articles:
+        if article.id in inferred:
+            annotate_timexes(article)  # relative dates now have an anchor
+            annotate_statement_dates(article)
+    before = {article.id: _quote_dates(article) for article in articles}
+    date_linked_quotes(links)
+    for article in articles:
+        if article.id in inferred or _quote_dates(article) != before[article.id]:
+            annotate_statement_dates(article)  # the same occasion takes the new date too
+            annotate_events(article)
+    return CorpusResult(build_timeline(articles), inferences, links)

@@ -1,0 +1,91 @@
+"""When was each statement made? Dates for quotes from the article's own words.
+
+A quote's statement is dated by a date in its attribution ("قالت الوزارة، الخميس، إن"),
+never by a date inside what was said, nor by the date the outlet read it ("في بيان،
+طالعه المسرى اليوم السبت"). A later quote by the same speaker, or one opening with
+"بدوره" / "من جهته", belongs to the same occasion and takes the same date. A date set
+by the corpus stage (the same statement dated in another report) is kept unless the
+article's own words date the statement.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from marsad.arabic.normalize import normalize
+from marsad.model import Article, Quote, Span, Timex
+from marsad.resources import load_tsv
+
+_PREFIX = '(?:^|(?<=[\\s،,.:؛(«"“]))[وف]?'
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    words: dict[str, list[str]] = {}
+    for kind, surface in load_tsv("statement_dates.tsv", columns=2):
+        words.setdefault(kind, []).append(re.escape(normalize(surface)))
+    return {
+        kind: re.compile(_PREFIX + "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")\\b")
+        for kind, forms in words.items()
+    }
+
+
+def _sentence_of(article: Article, span: Span) -> Span:
+    for sentence in article.sentences:
+        if sentence.span.start <= span.start < sentence.span.end:
+            return sentence.span
+    return Span(span.start, span.end)
+
+
+def _datable(timex: Timex) -> bool:
+    return timex.type in {"DATE", "TIME"} and not timex.vague and timex.value is not None
+
+
+def _own_date(article: Article, quote: Quote) -> Timex | None:
+    """A date in the attribution part of the quote's sentence, not after a coverage verb."""
+    sentence = _sentence_of(article, quote.cue_span)
+    region_end = (
+        quote.content_span.start if quote.content_span.start > sentence.start else (sentence.end)
+    )
+    coverage = _patterns().get("coverage")
+    for timex in article.timexes:
+        if not (sentence.start <= timex.span.start and timex.span.end <= region_end):
+            continue
+        if not _datable(timex):
+            continue
+        lead = normalize(article.text[sentence.start : timex.span.start])
+        if coverage is not None and coverage.search(lead):
+            return None
+        return timex
+    return None
+
+
+def _opens_same_occasion(article: Article, quote: Quote) -> bool:
+    pattern = _patterns().get("same-occasion")
+    if pattern is None:
+        return False
+    sentence = _sentence_of(article, quote.cue_span)
+    head = normalize(article.text[sentence.start : quote.cue_span.start]).strip()
+    return bool(pattern.match(head))
+
+
+def annotate_statement_dates(article: Article) -> None:
+    """Set ``Quote.date`` (and ``date_note``) where the text tells when it was said."""
+    last_dated: Quote | None = None
+    by_speaker: dict[str, Quote] = {}
+    for quote in sorted(article.quotes, key=lambda q: q.cue_span.start):
+        own = _own_date(article, quote)
+        if own is not None:
+            quote.date, quote.date_note = own.value, f"stated in the report: '{own.text}'"
+        elif quote.date is None:
+            earlier = by_speaker.get(quote.speaker) if quote.speaker else None
+            if earlier is None and _opens_same_occasion(article, quote):
+                earlier = last_dated
+            if earlier is not None:
+                quote.date = earlier.date
+                quote.date_note = "same occasion as an earlier statement in this report"
+        if quote.date is not None:
+            last_dated = quote
+            if quote.speaker:
+                by_speaker[quote.speaker] = quote

@@ -1,0 +1,94 @@
+"""The corpus stage: statements linked across reports, publication dates inferred."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from marsad.corpus.stage import run_corpus_stage
+from marsad.corpus.statements import link_statements
+from marsad.extract.statement_dates import annotate_statement_dates
+from marsad.ingest import read_inputs
+from marsad.model import Article, PublishedSource
+from marsad.pipeline import annotate
+
+SEED_000 = "000_64624819ae7051c0.txt"
+SEED_004 = "004_03cf020a09ab6dbe.txt"
+
+
+def _seeds(seeds_dir: Path, *names: str) -> list[Article]:
+    paths = [seeds_dir / name for name in names] if names else [seeds_dir]
+    articles = [item for item in read_inputs(paths) if isinstance(item, Article)]
+    return [annotate(article) for article in articles]
+
+
+def _by_doc(articles: list[Article]) -> dict[str, Article]:
+    return {article.doc: article for article in articles}
+
+
+def test_statement_dated_by_its_attribution_and_carried_to_the_same_occasion(
+    seeds_dir: Path,
+) -> None:
+    (article,) = _seeds(seeds_dir, SEED_004)
+    annotate_statement_dates(article)
+    dates = {(q.speaker, q.date) for q in article.quotes}
+    assert ("Iraqi Ministry of Foreign Affairs", "2024-01-25") in dates
+    # "بدوره قال وزير الدفاع الأميركي لويد أوستن": the same occasion as the ministry's.
+    assert ("Lloyd Austin", "2024-01-25") in dates
+    # An unnamed official's remark to a channel carries no date of its own.
+    assert ("Pentagon official (unnamed)", None) in dates
+
+
+def test_the_reading_date_is_not_the_statement_date(seeds_dir: Path) -> None:
+    (article,) = _seeds(seeds_dir, SEED_000)
+    article.published.value = "2024-01-27"  # even with the reading day resolved
+    from marsad.temporal import annotate_timexes
+
+    annotate_timexes(article)
+    annotate_statement_dates(article)
+    assert all(quote.date is None for quote in article.quotes)
+
+
+def test_the_austin_statement_links_the_two_reports(seeds_dir: Path) -> None:
+    articles = _seeds(seeds_dir, SEED_000, SEED_004)
+    links = link_statements(articles)
+    assert links
+    assert {link.left.quote.speaker for link in links} == {"Lloyd Austin"}
+
+
+def test_publication_date_of_000_is_inferred_from_004(seeds_dir: Path) -> None:
+    articles = _seeds(seeds_dir)
+    result = run_corpus_stage(articles)
+    seed = _by_doc(articles)[SEED_000]
+    assert seed.published.value == "2024-01-27"
+    assert seed.published.source == PublishedSource.INFERRED
+    assert seed.published.note and SEED_004 in seed.published.note
+    assert [i.doc for i in result.inferences] == [SEED_000]
+    saturday = next(t for t in seed.timexes if t.text == "اليوم السبت")
+    assert saturday.value == "2024-01-27"
+    # Reports with no such evidence stay undated.
+    for doc in ("001_4de39128c6cd87f4.txt", "002_2edb83710d6976dc.txt"):
+        assert _by_doc(articles)[doc].published.value is None
+
+
+def test_without_the_dated_report_nothing_is_inferred(seeds_dir: Path) -> None:
+    articles = _seeds(seeds_dir, SEED_000, "001_4de39128c6cd87f4.txt")
+    result = run_corpus_stage(articles)
+    assert result.inferences == []
+    assert all(article.published.value is None for article in articles)
+
+
+def test_contradicting_weekdays_leave_the_date_unknown(seeds_dir: Path) -> None:
+    dated = _seeds(seeds_dir, SEED_004)[0]
+    statement = (
+        "إن خبراء عسكريين سيدرسون قدرات القوات العراقية لتقديم المشورة للجنة العليا"
+        " بشأن التطور الأكثر فعالية لمهمة التحالف ضد داعش."
+    )
+    text = (
+        "قال وزير الدفاع الأمريكي لويد أوستن في بيان اليوم السبت "
+        + statement
+        + "\nوذكرت الوزارة أمس الأربعاء أن العمل مستمر."
+    )
+    undated = annotate(Article(doc="x.txt", source="x.txt", text=text))
+    result = run_corpus_stage([dated, undated])
+    assert result.links  # the statement is recognised ...
+    assert undated.published.value is None  # ... but Saturday and Thursday disagree
