@@ -80,3 +80,37 @@ def test_bad_inputs_are_reported_and_the_rest_lands(seeds_dir: Path, tmp_path: P
 def test_unknown_format_is_a_usage_error(seeds_dir: Path) -> None:
     result = runner.invoke(app, ["timeline", str(seeds_dir), "--format", "xml"])
     assert result.exit_code == 2
+
+
+def test_extract_runs_the_corpus_stage_and_marks_inferred_dates(seeds_dir: Path) -> None:
+    result = runner.invoke(app, ["extract", str(seeds_dir), "--json"])
+    records = {r["doc"][:3]: r for r in map(json.loads, result.stdout.splitlines())}
+    assert records["000"]["published"] == {"value": "2024-01-27", "source": "inferred"}
+    assert records["004"]["published"]["source"] == "dateline"
+    streamed = runner.invoke(app, ["extract", str(seeds_dir), "--json", "--no-corpus"])
+    first = json.loads(streamed.stdout.splitlines()[0])
+    assert first["published"] == {"value": None, "source": "unknown"}
+
+
+def test_factors_quotes_entities_and_stories(seeds_dir: Path) -> None:
+    factors = runner.invoke(app, ["factors", str(seeds_dir), "--json"])
+    assert factors.exit_code == 0, factors.output
+    summary = json.loads(factors.stdout)
+    assert summary["factors"]
+    quotes = runner.invoke(app, ["quotes", str(seeds_dir), "--speaker", "kirby", "--json"])
+    lines = [json.loads(line) for line in quotes.stdout.splitlines()]
+    assert lines and all(line["speaker"] == "John Kirby" for line in lines)
+    entities = runner.invoke(app, ["entities", str(seeds_dir), "--type", "per", "--json"])
+    rows = json.loads(entities.stdout)
+    austin = next(r for r in rows if r["canonical"] == "Lloyd Austin")
+    assert len(austin["docs"]) == 3 and "أوستن" in austin["aliases"]
+    stories = runner.invoke(app, ["stories", str(seeds_dir), "--json"])
+    assert stories.exit_code == 0 and json.loads(stories.stdout)
+
+
+def test_a_broken_framework_is_named_in_the_error(seeds_dir: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: x\nfactors: 3\n", encoding="utf-8")
+    result = runner.invoke(app, ["factors", str(seeds_dir), "--framework", str(bad)])
+    assert result.exit_code == 2
+    assert "bad.yaml" in result.output

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -20,6 +20,8 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from marsad.corpus.stage import run_corpus_stage
+from marsad.corpus.timeline import Timeline, render_text
 from marsad.ingest import InputError, ReadOptions, read_inputs
 from marsad.model import Article
 from marsad.pipeline import annotate
@@ -38,6 +40,9 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 PathsArg = Annotated[list[Path], typer.Argument(help="Files or folders (recursive).")]
+OptionalPathsArg = Annotated[
+    list[Path] | None, typer.Argument(help="Documents to process; none: read the store.")
+]
 DbOpt = Annotated[
     Path, typer.Option("--db", help="SQLite store file (env MARSAD_DB; default ./marsad.db).")
 ]
@@ -71,9 +76,16 @@ def _options(published: str | None, fields: list[str] | None, outlet: str | None
 class _Batch:
     """Reads and annotates inputs, reporting each bad input on one line and counting it."""
 
-    def __init__(self, paths: Sequence[Path], options: ReadOptions, show_progress: bool) -> None:
+    def __init__(
+        self,
+        paths: Sequence[Path],
+        options: ReadOptions,
+        show_progress: bool,
+        annotate_all: bool = True,
+    ) -> None:
         self.paths = paths
         self.options = options
+        self.annotate_all = annotate_all
         self.show_progress = show_progress and err.is_terminal
         self.failed = 0
         self.done = 0
@@ -95,9 +107,41 @@ class _Batch:
                     self.failed += 1
                     err.print(f"error {item}", markup=False, highlight=False)
                     continue
-                yield annotate(item)
+                yield annotate(item) if self.annotate_all else item
                 self.done += 1
                 progress.update(task, advance=1, description=item.doc[:40])
+
+
+class _Loaded:
+    """Articles from the given paths (read and annotated), or else from the store."""
+
+    def __init__(
+        self,
+        paths: Sequence[Path] | None,
+        db: Path,
+        options: ReadOptions,
+        show_progress: bool,
+        annotate_all: bool = True,
+    ) -> None:
+        self.paths, self.db, self.options = paths, db, options
+        self.show_progress, self.annotate_all = show_progress, annotate_all
+        self.batch: _Batch | None = None
+
+    def __enter__(self) -> list[Article]:
+        if self.paths:
+            self.batch = _Batch(self.paths, self.options, self.show_progress, self.annotate_all)
+            return list(self.batch.articles())
+        from marsad.store import Store
+
+        if not self.db.exists():
+            err.print(f"no store at {self.db}: run `marsad ingest PATH --db {self.db}` first")
+            raise typer.Exit(code=2)
+        with Store(self.db) as store:
+            return list(store.iter_articles())
+
+    def __exit__(self, *exc: object) -> None:
+        if self.batch is not None and exc[0] is None:
+            _finish(self.batch)
 
 
 def _finish(batch: _Batch) -> None:
@@ -129,13 +173,25 @@ def ingest(
 def extract(
     paths: PathsArg,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    corpus: Annotated[
+        bool,
+        typer.Option(
+            "--corpus/--no-corpus",
+            help="Run the corpus stage (publication dates inferred across the inputs); "
+            "--no-corpus streams article by article in constant memory.",
+        ),
+    ] = True,
     published: PublishedOpt = None,
     field: FieldOpt = None,
     outlet: OutletOpt = None,
 ) -> None:
     """Extract timexes, entities, quotes, quantities and events from each article."""
     batch = _Batch(paths, _options(published, field, outlet), show_progress=not as_json)
-    for article in batch.articles():
+    articles: Iterable[Article] = batch.articles()
+    if corpus:
+        articles = list(articles)
+        run_corpus_stage(articles)
+    for article in articles:
         if as_json:
             sys.stdout.write(json.dumps(article.to_json(), ensure_ascii=False) + "\n")
         else:
@@ -158,9 +214,7 @@ def _print_summary(article: Article) -> None:
 
 @app.command()
 def timeline(
-    paths: Annotated[
-        list[Path] | None, typer.Argument(help="Documents to process; none: read the store.")
-    ] = None,
+    paths: OptionalPathsArg = None,
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     db: DbOpt = Path(DEFAULT_DB),
     published: PublishedOpt = None,
@@ -170,27 +224,11 @@ def timeline(
     """Print the timeline of the given documents, or of everything in the store."""
     if fmt not in {"text", "json"}:
         raise typer.BadParameter("--format must be text or json")
-    batch: _Batch | None = None
-    if paths:
-        batch = _Batch(paths, _options(published, field, outlet), show_progress=fmt == "text")
-        articles = list(batch.articles())
-    else:
-        from marsad.store import Store
-
-        if not db.exists():
-            err.print(f"no store at {db}: run `marsad ingest PATH --db {db}` first")
-            raise typer.Exit(code=2)
-        with Store(db) as store:
-            articles = list(store.iter_articles())
-    _print_timeline(articles, fmt)
-    if batch is not None:
-        _finish(batch)
+    with _Loaded(paths, db, _options(published, field, outlet), fmt == "text") as articles:
+        _print_timeline(articles, run_corpus_stage(articles).timeline, fmt)
 
 
-def _print_timeline(articles: list[Article], fmt: str) -> None:
-    from marsad.corpus.timeline import build_timeline, render_text
-
-    built = build_timeline(articles)
+def _print_timeline(articles: Sequence[Article], built: Timeline, fmt: str) -> None:
     if fmt == "json":
         sys.stdout.write(json.dumps(built.to_json(), ensure_ascii=False, indent=1) + "\n")
     else:
@@ -210,11 +248,145 @@ def run(
 
     batch = _Batch(paths, _options(published, field, outlet), show_progress=True)
     articles = list(batch.articles())
+    result = run_corpus_stage(articles)  # before saving, so inferred dates are kept
     with Store(db) as store:
         new, updated = store.save_many(articles)
     err.print(f"stored {new} new, {updated} already stored article(s) in {db}")
-    _print_timeline(articles, "text")
+    for inference in result.inferences:
+        err.print(f"inferred publication date {inference.value} for {inference.doc}")
+    _print_timeline(articles, result.timeline, "text")
     _finish(batch)
+
+
+@app.command()
+def factors(
+    paths: OptionalPathsArg = None,
+    framework: Annotated[
+        Path | None,
+        typer.Option("--framework", help="Framework YAML (default: the HMC's three factors)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    db: DbOpt = Path(DEFAULT_DB),
+) -> None:
+    """Evidence for each factor of an analyst's framework, over time."""
+    from marsad.corpus.factors import FrameworkError, factor_summary, load_framework, render_factors
+
+    try:
+        chosen = load_framework(framework)
+    except (FrameworkError, OSError) as error:
+        err.print(str(error), markup=False, highlight=False)
+        raise typer.Exit(code=2) from error
+    with _Loaded(paths, db, ReadOptions(), not as_json) as articles:
+        run_corpus_stage(articles)
+        summary = factor_summary(articles, chosen)
+    if as_json:
+        sys.stdout.write(json.dumps(summary, ensure_ascii=False, indent=1) + "\n")
+    else:
+        render_factors(summary, out)
+
+
+@app.command()
+def quotes(
+    paths: OptionalPathsArg = None,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Only this speaker (part of the name).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    db: DbOpt = Path(DEFAULT_DB),
+) -> None:
+    """Who said what, and when: every attributed statement with its source."""
+    with _Loaded(paths, db, ReadOptions(), not as_json) as articles:
+        run_corpus_stage(articles)
+        for article in articles:
+            for quote in article.quotes:
+                if speaker and speaker.casefold() not in (quote.speaker or "").casefold():
+                    continue
+                content = quote.content_span.slice(article.text)
+                if as_json:
+                    record = {"doc": article.doc, **quote.to_json(), "content": content}
+                    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+                else:
+                    when = quote.date or "undated"
+                    out.print(
+                        f"{when:<11} {quote.speaker or '(unknown speaker)'} — {quote.cue}: "
+                        f"{content[:160]}  [{article.doc}]",
+                        markup=False,
+                        highlight=False,
+                    )
+
+
+@app.command()
+def entities(
+    paths: OptionalPathsArg = None,
+    kind: Annotated[
+        str | None, typer.Option("--type", help="PER, ORG, LOC, EVENT or MISC.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    db: DbOpt = Path(DEFAULT_DB),
+) -> None:
+    """The actors and places named, with their roles, aliases and mention counts."""
+    from marsad.corpus.actors import summarize_entities
+
+    with _Loaded(paths, db, ReadOptions(), not as_json) as articles:
+        rows = summarize_entities(articles, kind)
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        return
+    for row in rows:
+        roles = f" ({'; '.join(row['roles'])})" if row["roles"] else ""
+        out.print(
+            f"{row['type']:<5} {row['canonical']}{roles}: {row['mentions']} mention(s) in "
+            f"{len(row['docs'])} report(s); written {' / '.join(row['aliases'])}",
+            markup=False,
+            highlight=False,
+        )
+
+
+@app.command()
+def duplicates(
+    paths: PathsArg,
+    threshold: Annotated[float, typer.Option("--threshold", help="Jaccard similarity.")] = 0.8,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Reprints and near-duplicates (wire copy reprinted by papers included)."""
+    from marsad.corpus.duplicates import find_duplicates
+
+    with _Loaded(paths, Path(DEFAULT_DB), ReadOptions(), not as_json, annotate_all=False) as docs:
+        groups = find_duplicates(docs, threshold=threshold)
+    if as_json:
+        data = [group.to_json() for group in groups]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        return
+    for group in groups:
+        members = ", ".join(
+            f"{m['doc']} ({m['similarity']:.2f})" for m in group.to_json()["members"]
+        )
+        out.print(f"{group.kind:<5} {members}", markup=False, highlight=False)
+    out.print(f"{len(groups)} group(s)")
+
+
+@app.command()
+def stories(
+    paths: OptionalPathsArg = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    db: DbOpt = Path(DEFAULT_DB),
+) -> None:
+    """Articles clustered into stories, each with a label, its reports and time span."""
+    from marsad.corpus.stories import cluster_stories
+
+    with _Loaded(paths, db, ReadOptions(), not as_json) as articles:
+        found = cluster_stories(articles)
+    if as_json:
+        data = [story.to_json() for story in found]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        return
+    for story in sorted(found, key=lambda s: -len(s.article_ids)):
+        span = f"{story.first or '?'} … {story.last or '?'}"
+        out.print(
+            f"{len(story.article_ids):>4} report(s)  {span:<25} {story.label}",
+            markup=False,
+            highlight=False,
+        )
 
 
 @app.command("eval")

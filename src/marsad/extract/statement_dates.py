@@ -70,22 +70,37 @@ def _opens_same_occasion(article: Article, quote: Quote) -> bool:
     return bool(pattern.match(head))
 
 
+def _nearest_same_speaker(ordered: list[Quote], index: int) -> Quote | None:
+    """The closest dated quote by the same speaker, earlier ones first."""
+    speaker = ordered[index].speaker
+    if not speaker:
+        return None
+    earlier = [q for q in ordered[:index] if q.speaker == speaker and q.date]
+    if earlier:
+        return earlier[-1]
+    return next((q for q in ordered[index + 1 :] if q.speaker == speaker and q.date), None)
+
+
 def annotate_statement_dates(article: Article) -> None:
-    """Set ``Quote.date`` (and ``date_note``) where the text tells when it was said."""
-    last_dated: Quote | None = None
-    by_speaker: dict[str, Quote] = {}
-    for quote in sorted(article.quotes, key=lambda q: q.cue_span.start):
+    """Set ``Quote.date`` (and ``date_note``) where the text tells when it was said.
+
+    One report quoting one speaker several times reports one occasion, so an undated
+    quote takes the date of the nearest dated quote by the same speaker; a quote opening
+    with "بدوره" takes the date of the statement before it.
+    """
+    ordered = sorted(article.quotes, key=lambda q: q.cue_span.start)
+    for quote in ordered:
         own = _own_date(article, quote)
         if own is not None:
             quote.date, quote.date_note = own.value, f"stated in the report: '{own.text}'"
-        elif quote.date is None:
-            earlier = by_speaker.get(quote.speaker) if quote.speaker else None
-            if earlier is None and _opens_same_occasion(article, quote):
-                earlier = last_dated
-            if earlier is not None:
-                quote.date = earlier.date
-                quote.date_note = "same occasion as an earlier statement in this report"
+    last_dated: Quote | None = None
+    for index, quote in enumerate(ordered):
+        if quote.date is None:
+            source = _nearest_same_speaker(ordered, index)
+            if source is None and _opens_same_occasion(article, quote):
+                source = last_dated
+            if source is not None:
+                quote.date = source.date
+                quote.date_note = "same occasion as another statement in this report"
         if quote.date is not None:
             last_dated = quote
-            if quote.speaker:
-                by_speaker[quote.speaker] = quote
