@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from hypothesis import given
@@ -55,7 +56,7 @@ def test_seed_sentences_are_exact_slices(seeds_dir: Path) -> None:
         for span in spans:
             piece = span.slice(text)
             assert piece == piece.strip() and piece
-        assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+        assert all(a.end <= b.start for a, b in pairwise(spans))
 
 
 @given(st.text(max_size=300))
@@ -63,4 +64,4 @@ def test_any_text_gives_ordered_in_bounds_spans(text: str) -> None:
     spans = split_sentences(text)
     for span in spans:
         assert 0 <= span.start < span.end <= len(text)
-    assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a.end <= b.start for a, b in pairwise(spans))
