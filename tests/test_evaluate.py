@@ -167,7 +167,13 @@ def test_perfect_system_scores_one(gold: GoldSet) -> None:
     for key in ("detection_strict", "detection_lenient", "value_f1"):
         assert timexes[key]["f1"] == 1.0
     assert timexes["value_accuracy"]["accuracy"] == 1.0
-    assert timexes["anchored"] == {"total": 5, "detected": 5, "kept_null": 5, "invented": 0}
+    assert timexes["anchored"] == {
+        "total": 5,
+        "detected": 5,
+        "kept_null": 5,
+        "resolved_by_inferred_date": 0,
+        "invented": 0,
+    }
     assert scores["quotes"]["detection"]["f1"] == 1.0
     assert scores["quotes"]["speaker_accuracy"]["accuracy"] == 1.0  # case-insensitive
     assert scores["quotes"]["implicit_accuracy"]["accuracy"] == 1.0
@@ -195,7 +201,13 @@ def test_empty_system_scores_zero(gold: GoldSet) -> None:
 def test_confident_date_for_a_null_gold_value_is_wrong(gold: GoldSet) -> None:
     guessed = {"اليوم السبت": "2024-01-27", "العام الماضي": "2023"}
     scores = _eval(gold, oracle(gold, guessed))["timexes"]
-    assert scores["anchored"] == {"total": 5, "detected": 5, "kept_null": 3, "invented": 2}
+    assert scores["anchored"] == {
+        "total": 5,
+        "detected": 5,
+        "kept_null": 3,
+        "resolved_by_inferred_date": 0,
+        "invented": 2,
+    }
     assert scores["value_accuracy"]["correct"] == 22
     assert scores["value_accuracy_by_kind"]["anchored"]["correct"] == 3
     assert scores["detection_strict"]["f1"] == 1.0  # detection is not the problem
@@ -341,3 +353,15 @@ def test_marsad_pipeline_on_the_seeds(gold: GoldSet) -> None:
     assert scores["timexes"]["anchored"]["invented"] == 0
     assert scores["published"]["invented"] == 0
     assert scores["timeline"]["invented_dates"] == 0
+
+
+def test_real_pipeline_infers_000_and_resolves_its_saturday(seeds_dir: Path) -> None:
+    """The default system runs the corpus stage: 000's date is inferred from 004."""
+    gold_path = seeds_dir.parent / "gold" / "seeds.json"
+    report = evaluate(gold_path, seeds_dir, baselines={}).to_json()
+    marsad = report["systems"]["marsad"]
+    assert marsad["published"]["inferred"] == {"accuracy": 1.0, "correct": 1, "total": 1}
+    assert marsad["timexes"]["anchored"]["resolved_by_inferred_date"] == 1
+    assert marsad["timexes"]["anchored"]["invented"] == 0
+    assert marsad["timexes"]["detection_strict"]["f1"] >= 0.95
+    assert marsad["timexes"]["value_accuracy"]["accuracy"] >= 0.97

@@ -85,7 +85,11 @@ def _timex_table(systems: dict[str, dict[str, Any]]) -> Table:
         ("value accuracy, coarser", lambda t: _acc(t["value_accuracy_compatible"])),
         ("  absolute", lambda t: _acc(t["value_accuracy_by_kind"]["absolute"])),
         ("  vague", lambda t: _acc(t["value_accuracy_by_kind"]["vague"])),
-        ("  anchored (null kept)", lambda t: _acc(t["value_accuracy_by_kind"]["anchored"])),
+        ("  anchored (null, or inferred)", lambda t: _acc(t["value_accuracy_by_kind"]["anchored"])),
+        (
+            "anchored: resolved by inferred date",
+            lambda t: str(t["anchored"]["resolved_by_inferred_date"]),
+        ),
         ("anchored: invented dates", lambda t: str(t["anchored"]["invented"])),
     ]
     for label, cell in rows:
@@ -148,6 +152,7 @@ def _system_tables(name: str, scores: dict[str, Any]) -> list[Table]:
                 [
                     ("stated in text: same date", _acc(p["stated"])),
                     ("not stated: none or inferable", _acc(p["unstated"])),
+                    ("inferable: inferred", _acc(p["inferred"])),
                     ("invented", str(p["invented"])),
                 ],
             )

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.evaluate.baselines import BASELINES, System
-from marsad.evaluate.gold import GoldSet, check_against_texts, load_gold
+from marsad.evaluate.gold import GoldDocument, GoldSet, check_against_texts, load_gold
 from marsad.evaluate.report import EvalReport, SystemScores
 from marsad.evaluate.score import (
     EntityScores,
@@ -23,9 +23,18 @@ from marsad.evaluate.score import (
     TimexScores,
     score_timeline,
 )
-from marsad.model import Article
+from marsad.model import Article, PublishedSource
 
 TimelineBuilder = Callable[[list[Article]], Mapping[str, Any]]
+CorpusStage = Callable[[list[Article]], Any]
+
+
+def _inferred(document: GoldDocument, article: Article) -> str | None:
+    """The system's inferred publication date when it is the one the gold says is inferable."""
+    inferable = document.published_inferable
+    if article.published.source != PublishedSource.INFERRED or inferable is None:
+        return None
+    return article.published.value if article.published.value == inferable else None
 
 
 def _record_text(record: Mapping[str, Any]) -> str | None:
@@ -127,6 +136,14 @@ def _default_system() -> System:
     return annotate
 
 
+def _default_corpus() -> CorpusStage | None:
+    try:
+        from marsad.corpus.stage import run_corpus_stage
+    except ImportError:
+        return None
+    return run_corpus_stage
+
+
 def _default_timeline() -> TimelineBuilder | None:
     try:
         from marsad.corpus.timeline import build_timeline
@@ -146,8 +163,12 @@ def score_system(
     system: System,
     full: bool,
     timeline: TimelineBuilder | None = None,
+    corpus: CorpusStage | None = None,
 ) -> SystemScores:
     """Run ``system`` on a copy of every gold document and score it.
+
+    ``corpus`` runs over all annotated documents before scoring, as marsad does when
+    it reads several reports (publication dates inferred from other reports).
 
     ``full`` scores every layer; a date-only baseline (``full=False``) is scored on timexes.
     """
@@ -157,12 +178,14 @@ def score_system(
         scores.entities = EntityScores()
         scores.quantities = QuantityScores()
         scores.published = PublishedScores()
-    annotated: list[Article] = []
-    for document in gold.documents:
-        article = system(copy.deepcopy(articles[document.doc]))
-        annotated.append(article)
+    annotated = [system(copy.deepcopy(articles[document.doc])) for document in gold.documents]
+    if corpus is not None:
+        corpus(annotated)
+    for document, article in zip(gold.documents, annotated, strict=True):
         text = article.text
-        scores.timexes.add(document.doc, text, document.timexes, article.timexes)
+        scores.timexes.add(
+            document.doc, text, document.timexes, article.timexes, _inferred(document, article)
+        )
         if scores.quotes is not None:
             scores.quotes.add(document.doc, text, document.quotes, article.quotes)
         if scores.entities is not None:
@@ -202,7 +225,8 @@ def evaluate(
         if timeline is None:
             report.notes.append("timeline not scored: marsad.corpus.timeline is not available")
     chosen = system if system is not None else _default_system()
-    report.systems["marsad"] = score_system(gold, articles, chosen, True, timeline)
+    corpus = _default_corpus() if system is None else None
+    report.systems["marsad"] = score_system(gold, articles, chosen, True, timeline, corpus)
     for name, baseline in (BASELINES if baselines is None else baselines).items():
         report.systems[name] = score_system(gold, articles, baseline, False)
     return report

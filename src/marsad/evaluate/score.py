@@ -152,14 +152,16 @@ class AnchoredCounts:
 
     total: int = 0
     detected: int = 0
-    kept_null: int = 0  # detected and left without a value: the right answer
-    invented: int = 0  # detected and given a confident value: wrong
+    kept_null: int = 0  # detected and left without a value: right without an inferred date
+    resolved: int = 0  # resolved against a correctly inferred publication date: right
+    invented: int = 0  # detected and given any other confident value: wrong
 
     def to_json(self) -> dict[str, Any]:
         return {
             "total": self.total,
             "detected": self.detected,
             "kept_null": self.kept_null,
+            "resolved_by_inferred_date": self.resolved,
             "invented": self.invented,
         }
 
@@ -177,7 +179,16 @@ class TimexScores:
     anchored: AnchoredCounts = field(default_factory=AnchoredCounts)
     errors: list[dict[str, Any]] = field(default_factory=list)
 
-    def add(self, doc: str, text: str, gold: Sequence[GoldTimex], system: Sequence[Timex]) -> None:
+    def add(
+        self,
+        doc: str,
+        text: str,
+        gold: Sequence[GoldTimex],
+        system: Sequence[Timex],
+        inferred_published: str | None = None,
+    ) -> None:
+        """Score one document; with ``inferred_published`` (the system inferred the date the
+        gold calls inferable), an anchored gold timex expects its ``anchored_value``."""
         gold_spans = [locate(text, g.text, g.occurrence) or Span(0, 0) for g in gold]
         system_spans = [t.span for t in system]
         exact = count_exact(gold_spans, system_spans)
@@ -187,13 +198,16 @@ class TimexScores:
         correct_pairs = 0
         for g, answer in enumerate(gold):
             found = system[matched[g]] if g in matched else None
-            correct = found is not None and same_value(answer.value, found.value)
+            expected = answer.value
+            if answer.category == "anchored" and inferred_published and answer.anchored_value:
+                expected = answer.anchored_value
+            correct = found is not None and same_value(expected, found.value)
             correct_pairs += correct
             self.value_accuracy.add(correct)
             self.compatible.add(found is not None and compatible_value(answer.value, found.value))
             self.by_category[answer.category].add(correct)
             if answer.category == "anchored":
-                self._add_anchored(found)
+                self._add_anchored(found, expected)
             if not correct:
                 self.errors.append(
                     {
@@ -207,13 +221,15 @@ class TimexScores:
                 )
         self.value_f1.add(correct_pairs, len(system), len(gold))
 
-    def _add_anchored(self, found: Timex | None) -> None:
+    def _add_anchored(self, found: Timex | None, expected: str | None) -> None:
         self.anchored.total += 1
         if found is None:
             return
         self.anchored.detected += 1
         if found.value is None:
             self.anchored.kept_null += 1
+        elif expected is not None and same_value(expected, found.value):
+            self.anchored.resolved += 1
         else:
             self.anchored.invented += 1
 
@@ -393,15 +409,17 @@ class PublishedScores:
 
     stated: Ratio = field(default_factory=Ratio)  # gold has a date: system gives the same
     unstated: Ratio = field(default_factory=Ratio)  # gold has none: system none (or inferable)
+    inferred: Ratio = field(default_factory=Ratio)  # gold says inferable: system inferred it
     invented: int = 0  # gold has none and the system gives another date
 
     def add(self, gold: GoldDocument, system: str | None) -> None:
         if gold.published is not None:
             self.stated.add(same_value(gold.published, system))
             return
-        right = system is None or (
-            gold.published_inferable is not None and same_value(gold.published_inferable, system)
-        )
+        inferable = gold.published_inferable
+        if inferable is not None:
+            self.inferred.add(same_value(inferable, system))
+        right = system is None or (inferable is not None and same_value(inferable, system))
         self.unstated.add(right)
         self.invented += not right
 
@@ -409,6 +427,7 @@ class PublishedScores:
         return {
             "stated": self.stated.to_json(),
             "unstated": self.unstated.to_json(),
+            "inferred": self.inferred.to_json(),
             "invented": self.invented,
         }
 
