@@ -25,9 +25,11 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	$(BIN)/marsad run $(CORPUS) --db $(DB)
 
+LINTED := src tests $(wildcard bench scripts)
+
 lint: install-dev
-	$(BIN)/ruff check src tests bench scripts
-	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 
 typecheck: install-dev
 	$(BIN)/mypy
