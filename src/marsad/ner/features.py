@@ -1,0 +1,236 @@
+"""Token features for the CRF tagger, in named groups so each group's worth can be measured.
+
+Groups: ``word`` (normalised form), ``affix`` (prefixes/suffixes), ``shape``, ``stem``
+(clitic-stripped form), ``gazetteer`` (aliases.tsv, CLDR territory and currency names),
+``cluster`` (distributional word clusters from SaudiNewsNet) and ``context`` (the same
+facts about the neighbouring tokens). Everything is matched on normalised text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from marsad.arabic.normalize import fold_char
+from marsad.resources import load_tsv
+
+GROUPS = ("word", "affix", "shape", "stem", "gazetteer", "cluster", "context")
+
+# Attached clitic clusters, longest first: conjunction (و ف), preposition (ب ل ك), article.
+_PREFIXES = tuple(
+    sorted(
+        {c + p + a for c in ("", "و", "ف") for p in ("", "ب", "ك") for a in ("", "ال")}
+        | {c + "ل" for c in ("", "و", "ف")}
+        | {c + "لل" for c in ("", "و", "ف")},
+        key=len,
+        reverse=True,
+    )
+)
+_MIN_STEM = 3
+_ARABIC = re.compile(r"[\u0621-\u064a]")
+_LATIN = re.compile(r"[a-z]")
+_PUNCT = re.compile(r"^[^\w]+$")
+
+
+@cache
+def _fold_table() -> dict[int, str]:
+    """``normalize`` as a translate table over the BMP ranges news text uses (fast path)."""
+    codes = [*range(0x0000, 0x0800), *range(0x2000, 0x2070), *range(0xFB50, 0xFF00)]
+    table = {}
+    for code in codes:
+        folded = fold_char(chr(code))
+        if folded != chr(code):
+            table[code] = folded
+    return table
+
+
+def fold(token: str) -> str:
+    """The matching form of a token (same folding as ``marsad.arabic.normalize``)."""
+    return token.translate(_fold_table())
+
+
+@lru_cache(maxsize=200_000)
+def strip_clitics(word: str) -> tuple[str, str]:
+    """Split a folded word into (attached prefix clitics with article, stem).
+
+    The stem keeps at least three letters, so short words are left whole.
+    """
+    for prefix in _PREFIXES:
+        if prefix and word.startswith(prefix) and len(word) - len(prefix) >= _MIN_STEM:
+            return prefix, word[len(prefix) :]
+    return "", word
+
+
+def _drop_article(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) - 2 >= 2 else word
+
+
+@lru_cache(maxsize=200_000)
+def _candidates(word: str) -> tuple[str, ...]:
+    """Every reading of a folded word with attached clitics and article removed."""
+    out = [_drop_article(word)]
+    for prefix in _PREFIXES:
+        if prefix and word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            out.append(_drop_article(word[len(prefix) :]))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Gazetteer phrases (by folded, article-less first word) and word clusters."""
+
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    clusters: dict[str, tuple[str, ...]]
+
+
+def _phrase_key(text: str) -> tuple[str, ...]:
+    words = [fold(word) for word in text.split()]
+    return (_drop_article(words[0]), *words[1:]) if words else ()
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Load the gazetteers (aliases.tsv, ner_gazetteer.tsv, ner_currencies.tsv) and the
+    word clusters (ner_clusters.tsv) once."""
+    entries: dict[tuple[str, ...], str] = {}
+    for row in load_tsv("aliases.tsv", columns=3):
+        entries.setdefault(_phrase_key(row[2]), row[0])
+    for row in load_tsv("ner_gazetteer.tsv", columns=2):
+        entries.setdefault(_phrase_key(row[1]), row[0])
+    for row in load_tsv("ner_currencies.tsv", columns=1):
+        entries.setdefault(_phrase_key(row[0]), "CUR")
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for key, kind in entries.items():
+        if key:
+            by_first.setdefault(key[0], []).append((key, kind))
+    phrases = {
+        first: tuple(sorted(items, key=lambda item: (-len(item[0]), item[0])))
+        for first, items in by_first.items()
+    }
+    clusters = {row[0]: tuple(row[1:]) for row in load_tsv("ner_clusters.tsv", columns=2)}
+    return Lexicon(phrases=phrases, clusters=clusters)
+
+
+@cache
+def currency_forms() -> frozenset[str]:
+    """Folded, article-less currency nouns (for relabelling training data)."""
+    return frozenset(_phrase_key(row[0])[0] for row in load_tsv("ner_currencies.tsv", columns=1))
+
+
+def is_currency(token: str) -> bool:
+    forms = currency_forms()
+    return any(candidate in forms for candidate in _candidates(fold(token)))
+
+
+def _phrase_at(words: Sequence[str], index: int) -> tuple[int, str]:
+    """Length and type of the longest gazetteer phrase starting at ``index`` (0 if none)."""
+    phrases = lexicon().phrases
+    best = (0, "")
+    for candidate in _candidates(words[index]):
+        for key, kind in phrases.get(candidate, ()):
+            end = index + len(key)
+            if len(key) > best[0] and end <= len(words):
+                rest = range(1, len(key))
+                if all(words[index + k] == key[k] for k in rest):
+                    best = (len(key), kind)
+    return best
+
+
+def gazetteer_tags(words: Sequence[str]) -> list[str]:
+    """Per folded token ``B-TYPE``/``I-TYPE`` of the longest gazetteer phrase there, else ''."""
+    tags = [""] * len(words)
+    index = 0
+    while index < len(words):
+        length, kind = _phrase_at(words, index)
+        if length:
+            tags[index] = "B-" + kind
+            tags[index + 1 : index + length] = ["I-" + kind] * (length - 1)
+        index += max(length, 1)
+    return tags
+
+
+def _shape(token: str) -> str:
+    if token.isdigit():
+        return "digit"
+    if _PUNCT.match(token):
+        return "punct"
+    if _ARABIC.search(token):
+        return "arabic"
+    if _LATIN.search(token):
+        return "latin"
+    return "other"
+
+
+@dataclass(frozen=True)
+class _WordFacts:
+    """Everything about one token that does not depend on its neighbours (cached)."""
+
+    word: str
+    own: tuple[str, ...]
+    # The token's facts as seen from a neighbour, keyed by offset (-2, -1, 1, 2).
+    as_neighbour: dict[int, tuple[str, ...]]
+
+
+_OFFSETS = (-2, -1, 1, 2)
+_CONTEXT_KEYS = ("w=", "stem=", "cl1=", "shape=", "clitic=")
+
+
+@lru_cache(maxsize=200_000)
+def _word_facts(token: str, groups: frozenset[str]) -> _WordFacts:
+    word = fold(token)
+    prefix, stem = strip_clitics(word)
+    feats: list[str] = []
+    if "word" in groups:
+        feats.append("w=" + word)
+    if "affix" in groups:
+        feats.extend(("p2=" + word[:2], "p3=" + word[:3], "s1=" + word[-1:]))
+        feats.extend(("s2=" + word[-2:], "s3=" + word[-3:]))
+    if "shape" in groups:
+        feats.append("shape=" + _shape(token))
+        feats.append("len=" + str(min(len(word), 8)))
+        if any(char.isdigit() for char in word):
+            feats.append("has_digit")
+    if "stem" in groups:
+        feats.extend(("stem=" + stem, "clitic=" + prefix, "sp3=" + stem[:3], "ss3=" + stem[-3:]))
+    if "cluster" in groups:
+        ids = lexicon().clusters.get(stem)
+        if ids is None:
+            feats.append("cl=unk")
+        else:
+            feats.extend(f"cl{level}={cid}" for level, cid in enumerate(ids))
+    brief = [f for f in feats if f.startswith(_CONTEXT_KEYS)]
+    as_neighbour = {offset: tuple(f"{offset}:{f}" for f in brief) for offset in _OFFSETS}
+    return _WordFacts(word=word, own=tuple(feats), as_neighbour=as_neighbour)
+
+
+def sentence_features(tokens: Sequence[str], groups: Iterable[str] = GROUPS) -> list[list[str]]:
+    """One feature list per token (pycrfsuite's ``name=value`` strings)."""
+    active = frozenset(groups)
+    facts = [_word_facts(token, active) for token in tokens]
+    words = [fact.word for fact in facts]
+    gaz = gazetteer_tags(words) if "gazetteer" in active else [""] * len(tokens)
+    context = "context" in active
+    out = []
+    last = len(tokens) - 1
+    for index, fact in enumerate(facts):
+        row = ["bias", *fact.own]
+        if gaz[index]:
+            row.extend(("gaz=" + gaz[index], "gaz_type=" + gaz[index][2:]))
+        if context:
+            # Neighbours contribute identity, stem, coarse cluster, shape and gazetteer.
+            for offset in _OFFSETS:
+                other = index + offset
+                if 0 <= other <= last:
+                    row.extend(facts[other].as_neighbour[offset])
+                    if gaz[other]:
+                        row.append(f"{offset}:gaz={gaz[other]}")
+                else:
+                    row.append(f"{offset}:edge")
+            if index > 0:
+                row.append(f"w-1|w={words[index - 1]}|{words[index]}")
+            if index < last:
+                row.append(f"w|w+1={words[index]}|{words[index + 1]}")
+        out.append(row)
+    return out
