@@ -114,3 +114,17 @@ def test_a_broken_framework_is_named_in_the_error(seeds_dir: Path, tmp_path: Pat
     result = runner.invoke(app, ["factors", str(seeds_dir), "--framework", str(bad)])
     assert result.exit_code == 2
     assert "bad.yaml" in result.output
+
+
+def test_eval_ner_scores_the_shipped_model(shared_dir: Path) -> None:
+    conll = shared_dir / "data" / "anercorp-camel-test" / "ANERCorp_CamelLab_test.txt"
+    result = runner.invoke(app, ["eval", "--ner", str(conll), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert scores["overall"]["f1"] > 0.6
+    assert {"PER", "LOC", "ORG", "MISC"} <= set(scores)
+
+
+def test_eval_needs_gold_and_docs_or_ner() -> None:
+    result = runner.invoke(app, ["eval"])
+    assert result.exit_code == 2

@@ -153,19 +153,69 @@ def _finish(batch: _Batch) -> None:
 @app.command()
 def ingest(
     paths: PathsArg,
-    db: DbOpt = Path(DEFAULT_DB),
+    db: Annotated[
+        str,
+        typer.Option(
+            "--db",
+            help="SQLite store file or postgresql://… URL (env MARSAD_DB; default ./marsad.db).",
+        ),
+    ] = DEFAULT_DB,
     published: PublishedOpt = None,
     field: FieldOpt = None,
     outlet: OutletOpt = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", help="Processes for the stages (default: all cores).")
+    ] = None,
+    parquet: Annotated[
+        bool, typer.Option("--parquet", help="PATHS are Parquet output of marsad.spark.job.")
+    ] = False,
 ) -> None:
-    """Read articles, extract their layers and save them in the store (idempotent)."""
-    from marsad.store import Store
+    """Read articles, extract their layers and save them in the store (idempotent, resumable).
 
-    batch = _Batch(paths, _options(published, field, outlet), show_progress=True)
-    with Store(db) as store:
-        new, updated = store.save_many(batch.articles())
+    Articles already in the store are skipped before any work, so re-running after an
+    interruption continues where it stopped; batches are committed as they complete.
+    """
+    from marsad.ingest.checks import DuplicateDocs
+    from marsad.parallel import annotate_stream
+    from marsad.store import open_store
+
+    batch = _Batch(paths, _options(published, field, outlet), True, annotate_all=False)
+    skipped = 0
+    with open_store(db) as store:
+        known = set(store.ids())
+
+        def fresh(items: Iterable[Article | InputError]) -> Iterator[Article | InputError]:
+            """Articles not stored yet (errors pass through): a re-run resumes for free."""
+            nonlocal skipped
+            duplicates = DuplicateDocs()
+            for item in items:
+                if isinstance(item, Article):
+                    warning = duplicates.check(item)
+                    if warning:
+                        err.print(f"warning {warning}", markup=False, highlight=False)
+                    if item.id in known:
+                        skipped += 1
+                        continue
+                    known.add(item.id)
+                yield item
+
+        def annotated() -> Iterator[Article]:
+            if parquet:
+                from marsad.spark.load import read_parquet
+
+                items = fresh(read_parquet(paths))  # annotated by the Spark job already
+            else:
+                items = annotate_stream(fresh(batch.articles()), workers)
+            for item in items:
+                if isinstance(item, InputError):
+                    batch.failed += 1
+                    err.print(f"error {item}", markup=False, highlight=False)
+                else:
+                    yield item
+
+        new, updated = store.save_many(annotated())
         total = store.count()
-    err.print(f"ingested {new} new, {updated} already stored; {total} article(s) in {db}")
+    err.print(f"ingested {new} new, {updated + skipped} already stored; {total} article(s) in {db}")
     _finish(batch)
 
 
@@ -215,21 +265,30 @@ def _print_summary(article: Article) -> None:
 @app.command()
 def timeline(
     paths: OptionalPathsArg = None,
-    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    fmt: Annotated[
+        str, typer.Option("--format", help="text, json, csv, timelinejs, html or md.")
+    ] = "text",
     db: DbOpt = Path(DEFAULT_DB),
     published: PublishedOpt = None,
     field: FieldOpt = None,
     outlet: OutletOpt = None,
 ) -> None:
     """Print the timeline of the given documents, or of everything in the store."""
-    if fmt not in {"text", "json"}:
-        raise typer.BadParameter("--format must be text or json")
+    if fmt not in {"text", "json", *_EXPORT_FORMATS}:
+        raise typer.BadParameter("--format must be text, json, csv, timelinejs, html or md")
     with _Loaded(paths, db, _options(published, field, outlet), fmt == "text") as articles:
         _print_timeline(articles, run_corpus_stage(articles).timeline, fmt)
 
 
+_EXPORT_FORMATS = ("csv", "timelinejs", "html", "md")
+
+
 def _print_timeline(articles: Sequence[Article], built: Timeline, fmt: str) -> None:
-    if fmt == "json":
+    if fmt in _EXPORT_FORMATS:
+        from marsad.web.cli_commands import timeline_export
+
+        sys.stdout.write(timeline_export(articles, built, fmt))
+    elif fmt == "json":
         sys.stdout.write(json.dumps(built.to_json(), ensure_ascii=False, indent=1) + "\n")
     else:
         out.print(render_text(built, {a.id: a for a in articles}), highlight=False, markup=False)
@@ -391,11 +450,22 @@ def stories(
 
 @app.command("eval")
 def eval_command(
-    gold: Annotated[Path, typer.Option("--gold", help="Gold file (marsad-gold/1).")],
-    docs: Annotated[Path, typer.Option("--docs", help="Folder or JSONL file of the documents.")],
+    gold: Annotated[Path | None, typer.Option("--gold", help="Gold file (marsad-gold/1).")] = None,
+    docs: Annotated[
+        Path | None, typer.Option("--docs", help="Folder or JSONL file of the documents.")
+    ] = None,
+    ner: Annotated[
+        Path | None,
+        typer.Option("--ner", help="Score the shipped NER model on a CoNLL file's own tokens."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
-    """Score extraction against a gold file, beside dateparser's search_dates baseline."""
+    """Score extraction against a gold file (beside dateparser), or the NER model on CoNLL."""
+    if ner is not None:
+        _eval_ner(ner, as_json)
+        return
+    if gold is None or docs is None:
+        raise typer.BadParameter("give --gold FILE and --docs PATH, or --ner CONLL_FILE")
     from marsad.evaluate import evaluate, render
 
     for path, what in ((gold, "gold file"), (docs, "documents")):
@@ -407,6 +477,32 @@ def eval_command(
         sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
     else:
         render(report, out)
+
+
+def _eval_ner(path: Path, as_json: bool) -> None:
+    from rich.table import Table
+
+    from marsad.ner import evaluate_conll
+
+    if not path.exists():
+        err.print(f"{path}: CoNLL file not found")
+        raise typer.Exit(code=2)
+    scores = evaluate_conll(path)
+    if as_json:
+        sys.stdout.write(json.dumps(scores, indent=1) + "\n")
+        return
+    table = Table(title=f"NER, CoNLL exact-span scores on {path.name}")
+    for column in ("type", "precision", "recall", "F1", "support"):
+        table.add_column(column, justify="left" if column == "type" else "right")
+    for kind, row in scores.items():
+        table.add_row(
+            kind,
+            f"{row['precision']:.3f}",
+            f"{row['recall']:.3f}",
+            f"{row['f1']:.3f}",
+            str(int(row.get("support", 0))),
+        )
+    out.print(table)
 
 
 @app.command()
@@ -424,6 +520,25 @@ def bench(
         sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
     else:
         render_bench(result, out)
+
+
+@app.command()
+def serve(
+    db: DbOpt = Path(DEFAULT_DB),
+    host: Annotated[str, typer.Option("--host", help="Address to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option("--token", envvar="MARSAD_TOKEN", help="Upload token (default: random)."),
+    ] = None,
+    data_dir: Annotated[
+        Path | None, typer.Option("--data-dir", help="Folder for uploaded files.")
+    ] = None,
+) -> None:
+    """The web app: timeline, sources, articles, entities, factors, search, uploads."""
+    from marsad.web.cli_commands import serve as run_server
+
+    run_server(db, host, port, token, data_dir)
 
 
 def main() -> None:  # pragma: no cover - console entry point
