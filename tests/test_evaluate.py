@@ -365,3 +365,27 @@ def test_real_pipeline_infers_000_and_resolves_its_saturday(seeds_dir: Path) -> 
     assert marsad["timexes"]["anchored"]["invented"] == 0
     assert marsad["timexes"]["detection_strict"]["f1"] >= 0.95
     assert marsad["timexes"]["value_accuracy"]["accuracy"] >= 0.97
+
+
+def test_timex_span_reader_finds_nested_dates(tmp_path: Path) -> None:
+    from marsad.evaluate.timex_spans import read_spans, timex_span_recall
+
+    conll = tmp_path / "w.txt"
+    conll.write_text(
+        "وصل O\nفي O\n12 B-DATE\nأيار I-DATE\n1922 I-DATE\nإلى O\nمؤتمر B-EVENT\n"
+        "عام I-EVENT B-DATE\n2011 I-EVENT I-DATE\n\n",
+        encoding="utf-8",
+    )
+    (sentence,) = list(read_spans(conll))
+    assert [span.slice(sentence.text) for span, _ in sentence.gold] == ["12 أيار 1922", "عام 2011"]
+    result = timex_span_recall([conll])
+    assert result["gold_spans"] == 2
+    assert result["recall_lenient"] == 1.0
+
+
+def test_wojood_date_recall_floor(shared_dir: Path) -> None:
+    from marsad.evaluate.timex_spans import timex_span_recall
+
+    result = timex_span_recall([shared_dir / "data" / "wojood-sample" / "test.txt"])
+    assert result["gold_spans"] > 100
+    assert result["recall_lenient"] >= 0.5

@@ -458,11 +458,21 @@ def eval_command(
         Path | None,
         typer.Option("--ner", help="Score the shipped NER model on a CoNLL file's own tokens."),
     ] = None,
+    timex_spans: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--timex-spans",
+            help="Temporal span recall on CoNLL files with DATE/TIME tags (e.g. Wojood).",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Score extraction against a gold file (beside dateparser), or the NER model on CoNLL."""
     if ner is not None:
         _eval_ner(ner, as_json)
+        return
+    if timex_spans:
+        _eval_timex_spans(timex_spans, as_json)
         return
     if gold is None or docs is None:
         raise typer.BadParameter("give --gold FILE and --docs PATH, or --ner CONLL_FILE")
@@ -477,6 +487,25 @@ def eval_command(
         sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
     else:
         render(report, out)
+
+
+def _eval_timex_spans(paths: list[Path], as_json: bool) -> None:
+    from marsad.evaluate.timex_spans import timex_span_recall
+
+    missing = [path for path in paths if not path.exists()]
+    if missing:
+        err.print(f"{missing[0]}: CoNLL file not found")
+        raise typer.Exit(code=2)
+    result = timex_span_recall(paths)
+    if as_json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
+        return
+    out.print(
+        f"{result['gold_spans']} gold DATE/TIME spans: recall {result['recall_lenient']:.3f} "
+        f"(overlap), {result['recall_strict']:.3f} (exact span)"
+    )
+    for kind, row in result["by_type"].items():
+        out.print(f"  {kind}: {row['found']}/{row['total']}")
 
 
 def _eval_ner(path: Path, as_json: bool) -> None:
