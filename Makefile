@@ -35,6 +35,7 @@ typecheck: install-dev
 	$(BIN)/mypy
 
 test: install-dev lint typecheck
+	./scripts/install-browser.sh
 	$(BIN)/pytest
 
 eval: install

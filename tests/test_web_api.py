@@ -1,0 +1,290 @@
+"""The REST API over a store of the five seed reports (plus small fixtures)."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # starlette's notice about httpx vs httpx2
+    from fastapi.testclient import TestClient
+
+from marsad.ingest import ReadOptions, read_inputs
+from marsad.model import Article
+from marsad.pipeline import annotate
+from marsad.store import Store
+from marsad.web import create_app
+from marsad.web.search import fts_query, query_words, word_forms
+from marsad.web.uploads import safe_name
+
+TOKEN = "s3cret-token"
+JSCD = "US-Iraq Joint Security Cooperation Dialogue"
+
+
+def _fixture(doc: str, text: str) -> Article:
+    return annotate(Article(doc=doc, source=f"fixture/{doc}", text=text))
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
+    path = tmp_path_factory.mktemp("web") / "seeds.db"
+    articles = [a for a in read_inputs([seeds_dir], ReadOptions()) if isinstance(a, Article)]
+    assert len(articles) == 5
+    with Store(path) as store:
+        store.save_many(annotate(a) for a in articles)
+        store.save_many(
+            [
+                _fixture("only-fused.txt", "اجتمع أعضاء للجنة الفنية في بغداد."),
+                _fixture("only-article.txt", "قالت اللجنة العليا إن العمل مستمر."),
+            ]
+        )
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    data_dir = tmp_path_factory.mktemp("data")
+    app = create_app(store_path, TOKEN, data_dir, max_upload_bytes=200_000)
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+def _jscd(client: TestClient) -> dict[str, Any]:
+    events = client.get("/api/timeline").json()["events"]
+    return next(e for e in events if e["title"] == JSCD and e["date"] == "2023-08-07/2023-08-08")
+
+
+# -- articles ------------------------------------------------------------------------------
+
+
+def test_articles_are_paginated_with_a_total(client: TestClient) -> None:
+    first = client.get("/api/articles", params={"limit": 2}).json()
+    assert first["total"] == 7 and len(first["items"]) == 2
+    rest = client.get("/api/articles", params={"limit": 500, "offset": 2}).json()
+    ids = [a["id"] for a in first["items"] + rest["items"]]
+    assert len(ids) == len(set(ids)) == 7
+
+
+@pytest.mark.parametrize(
+    "params", [{"limit": 0}, {"limit": 501}, {"offset": -1}, {"limit": "many"}]
+)
+def test_bad_page_parameters_are_422(client: TestClient, params: dict[str, Any]) -> None:
+    assert client.get("/api/articles", params=params).status_code == 422
+
+
+def test_article_detail_has_text_published_and_layers(client: TestClient) -> None:
+    items = client.get("/api/articles", params={"limit": 500}).json()["items"]
+    seed = next(a for a in items if a["doc"].startswith("000_"))
+    article = client.get(f"/api/articles/{seed['id']}").json()
+    assert article["text"].startswith("قال وزير الدفاع")
+    assert article["published"]["source"]
+    for timex in article["timexes"]:
+        assert article["text"][timex["start"] : timex["end"]] == timex["text"]
+    for entity in article["entities"]:
+        assert article["text"][entity["start"] : entity["end"]] == entity["text"]
+    for quote in article["quotes"]:
+        assert article["text"][quote["content_start"] : quote["content_end"]] == quote["content"]
+    assert "boilerplate" in article and article["events"]
+
+
+def test_unknown_ids_are_404(client: TestClient) -> None:
+    for path in (
+        "/api/articles/nope",
+        "/api/events/nope",
+        "/api/entities/Nobody%20At%20All",
+        "/api/timeline?story=nope",
+    ):
+        assert client.get(path).status_code == 404, path
+
+
+# -- timeline and events -------------------------------------------------------------------
+
+
+def test_timeline_has_the_jscd_event_with_both_seed_sources(client: TestClient) -> None:
+    data = client.get("/api/timeline").json()
+    assert {"events", "undated", "conflicts", "kinds"} <= set(data)
+    jscd = _jscd(client)
+    docs = {s["doc"][:3] for s in jscd["sources"]}
+    assert {"000", "001"} <= docs
+    for event in data["undated"]:
+        assert event["date"] is None and event["reason"]
+
+
+def test_timeline_filters_by_kind(client: TestClient) -> None:
+    data = client.get("/api/timeline", params={"kind": "meeting"}).json()
+    assert data["events"] and all(e["kind"] == "meeting" for e in data["events"])
+
+
+def test_event_detail_gives_each_source_sentence_at_its_offsets(client: TestClient) -> None:
+    jscd = _jscd(client)
+    event = client.get(f"/api/events/{jscd['id']}").json()
+    assert event["date"] == "2023-08-07/2023-08-08"
+    for source in event["sources"]:
+        article = client.get(f"/api/articles/{source['article_id']}").json()
+        assert article["text"][source["start"] : source["end"]] == source["sentence"]
+        assert source["sentence"]
+
+
+# -- quotes, entities, factors, stories ------------------------------------------------------
+
+
+def test_quotes_filter_by_speaker(client: TestClient) -> None:
+    data = client.get("/api/quotes", params={"speaker": "austin"}).json()
+    assert data["total"] >= 1
+    assert all("austin" in q["speaker"].casefold() for q in data["items"])
+    everything = client.get("/api/quotes", params={"limit": 500}).json()
+    assert everything["total"] >= data["total"]
+
+
+def test_entities_by_type_and_entity_page(client: TestClient) -> None:
+    people = client.get("/api/entities", params={"type": "PER"}).json()
+    assert people["items"] and all(r["type"] == "PER" for r in people["items"])
+    assert client.get("/api/entities", params={"type": "CAT"}).status_code == 422
+    austin = client.get("/api/entities/Lloyd Austin").json()
+    assert "أوستن" in austin["aliases"]
+    assert austin["quotes"] and all(q["speaker"] == "Lloyd Austin" for q in austin["quotes"])
+
+
+def test_factors_and_stories(client: TestClient) -> None:
+    factors = client.get("/api/factors").json()
+    assert factors["factors"] and factors["articles"] == 7
+    stories = client.get("/api/stories").json()
+    assert stories["total"] >= 1
+    members = stories["items"][0]["articles"]
+    story = client.get("/api/timeline", params={"story": stories["items"][0]["id"]}).json()
+    for event in story["events"]:
+        assert any(s["article_id"] in members for s in event["sources"])
+
+
+# -- search ------------------------------------------------------------------------------
+
+
+def _found_docs(client: TestClient, query: str) -> set[str]:
+    response = client.get("/api/search", params={"q": query, "limit": 500})
+    assert response.status_code == 200, response.text
+    return {item["doc"] for item in response.json()["items"]}
+
+
+def test_search_tolerates_hamza_spelling(client: TestClient) -> None:
+    found = _found_docs(client, "اوستن")
+    assert any(doc.startswith("000_") for doc in found)
+    data = client.get("/api/search", params={"q": "اوستن"}).json()
+    for item in data["items"]:
+        snippet = item["snippet"]
+        assert snippet["highlights"]
+        for start, end in snippet["highlights"]:
+            assert snippet["text"][start:end] == "أوستن"
+
+
+def test_search_tolerates_clitics_both_ways(client: TestClient) -> None:
+    assert "only-article.txt" in _found_docs(client, "للجنة")
+    assert "only-fused.txt" in _found_docs(client, "اللجنة")
+    assert "only-fused.txt" in _found_docs(client, "واللجنة")
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', 'اللجنة"', "NEAR(a b)", "*", "(اللجنة", "a OR", "AND", "col:x", "^x", "---", "'; DROP"],
+)
+def test_search_operators_cannot_break_fts(client: TestClient, query: str) -> None:
+    response = client.get("/api/search", params={"q": query})
+    assert response.status_code == 200
+    assert response.json()["total"] >= 0
+
+
+def test_search_needs_a_query(client: TestClient) -> None:
+    assert client.get("/api/search").status_code == 422
+    assert client.get("/api/search", params={"q": ""}).status_code == 422
+
+
+def test_fts_expression_quotes_every_form() -> None:
+    expression = fts_query(query_words('NEAR("x" y)*'))
+    assert expression.count("(") == 3 and '"near"' in expression
+    assert "للجنه" in word_forms("اللجنه") and "اللجنه" in word_forms("للجنه")
+    assert "زير" not in "".join(word_forms("وزير")).split('"')  # no stripping of a bare و
+
+
+# -- ingest ------------------------------------------------------------------------------
+
+
+def _upload(name: str, body: bytes) -> list[tuple[str, tuple[str, bytes, str]]]:
+    return [("files", (name, body, "text/plain"))]
+
+
+def test_ingest_needs_the_token(client: TestClient) -> None:
+    files = _upload("a.txt", "نص".encode())
+    assert client.post("/api/ingest", files=files).status_code == 401
+    wrong = {"Authorization": "Bearer wrong"}
+    assert client.post("/api/ingest", files=files, headers=wrong).status_code == 401
+    assert client.post("/api/ingest", files=files, headers={"X-Token": "x"}).status_code == 401
+
+
+def test_oversized_upload_is_413(client: TestClient) -> None:
+    files = _upload("big.txt", "ا".encode() * 150_000)
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    assert client.post("/api/ingest", files=files, headers=headers).status_code == 413
+
+
+def test_ingest_stores_articles_and_reports_bad_files(client: TestClient, tmp_path: Path) -> None:
+    text = "قال الوزير إن <script>alert('x')</script> الاجتماع عقد في 7 أغسطس 2023."
+    files = [
+        ("files", ("../../escape/يناير.txt", text.encode(), "text/plain")),
+        ("files", ("evil.exe", b"MZ", "application/octet-stream")),
+        ("files", ("broken.json", b"{not json", "application/json")),
+    ]
+    response = client.post("/api/ingest", files=files, headers={"X-Token": TOKEN})
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert report["files"] == 3 and report["articles"] == 1 and report["new"] == 1
+    assert {e["file"] for e in report["errors"]} == {"evil.exe", "broken.json"}
+    data_dir: Path = client.app.state.data_dir  # type: ignore[attr-defined]
+    assert (data_dir / "uploads" / "يناير.txt").is_file()
+    assert not (data_dir.parent / "escape").exists()
+    found = client.get("/api/search", params={"q": "script"}).json()["items"]
+    article = client.get(f"/api/articles/{found[0]['id']}").json()
+    assert "<script>alert('x')</script>" in article["text"]  # as data, never markup
+    assert client.get("/api/articles").json()["total"] == 8
+    again = client.post("/api/ingest", files=files[:1], headers={"X-Token": TOKEN}).json()
+    assert again["new"] == 0 and again["updated"] == 1  # same name and text: same article
+    html = client.get("/api/export/timeline", params={"format": "html"}).text
+    assert "<script>" not in html
+
+
+@pytest.mark.parametrize(
+    ("name", "safe"),
+    [("../../x.txt", "x.txt"), ("..", None), ("a/b\\c.json", "c.json"), (".hidden", "hidden")],
+)
+def test_safe_names_stay_in_their_folder(name: str, safe: str | None) -> None:
+    assert safe_name(name) == safe
+
+
+# -- exports and the page ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "timelinejs", "html", "md"])
+def test_export_formats(client: TestClient, fmt: str) -> None:
+    response = client.get("/api/export/timeline", params={"format": fmt})
+    assert response.status_code == 200
+    assert "attachment" in response.headers["content-disposition"]
+    assert response.content
+
+
+def test_export_unknown_format_is_422(client: TestClient) -> None:
+    assert client.get("/api/export/timeline", params={"format": "pdf"}).status_code == 422
+
+
+def test_page_and_docs_are_served_without_network(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and 'dir="rtl"' in page.text and 'lang="ar"' in page.text
+    script = client.get("/static/app.js").text
+    assert "innerHTML" not in script.replace("never innerHTML", "")
+    for asset in (page.text, script, client.get("/static/app.css").text):
+        assert "http://" not in asset.replace("http://www.w3.org/2000/svg", "")
+        assert "https://" not in asset
+    assert client.get("/openapi.json").json()["paths"]["/api/search"]
+    assert client.get("/docs").status_code == 200
