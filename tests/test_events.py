@@ -10,10 +10,13 @@ from hypothesis import strategies as st
 from marsad.arabic.normalize import normalize
 from marsad.extract.events import TRIGGERS_FILE, annotate_events, find_triggers, lexicon
 from marsad.model import Article, Boilerplate, Entity, EventMention, Span, Timex
+from marsad.pipeline import annotate_sentences
 from marsad.resources import load_tsv
+from marsad.temporal import annotate_timexes
 
 _KINDS = {
     "meeting",
+    "coverage",
     "statement",
     "agreement",
     "formation",
@@ -253,3 +256,13 @@ def test_any_text_gives_well_formed_mentions(words: list[str]) -> None:
         assert event.sentence.contains(event.timex)
         assert event.kind in _KINDS
     assert lexicon() is lexicon()  # compiled once
+
+
+def test_the_outlets_reading_date_dates_no_event() -> None:
+    text = "ولفت الوزير في بيان، طالعه المسرى اليوم السبت، إلى أن العمل مستمر."
+    article = Article(doc="d", source="d", text=text)
+    article.published.value = "2024-01-27"
+    annotate_sentences(article)
+    annotate_timexes(article)
+    annotate_events(article)
+    assert all(event.date != "2024-01-27" for event in article.events)

@@ -41,6 +41,8 @@ _ISO_DATE = re.compile(r"^\d{4}(?:-|$|T|/)")
 # are tried before single nouns.
 _FORMS = ("stop", "exact", "noun", "verb")
 _NOT_A_TRIGGER = "-"
+# The outlet reading a statement: owns the date beside it, yet is not an event itself.
+COVERAGE = "coverage"
 
 
 def _fold(chunk: str) -> tuple[str, Sequence[int]]:
@@ -407,7 +409,7 @@ def annotate_events(article: Article) -> None:
         named = [g.entity for g in governors if g.entity is not None]
         for timex in timexes:
             owner = _owner(article.text, sentence, timex, governors, words)
-            if owner is None:
+            if owner is None or owner.kind == COVERAGE:
                 continue
             events.append(
                 EventMention(
@@ -423,5 +425,33 @@ def annotate_events(article: Article) -> None:
                     rule=owner.rule,
                 )
             )
+    events.extend(_dated_statements(article, events))
     events.sort(key=lambda e: (e.trigger.start, e.timex.start if e.timex else 0))
     article.events = events
+
+
+def _dated_statements(article: Article, found: list[EventMention]) -> list[EventMention]:
+    """Statements dated by the quote layer (same occasion, or the same statement dated in
+    another report) whose sentence gave no date of its own."""
+    extra: list[EventMention] = []
+    sentences = _sentences(article)
+    for quote in article.quotes:
+        if quote.date is None or article.is_boilerplate(quote.cue_span):
+            continue
+        sentence = next((s for s in sentences if s.contains(quote.cue_span)), None)
+        if sentence is None:
+            continue
+        if any(e.sentence == sentence and e.date == quote.date for e in found + extra):
+            continue
+        extra.append(
+            EventMention(
+                kind="statement",
+                trigger=quote.cue_span,
+                trigger_text=quote.cue_span.slice(article.text),
+                sentence=sentence,
+                date=quote.date,
+                participants=[quote.speaker] if quote.speaker else [],
+                rule="quote-date",
+            )
+        )
+    return extra

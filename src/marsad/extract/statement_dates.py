@@ -14,6 +14,7 @@ import re
 from functools import cache
 
 from marsad.arabic.normalize import normalize
+from marsad.extract.events import COVERAGE, TRIGGERS_FILE
 from marsad.model import Article, Quote, Span, Timex
 from marsad.resources import load_tsv
 
@@ -25,6 +26,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     words: dict[str, list[str]] = {}
     for kind, surface in load_tsv("statement_dates.tsv", columns=2):
         words.setdefault(kind, []).append(re.escape(normalize(surface)))
+    for row in load_tsv(TRIGGERS_FILE, columns=3):
+        if row[1] == COVERAGE:
+            words.setdefault(COVERAGE, []).append(re.escape(normalize(row[0])))
     return {
         kind: re.compile(_PREFIX + "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")\\b")
         for kind, forms in words.items()
@@ -38,8 +42,17 @@ def _sentence_of(article: Article, span: Span) -> Span:
     return Span(span.start, span.end)
 
 
+_CALENDAR_VALUE = re.compile(r"\d{4}")
+
+
 def _datable(timex: Timex) -> bool:
-    return timex.type in {"DATE", "TIME"} and not timex.vague and timex.value is not None
+    """A calendar date (a clock time alone, "XXXX-XX-XXT12:00", dates nothing)."""
+    return (
+        timex.type in {"DATE", "TIME"}
+        and not timex.vague
+        and timex.value is not None
+        and bool(_CALENDAR_VALUE.match(timex.value))
+    )
 
 
 def _own_date(article: Article, quote: Quote) -> Timex | None:
@@ -48,7 +61,7 @@ def _own_date(article: Article, quote: Quote) -> Timex | None:
     region_end = (
         quote.content_span.start if quote.content_span.start > sentence.start else (sentence.end)
     )
-    coverage = _patterns().get("coverage")
+    coverage = _patterns().get(COVERAGE)
     for timex in article.timexes:
         if not (sentence.start <= timex.span.start and timex.span.end <= region_end):
             continue
