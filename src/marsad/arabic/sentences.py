@@ -8,12 +8,18 @@ letter ("لويد ج. أوستن"), a period between digits ("2.5"), and any mar
 
 from __future__ import annotations
 
+import re
+
 from marsad.model import Span
 
 _ENDERS = frozenset(".!?؟…")
 _OPENERS = {"«": "»", "“": "”"}
 _CLOSERS = frozenset("»”")
 _SPACE = frozenset(" \t\u00a0")
+# The only characters the splitter acts on: it jumps from one to the next.
+_MARKS = re.compile("[" + re.escape("".join(sorted(_ENDERS | set(_OPENERS) | _CLOSERS))) + "]")
+# What a sentence end takes with it: more enders, closing marks, straight quotes ('.»', '?!').
+_TRAIL = re.compile("[" + re.escape("".join(sorted(_ENDERS | _CLOSERS | {'"'}))) + "]*")
 
 
 def _is_initial(text: str, dot: int) -> bool:
@@ -27,17 +33,19 @@ def _line_sentences(text: str, start: int, end: int) -> list[Span]:
     spans: list[Span] = []
     begin = start
     depth = 0
-    index = start
-    while index < end:
+    search = _MARKS.search
+    found = search(text, start, end)
+    while found is not None:
+        index = found.start()
         char = text[index]
         if char in _OPENERS:
             depth += 1
-        elif char in _CLOSERS and depth:
-            depth -= 1
-        elif char in _ENDERS and depth == 0:
-            stop = index + 1
-            while stop < end and text[stop] in _ENDERS | _CLOSERS | {'"'}:
-                stop += 1
+        elif char in _CLOSERS:
+            if depth:
+                depth -= 1
+        elif depth == 0:  # an ender outside quotation marks
+            trail = _TRAIL.match(text, index + 1, end)
+            stop = trail.end() if trail else index + 1
             followed_by_space = stop >= end or text[stop] in _SPACE
             between_digits = char == "." and stop < end and text[stop].isdigit()
             if (
@@ -47,9 +55,9 @@ def _line_sentences(text: str, start: int, end: int) -> list[Span]:
             ):
                 spans.append(Span(begin, stop))
                 begin = stop
-                index = stop
+                found = search(text, stop, end)
                 continue
-        index += 1
+        found = search(text, index + 1, end)
     if begin < end:
         spans.append(Span(begin, end))
     return spans

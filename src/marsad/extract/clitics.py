@@ -20,15 +20,10 @@ from functools import cache, lru_cache
 from itertools import accumulate
 from typing import NamedTuple, overload
 
-from marsad.arabic.normalize import normalize, normalize_with_map
+from marsad.arabic.normalize import DROPPED, normalize, normalize_with_map, source_offsets
 from marsad.resources import load_lines, load_tsv
 
 _WORD_SPLIT = re.compile(r"(\w+)")
-# Characters that the folder drops: marks, tatweel, bidi and zero-width controls.
-_DROPPED = re.compile(
-    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f"
-    "\u202a-\u202e\u2066-\u2069\u061c\ufeff]"
-)
 
 
 class Token(NamedTuple):
@@ -105,15 +100,7 @@ def _fold(text: str) -> tuple[str, list[int]]:
     lowered = mapped.lower()
     if len(lowered) != len(text):
         return normalize_with_map(text)  # a letter whose lower case is longer: rare
-    offsets: list[int] = []
-    kept = 0
-    for drop in _DROPPED.finditer(text):
-        offsets.extend(range(kept, drop.start()))
-        kept = drop.end()
-    if not offsets and kept == 0:
-        return lowered, list(range(len(text) + 1))
-    offsets.extend(range(kept, len(text) + 1))
-    return _DROPPED.sub("", lowered), offsets
+    return DROPPED.sub("", lowered), source_offsets(text)
 
 
 @lru_cache(maxsize=4)

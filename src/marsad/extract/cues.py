@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from marsad.arabic.normalize import normalize
-from marsad.extract.clitics import readings
+from marsad.extract.clitics import proclitics, readings
 from marsad.resources import load_tsv
 
 _PERFECT_ENDINGS = ("", "ت", "ا", "تا", "وا")
@@ -52,3 +52,11 @@ def cue_at(token: str) -> tuple[int, Cue] | None:
             if cue is not None and len(word) == len(token) - prefix:
                 return prefix, cue
     return None
+
+
+@cache
+def cue_tokens() -> frozenset[str]:
+    """Every token that ``cue_at`` reads as a cue: each form, bare or after و/ف."""
+    forms = cue_forms()
+    clitics = [c for c in "وف" if c in proclitics()]
+    return frozenset(forms) | {c + form for c in clitics for form in forms if len(form) >= 2}

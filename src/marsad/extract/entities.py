@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 
 from marsad.arabic.normalize import normalize
 from marsad.extract.clitics import Scan, readings, scan
@@ -86,7 +87,7 @@ _PAIRS = {"«": "»", "“": "”", '"': '"'}
 def _source_span(sc: Scan, match_first: int, prefix: int, fused: bool, end: int) -> Span:
     # A fused ل stays in the span ("للحرة"), other clitics before it do not ("وللحرة").
     start = sc.starts[match_first] + (prefix - 1 if fused else prefix)
-    stop = sc.tokens[end - 1].end
+    stop = sc.ends[end - 1]
     inside = sc.folded[start:stop]
     for opener, closer in _PAIRS.items():
         # A name with a quoted part ("عملية «العزم الصلب»") keeps its closing mark.
@@ -108,11 +109,11 @@ def _in_context(sc: Scan, match: Match[Alias]) -> bool:
     if prefix in _CONTEXT_PREFIXES:
         return True
     before = sc.folded[token.start - 1] if token.start else ""
-    last = sc.tokens[match.end - 1].end
+    last = sc.ends[match.end - 1]
     after = sc.folded[last] if last < len(sc.folded) else ""
     if before in _OPEN_MARKS and after in _CLOSE_MARKS:
         return True
-    return match.first > 0 and sc.tokens[match.first - 1].text in _outlet_nouns()
+    return match.first > 0 and sc.words[match.first - 1] in _outlet_nouns()
 
 
 def _gazetteer_pass(article: Article, sc: Scan) -> list[Placed]:
@@ -141,29 +142,52 @@ def _short_forms(article: Article, sc: Scan, placed: list[Placed]) -> list[Place
     last_names: dict[str, str | None] = {}
     for item in placed:
         if item.entity.type == "PER" and item.end - item.first >= 2:
-            word = sc.tokens[item.end - 1].text
+            word = sc.words[item.end - 1]
             if len(word) >= 3 and word not in stopwords():
                 known = last_names.get(word, item.entity.canonical)
                 # Two people sharing a last name: the short form is ambiguous, skip it.
                 last_names[word] = known if known == item.entity.canonical else None
     if not last_names:
         return placed
+    found = _last_name_tokens(sc.words, last_names)
     taken = _taken(placed, len(sc.tokens))
     added: list[Placed] = []
-    for at, token in enumerate(sc.words):
+    words = sc.words
+    for at in compress(range(len(words)), map(found.__contains__, words)):
         if taken[at]:
+            continue
+        prefix, word, canonical = found[words[at]]
+        fused = len(words[at]) - prefix != len(word)
+        span = _source_span(sc, at, prefix, fused, at + 1)
+        if not article.is_boilerplate(span):
+            entity = Entity(span, span.slice(article.text), "PER", canonical, rule="short")
+            added.append(Placed(entity, at, at + 1))
+    return sorted(placed + added, key=lambda item: item.first)
+
+
+def _last_name_tokens(
+    words: list[str], last_names: dict[str, str | None]
+) -> dict[str, tuple[int, str, str]]:
+    """Token -> (prefix length, word, canonical) of its first reading that is a last name."""
+    # A reading is the token less a prefix, maybe with a restored ا or ال: every token
+    # that has one ends with the name, or with the name less that ا or ال.
+    endings: set[str] = set()
+    for name, canonical in last_names.items():
+        if canonical is not None:
+            endings.add(name[2:] if name.startswith("ال") else name[1:] if name[0] == "ا" else name)
+    if not endings:
+        return {}
+    suffixes = tuple(endings)
+    found: dict[str, tuple[int, str, str]] = {}
+    for token in set(words):
+        if not token.endswith(suffixes):
             continue
         for prefix, word in readings(token):
             canonical = last_names.get(word)
-            if canonical is None:
-                continue
-            fused = len(token) - prefix != len(word)
-            span = _source_span(sc, at, prefix, fused, at + 1)
-            if not article.is_boilerplate(span):
-                entity = Entity(span, span.slice(article.text), "PER", canonical, rule="short")
-                added.append(Placed(entity, at, at + 1))
-            break
-    return sorted(placed + added, key=lambda item: item.first)
+            if canonical is not None:
+                found[token] = (prefix, word, canonical)
+                break
+    return found
 
 
 def _taken(placed: list[Placed], count: int) -> bytearray:
@@ -208,7 +232,7 @@ class EntityContext:
 
     def sentence_first_token(self, at: int) -> int:
         """Index of the first token of the sentence that holds token ``at``."""
-        source = self.sc.offsets[self.sc.tokens[at].start]
+        source = self.sc.offsets[self.sc.starts[at]]
         where = bisect.bisect_right(self.sentence_starts, source) - 1
         if where < 0:
             return 0
@@ -217,8 +241,7 @@ class EntityContext:
         return self.sc.token_index_at(folded)
 
     def gap(self, left: int, right: int) -> str:
-        tokens = self.sc.tokens
-        return self.sc.folded[tokens[left].end : tokens[right].start]
+        return self.sc.folded[self.sc.ends[left] : self.sc.starts[right]]
 
     def nationality_near(self, first: int) -> str | None:
         """The country of the group a title heads ("وفداً من جمهورية العراق، برئاسة ...")."""
@@ -252,10 +275,10 @@ def _name_word(word: str, position: int) -> bool:
 
 def _unknown_name(ctx: EntityContext, at: int) -> int:
     """End token of a plausible person's name starting at ``at`` (``at`` when none)."""
-    tokens = ctx.sc.tokens
+    words = ctx.sc.words
     end = at
-    while end < len(tokens) and end - at < _MAX_NAME_TOKENS:
-        word = tokens[end].text
+    while end < len(words) and end - at < _MAX_NAME_TOKENS:
+        word = words[end]
         if ctx.taken[end] or not _name_word(word, end - at):
             break
         if end == at and (demonym_at(ctx.sc, end) or _starts_phrase(word)):
@@ -272,9 +295,9 @@ def _unknown_name(ctx: EntityContext, at: int) -> int:
     # The name must end where the clause does: punctuation, the end of the text, or the
     # content of a quote ("قال وزير الخارجية عادل الجبير إن"). A looser boundary lets
     # common words pass for names ("رئيس أركان الجيش لعقد محادثات").
-    if end < len(tokens):
+    if end < len(words):
         gap = ctx.gap(end - 1, end)
-        if gap.strip() == "" and tokens[end].text not in _name_enders():
+        if gap.strip() == "" and words[end] not in _name_enders():
             return at
     return end
 
@@ -324,7 +347,7 @@ def _title_at(ctx: EntityContext, match: Match[Title]) -> TitleMention | None:
         item = ctx.by_first.get(end)
         if item is not None:
             org, end = item.entity, item.end
-        elif sc.tokens[match.end - 1].text == "باسم":
+        elif sc.words[match.end - 1] == "باسم":
             end += 1  # a body the gazetteer lacks: "باسم الخارجية"
             if demonym_at(sc, end) is not None:
                 end += 1

@@ -12,10 +12,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 from typing import Generic, TypeVar
 
 from marsad.arabic.normalize import normalize
-from marsad.extract.clitics import Scan, readings
+from marsad.extract.clitics import Scan, proclitics, readings
 from marsad.resources import load_lines, load_tsv
 
 Value = TypeVar("Value")
@@ -57,8 +58,9 @@ _Candidates = tuple[tuple[int, str, tuple[tuple[tuple[str, ...], Value], ...]], 
 class PhraseIndex(Generic[Value]):
     """Phrases keyed by their first token, longest first.
 
-    Which readings of a token start some phrase is cached per token string (a news text
-    repeats its words), so a token that starts nothing costs one dictionary look-up.
+    ``hits`` finds the tokens that may start a phrase with one set look-up each: the set
+    of every such token (each first word, bare and with each proclitic) is made once.
+    Which readings of a token start some phrase is cached per token string for ``match``.
     """
 
     _CACHE_LIMIT = 200_000
@@ -71,8 +73,10 @@ class PhraseIndex(Generic[Value]):
         for candidates in index.values():
             candidates.sort(key=lambda item: -len(item[0]))
         self._index = {word: tuple(items) for word, items in index.items()}
+        self._firsts = frozenset(self._index)
         self._with_clitics: dict[str, _Candidates[Value]] = {}
         self._bare: dict[str, _Candidates[Value]] = {}
+        self._starters_with_clitics: frozenset[str] | None = None  # made on first use
 
     def starts(self, word: str) -> bool:
         """True when some phrase begins with the folded ``word``."""
@@ -97,11 +101,28 @@ class PhraseIndex(Generic[Value]):
 
     def hits(self, scan: Scan, clitics: bool = True) -> list[int]:
         """Indices of the tokens that may start a phrase (a fast first filter)."""
-        candidates = self._candidates
-        starting = {word for word in set(scan.words) if candidates(word, clitics)}
-        if not starting:
-            return []
-        return [at for at, word in enumerate(scan.words) if word in starting]
+        starters = self._starters_with_clitics if clitics else self._firsts
+        if starters is None:
+            starters = self._starters_with_clitics = self._clitic_forms()
+        words = scan.words
+        return list(compress(range(len(words)), map(starters.__contains__, words)))
+
+    def _clitic_forms(self) -> frozenset[str]:
+        """Every token that has a reading (``readings``) starting a phrase: the first
+        words themselves, with each proclitic, and with a clitic ل fused with their ال."""
+        forms = set(self._firsts)
+        for prefix in proclitics():
+            if prefix[0] not in _CLITIC_LETTERS:
+                continue  # _candidates reads clitics only after these letters
+            for word in self._firsts:
+                if len(word) >= 2:
+                    forms.add(prefix + word)
+                if prefix.endswith("ل") and word.startswith("ال"):
+                    if len(word) > 3:
+                        forms.add(prefix + word[1:])  # للحرة = ل + الحرة
+                    if len(word) > 4 and word[2] == "ل":
+                        forms.add(prefix + word[2:])  # للجنة = ل + اللجنة
+        return frozenset(forms)
 
     def match(self, scan: Scan, at: int, clitics: bool = True) -> Match[Value] | None:
         """The longest phrase starting at token ``at`` (bare reading preferred on ties)."""

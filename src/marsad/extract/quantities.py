@@ -20,7 +20,9 @@ from marsad.extract.lexicon import PhraseIndex, phrase
 from marsad.model import Article, Quantity, Span
 from marsad.resources import load_tsv
 
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
+# A figure not inside a word or a longer figure: "(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])", its
+# look-behind moved after the first digit so that the regex engine skips to the digits.
+_NUMBER = re.compile(r"\d(?<![\w.,]\d)\d*(?:[.,]\d+)*(?![\w])")
 _PERCENT_SIGNS = "%٪"
 
 
@@ -61,7 +63,7 @@ def _units() -> PhraseIndex[str]:
 
 def _plain_gap(sc: Scan, left_end: int, right: int) -> bool:
     """Only spaces between a folded position and token ``right``."""
-    return sc.folded[left_end : sc.tokens[right].start].strip(" \t\u00a0") == ""
+    return sc.folded[left_end : sc.starts[right]].strip(" \t\u00a0") == ""
 
 
 def _parse_digits(text: str) -> float | int | None:
@@ -106,7 +108,7 @@ class _Reader:
             match = _words().match(self.sc, end, clitics=end > at)
             if match is None or match.value.kind in ("vague", "approx", "percent"):
                 break
-            if end > at and (match.prefix != 1 or self.tokens[end].text[0] != "و"):
+            if end > at and (match.prefix != 1 or self.sc.words[end][0] != "و"):
                 break  # parts of one number are joined by و
             word = match.value
             if word.kind == "scale":
@@ -146,7 +148,7 @@ class _Reader:
         if at < len(self.tokens):
             match = _words().match(self.sc, at)
             if match is not None and match.value.kind == "percent":
-                return self.tokens[match.end - 1].end
+                return self.sc.ends[match.end - 1]
         return None
 
     def emit(
@@ -166,10 +168,10 @@ class _Reader:
         return Quantity(span, text, value, unit, approximate=approximate, vague=vague)
 
     def figure(self, first: int, value: float | int, folded_end: int, end: int) -> Quantity | None:
-        start = self.tokens[first].start
+        start = self.sc.starts[first]
         value, end = self.scaled(value, end)
         if end > first:
-            folded_end = max(folded_end, self.tokens[end - 1].end)
+            folded_end = max(folded_end, self.sc.ends[end - 1])
         approximate = self.approximate_before(first)
         percent = self.percent_after(folded_end, end)
         if percent is not None:
@@ -177,7 +179,7 @@ class _Reader:
         if end < len(self.tokens) and _plain_gap(self.sc, folded_end, end):
             unit = self.unit_at(end)
             if unit is not None:
-                stop = self.tokens[unit[1] - 1].end
+                stop = self.sc.ends[unit[1] - 1]
                 return self.emit(start, stop, value, unit[0], approximate)
         return None
 
@@ -186,7 +188,7 @@ class _Reader:
         used_until = -1
         for match in _NUMBER.finditer(self.sc.folded):
             first = self.sc.token_index_at(match.start())
-            if first >= len(self.tokens) or self.tokens[first].start != match.start():
+            if first >= len(self.tokens) or self.sc.starts[first] != match.start():
                 continue
             end = self.sc.token_index_at(match.end())
             value = _parse_digits(match.group())
@@ -207,20 +209,20 @@ class _Reader:
         vague = _vague_words().match(self.sc, at)
         if vague is not None:
             plain = vague.end < len(self.tokens) and _plain_gap(
-                self.sc, self.tokens[vague.end - 1].end, vague.end
+                self.sc, self.sc.ends[vague.end - 1], vague.end
             )
             unit = self.unit_at(vague.end) if plain else None
             if unit is None:
                 return None, at
-            start = self.tokens[at].start + vague.prefix
-            stop = self.tokens[unit[1] - 1].end
+            start = self.sc.starts[at] + vague.prefix
+            stop = self.sc.ends[unit[1] - 1]
             return self.emit(start, stop, None, unit[0], vague=True), unit[1]
         number = self.word_number(at)
         if number is not None:
-            return self.figure(at, number[0], self.tokens[number[1] - 1].end, number[1]), number[1]
+            return self.figure(at, number[0], self.sc.ends[number[1] - 1], number[1]), number[1]
         scale = _words().match(self.sc, at, clitics=False)
         if scale is not None and scale.value.kind == "scale" and scale.value.value >= 10**6:
-            return self.figure(at, 1, self.tokens[at].start, at), at + 1  # "مليون دولار"
+            return self.figure(at, 1, self.sc.starts[at], at), at + 1  # "مليون دولار"
         return None, at
 
 

@@ -18,10 +18,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress
 
 from marsad.arabic.normalize import normalize
 from marsad.extract.clitics import readings
-from marsad.extract.cues import Cue, cue_at
+from marsad.extract.cues import Cue, cue_at, cue_tokens
 from marsad.extract.entities import EntityContext, TitleMention, context, find_titles
 from marsad.extract.lexicon import (
     countries,
@@ -86,20 +87,20 @@ class _Reader:
     # -- helpers over tokens -------------------------------------------------------------
 
     def span(self, first: int, end: int) -> Span:
-        begin, stop = self.sc.source_span(self.tokens[first].start, self.tokens[end - 1].end)
+        begin, stop = self.sc.source_span(self.sc.starts[first], self.sc.ends[end - 1])
         return Span(begin, stop)
 
     def gap(self, left: int, right: int) -> str:
         """Folded text between token ``left`` and token ``right``."""
-        return self.sc.folded[self.tokens[left].end : self.tokens[right].start]
+        return self.sc.folded[self.sc.ends[left] : self.sc.starts[right]]
 
     def in_timex(self, at: int) -> bool:
-        source = self.sc.offsets[self.tokens[at].start]
+        source = self.sc.offsets[self.sc.starts[at]]
         where = bisect.bisect_right(self.timex_ranges, (source, len(self.article.text))) - 1
         return where >= 0 and self.timex_ranges[where][1] > source
 
     def skip_fillers(self, at: int, end: int) -> int:
-        while at < end and (self.tokens[at].text in _fillers() or self.in_timex(at)):
+        while at < end and (self.sc.words[at] in _fillers() or self.in_timex(at)):
             at += 1
         return at
 
@@ -240,7 +241,7 @@ class _Reader:
         for item in reversed(self.ctx.placed):
             if item.first >= before or item.entity.type != "ORG":
                 continue
-            first_word = self.tokens[item.first].text
+            first_word = self.sc.words[item.first]
             if any(word == head for _, word in readings(first_word)):
                 return item.entity.canonical
         return None
@@ -262,7 +263,7 @@ class _Reader:
         if country is not None:
             stop += 1
         body: str | None = None
-        probe = stop + 1 if stop < end and self.tokens[stop].text in ("في", "من", "لدي") else stop
+        probe = stop + 1 if stop < end and self.sc.words[stop] in ("في", "من", "لدي") else stop
         item = self.ctx.by_first.get(probe)
         if item is not None and probe < end and item.entity.type in ("ORG", "LOC"):
             body, stop = short_name(item.entity.canonical), item.end
@@ -282,13 +283,13 @@ class _Reader:
                 # A quote mark opens content right after the verb or speaker, or after
                 # punctuation; elsewhere it marks a name ("لـ«التحالف»").
                 opens = char in _OPENERS and (index == at or any(c in gap for c in ":،,"))
-                if char == ":" and self.tokens[index].text in _introducers():
-                    return self.tokens[index].end, index + 1  # "وأضاف البيان: إن ..."
+                if char == ":" and self.sc.words[index] in _introducers():
+                    return self.sc.ends[index], index + 1  # "وأضاف البيان: إن ..."
                 if char == ":" or opens:
-                    return self.tokens[index - 1].end + offset + 1, index
-            word = self.tokens[index].text
+                    return self.sc.ends[index - 1] + offset + 1, index
+            word = self.sc.words[index]
             if word in _introducers():
-                return self.tokens[index].end, index + 1
+                return self.sc.ends[index], index + 1
             if index > at and cue_at(word) is not None:
                 return None
         return None
@@ -332,7 +333,7 @@ class _Reader:
         if opening is None:
             if speaker is None or speaker.kind != "document" or speaker.end >= end:
                 return None
-            opening = (self.tokens[speaker.end].start, speaker.end)
+            opening = (self.sc.starts[speaker.end], speaker.end)
         content = self.content_span(opening[0], sentence)
         if content is None:
             return None
@@ -361,7 +362,7 @@ class _Reader:
         """True when nothing after the verb can be its subject ("وأضاف أن", "ولفت إلى أن")."""
         if after >= end or after >= content_token:
             return True
-        word = self.tokens[after].text
+        word = self.sc.words[after]
         return word in _nonsubjects() or word in _introducers()
 
     def implicit_speaker(self, cue: Cue, first: int, k: int) -> _Speaker | None:
@@ -392,8 +393,7 @@ class _Reader:
     def read(self) -> list[Quote]:
         quotes: list[Quote] = []
         words = self.sc.words
-        cue_words = {word for word in set(words) if cue_at(word) is not None}
-        cues = [at for at, word in enumerate(words) if word in cue_words]
+        cues = list(compress(range(len(words)), map(cue_tokens().__contains__, words)))
         if not cues:
             return quotes
         nouns = speaker_words("statement").hits(self.sc)

@@ -1,22 +1,22 @@
 """Fast matching text for the tagger: the same folding as ``marsad.arabic.normalize``.
 
-``normalize_with_map`` walks the text one character at a time; the tagger runs on every
-article, so here the folding is one ``str.translate`` and offsets are recovered only for
-the few spans that match (a bisect over the positions of dropped characters).
+The tagger runs on every article, so here the folding is one ``str.replace`` per changed
+character, and offsets are recovered only for the few spans that match (a bisect over
+the positions of dropped characters, ``DROPPED`` of ``marsad.arabic.normalize``).
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from marsad.arabic.normalize import fold_char, normalize
+from marsad.arabic.normalize import DROPPED, fold_char, normalize
 from marsad.resources import load_tsv
 
-# Every code point that folding drops lies in these blocks (see arabic/normalize.py).
+# The blocks of the characters that folding drops (arabic/normalize.py), where some
+# others may fold too.
 _CANDIDATE_RANGES = (
     (0x0610, 0x061C),
     (0x0640, 0x0640),
@@ -31,23 +31,19 @@ _CANDIDATE_RANGES = (
 
 
 @cache
-def _tables() -> tuple[dict[int, str | None], re.Pattern[str]]:
-    table: dict[int, str | None] = {}
-    dropped: list[str] = []
+def _table() -> dict[int, str]:
+    """The characters folding changes (not drops) that matching here needs folded."""
+    table: dict[int, str] = {}
     for low, high in _CANDIDATE_RANGES:
         for code in range(low, high + 1):
             folded = fold_char(chr(code))
-            if folded == "":
-                table[code] = None
-                dropped.append(chr(code))
-            elif folded != chr(code):
+            if folded and folded != chr(code):
                 table[code] = folded
     for row in load_tsv("normalization.tsv", columns=2):
         table[ord(row[0])] = fold_char(row[0])
     for code in range(ord("A"), ord("Z") + 1):
         table[code] = chr(code).lower()
-    pattern = re.compile("[" + "".join(re.escape(c) for c in dropped) + "]")
-    return table, pattern
+    return table
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +70,7 @@ class Folded:
 @cache
 def _replacements() -> tuple[tuple[str, str], ...]:
     """One ``str.replace`` per changed character: far faster than ``translate`` here."""
-    table, _ = _tables()
-    return tuple((chr(code), target) for code, target in table.items() if target)
+    return tuple((chr(code), target) for code, target in _table().items() if target)
 
 
 def _is_mark(char: str) -> bool:
@@ -83,9 +78,8 @@ def _is_mark(char: str) -> bool:
 
 
 def fold_text(text: str) -> Folded:
-    dropped = _tables()[1]
-    shifts = tuple(m.start() - j for j, m in enumerate(dropped.finditer(text)))
-    folded = dropped.sub("", text) if shifts else text
+    shifts = tuple(m.start() - j for j, m in enumerate(DROPPED.finditer(text)))
+    folded = DROPPED.sub("", text) if shifts else text
     for source, target in _replacements():
         if source in folded:
             folded = folded.replace(source, target)

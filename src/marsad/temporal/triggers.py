@@ -20,7 +20,9 @@ _WORD = re.compile(r"\w+")
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
 _ARTICLE_CLITICS = ("ال", "وال", "بال", "فال", "كال", "لل", "ولل", "فلل")
 _SPLIT = re.compile(r"(\W+)")
-_DIGIT_START = re.compile(r"(?<!\w)\d")
+# A digit not preceded by a word character. Written as "(?<!\w)\d" the regex engine tries
+# the look-behind at every position; starting with \d lets it skip to the digits.
+_DIGIT_START = re.compile(r"\d(?<!\w\d)")
 
 
 def _distinctive(surface: str, stop: frozenset[str]) -> set[str]:
