@@ -349,10 +349,15 @@ def clause_of(text: str, sentence: Span, span: Span) -> Span:
     return Span(start, end)
 
 
+_SHORTEST_TITLE = 3  # words
+
+
 def title_span(text: str, sentence: Span, trigger: Span) -> Span:
     """A short exact stretch of the sentence around a trigger, for a timeline title."""
     clause = clause_of(text, sentence, trigger)
     words = list(_WORD.finditer(text, clause.start, clause.end))
+    if len(words) < _SHORTEST_TITLE:  # "وقال،": the clause alone says nothing
+        words = list(_WORD.finditer(text, sentence.start, sentence.end))
     if not words:
         return trigger
     at = next((i for i, w in enumerate(words) if w.end() > trigger.start), len(words) - 1)
@@ -425,24 +430,34 @@ def annotate_events(article: Article) -> None:
                     rule=owner.rule,
                 )
             )
-    events.extend(_dated_statements(article, events))
+    events.extend(_statements(article, events))
     events.sort(key=lambda e: (e.trigger.start, e.timex.start if e.timex else 0))
     article.events = events
 
 
-def _dated_statements(article: Article, found: list[EventMention]) -> list[EventMention]:
-    """Statements dated by the quote layer (same occasion, or the same statement dated in
-    another report) whose sentence gave no date of its own."""
+def _statements(article: Article, found: list[EventMention]) -> list[EventMention]:
+    """Statements the quote layer dates (same occasion, or the same statement dated in
+    another report) whose sentence gave no date of its own; and the report's lead
+    statement when nothing dates it, listed as undated with the reason."""
     extra: list[EventMention] = []
     sentences = _sentences(article)
-    for quote in article.quotes:
-        if quote.date is None or article.is_boilerplate(quote.cue_span):
+    ordered = sorted(article.quotes, key=lambda q: q.cue_span.start)
+    lead = next((q for q in ordered if q.speaker and not article.is_boilerplate(q.cue_span)), None)
+    for quote in ordered:
+        if article.is_boilerplate(quote.cue_span):
+            continue
+        if quote.date is None and quote is not lead:
             continue
         sentence = next((s for s in sentences if s.contains(quote.cue_span)), None)
-        if sentence is None:
+        if sentence is None or any(
+            e.sentence == sentence and e.kind == "statement" for e in found + extra
+        ):
             continue
-        if any(e.sentence == sentence and e.date == quote.date for e in found + extra):
-            continue
+        reason = None
+        if quote.date is None:
+            reason = "the report does not say when this statement was made"
+            if article.published.value is None:
+                reason += ", and gives no publication date"
         extra.append(
             EventMention(
                 kind="statement",
@@ -451,7 +466,8 @@ def _dated_statements(article: Article, found: list[EventMention]) -> list[Event
                 sentence=sentence,
                 date=quote.date,
                 participants=[quote.speaker] if quote.speaker else [],
-                rule="quote-date",
+                undated_reason=reason,
+                rule="quote-date" if quote.date else "lead-statement",
             )
         )
     return extra
