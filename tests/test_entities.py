@@ -132,3 +132,40 @@ def test_arbitrary_text_never_raises(text: str) -> None:
 @pytest.mark.parametrize("text", ["", "   ", "\n\n", "وزير الدفاع", "المتحدث باسم"])
 def test_edge_texts(text: str) -> None:
     assert _article(text).entities == [] or text.strip()
+
+
+def test_model_finds_a_speaker_the_gazetteer_lacks() -> None:
+    text = (
+        "وقال أحمد الصحاف في مؤتمر صحفي إن الوزارة ستفتح تحقيقا. وأضاف الصحاف أن التحقيق سيبدأ غدا."
+    )
+    entities = _article(text).entities
+    found = {(e.text, e.type, e.canonical, e.rule) for e in entities}
+    canonical = transliterate("أحمد الصحاف")
+    assert ("أحمد الصحاف", "PER", canonical, "ner") in found
+    assert ("الصحاف", "PER", canonical, "short") in found  # the short form resolves too
+
+
+def test_name_after_a_title_keeps_rule_and_transliteration() -> None:
+    text = "قال المتحدث باسم الوزارة أحمد الصحاف إن التحقيق بدأ."
+    (entity,) = [e for e in _article(text).entities if e.type == "PER"]
+    assert (entity.text, entity.canonical) == ("أحمد الصحاف", transliterate("أحمد الصحاف"))
+
+
+def test_model_names_leave_out_verbs_titles_and_common_words() -> None:
+    text = "ويرى الرئيس أن الحكومة مستمرة. وقال الجيش إن 2015 كان صعبا."
+    entities = _article(text).entities
+    assert all(e.rule != "ner" or e.text not in {"الرئيس", "الجيش", "2015"} for e in entities)
+
+
+_WORDS = ["وقال", "أكد", "يرى", "الرئيس", "المتحدث باسم", "أحمد", "الصحاف", "إن", "في"]
+_WORDS += ["بغداد", "«", "»", "،", ".", "\n", "وزير الدفاع", "فوزي", "كردستان", "لانديس"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=30))
+def test_model_path_spans_slice_exactly(words: list[str]) -> None:
+    text = " ".join(words)
+    scan.cache_clear()
+    for entity in _article(text).entities:
+        assert entity.span.slice(text) == entity.text
+        assert entity.text == entity.text.strip() and entity.canonical

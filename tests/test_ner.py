@@ -20,6 +20,7 @@ from marsad.ner.conll import (
 )
 from marsad.ner.features import fold, gazetteer_tags, is_currency, lexicon
 from marsad.ner.leak import split_leaked
+from marsad.ner.model import sentence_tokens, tag_sentences, tag_tokens_reference
 from marsad.resources import load_tsv
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -156,3 +157,27 @@ def test_tag_text_never_raises(text: str) -> None:
 def test_tag_text_on_arabic_letters(text: str) -> None:
     for start, end, _ in tag_text(text):
         assert text[start:end].strip() == text[start:end]
+
+
+SAUDI = SHARED / "saudinewsnet-sample" / "articles.jsonl"
+
+
+def test_fast_decoder_matches_pycrfsuite_on_real_text() -> None:
+    import json
+
+    with _need(SAUDI).open(encoding="utf-8") as lines:
+        texts = [json.loads(line)["content"] for line, _ in zip(lines, range(15), strict=False)]
+    sentences = [
+        [text[start:end] for start, end in chunk]
+        for text in texts
+        for chunk in sentence_tokens(text)
+    ]
+    assert len(sentences) > 200
+    assert tag_sentences(sentences) == [tag_tokens_reference(tokens) for tokens in sentences]
+
+
+def test_sentence_tokens_split_at_ends_and_lines() -> None:
+    text = "قال أحمد. ثم مضى\nوعاد؟ نعم"
+    words = [[text[a:b] for a, b in chunk] for chunk in sentence_tokens(text)]
+    assert words == [["قال", "أحمد", "."], ["ثم", "مضى"], ["وعاد", "؟"], ["نعم"]]
+    assert sentence_tokens(text, 4, 9) == [[(4, 8), (8, 9)]]

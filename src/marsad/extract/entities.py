@@ -24,6 +24,7 @@ from itertools import compress
 
 from marsad.arabic.normalize import normalize
 from marsad.extract.clitics import Scan, readings, scan
+from marsad.extract.cues import cue_tokens
 from marsad.extract.lexicon import (
     Alias,
     Match,
@@ -34,11 +35,14 @@ from marsad.extract.lexicon import (
     gap_ok,
     gazetteer,
     short_name,
+    speaker_nouns,
     stopwords,
     titles,
 )
 from marsad.extract.translit import transliterate
 from marsad.model import Article, Entity, Span
+from marsad.ner.features import common_words, strip_clitics
+from marsad.ner.model import tag_ranges
 from marsad.resources import load_lines
 
 _OPEN_MARKS = frozenset('«("“”[')
@@ -406,6 +410,142 @@ def _new_names(ctx: EntityContext, mentions: list[TitleMention]) -> list[Placed]
     return added
 
 
+# Tokens the model reads around a place where a name is expected: names sit right there,
+# and the CRF sees two neighbours either side, so a window does as well as the sentence.
+_WINDOW_BEFORE = 2
+_WINDOW_AFTER = 6
+
+
+def model_names(ctx: EntityContext, mentions: list[TitleMention]) -> list[Placed]:
+    """Names the gazetteer lacks, from the NER model, read only near the places where a
+    name is expected but none is known (``_name_slots``): the whole text would cost ten
+    times the rest of the pipeline. A model span that overlaps a known name, is cut by
+    the window, or is a stopword, a digit string or one very common word is dropped: a
+    missed name costs less than a wrong one."""
+    windows = _windows(ctx, _name_slots(ctx, mentions))
+    if not windows:
+        return []
+    sc, article = ctx.sc, ctx.article
+    cut_edges = {edge for _, _, edges in windows for edge in edges}
+    verbs = cue_tokens()
+    added: list[Placed] = []
+    found = tag_ranges(article.text, [(start, end) for start, end, _ in windows])
+    for start, end, kind in found:
+        if start in cut_edges or end in cut_edges:
+            continue
+        folded_start = bisect.bisect_left(sc.offsets, start)
+        first = bisect.bisect_right(sc.starts, folded_start) - 1
+        stop = bisect.bisect_left(sc.starts, bisect.bisect_left(sc.offsets, end))
+        if first < 0 or stop <= first or any(ctx.taken[first:stop]):
+            continue
+        if folded_start > sc.starts[first] and not sc.folded.startswith("ال", folded_start):
+            # The model cut a letter off the word: "ف|وزي", "ك|ردستان" are names whole.
+            continue
+        trimmed = _name_start(sc, first, stop, verbs)
+        if trimmed != first:
+            first, start = trimmed, sc.offsets[sc.starts[trimmed]]
+        if first >= stop:
+            continue
+        if not _plausible_name(sc.words[first:stop]) or gazetteer().match(sc, first):
+            continue  # the gazetteer knows a name here and left it out on purpose
+        span = Span(start, end)
+        text = span.slice(article.text)
+        canonical = transliterate(text)
+        if canonical and not article.is_boilerplate(span):
+            added.append(Placed(Entity(span, text, kind, canonical, rule="ner"), first, stop))
+            ctx.taken[first:stop] = b"\x01" * (stop - first)
+    return _leave_short_forms(sc, ctx.placed + added, added)
+
+
+def _leave_short_forms(sc: Scan, placed: list[Placed], added: list[Placed]) -> list[Placed]:
+    """Drop one-word model names that are the last word of a person named in full in the
+    article ("كاميرون" after "ديفيد كاميرون"): ``_short_forms`` links them to that person,
+    whatever type the model guessed."""
+    last_words = {
+        sc.words[item.end - 1]
+        for item in placed
+        if item.entity.type == "PER" and item.end - item.first >= 2
+    }
+    return [
+        item
+        for item in added
+        if item.end - item.first > 1 or sc.words[item.first] not in last_words
+    ]
+
+
+def _name_start(sc: Scan, first: int, stop: int, verbs: frozenset[str]) -> int:
+    """The first token of a model span that belongs to the name: the model sometimes
+    takes in the verb or title before it ("يرى لانديس", "الرئيس السيسي", "الدكتور ...")."""
+    while first < stop - 1:
+        title = titles().match(sc, first, clitics=False)
+        if title is not None and title.end < stop:
+            first = title.end
+        elif sc.words[first] in verbs or sc.words[first] in stopwords():
+            first += 1
+        else:
+            break
+    return first
+
+
+def _plausible_name(words: list[str]) -> bool:
+    if not words or all(word.isdigit() for word in words):
+        return False
+    if any(word in stopwords() for word in words):
+        return False
+    return len(words) > 1 or strip_clitics(words[0])[1] not in common_words()
+
+
+def _name_slots(ctx: EntityContext, mentions: list[TitleMention]) -> list[int]:
+    """Tokens where a name the gazetteer lacks may start: after a title that names
+    nobody, and after a reporting verb whose next word is no known name, title or
+    function word ("قال أحمد الصحاف إن")."""
+    words, taken = ctx.sc.words, ctx.taken
+    slots = [m.end for m in mentions if m.person is None and m.end < len(words)]
+    verbs = cue_tokens()
+    slots.extend(at + 1 for at in compress(range(len(words) - 1), map(verbs.__contains__, words)))
+    return sorted(at for at in set(slots) if not taken[at] and _may_start_name(words[at]))
+
+
+def _may_start_name(word: str) -> bool:
+    """Could a name the gazetteer lacks start with this word? Not a function word, a
+    title, a speaker noun ("مصدر"), a quote opener, or a common definite noun ("الجيش")."""
+    if word in _name_enders() or titles().starts(word) or speaker_nouns().starts(word):
+        return False
+    if word.startswith("ال"):
+        return (
+            word.isalpha()
+            and word not in stopwords()
+            and strip_clitics(word)[1] not in common_words()
+        )
+    return _name_word(word, 0)
+
+
+def _windows(ctx: EntityContext, slots: list[int]) -> list[tuple[int, int, tuple[int, ...]]]:
+    """Source ranges around the slots, inside their sentence, merged where they overlap;
+    with the range ends that cut a sentence (a name there may run past the window)."""
+    sc = ctx.sc
+    sentences = ctx.article.sentences
+    last = len(sc.words) - 1
+    merged: list[tuple[int, int, Span]] = []
+    for at in slots:
+        where = bisect.bisect_right(ctx.sentence_starts, sc.offsets[sc.starts[at]]) - 1
+        if where < 0:
+            continue
+        bounds = sentences[where].span
+        low = sc.offsets[sc.starts[max(0, at - _WINDOW_BEFORE)]]
+        high = sc.offsets[sc.ends[min(last, at + _WINDOW_AFTER)] - 1] + 1
+        start, end = max(low, bounds.start), min(high, bounds.end)
+        if end <= start:
+            continue
+        if merged and merged[-1][2] == bounds and start <= merged[-1][1]:
+            start = merged.pop()[0]
+        merged.append((start, end, bounds))
+    return [
+        (start, end, tuple(edge for edge in (start, end) if edge not in (b.start, b.end)))
+        for start, end, b in merged
+    ]
+
+
 def _assign_roles(placed: list[Placed], mentions: list[TitleMention]) -> None:
     roles: dict[str, tuple[int, str]] = {}
     for item in placed:
@@ -440,12 +580,14 @@ def context(article: Article) -> EntityContext:
 
 
 def annotate_entities(article: Article) -> None:
-    """Fill ``article.entities``: gazetteer names, titled persons and short forms."""
+    """Fill ``article.entities``: gazetteer names, titled persons, names the NER model
+    finds where a name is expected, and short forms."""
     sc = scan(article.text)
     placed = _short_forms(article, sc, _gazetteer_pass(article, sc))
     ctx = EntityContext(article, sc, placed)
     mentions = find_titles(article, ctx)
     added = _new_names(ctx, mentions)
+    added += model_names(ctx, mentions)
     if added:
         placed = _short_forms(article, sc, sorted(placed + added, key=lambda p: p.first))
         ctx = EntityContext(article, sc, placed)

@@ -113,6 +113,16 @@ def lexicon() -> Lexicon:
     return Lexicon(phrases=phrases, clusters=clusters)
 
 
+# Cluster words are listed most frequent first; the top ones are common words, not names.
+_COMMON_RANK = 1000
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """The most frequent folded, clitic-stripped words of the Saudi corpus."""
+    return frozenset(row[0] for row in load_tsv("ner_clusters.tsv", columns=2)[:_COMMON_RANK])
+
+
 @cache
 def currency_forms() -> frozenset[str]:
     """Folded, article-less currency nouns (for relabelling training data)."""
@@ -124,17 +134,22 @@ def is_currency(token: str) -> bool:
     return any(candidate in forms for candidate in _candidates(fold(token)))
 
 
+@lru_cache(maxsize=200_000)
+def _phrases_from(word: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """Gazetteer phrases that may start at a folded word, in the order ``_phrase_at``
+    tries them (most words start none)."""
+    phrases = lexicon().phrases
+    return tuple(item for candidate in _candidates(word) for item in phrases.get(candidate, ()))
+
+
 def _phrase_at(words: Sequence[str], index: int) -> tuple[int, str]:
     """Length and type of the longest gazetteer phrase starting at ``index`` (0 if none)."""
-    phrases = lexicon().phrases
     best = (0, "")
-    for candidate in _candidates(words[index]):
-        for key, kind in phrases.get(candidate, ()):
-            end = index + len(key)
-            if len(key) > best[0] and end <= len(words):
-                rest = range(1, len(key))
-                if all(words[index + k] == key[k] for k in rest):
-                    best = (len(key), kind)
+    for key, kind in _phrases_from(words[index]):
+        end = index + len(key)
+        fits = len(key) > best[0] and end <= len(words)
+        if fits and all(words[index + k] == key[k] for k in range(1, len(key))):
+            best = (len(key), kind)
     return best
 
 
@@ -143,12 +158,20 @@ def gazetteer_tags(words: Sequence[str]) -> list[str]:
     tags = [""] * len(words)
     index = 0
     while index < len(words):
+        if not _phrases_from(words[index]):
+            index += 1
+            continue
         length, kind = _phrase_at(words, index)
         if length:
             tags[index] = "B-" + kind
             tags[index + 1 : index + length] = ["I-" + kind] * (length - 1)
         index += max(length, 1)
     return tags
+
+
+def gazetteer_kinds() -> frozenset[str]:
+    """Every type a gazetteer phrase may carry."""
+    return frozenset(kind for items in lexicon().phrases.values() for _, kind in items)
 
 
 def _shape(token: str) -> str:
@@ -173,12 +196,21 @@ class _WordFacts:
     as_neighbour: dict[int, tuple[str, ...]]
 
 
-_OFFSETS = (-2, -1, 1, 2)
-_CONTEXT_KEYS = ("w=", "stem=", "cl1=", "shape=", "clitic=")
+OFFSETS = (-2, -1, 1, 2)
+# Features a token also shows its neighbours, as "{offset}:{feature}".
+CONTEXT_KEYS = ("w=", "stem=", "cl1=", "shape=", "clitic=")
 
 
 @lru_cache(maxsize=200_000)
-def _word_facts(token: str, groups: frozenset[str]) -> _WordFacts:
+def word_facts(token: str, groups: frozenset[str]) -> _WordFacts:
+    word, feats = word_features(token, groups)
+    brief = [f for f in feats if f.startswith(CONTEXT_KEYS)]
+    as_neighbour = {offset: tuple(f"{offset}:{f}" for f in brief) for offset in OFFSETS}
+    return _WordFacts(word=word, own=feats, as_neighbour=as_neighbour)
+
+
+def word_features(token: str, groups: frozenset[str]) -> tuple[str, tuple[str, ...]]:
+    """A token's folded form and its own features (those that ignore its neighbours)."""
     word = fold(token)
     prefix, stem = strip_clitics(word)
     feats: list[str] = []
@@ -200,15 +232,13 @@ def _word_facts(token: str, groups: frozenset[str]) -> _WordFacts:
             feats.append("cl=unk")
         else:
             feats.extend(f"cl{level}={cid}" for level, cid in enumerate(ids))
-    brief = [f for f in feats if f.startswith(_CONTEXT_KEYS)]
-    as_neighbour = {offset: tuple(f"{offset}:{f}" for f in brief) for offset in _OFFSETS}
-    return _WordFacts(word=word, own=tuple(feats), as_neighbour=as_neighbour)
+    return word, tuple(feats)
 
 
 def sentence_features(tokens: Sequence[str], groups: Iterable[str] = GROUPS) -> list[list[str]]:
     """One feature list per token (pycrfsuite's ``name=value`` strings)."""
     active = frozenset(groups)
-    facts = [_word_facts(token, active) for token in tokens]
+    facts = [word_facts(token, active) for token in tokens]
     words = [fact.word for fact in facts]
     gaz = gazetteer_tags(words) if "gazetteer" in active else [""] * len(tokens)
     context = "context" in active
@@ -220,7 +250,7 @@ def sentence_features(tokens: Sequence[str], groups: Iterable[str] = GROUPS) -> 
             row.extend(("gaz=" + gaz[index], "gaz_type=" + gaz[index][2:]))
         if context:
             # Neighbours contribute identity, stem, coarse cluster, shape and gazetteer.
-            for offset in _OFFSETS:
+            for offset in OFFSETS:
                 other = index + offset
                 if 0 <= other <= last:
                     row.extend(facts[other].as_neighbour[offset])

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
 import pycrfsuite
 
 from marsad.ner.conll import TYPES, entity_spans, read_conll
+from marsad.ner.decode import decoder
 from marsad.ner.features import fold, lexicon, sentence_features, strip_clitics
 
 MODEL_NAME = "model.crfsuite"
 # Words with the marks written on them; every other non-space character is its own token.
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
 _TOKEN = re.compile(rf"[\w{_MARKS}]+|[^\w\s]")
-_SENTENCE_END = frozenset({".", "!", "?", "؟", "\n"})
+_BREAK = re.compile(r"[.!?؟]|\n")
 # Attached conjunction/preposition letters trimmed off a span's first token (never ال).
 _CLITIC_LETTERS = frozenset("وفبلك")
 _MAX_CHUNK = 200
@@ -41,14 +42,37 @@ def _tagger() -> pycrfsuite.Tagger:
 
 def tag_tokens(tokens: list[str]) -> list[str]:
     """BIO tags (PER, LOC, ORG, MISC) for one sentence of tokens."""
+    return tag_sentences([tokens])[0]
+
+
+def tag_sentences(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """BIO tags for a batch of sentences (one Viterbi pass over all of them)."""
+    return decoder().tag(sentences)
+
+
+def tag_tokens_reference(tokens: list[str]) -> list[str]:
+    """``tag_tokens`` through pycrfsuite itself (slow; checks the fast decoder)."""
     if not tokens:
         return []
     return list(_tagger().tag(sentence_features(tokens)))
 
 
+@lru_cache(maxsize=100_000)
 def _name_key(token: str) -> str:
     word = fold(token)
     return strip_clitics(word)[1] if len(word) > _MIN_KEY else word
+
+
+@lru_cache(maxsize=200_000)
+def _folded(token: str) -> str:
+    return fold(token)
+
+
+def _spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """``entity_spans``, with a shortcut for the many sentences without a name."""
+    if tags.count("O") == len(tags):
+        return []
+    return entity_spans(list(tags))
 
 
 _MIN_KEY = 3
@@ -62,8 +86,8 @@ def _document_memory(
     phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     surnames: set[str] = set()
     for tokens, sentence_tags in zip(sentences, tags, strict=True):
-        for start, end, kind in entity_spans(list(sentence_tags)):
-            words = tuple(fold(token) for token in tokens[start:end])
+        for start, end, kind in _spans(sentence_tags):
+            words = tuple(_folded(token) for token in tokens[start:end])
             if sum(map(len, words)) > _MIN_KEY:
                 phrases.setdefault(words[0], []).append((words, kind))
             if kind == "PER" and end - start >= 2:
@@ -83,11 +107,16 @@ def _propagate(
 ) -> list[str]:
     """Tag untagged repeats of names the model found elsewhere in the same document."""
     out = list(tags)
-    words = [fold(token) for token in tokens]
-    for index, word in enumerate(words):
+    words = [_folded(token) for token in tokens]
+    # Only tokens that start a known phrase or are a known surname can change.
+    for index in [
+        i
+        for i, word in enumerate(words)
+        if word in phrases or (surnames and _name_key(tokens[i]) in surnames)
+    ]:
         if out[index] != "O":
             continue
-        for phrase, kind in phrases.get(word, ()):
+        for phrase, kind in phrases.get(words[index], ()):
             end = index + len(phrase)
             if tuple(words[index:end]) == phrase and all(tag == "O" for tag in out[index:end]):
                 out[index:end] = ["B-" + kind] + ["I-" + kind] * (len(phrase) - 1)
@@ -104,12 +133,15 @@ def _propagate(
 def tag_document(
     sentences: Sequence[Sequence[str]],
     window: int | None = None,
-    tagger: Callable[[list[str]], list[str]] = tag_tokens,
+    tagger: Callable[[list[str]], list[str]] | None = None,
 ) -> list[list[str]]:
     """Tag the sentences of one document, then extend the names found to their other,
     untagged mentions (within ``window`` sentences either side; whole document if None;
-    0 turns propagation off)."""
-    tags = [tagger(list(tokens)) for tokens in sentences]
+    0 turns propagation off). ``tagger`` tags one sentence (default: the shipped model)."""
+    if tagger is None:
+        tags = tag_sentences(sentences)
+    else:
+        tags = [tagger(list(tokens)) for tokens in sentences]
     if window == 0:
         return tags
     if window is None:
@@ -128,21 +160,20 @@ def tokenize(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _TOKEN.finditer(text)]
 
 
-def _chunks(text: str, spans: list[tuple[int, int]]) -> list[list[int]]:
-    """Token indices grouped into sentences (end punctuation, line breaks, a length cap)."""
-    chunks: list[list[int]] = []
-    current: list[int] = []
-    for index, (start, end) in enumerate(spans):
-        if current and "\n" in text[spans[current[-1]][1] : start]:
-            chunks.append(current)
-            current = []
-        current.append(index)
-        if text[start:end] in _SENTENCE_END or len(current) >= _MAX_CHUNK:
-            chunks.append(current)
-            current = []
-    if current:
-        chunks.append(current)
-    return chunks
+def sentence_tokens(
+    text: str, start: int = 0, end: int | None = None
+) -> list[list[tuple[int, int]]]:
+    """Token offsets of ``text[start:end]`` grouped into sentences: a sentence ends after
+    . ! ? ؟ or at a line break, and is cut every ``_MAX_CHUNK`` tokens."""
+    stop = len(text) if end is None else end
+    out: list[list[tuple[int, int]]] = []
+    cuts = [match.end() for match in _BREAK.finditer(text, start, stop)]
+    for cut in [*cuts, stop]:
+        spans = [match.span() for match in _TOKEN.finditer(text, start, cut)]
+        start = cut
+        for first in range(0, len(spans), _MAX_CHUNK):
+            out.append(spans[first : first + _MAX_CHUNK])
+    return out
 
 
 def _known(word: str) -> bool:
@@ -174,16 +205,19 @@ def _clitic_length(token: str) -> int:
 def tag_text(text: str) -> list[tuple[int, int, str]]:
     """Entity character spans ``(start, end, type)`` in raw text; ``text[start:end]`` is
     the name as written, without a leading conjunction or preposition clitic."""
-    spans = tokenize(text)
-    chunks = _chunks(text, spans)
-    sentences = [[text[spans[i][0] : spans[i][1]] for i in chunk] for chunk in chunks]
+    return tag_ranges(text, [(0, len(text))])
+
+
+def tag_ranges(text: str, ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """``tag_text`` over the given character ranges of ``text`` only (say, the sentences
+    worth the model's time), taken as one document; spans are offsets into ``text``."""
+    chunks = [chunk for start, end in ranges for chunk in sentence_tokens(text, start, end)]
+    sentences = [[text[start:end] for start, end in chunk] for chunk in chunks]
     out: list[tuple[int, int, str]] = []
     for chunk, tokens, tags in zip(chunks, sentences, tag_document(sentences), strict=True):
-        for first, last, kind in entity_spans(tags):
-            start = spans[chunk[first]][0]
-            end = spans[chunk[last - 1]][1]
-            start += _clitic_length(tokens[first])
-            out.append((start, end, kind))
+        for first, last, kind in _spans(tags):
+            start = chunk[first][0] + _clitic_length(tokens[first])
+            out.append((start, chunk[last - 1][1], kind))
     return out
 
 
