@@ -112,3 +112,25 @@ def test_seed_timeline_lists_the_events_the_seeds_do_not_date(seeds_dir: Path) -
         if e["date"] == "2024-01-25" and "Lloyd Austin" in e.get("participants", [])
     ]
     assert austin and {s["doc"][:3] for s in austin[0]["sources"]} == {"000", "004"}
+
+
+def test_process_view_rebuilds_the_hmc_bodies_in_order(seeds_dir: Path) -> None:
+    from marsad.corpus.process import process_view
+
+    articles = _seeds(seeds_dir)
+    bodies = process_view(articles, run_corpus_stage(articles).timeline)
+    names = [body.name for body in bodies]
+    order = [
+        "US-Iraq Strategic Framework Agreement",
+        "US-Iraq Strategic Dialogue",
+        "US-Iraq Higher Coordinating Committee",
+        "US-Iraq Joint Security Cooperation Dialogue",
+    ]
+    assert [n for n in names if n in order] == order
+    hmc = next(b for b in bodies if b.name == "US-Iraq Higher Military Commission")
+    assert {m.doc[:3] for m in hmc.mentions} >= {"000", "004"}
+    assert any(m.said_on == "2024-01-25" for m in hmc.mentions)
+    for body in bodies:
+        for mention in body.mentions:
+            article = next(a for a in articles if a.doc == mention.doc)
+            assert article.text[mention.start : mention.end].startswith(mention.excerpt[:50])

@@ -135,7 +135,15 @@ def test_json_contract_stable_ids_and_text_rendering() -> None:
     data = json.loads(json.dumps(timeline.to_json(), ensure_ascii=False))
     validate("timeline", data)
     assert set(data) == {"events", "undated"}
-    assert set(data["events"][0]) == {"id", "date", "title", "kind", "participants", "sources"}
+    assert set(data["events"][0]) == {
+        "id",
+        "date",
+        "title",
+        "kind",
+        "participants",
+        "sources",
+        "quotes",
+    }
     assert set(data["events"][0]["sources"][0]) == {"doc", "start", "end"}
     assert data["undated"][0]["reason"]
     again = build_timeline(_fixtures()).to_json()

@@ -345,6 +345,34 @@ def factors(
 
 
 @app.command()
+def process(
+    paths: OptionalPathsArg = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    db: DbOpt = Path(DEFAULT_DB),
+) -> None:
+    """The bodies and instruments the reports name, and what each is reported to do when."""
+    from marsad.corpus.process import process_view
+
+    with _Loaded(paths, db, ReadOptions(), not as_json) as articles:
+        bodies = process_view(articles, run_corpus_stage(articles).timeline)
+    if as_json:
+        data = [body.to_json() for body in bodies]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        return
+    for body in bodies:
+        dates = ", ".join(body.dates) or "no date in the reports"
+        out.print(f"[bold]{body.name}[/bold]  ({body.kind}; {dates})", highlight=False)
+        for mention in body.mentions:
+            when = mention.when or "undated"
+            who = f"{mention.speaker}: " if mention.speaker else ""
+            out.print(
+                f"  {when:<22} {who}{mention.excerpt}  [{mention.doc}]",
+                markup=False,
+                highlight=False,
+            )
+
+
+@app.command()
 def quotes(
     paths: OptionalPathsArg = None,
     speaker: Annotated[

@@ -37,6 +37,30 @@ class Source:
         return {"doc": self.doc, "start": self.start, "end": self.end}
 
 
+@dataclass(frozen=True, slots=True)
+class AttachedQuote:
+    """A quote made in a source sentence of an event: who, the cue, where its content is."""
+
+    speaker: str | None
+    cue: str
+    doc: str
+    start: int  # the content's offsets in that document
+    end: int
+    date: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "speaker": self.speaker,
+            "cue": self.cue,
+            "doc": self.doc,
+            "start": self.start,
+            "end": self.end,
+        }
+        if self.date:
+            out["date"] = self.date
+        return out
+
+
 @dataclass(slots=True)
 class Event:
     """One event across the corpus: its date at source granularity, title and sources."""
@@ -49,6 +73,7 @@ class Event:
     participants: list[str] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     reason: str | None = None  # why there is no date (undated events only)
+    quotes: list[AttachedQuote] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -58,6 +83,7 @@ class Event:
             "kind": self.kind,
             "participants": list(self.participants),
             "sources": [s.to_json() for s in self.sources],
+            "quotes": [q.to_json() for q in self.quotes],
         }
         if self.date is None:
             out["reason"] = self.reason or "the sources do not give a date"
@@ -168,7 +194,35 @@ def _event(items: list[_Item], date: str | None, reason: str | None = None) -> E
     title = _title(items[0])
     key = first.name or title
     event_id = _stable_id(key, first.kind, date or "", "" if date else items[0].article.id)
-    return Event(event_id, date, title, first.kind, first.name, participants, sources, reason)
+    return Event(
+        event_id,
+        date,
+        title,
+        first.kind,
+        first.name,
+        participants,
+        sources,
+        reason,
+        _attached_quotes(items),
+    )
+
+
+def _attached_quotes(items: list[_Item]) -> list[AttachedQuote]:
+    """The quotes whose reporting verb stands in one of the event's source sentences."""
+    quotes: dict[tuple[str, int], AttachedQuote] = {}
+    for item in items:
+        for quote in item.article.quotes:
+            if item.mention.sentence.contains(quote.cue_span):
+                key = (item.article.id, quote.cue_span.start)
+                quotes[key] = AttachedQuote(
+                    quote.speaker,
+                    quote.cue,
+                    item.article.doc,
+                    quote.content_span.start,
+                    quote.content_span.end,
+                    quote.date,
+                )
+    return list(quotes.values())
 
 
 def _group_named(items: list[_Item]) -> list[tuple[list[_Item], str]]:

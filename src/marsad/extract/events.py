@@ -209,6 +209,11 @@ def _named_kind(entity: Entity, inner: list[_Trigger]) -> str | None:
     return None
 
 
+def named_kind(text: str, entity: Entity) -> str | None:
+    """The kind of event or body an entity names ("meeting", "agreement", ...), or None."""
+    return _named_kind(entity, _triggers(text, entity.span))
+
+
 def _only_space(text: str, start: int, end: int) -> bool:
     return start <= end and not text[start:end].strip()
 
