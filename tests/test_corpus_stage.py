@@ -134,3 +134,18 @@ def test_process_view_rebuilds_the_hmc_bodies_in_order(seeds_dir: Path) -> None:
         for mention in body.mentions:
             article = next(a for a in articles if a.doc == mention.doc)
             assert article.text[mention.start : mention.end].startswith(mention.excerpt[:50])
+
+
+def test_story_summary_sentences_are_exact_and_not_repeated(seeds_dir: Path) -> None:
+    from marsad.corpus.summary import summarize
+
+    articles = _seeds(seeds_dir)
+    doubled = [*articles, annotate(Article(doc="copy.txt", source="copy", text=articles[1].text))]
+    lines = summarize(doubled, size=5)
+    assert len(lines) == 5
+    texts = {line.doc: [] for line in lines}
+    for line in lines:
+        article = next(a for a in doubled if a.doc == line.doc)
+        assert article.text[line.start : line.end] == line.text
+        texts[line.doc].append(line.text)
+    assert len({line.text for line in lines}) == len(lines)  # the reprint adds nothing twice

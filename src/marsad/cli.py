@@ -455,16 +455,30 @@ def duplicates(
 @app.command()
 def stories(
     paths: OptionalPathsArg = None,
+    summary: Annotated[
+        int, typer.Option("--summary", help="Sentences of extractive summary per story.")
+    ] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     db: DbOpt = Path(DEFAULT_DB),
 ) -> None:
     """Articles clustered into stories, each with a label, its reports and time span."""
     from marsad.corpus.stories import cluster_stories
+    from marsad.corpus.summary import summarize
 
     with _Loaded(paths, db, ReadOptions(), not as_json) as articles:
+        if summary:
+            run_corpus_stage(articles)
         found = cluster_stories(articles)
+    by_id = {article.id: article for article in articles}
+    summaries = {
+        story.id: summarize([by_id[i] for i in story.article_ids], summary) if summary else []
+        for story in found
+    }
     if as_json:
-        data = [story.to_json() for story in found]
+        data = [
+            {**story.to_json(), "summary": [s.to_json() for s in summaries[story.id]]}
+            for story in found
+        ]
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
         return
     for story in sorted(found, key=lambda s: -len(s.article_ids)):
@@ -474,6 +488,12 @@ def stories(
             markup=False,
             highlight=False,
         )
+        for line in summaries[story.id]:
+            out.print(
+                f"      - {line.text}  [{line.doc} {line.start}:{line.end}]",
+                markup=False,
+                highlight=False,
+            )
 
 
 @app.command("eval")
