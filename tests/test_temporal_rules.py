@@ -35,6 +35,9 @@ def _values(text: str, published: str | None = None) -> list[tuple[str, str | No
         "temporal_words.tsv",
         "temporal_daytime.tsv",
         "temporal_blockers.tsv",
+        "temporal_seasons.tsv",
+        "temporal_decades.tsv",
+        "temporal_centuries.tsv",
     ],
 )
 def test_resource_loads(name: str) -> None:
@@ -224,3 +227,13 @@ def test_saudinewsnet_sample_runs_clean() -> None:
             assert article.text[timex.span.start : timex.span.end] == timex.text
             assert timex.rule
     assert datelines >= 50
+
+
+def test_vague_rule_reaches_every_row() -> None:
+    """The vague rule starts at most one word before a trigger word (rules.py)."""
+    from marsad.temporal.triggers import trigger_table
+
+    table = trigger_table()
+    for _, before, span, _ in lexicon().vague:
+        words = f"{before} {span}".split()
+        assert any("vague" in table.get(w, ()) for w in words[:2]), span

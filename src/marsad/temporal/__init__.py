@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from marsad.model import Article, Published, PublishedSource, Span, Timex
 from marsad.temporal.candidate import Candidate
+from marsad.temporal.crawl import corrected_crawl_date
 from marsad.temporal.dateline import find_dateline
 from marsad.temporal.folding import Folded, fold_text
 from marsad.temporal.relative import resolve
@@ -64,11 +65,15 @@ def tag_text(text: str, published: str | None = None) -> list[Timex]:
 
 
 def annotate_timexes(article: Article) -> None:
-    """Fill ``article.timexes`` (sorted by start); read the dateline if needed; anchor."""
+    """Fill ``article.timexes`` (sorted by start); read the dateline if needed; correct a
+    crawl time the text contradicts (``crawl.py``); anchor."""
     timexes, candidates = _unanchored(article.text, lambda span: not article.is_boilerplate(span))
     if article.published.source == PublishedSource.UNKNOWN:
         dateline = find_dateline(article.text, timexes)
         if dateline is not None and dateline.value is not None:
             article.published = Published(dateline.value, PublishedSource.DATELINE, dateline.span)
+    corrected = corrected_crawl_date(article.published, timexes, candidates)
+    if corrected is not None:
+        article.published = corrected
     _anchor(timexes, candidates, article.published.value)
     article.timexes = timexes

@@ -10,6 +10,10 @@ from hijridate import Gregorian, Hijri
 HIJRI_YEARS = range(1343, 1501)  # the Umm al-Qura table that hijridate covers
 GREGORIAN_YEARS = range(1000, 2101)  # a year written with a month, or with م
 BARE_YEARS = range(1900, 2101)  # a four-digit number alone is a year only in this range
+# Hijri years outside the Umm al-Qura table (عام 1308 هـ): the arithmetic (tabular) calendar,
+# which may differ from the observed one by a day or two; used for whole years only.
+TABULAR_HIJRI_YEARS = range(1, 1343)
+_HIJRI_EPOCH = date(622, 7, 19).toordinal()  # 1 Muharram 1 AH (proleptic Gregorian)
 
 
 def iso_day(day: date) -> str:
@@ -55,6 +59,20 @@ def hijri_year_interval(year: int) -> str | None:
     if first is None or last is None:
         return None
     return f"{first.split('/')[0]}/{last.split('/')[1]}"
+
+
+def _tabular_new_year(year: int) -> date:
+    """1 Muharram of ``year`` in the tabular Islamic calendar (leap years 2,5,7,10,13 …)."""
+    days = (year - 1) * 354 + (3 + 11 * year) // 30
+    return date.fromordinal(_HIJRI_EPOCH + days)
+
+
+def tabular_hijri_year_interval(year: int) -> str | None:
+    if year not in TABULAR_HIJRI_YEARS:
+        return None
+    first = _tabular_new_year(year)
+    last = _tabular_new_year(year + 1) - timedelta(days=1)
+    return f"{first.isoformat()}/{last.isoformat()}"
 
 
 def gregorian_to_hijri(day: date) -> tuple[int, int, int] | None:

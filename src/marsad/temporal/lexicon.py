@@ -51,6 +51,9 @@ class Lexicon:
     words: dict[str, tuple[str, ...]]  # role -> folded surfaces
     daytime: dict[str, str]  # surface -> shift ("0", "12", "noon")
     blockers: dict[str, frozenset[str]]
+    seasons: dict[str, str]  # surface -> TIMEX3 season code (SP, SU, FA, WI)
+    decades: dict[str, int]  # surface -> decade digit (التسعينيات -> 9)
+    centuries: dict[str, tuple[str, int]]  # surface -> ("abs", 19) | ("rel", -1)
 
     def month(self, text: str) -> tuple[str, int] | None:
         """(calendar, month) of the first month name in ``text`` (folded)."""
@@ -74,6 +77,26 @@ class Lexicon:
         parts = [p.strip() for p in key.split(" و")]
         if len(parts) == 2 and all(p in self.numbers for p in parts):
             return self.numbers[parts[0]] + self.numbers[parts[1]]
+        return None
+
+    def day_ordinal(self, text: str) -> int | None:
+        """A day of the month as an ordinal: الأول، الحادي عشر، الثالث والعشرين، الثلاثين."""
+        words = [w[2:] if w.startswith("ال") else w for w in _lookup_key(text).split()]
+        if words and words[-1].startswith("و"):  # والعشرين
+            words[-1] = words[-1][1:]
+            words[-1] = words[-1][2:] if words[-1].startswith("ال") else words[-1]
+        key = " ".join(words)
+        if key in self.ordinals:
+            return self.ordinals[key]
+        if len(words) == 1 and self.numbers.get(key) in (20, 30):
+            return self.numbers[key]
+        if len(words) != 2 or self.ordinals.get(words[0], 10) > 9:
+            return None
+        unit, rest = self.ordinals[words[0]], self.numbers.get(words[1])
+        if rest == 10 and unit >= 3:
+            return 10 + unit
+        if rest in (20, 30) and unit + rest <= 31:
+            return rest + unit
         return None
 
     def role(self, name: str) -> str:
@@ -120,6 +143,10 @@ def lexicon() -> Lexicon:
     blockers: dict[str, set[str]] = {}
     for role, surface in load_tsv("temporal_blockers.tsv", 2):
         blockers.setdefault(role, set()).add(fold(surface))
+    centuries: dict[str, tuple[str, int]] = {}
+    for surface, meaning in load_tsv("temporal_centuries.tsv", 2):
+        kind, number = meaning.split(":")
+        centuries[fold(surface)] = (kind, int(number))
     return Lexicon(
         gregorian_months=gregorian,
         hijri_months=hijri,
@@ -135,4 +162,7 @@ def lexicon() -> Lexicon:
         words={role: tuple(surfaces) for role, surfaces in words.items()},
         daytime=daytime,
         blockers={role: frozenset(s) for role, s in blockers.items()},
+        seasons={fold(s): code for code, s in load_tsv("temporal_seasons.tsv", 2)},
+        decades={fold(s): int(d) for d, s in load_tsv("temporal_decades.tsv", 2)},
+        centuries=centuries,
     )

@@ -40,6 +40,11 @@ def fragments() -> dict[str, str]:
     units_by_number: dict[str, list[str]] = {"1": [], "2": [], "pl": []}
     for surface, (_, number) in lex.units.items():
         units_by_number[number].append(surface)
+    ten = alternation(s for s, v in cardinals.items() if v == 10)
+    twenty_thirty = alternation(s for s, v in cardinals.items() if v in (20, 30))
+    ordinal = alternation(lex.ordinals)
+    # الأول، الحادي عشر، الثالث عشر، الحادي والعشرين، الثلاثين: checked by day_ordinal()
+    day_ordinal = rf"(?:ال{ordinal}(?:\s+{ten}|\s+و\s*ال{twenty_thirty})?|ال{twenty_thirty})"
     frag = dict(_DIGIT_FRAGMENTS)
     frag.update(
         {
@@ -57,6 +62,10 @@ def fragments() -> dict[str, str]:
             "DEICTIC": alternation(lex.deictic),
             "MOD": alternation(lex.modifiers),
             "DAYTIME": alternation(lex.daytime),
+            "DAYORD": day_ordinal,
+            "SEASON": alternation(lex.seasons),
+            "DECADE": alternation(lex.decades),
+            "CENTURY": alternation(lex.centuries),
         }
     )
     for role in lex.words:

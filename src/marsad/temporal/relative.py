@@ -28,7 +28,12 @@ class Relative:
     kind: "day" (offset days), "weekday" (isoweekday; mode today|near|past|future with
     offset = the reference day: أمس الأربعاء is the Wednesday nearest publication - 1),
     "unit" (unit Y|M|W, offset -1|0|1), "month" (month, direction or None),
-    "daymonth" (day..day2 of month, direction or None), "shift" (offset units ago/ahead).
+    "daymonth" (day..day2 of month, direction or None), "shift" (offset units ago/ahead),
+    "monthofyear" (month, maybe day, of the year ``offset`` years from publication),
+    "monthrange" (month..month2 without a year), "decade" (decade digit in a century
+    ``offset`` centuries from publication). A month with no direction is the most recent
+    one (mode "past") or, in future tense, the next (mode "future"). ``season`` makes a
+    year a season of it (2014-SU); ``clock`` makes a day a time of it (T15:00).
     """
 
     kind: str
@@ -41,6 +46,10 @@ class Relative:
     day2: int = 0
     calendar: str = "gregorian"
     direction: int | None = None
+    month2: int = 0
+    decade: int = 0
+    season: str = ""
+    clock: str = ""
 
 
 def _nearest_weekday(reference: date, weekday: int, mode: str) -> date | None:
@@ -77,6 +86,10 @@ def _resolve_gregorian_month(rel: Relative, published: date) -> str | None:
             return f"{published.year:04d}-{rel.month:02d}"
         this_month = date(published.year, published.month, 1)
         options = [(y, date(y, rel.month, 1)) for y in years]
+        if rel.direction is None and rel.mode == "past":
+            options = [(y, d) for y, d in options if d <= this_month]
+        elif rel.direction is None and rel.mode == "future":
+            options = [(y, d) for y, d in options if d >= this_month]
         if rel.direction == -1:
             options = [(y, d) for y, d in options if d < this_month]
         elif rel.direction == 1:
@@ -130,9 +143,34 @@ def _resolve_hijri(rel: Relative, published: date) -> str | None:
     return first.isoformat()
 
 
+def _resolve_month_range(rel: Relative, published: date) -> str | None:
+    """ "بين يناير ومارس": the last month as a bare month would be, the first before it."""
+    last = _resolve_gregorian_month(Relative("month", month=rel.month2, mode=rel.mode), published)
+    if last is None:
+        return None
+    year = int(last[:4]) - (1 if rel.month > rel.month2 else 0)
+    return f"{year:04d}-{rel.month:02d}/{last}"
+
+
 def resolve(rel: Relative, published: str | None) -> str | None:
     """The value of ``rel`` given the publication value, or None if it cannot be told."""
+    value = _resolve(rel, published)
+    if value is not None and rel.season and len(value) == 4:
+        return f"{value}-{rel.season}"
+    if value is not None and rel.clock and len(value) == 10:
+        return f"{value}T{rel.clock}"
+    return value
+
+
+def _resolve(rel: Relative, published: str | None) -> str | None:
     day, year, month = parse_published(published)
+    if rel.kind == "monthofyear" and year is not None:
+        if rel.day == 0:
+            return f"{year + rel.offset:04d}-{rel.month:02d}"
+        found = safe_date(year + rel.offset, rel.month, rel.day)
+        return found.isoformat() if found else None
+    if rel.kind == "decade":
+        return None if year is None else f"{year // 100 + rel.offset:02d}{rel.decade}"
     if rel.kind == "unit" and rel.unit == "Y" and year is not None:
         return f"{year + rel.offset:04d}"
     if rel.kind == "unit" and rel.unit == "M" and year is not None and month is not None:
@@ -160,6 +198,8 @@ def resolve(rel: Relative, published: str | None) -> str | None:
     if rel.kind == "shift" and rel.unit in ("D", "W"):
         shifted = shift_days(day, rel.offset * (7 if rel.unit == "W" else 1))
         return shifted.isoformat() if shifted else None
+    if rel.kind == "monthrange" and rel.calendar == "gregorian":
+        return _resolve_month_range(rel, day)
     if rel.kind in ("month", "daymonth"):
         if rel.calendar == "hijri":
             return _resolve_hijri(rel, day)

@@ -16,10 +16,12 @@ from marsad.temporal.calendar import (
     BARE_YEARS,
     GREGORIAN_YEARS,
     HIJRI_YEARS,
+    TABULAR_HIJRI_YEARS,
     hijri_month_interval,
     hijri_to_gregorian,
     hijri_year_interval,
     safe_date,
+    tabular_hijri_year_interval,
 )
 from marsad.temporal.candidate import Candidate
 from marsad.temporal.lexicon import Lexicon, alternation, lexicon
@@ -69,7 +71,7 @@ def _year_calendar(year_text: str, suffix: str | None, calendar: str) -> str | N
     year = int(year_text)
     tag = (suffix or "").strip()
     if tag in lex.words["ah_suffix"]:
-        return "hijri" if year in HIJRI_YEARS else None
+        return "hijri" if year in HIJRI_YEARS or year in TABULAR_HIJRI_YEARS else None
     if calendar == "hijri":
         return "hijri" if year in HIJRI_YEARS else None
     return "gregorian" if year in GREGORIAN_YEARS else None
@@ -108,21 +110,30 @@ def _word_after(text: str, end: int) -> str:
 # ---------------------------------------------------------------- absolute dates
 
 
+def _day_of(m: re.Match[str]) -> int | None:
+    """The day of a match: digits (group d) or an ordinal (group do: الحادي عشر)."""
+    ordinal = _group(m, "do")
+    if ordinal:
+        return lexicon().day_ordinal(ordinal)
+    return int(m.group("d"))
+
+
 def build_full_date(m: re.Match[str], text: str) -> Candidate | None:
     found = month_of(m.group("mon"))
-    if found is None:
+    day = _day_of(m)
+    if found is None or day is None:
         return None
     calendar = _year_calendar(m.group("y"), _group(m, "suffix"), found[0])
     if calendar != found[0]:
         return None
-    value = _day_value(calendar, int(m.group("y")), found[1], int(m.group("d")))
+    value = _day_value(calendar, int(m.group("y")), found[1], day)
     if value is None:
         return None
     return _candidate(
         m,
         "DATE",
         value[0],
-        "date_day_month_year",
+        "date_ordinal_month_year" if _group(m, "do") else "date_day_month_year",
         granularity="day",
         hijri=value[1],
         calendar=calendar,
@@ -166,17 +177,98 @@ def build_numeric(m: re.Match[str], text: str) -> Candidate | None:
     if _year_calendar(year_text, suffix, calendar) != calendar:
         return None
     value = _day_value(calendar, year, month, day)
+    rule = "date_numeric"
+    if value is None and len(c) == 4 and month > 12 >= day:
+        # "4 / 22 / 1948": month first is the only reading that is a date
+        value, rule = _day_value(calendar, year, day, month), "date_numeric_mdy"
     if value is None:
         return None
     return _candidate(
-        m, "DATE", value[0], "date_numeric", granularity="day", hijri=value[1], calendar=calendar
+        m, "DATE", value[0], rule, granularity="day", hijri=value[1], calendar=calendar
     )
+
+
+def build_numeric_day_month(m: re.Match[str], text: str) -> Candidate | None:
+    """ "بتاريخ 20 / 7": a day and month after a date cue, year from publication."""
+    day, month = int(m.group("a")), int(m.group("b"))
+    if not 1 <= month <= 12 or safe_date(2000, month, day) is None:
+        return None
+    relative = Relative("daymonth", month=month, day=day)
+    return _candidate(
+        m, "DATE", None, "date_numeric_day_month", granularity="day", relative=relative
+    )
+
+
+def build_year_pair(m: re.Match[str], text: str) -> Candidate | None:
+    """An academic or fiscal year "1436/1437هـ", "لعام 2014/2015": two consecutive years."""
+    y1, y2 = int(m.group("y1")), int(m.group("y"))
+    if y2 != y1 + 1 or not (_group(m, "cue") or _group(m, "suffix")):
+        return None
+    calendar = _year_calendar(m.group("y"), _group(m, "suffix"), "gregorian")
+    if calendar == "hijri":
+        first, last = hijri_year_interval(y1), hijri_year_interval(y2)
+        value = f"{first.split('/')[0]}/{last.split('/')[1]}" if first and last else None
+        return _candidate(
+            m,
+            "DATE",
+            value,
+            "year_pair_hijri",
+            granularity="interval",
+            hijri=f"{y1:04d}/{y2:04d}",
+            calendar="hijri",
+        )
+    if y1 not in BARE_YEARS:
+        return None
+    return _candidate(m, "DATE", f"{y1:04d}/{y2:04d}", "year_pair", granularity="interval")
+
+
+def build_month_range(m: re.Match[str], text: str) -> Candidate | None:
+    """ "بين يناير ومارس", "من يناير إلى مارس 2019": whole months."""
+    found1, found2 = month_of(m.group("mon1")), month_of(m.group("mon2"))
+    if found1 is None or found2 is None or found1 == found2 or found1[0] != found2[0]:
+        return None
+    calendar, (month1, month2) = found1[0], (found1[1], found2[1])
+    if m.group("y") is None:
+        if calendar != "gregorian":
+            return None
+        mode = _month_mode(text, _span(m)[0])
+        relative = Relative("monthrange", month=month1, month2=month2, mode=mode)
+        return _candidate(
+            m, "DATE", None, "month_range_relative", granularity="interval", relative=relative
+        )
+    if _year_calendar(m.group("y"), _group(m, "suffix"), calendar) != calendar:
+        return None
+    year2 = int(m.group("y"))
+    year1 = year2 - 1 if month1 > month2 else year2
+    if calendar == "hijri":
+        first, last = hijri_month_interval(year1, month1), hijri_month_interval(year2, month2)
+        if first is None or last is None:
+            return None
+        value = f"{first.split('/')[0]}/{last.split('/')[1]}"
+        hijri = f"{year1:04d}-{month1:02d}/{year2:04d}-{month2:02d}"
+        return _candidate(
+            m,
+            "DATE",
+            value,
+            "month_range",
+            granularity="interval",
+            hijri=hijri,
+            calendar="hijri",
+        )
+    value = f"{year1:04d}-{month1:02d}/{year2:04d}-{month2:02d}"
+    return _candidate(m, "DATE", value, "month_range", granularity="interval")
 
 
 def _plausible_year(m: re.Match[str], text: str) -> bool:
     """A four-digit number counts as a year unless a counted noun follows (2500 فرد)."""
     after = _word_after(text, m.end("y"))
     return after.rstrip("،,.:؛") not in lexicon().blockers["count_after"]
+
+
+def _hijri_year_value(year: int) -> str | None:
+    if year in HIJRI_YEARS:
+        return hijri_year_interval(year)
+    return tabular_hijri_year_interval(year)
 
 
 def build_year(rule: str) -> Builder:
@@ -187,17 +279,24 @@ def build_year(rule: str) -> Builder:
         year = int(m.group("y"))
         if calendar == "gregorian" and not _group(m, "suffix") and year not in BARE_YEARS:
             return None
+        start, end = _span(m)
+        if _group(m, "close"):  # "( 1948 ) م": the span takes the opening parenthesis too
+            opening = text[:start].rstrip()
+            if not opening.endswith("("):
+                return None
+            start = len(opening) - 1
         if calendar == "hijri":
-            return _candidate(
-                m,
+            return Candidate(
+                start,
+                end,
                 "DATE",
-                hijri_year_interval(year),
+                _hijri_year_value(year),
                 rule + "_hijri",
                 granularity="year",
                 hijri=f"{year:04d}",
                 calendar="hijri",
             )
-        return _candidate(m, "DATE", f"{year:04d}", rule, granularity="year")
+        return Candidate(start, end, "DATE", f"{year:04d}", rule, granularity="year")
 
     return build
 
@@ -301,17 +400,39 @@ def _direction(mod: str | None) -> int | None:
 
 def build_day_month(m: re.Match[str], text: str) -> Candidate | None:
     found = month_of(m.group("mon"))
-    if found is None:
+    day = _day_of(m)
+    if found is None or day is None:
         return None
     calendar, month = found
-    day = int(m.group("d"))
+    before = _word_before(text, _span(m)[0])
+    if before and before[0] in lexicon().blockers["date_name_before"]:
+        return None  # مدينة السادس من أكتوبر، ميدان 30 يونيو: a place named by a date
     if day > (30 if calendar == "hijri" else 31):
         return None
     relative = Relative(
         "daymonth", month=month, day=day, calendar=calendar, direction=_direction(_group(m, "mod"))
     )
+    rule = "date_ordinal_month" if _group(m, "do") else "date_day_month"
     return _candidate(
-        m, "DATE", None, "date_day_month", granularity="day", relative=relative, calendar=calendar
+        m, "DATE", None, rule, granularity="day", relative=relative, calendar=calendar
+    )
+
+
+def build_month_of_year(m: re.Match[str], text: str) -> Candidate | None:
+    """ "سبتمبر من العام الماضي", "5 مارس هذا العام": a month (and day) of a relative year."""
+    found = month_of(m.group("mon"))
+    lex = lexicon()
+    unit = lex.units[" ".join((m.group("u") or m.group("u2")).split())][0]
+    direction = _direction(_group(m, "mod")) if _group(m, "mod") else 0
+    if found is None or found[0] != "gregorian" or unit != "Y" or direction is None:
+        return None
+    day = _day_of(m) if (_group(m, "d") or _group(m, "do")) else 0
+    if day is None or (day and safe_date(2000, found[1], day) is None):
+        return None
+    relative = Relative("monthofyear", offset=direction, month=found[1], day=day)
+    granularity = "day" if day else "month"
+    return _candidate(
+        m, "DATE", None, "month_of_relative_year", granularity=granularity, relative=relative
     )
 
 
@@ -325,10 +446,26 @@ def build_month_relative(m: re.Match[str], text: str) -> Candidate | None:
     # modifier; a Gregorian one needs a preposition, شهر or a modifier (the template's job).
     if calendar == "hijri" and not mod and not _group(m, "mw"):
         return None
-    relative = Relative("month", month=month, calendar=calendar, direction=_direction(mod))
+    if not mod and _word_after(text, _span(m)[1])[:1].isdigit():
+        return None  # "سبتمبر 331 قبل الميلاد": a year this tagger does not read
+    direction = _direction(mod)
+    mode = ""
+    if direction is None:
+        mode = _month_mode(text, _span(m)[0])
+    relative = Relative("month", month=month, calendar=calendar, direction=direction, mode=mode)
     return _candidate(
         m, "DATE", None, "month_relative", granularity="month", relative=relative, calendar=calendar
     )
+
+
+def _month_mode(text: str, start: int) -> str:
+    """Which year a month named without one is in: "past" after منذ (منذ نوفمبر), "future"
+    after a future verb, else "" (the nearest such month). On saudinewsnet the nearest is
+    right more often than the last one: news names coming months as often as past ones."""
+    before = _word_before(text, start)
+    if before and before[0] in lexicon().words["past_prep"]:
+        return "past"
+    return "future" if _future_context(text, start) else ""
 
 
 def _future_context(text: str, start: int) -> bool:
@@ -347,7 +484,7 @@ def _future_context(text: str, start: int) -> bool:
         if (
             len(word) >= 5
             and word[0] == "س"
-            and word[1] in "يتنا"
+            and word[1] in "يتن"  # not سا: سائحا، سابقا، ساعات are nouns
             and word not in lex.blockers["future_stop"]
         ):
             return True
@@ -404,7 +541,11 @@ def build_deictic(m: re.Match[str], text: str) -> Candidate | None:
         before = _word_before(text, start)
         after = _word_after(text, end)
         # اليوم العالمي، اليوم الأول، ذلك اليوم، في اليوم: a day, not today.
-        if (before and before[0] in lex.blockers["today_before"]) or after.startswith("ال"):
+        # ... but "اليوم الساعة الثالثة" is today at three
+        at_hour = after in lex.words["hour_word"]
+        if (before and before[0] in lex.blockers["today_before"]) or (
+            after.startswith("ال") and not at_hour
+        ):
             return None
     relative = Relative("day", offset=lex.deictic[word])
     return _candidate(m, "DATE", None, "deictic", granularity="day", relative=relative)
@@ -430,6 +571,44 @@ def build_unit_vague(m: re.Match[str], text: str) -> Candidate | None:
     if direction is None:
         return None
     return _candidate(m, "DATE", value, "unit_plural_vague", granularity="vague", vague=True)
+
+
+def build_season_year(m: re.Match[str], text: str) -> Candidate | None:
+    """ "صيف 2014" -> 2014-SU (TIMEX3 season)."""
+    if _year_calendar(m.group("y"), _group(m, "suffix"), "gregorian") != "gregorian":
+        return None
+    season = lexicon().seasons[m.group("s")]
+    return _candidate(m, "DATE", f"{m.group('y')}-{season}", "season_year", granularity="season")
+
+
+def build_season_relative(m: re.Match[str], text: str) -> Candidate | None:
+    """ "ربيع العام الماضي", "صيف هذا العام": a season of a year relative to publication."""
+    lex = lexicon()
+    unit_text = m.group("u") or m.group("u2")
+    unit = lex.units[" ".join(unit_text.split())][0]
+    direction = _direction(_group(m, "mod")) if _group(m, "mod") else 0
+    if unit != "Y" or direction is None:
+        return None
+    relative = Relative("unit", unit="Y", offset=direction, season=lex.seasons[m.group("s")])
+    return _candidate(m, "DATE", None, "season_relative", granularity="season", relative=relative)
+
+
+def build_decade(m: re.Match[str], text: str) -> Candidate | None:
+    """ "التسعينيات" -> 199; "ثمانينيات القرن الماضي" -> 198 once the century is known."""
+    lex = lexicon()
+    end = _span(m)[1]
+    following = " ".join(text[end : end + 30].split()[:2])
+    if any(following.startswith(b) for b in lex.blockers["decade_after"]):
+        return None  # في الستينات من عمره، الأربعينات المئوية
+    decade = lex.decades[m.group("dec")]
+    century = _group(m, "cent")
+    kind, number = lex.centuries[" ".join(century.split())] if century else ("abs", 19)
+    if kind == "rel":
+        relative = Relative("decade", offset=number, decade=decade)
+        return _candidate(
+            m, "DATE", None, "decade_relative", granularity="decade", relative=relative
+        )
+    return _candidate(m, "DATE", f"{number:02d}{decade}", "decade", granularity="decade")
 
 
 # ---------------------------------------------------------------- durations and shifts
@@ -555,7 +734,10 @@ def build_hour_word(m: re.Match[str], text: str) -> Candidate | None:
 # ---------------------------------------------------------------- the rule table
 
 _CL = r"%B(?:[وف]?[بلك]?)"  # word start with optional clitics kept out of the span
-_YEAR_TAIL = r"(?P<y>%YEAR)%NE(?P<suffix>\s*(?:%AH_SUFFIX|%AD_SUFFIX)%E)?"
+# a year, maybe in parentheses ("عام ( 1933 )"), maybe with its era ("1436هـ", "( 1308 ) هجري")
+_YEAR_TAIL = (
+    r"(?:(?P<po>\(\s*))?(?P<y>%YEAR)%NE(?(po)\s*\))(?P<suffix>\s*(?:%AH_SUFFIX|%AD_SUFFIX)%E)?"
+)
 _WEEKDAY_HEAD = r"(?:(?:%DAY_WORD\s+)?%WEEKDAY%SEP)?"
 
 _TEMPLATES: tuple[tuple[str, str, Builder], ...] = (
@@ -576,6 +758,26 @@ _TEMPLATES: tuple[tuple[str, str, Builder], ...] = (
         build_day_range,
     ),
     (
+        "month_range",
+        rf"{_CL}(?P<t>(?P<from>%RANGE_FROM|%BETWEEN)\s+(?:%MONTH_WORD\s+)?(?P<mon1>%MONTHS)"
+        rf"(?P<conn>\s*(?:%RANGE_TO|%DASH)\s*|\s+و\s*)(?:%MONTH_WORD\s+)?(?P<mon2>%MONTHS)%E"
+        rf"(?:%SEP(?:%YEAR_CUE\s+)?{_YEAR_TAIL})?)",
+        build_month_range,
+    ),
+    (
+        "month_of_relative_year",
+        rf"{_CL}(?P<t>(?:(?:(?P<do>%DAYORD)\s+من|%NB(?P<d>%DAY)%NE)\s+)?(?:%MONTH_WORD\s+)?"
+        r"(?P<mon>%GMONTHS)\s*[,،]?\s+(?:من\s+)?(?:%THIS\s+%DEF(?P<u>%UNIT_SG)"
+        r"|%DEF(?P<u2>%UNIT_SG)\s+(?P<mod>%MOD)))%E",
+        build_month_of_year,
+    ),
+    (
+        "date_ordinal_month_year",
+        rf"{_CL}(?P<t>{_WEEKDAY_HEAD}(?P<do>%DAYORD)\s+من\s+(?:%MONTH_WORD\s+)?"
+        rf"(?P<mon>%MONTHS)\s*[,،/\-]?\s*(?:من\s+)?(?:%YEAR_CUE\s+)?{_YEAR_TAIL})",
+        build_full_date,
+    ),
+    (
         "date_day_month_year",
         rf"{_CL}(?P<t>{_WEEKDAY_HEAD}%NB(?P<d>%DAY)%NE\s*[,،/\-]?\s*(?:من\s+)?"
         rf"(?:%MONTH_WORD\s+)?(?P<mon>%MONTHS)\s*[,،/\-]?\s*(?:من\s+)?(?:%YEAR_CUE\s+)?{_YEAR_TAIL})",
@@ -588,9 +790,36 @@ _TEMPLATES: tuple[tuple[str, str, Builder], ...] = (
         build_numeric,
     ),
     (
+        "date_numeric_day_month",
+        rf"{_CL}%NUMERIC_DATE_CUE\s+(?P<t>%NB(?P<a>\d{{1,2}}) ?/ ?(?P<b>\d{{1,2}})(?![\d/]| /))",
+        build_numeric_day_month,
+    ),
+    (
         "date_month_year",
         rf"{_CL}(?P<t>(?:%MONTH_WORD\s+)?(?P<mon>%MONTHS)%SEP(?:من\s+)?(?:%YEAR_CUE\s+)?{_YEAR_TAIL})",
         build_month_year,
+    ),
+    (
+        "year_pair",
+        rf"{_CL}(?:(?P<cue>%YEAR_CUE)\s+)?(?P<t>(?:(?P<po>\(\s*))?%NB(?P<y1>%YEAR)\s*[/\-]\s*"
+        r"(?P<y>%YEAR)%NE(?(po)\s*\))(?P<suffix>\s*(?:%AH_SUFFIX|%AD_SUFFIX)%E)?)",
+        build_year_pair,
+    ),
+    (
+        "season_year",
+        rf"{_CL}(?P<t>(?P<s>%SEASON)\s+(?:%YEAR_CUE\s+)?{_YEAR_TAIL})",
+        build_season_year,
+    ),
+    (
+        "season_relative",
+        rf"{_CL}(?P<t>(?P<s>%SEASON)\s+(?:%THIS\s+%DEF(?P<u>%UNIT_SG)"
+        r"|%DEF(?P<u2>%UNIT_SG)\s+(?P<mod>%MOD)))%E",
+        build_season_relative,
+    ),
+    (
+        "decade",
+        rf"{_CL}(?P<t>(?P<dec>%DECADE)(?:\s+(?:من\s+)?(?P<cent>%CENTURY))?)%E",
+        build_decade,
     ),
     (
         "year_range",
@@ -600,17 +829,23 @@ _TEMPLATES: tuple[tuple[str, str, Builder], ...] = (
     ),
     (
         "year_cue",
-        rf"{_CL}(?:%YEAR_CUE|%YEAR_PREP)\s+(?P<t>%NB{_YEAR_TAIL})",
+        rf"{_CL}(?:%YEAR_CUE|%YEAR_PREP|%YEAR_EVENT)\s+(?P<t>%NB{_YEAR_TAIL})",
         build_year("year_after_cue"),
     ),
     (
         "year_suffix",
-        r"(?P<t>%NB(?P<y>%YEAR)(?P<suffix>\s*(?:%AH_SUFFIX|%AD_SUFFIX))%E)",
+        r"(?P<t>%NB(?P<y>%YEAR)%NE(?P<close>\s*\))?(?P<suffix>\s*(?:%AH_SUFFIX|%AD_SUFFIX))%E)",
         build_year("year_with_era"),
     ),
     (
         "date_day_month",
         rf"{_CL}(?P<t>{_WEEKDAY_HEAD}%NB(?P<d>%DAY)%NE\s*(?:من\s+)?(?:%MONTH_WORD\s+)?"
+        rf"(?P<mon>%MONTHS)%E(?:\s+(?P<mod>%MOD)%E)?)",
+        build_day_month,
+    ),
+    (
+        "date_ordinal_month",
+        rf"{_CL}(?P<t>{_WEEKDAY_HEAD}(?P<do>%DAYORD)\s+من\s+(?:%MONTH_WORD\s+)?"
         rf"(?P<mon>%MONTHS)%E(?:\s+(?P<mod>%MOD)%E)?)",
         build_day_month,
     ),
@@ -708,28 +943,40 @@ def _vague_rule(lex: Lexicon) -> tuple[str, str, Builder]:
     return "vague", pattern, build_vague(tuple(row[0] for row in rows))
 
 
-_MONTH_RULES = (
-    "date_range",
-    "date_day_range",
-    "date_day_month_year",
-    "date_month_year",
-    "date_day_month",
-    "month_relative",
-    "month_named",
-    "month_after_prep",
-)
-_UNIT_RULES = (
-    "unit_relative",
-    "unit_this",
-    "shift",
-    "duration_plural_numbered",
-    "unit_plural_vague",
-    "duration",
-)
+# How many words before a month name's first word each rule may start (fewer positions
+# tried is faster): "يوم الجمعة، 26 من شهر يناير" starts five words before يناير.
+_MONTH_RULES = {
+    "date_range": 4,  # its first month triggers too
+    "date_day_range": 6,
+    "date_day_month_year": 5,
+    "date_month_year": 1,
+    "date_day_month": 5,
+    "month_relative": 1,
+    "month_named": 1,
+    "month_after_prep": 1,
+    "month_range": 2,
+    "month_of_relative_year": 4,
+}
+# ... and before a unit word (عام، أيام): "قبل خمسة وعشرين عاما" starts three words before.
+_UNIT_RULES = {
+    "unit_relative": 0,
+    "unit_this": 1,
+    "shift": 3,
+    "duration_plural_numbered": 0,
+    "unit_plural_vague": 0,
+    "duration": 2,
+}
 _TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
-    **{name: (frozenset({"month"}), 8) for name in _MONTH_RULES},
-    **{name: (frozenset({"unit"}), 5) for name in _UNIT_RULES},
+    **{name: (frozenset({"month"}), back) for name, back in _MONTH_RULES.items()},
+    **{name: (frozenset({"unit"}), back) for name, back in _UNIT_RULES.items()},
     "date_numeric": (frozenset({"numsep"}), 4),
+    "date_numeric_day_month": (frozenset({"numsep"}), 2),
+    "year_pair": (frozenset({"yearsep"}), 3),
+    "date_ordinal_month_year": (frozenset({"dayord"}), 2),
+    "date_ordinal_month": (frozenset({"dayord"}), 2),
+    "season_year": (frozenset({"season"}), 0),
+    "season_relative": (frozenset({"season"}), 0),
+    "decade": (frozenset({"decade"}), 0),
     "year_range": (frozenset({"year4"}), 4),
     "year_cue": (frozenset({"year4"}), 2),
     "year_suffix": (frozenset({"year4"}), 0),
@@ -738,7 +985,7 @@ _TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
     "weekday": (frozenset({"weekday"}), 2),
     "time_clock": (frozenset({"clock"}), 2),
     "time_hour_word": (frozenset({"hour"}), 0),
-    "vague": (frozenset({"vague"}), 3),
+    "vague": (frozenset({"vague"}), 1),  # one word before its first trigger word at most
 }
 
 

@@ -8,8 +8,10 @@ date and its Gregorian equivalent (الموافق), and a date followed by a clo
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
+from marsad.temporal.calendar import BARE_YEARS
 from marsad.temporal.candidate import Candidate
 from marsad.temporal.patterns import expand
 from marsad.temporal.rules import rules
@@ -85,13 +87,28 @@ def _merge_dual_calendar(first: Candidate, second: Candidate, gap: str) -> Candi
 
 
 def _merge_date_time(first: Candidate, second: Candidate, gap: str) -> Candidate | None:
-    if not (_is_absolute(first) and first.granularity == "day" and second.type == "TIME"):
+    if first.granularity != "day" or second.type != "TIME" or first.vague:
         return None
     if second.value is None or "T" not in second.value or "/" in (first.value or ""):
         return None
     if _time_gap().fullmatch(gap) is None:
         return None
     clock = second.value.split("T", 1)[1]
+    if first.relative is not None:  # "اليوم الساعة الثالثة عصراً": a time of a relative day
+        if first.relative.kind not in ("day", "weekday", "daymonth") or first.relative.day2:
+            return None
+        return Candidate(
+            first.start,
+            second.end,
+            "TIME",
+            None,
+            "relative_time",
+            granularity="minute",
+            relative=replace(first.relative, clock=clock),
+            calendar=first.calendar,
+        )
+    if not _is_absolute(first):
+        return None
     return Candidate(
         first.start,
         second.end,
@@ -122,7 +139,33 @@ def _merge_weekday_date(first: Candidate, second: Candidate, gap: str) -> Candid
     )
 
 
+@cache
+def _list_year() -> re.Pattern[str]:
+    return re.compile(expand(r"\s*(?:%LIST_AND)\s*%NB(?P<y>%YEAR)%NE"))
+
+
+def _listed_years(selected: list[Candidate], folded: str) -> list[Candidate]:
+    """ "عامي 2014 و2015": a year joined to a year timex by و/أو is a year too."""
+    out: list[Candidate] = []
+    for index, candidate in enumerate(selected):
+        out.append(candidate)
+        previous = candidate
+        following = selected[index + 1].start if index + 1 < len(selected) else len(folded)
+        while previous.granularity == "year" and _is_absolute(previous):
+            match = _list_year().match(folded, previous.end)
+            if match is None or match.end() > following or previous.calendar != "gregorian":
+                break
+            year = int(match.group("y"))
+            if year not in BARE_YEARS:
+                break
+            start, end = match.span("y")
+            previous = Candidate(start, end, "DATE", f"{year:04d}", "year_list", granularity="year")
+            out.append(previous)
+    return out
+
+
 def merge(selected: list[Candidate], folded: str) -> list[Candidate]:
+    selected = _listed_years(selected, folded)
     out: list[Candidate] = []
     for candidate in selected:
         if out:

@@ -44,6 +44,11 @@ def trigger_table() -> dict[str, frozenset[str]]:
         "unit": set(lex.units),
         "vague": {w for _, _, span, _ in lex.vague for w in _distinctive(span, stop)},
         "hour": set(lex.words["hour_word"]),
+        "season": {w for s in lex.seasons for w in s.split()},
+        "decade": set(lex.decades),
+        # day ordinals: الأول، الحادي (عشر)، الثالث (والعشرين)، العشرين، الثلاثين
+        "dayord": {"ال" + w.split()[0] for w in lex.ordinals}
+        | {"ال" + s for s, v in lex.numbers.items() if v in (20, 30)},
     }
     table: dict[str, set[str]] = {}
     for kind, words in kinds.items():
@@ -62,6 +67,8 @@ def _digit_kinds(token: str, folded: str, end: int) -> tuple[str, ...]:
     if len(nxt) >= 2 and nxt[1].isdigit():
         if nxt[0] in "/.-":
             kinds = (*kinds, "numsep")
+            if digits == 4 and nxt[1:5].isdigit():
+                kinds = (*kinds, "yearsep")  # 1436/1437، 2014-2015
         elif nxt[0] == ":":
             kinds = (*kinds, "clock")
     return kinds
