@@ -246,3 +246,24 @@ def test_saudi_sample_timeline_is_well_formed(saudi_jsonl: Path) -> None:
     timeline = build_timeline(articles)
     validate("timeline", json.loads(json.dumps(timeline.to_json())))
     assert len(timeline.events) + len(timeline.undated) <= len(mentions)
+
+
+def test_reports_of_one_event_with_different_figures_are_flagged() -> None:
+    from marsad.model import Quantity
+
+    first = _article("a.txt", ["قتل 12 شخصا في الهجوم على السوق يوم الثلاثاء."])
+    second = _article("b.txt", ["أسفر الهجوم على السوق عن مقتل 15 شخصا يوم الثلاثاء."])
+    third = _article("c.txt", ["قتل 12 شخصا في الهجوم على السوق."])
+    for article, figure in ((first, "12 شخصا"), (second, "15 شخصا"), (third, "12 شخصا")):
+        at = article.text.index(figure)
+        value = int(figure.split()[0])
+        article.quantities.append(Quantity(Span(at, at + len(figure)), figure, value, "people"))
+        _mention(article, 0, "الهجوم", "attack", "2015-08-11", participants=("Market",))
+    timeline = build_timeline([first, second, third])
+    (conflict,) = timeline.figure_conflicts
+    assert conflict.unit == "people"
+    versions = {v["value"]: {s["doc"] for s in v["sources"]} for v in conflict.versions}
+    assert versions == {12: {"a.txt", "c.txt"}, 15: {"b.txt"}}
+    assert "figure_conflicts" in timeline.to_json(with_conflicts=True)
+    agreeing = build_timeline([first, third])
+    assert agreeing.figure_conflicts == []

@@ -104,10 +104,29 @@ class Conflict:
 
 
 @dataclass(slots=True)
+class FigureConflict:
+    """Reports of one event giving different figures in the same unit (casualties...)."""
+
+    event_id: str
+    title: str
+    unit: str
+    versions: list[dict[str, Any]]  # {"value", "approximate", "sources": [{doc,start,end,text}]}
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "event": self.event_id,
+            "title": self.title,
+            "unit": self.unit,
+            "versions": self.versions,
+        }
+
+
+@dataclass(slots=True)
 class Timeline:
     events: list[Event] = field(default_factory=list)  # dated, in date order
     undated: list[Event] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    figure_conflicts: list[FigureConflict] = field(default_factory=list)
 
     def to_json(self, with_conflicts: bool = False) -> dict[str, Any]:
         """The public timeline JSON of DESIGN.md (conflicts only when asked for)."""
@@ -117,6 +136,7 @@ class Timeline:
         }
         if with_conflicts:
             out["conflicts"] = [c.to_json() for c in self.conflicts]
+            out["figure_conflicts"] = [c.to_json() for c in self.figure_conflicts]
         return out
 
 
@@ -292,12 +312,53 @@ def _unique_ids(events: list[Event]) -> None:
             event.id = f"{event.id}-{count + 1}"
 
 
+def _figure_conflicts(events: list[Event], by_id: Mapping[str, Article]) -> list[FigureConflict]:
+    """Figures of one unit that differ between the reports of one event."""
+    out: list[FigureConflict] = []
+    for event in events:
+        if len({source.article_id for source in event.sources}) < 2:
+            continue
+        by_unit: dict[str, dict[float | int, dict[str, Any]]] = {}
+        for source in event.sources:
+            article = by_id[source.article_id]
+            for figure in article.quantities:
+                inside = source.start <= figure.span.start < source.end
+                if not inside or figure.value is None or figure.unit is None or figure.vague:
+                    continue
+                version = by_unit.setdefault(figure.unit, {}).setdefault(
+                    figure.value,
+                    {"value": figure.value, "approximate": False, "sources": [], "articles": set()},
+                )
+                version["approximate"] |= figure.approximate
+                version["articles"].add(article.id)
+                version["sources"].append(
+                    {
+                        "doc": article.doc,
+                        "start": figure.span.start,
+                        "end": figure.span.end,
+                        "text": figure.text,
+                    }
+                )
+        for unit, versions in by_unit.items():
+            groups = list(versions.values())
+            disagree = any(
+                not (a["articles"] & b["articles"]) for a in groups for b in groups if a is not b
+            )
+            if len(groups) > 1 and disagree:
+                for group in groups:
+                    del group["articles"]
+                out.append(FigureConflict(event.id, event.title, unit, groups))
+    return out
+
+
 def build_timeline(articles: Iterable[Article]) -> Timeline:
     """Merge the event mentions of ``articles`` into one timeline."""
     named: list[_Item] = []
     unnamed: list[_Item] = []
     undated: list[_Item] = []
+    by_id: dict[str, Article] = {}
     for article in articles:
+        by_id[article.id] = article
         for mention in article.events:
             item = _Item(article, mention)
             if mention.date is None:
@@ -310,7 +371,9 @@ def build_timeline(articles: Iterable[Article]) -> Timeline:
     dated.sort(key=lambda e: (date_key(e.date or ""), e.title, e.id))
     undated_events = sorted(_undated(undated), key=lambda e: (e.sources[0].doc, e.sources[0].start))
     _unique_ids(dated + undated_events)
-    return Timeline(dated, undated_events, _conflicts(dated))
+    return Timeline(
+        dated, undated_events, _conflicts(dated), _figure_conflicts(dated + undated_events, by_id)
+    )
 
 
 def _source_line(source: Source, articles_by_id: Mapping[str, Article]) -> str:
@@ -356,4 +419,13 @@ def render_text(timeline: Timeline, articles_by_id: Mapping[str, Article]) -> st
         lines += ["", "Same event, different dates (another occurrence, or sources disagree):"]
         for conflict in timeline.conflicts:
             lines.append(f"    {conflict.name} [{conflict.kind}]: {', '.join(conflict.dates)}")
+    if timeline.figure_conflicts:
+        lines += ["", "Sources disagree on a figure:"]
+        for figure in timeline.figure_conflicts:
+            versions = "; ".join(
+                f"{'~' if v['approximate'] else ''}{v['value']} "
+                f"({', '.join(sorted({s['doc'] for s in v['sources']}))})"
+                for v in figure.versions
+            )
+            lines.append(f"    {figure.title} [{figure.unit}]: {versions}")
     return "\n".join(lines)
