@@ -128,3 +128,16 @@ def test_eval_ner_scores_the_shipped_model(shared_dir: Path) -> None:
 def test_eval_needs_gold_and_docs_or_ner() -> None:
     result = runner.invoke(app, ["eval"])
     assert result.exit_code == 2
+
+
+def test_temporal_report_and_dateparser_comparison(saudi_jsonl: Path) -> None:
+    report = runner.invoke(app, ["eval", "--temporal-report", str(saudi_jsonl), "--limit", "40"])
+    assert report.exit_code == 0, report.output
+    data = json.loads(report.stdout)
+    assert data
+    speed = runner.invoke(
+        app, ["bench", str(saudi_jsonl), "--limit", "5", "--dateparser", "5", "--json"]
+    )
+    assert speed.exit_code == 0, speed.output
+    first = json.loads(speed.stdout.splitlines()[0])
+    assert first["temporal_vs_dateparser"]["articles"] == 5

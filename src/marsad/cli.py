@@ -513,9 +513,26 @@ def eval_command(
             help="Temporal span recall on CoNLL files with DATE/TIME tags (e.g. Wojood).",
         ),
     ] = None,
+    temporal_report: Annotated[
+        Path | None,
+        typer.Option(
+            "--temporal-report",
+            help="Timex counts, Hijri-Gregorian agreement and a review sample on a JSONL file.",
+        ),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Records for --temporal-report.")] = 500,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Score extraction against a gold file (beside dateparser), or the NER model on CoNLL."""
+    if temporal_report is not None:
+        from marsad.evaluate.temporal_report import temporal_report as report_on
+
+        if not temporal_report.exists():
+            err.print(f"{temporal_report}: JSONL file not found")
+            raise typer.Exit(code=2)
+        data = report_on(temporal_report, limit=limit)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        return
     if ner is not None:
         _eval_ner(ner, as_json)
         return
@@ -588,9 +605,25 @@ def bench(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     limit: Annotated[int | None, typer.Option("--limit", help="Stop after N articles.")] = None,
     workers: Annotated[int, typer.Option("--workers", help="Processes for the stages.")] = 1,
+    dateparser: Annotated[
+        int,
+        typer.Option(
+            "--dateparser",
+            help="Also time our temporal tagger beside dateparser's search_dates on N articles.",
+        ),
+    ] = 0,
 ) -> None:
     """Time each stage (articles/s) and measure peak memory over the given inputs."""
     from marsad.bench import render_bench, run_bench
+
+    if dateparser:
+        from marsad.evaluate.speed import compare_temporal_speed
+
+        speed = compare_temporal_speed(paths, limit=dateparser)
+        if as_json:
+            sys.stdout.write(json.dumps({"temporal_vs_dateparser": speed}) + "\n")
+        else:
+            out.print(f"temporal tagger vs dateparser.search_dates: {speed}")
 
     result = run_bench(paths, limit=limit, workers=workers)
     if as_json:
