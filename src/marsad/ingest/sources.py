@@ -14,18 +14,23 @@ import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from marsad.ingest.checks import article_too_large, max_article_bytes, too_large
 from marsad.ingest.decode import DecodeError, decode_bytes
+from marsad.ingest.feeds import read_feed
 from marsad.ingest.html import read_html
 from marsad.ingest.inputs import InputError, ReadOptions
 from marsad.ingest.plaintext import read_plaintext
 from marsad.ingest.records import read_json, read_jsonl
+from marsad.ingest.warc import read_warc
 from marsad.model import Article
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSON_SUFFIXES = frozenset({".json"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-SUPPORTED = "use .txt, .html, .json or .jsonl"
+FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+SUPPORTED = "use .txt, .html, .json, .jsonl, .rss/.atom/.xml or .warc(.gz)"
 
 
 def _os_reason(error: OSError) -> str:
@@ -71,15 +76,24 @@ def _walk(path: str, ancestors: frozenset[tuple[int, int]]) -> Iterator[str | In
 
 def _read_file(path: str, options: ReadOptions) -> Iterator[Article | InputError]:
     suffix = Path(path).suffix.lower()
-    if suffix in JSONL_SUFFIXES:
+    streamed = suffix in JSONL_SUFFIXES or path.lower().endswith(WARC_SUFFIXES)
+    if streamed:  # record by record: any size
         try:
             with open(path, "rb") as stream:
-                yield from read_jsonl(stream, path, options)
+                if suffix in JSONL_SUFFIXES:
+                    yield from read_jsonl(stream, path, options)
+                else:
+                    yield from read_warc(stream, path, max_article_bytes(), options)
         except OSError as error:
             yield InputError(path, _os_reason(error))
         return
     try:
         with open(path, "rb") as stream:
+            one_article = suffix not in JSON_SUFFIXES | FEED_SUFFIXES
+            oversized = too_large(path, os.fstat(stream.fileno()).st_size) if one_article else None
+            if oversized is not None:  # refused before reading it into memory
+                yield oversized
+                return
             data = stream.read()
     except OSError as error:
         yield InputError(path, _os_reason(error))
@@ -88,6 +102,8 @@ def _read_file(path: str, options: ReadOptions) -> Iterator[Article | InputError
         yield from read_json(data, path, options)
     elif suffix in HTML_SUFFIXES:
         yield read_html(data, path, options)
+    elif suffix in FEED_SUFFIXES:
+        yield from read_feed(data, path, options)
     elif suffix in TEXT_SUFFIXES:
         yield read_plaintext(data, path, options)
     else:
@@ -117,4 +133,6 @@ def read_inputs(
             if isinstance(item, InputError):
                 yield item
             else:
-                yield from _read_file(item, options)
+                for read in _read_file(item, options):
+                    oversized = article_too_large(read) if isinstance(read, Article) else None
+                    yield oversized or read

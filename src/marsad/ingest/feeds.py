@@ -1,0 +1,104 @@
+"""RSS and Atom files (feedparser): one article per entry, its HTML content as plain text.
+
+The text is the entry's full content when the feed carries it (``content:encoded``, Atom
+``content``), else its summary; HTML is flattened with a line break after each block.
+Published: the entry's ``published`` (or ``updated``) date as written in the feed, source
+``metadata``; else a date in its link. The outlet is the feed's title. ``source`` is
+``<path>#<entry number>`` so every entry keeps a stable id.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import feedparser
+from lxml import etree
+from lxml import html as lxml_html
+
+from marsad.ingest.boilerplate import find_boilerplate
+from marsad.ingest.inputs import InputError, ReadOptions
+from marsad.ingest.published import choose_published, parse_published
+from marsad.model import Article
+
+_BLOCKS = frozenset(
+    {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section"}
+)
+_BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+
+
+def fragment_text(fragment: str) -> str:
+    """Readable text of an HTML fragment: tags dropped, one line per block, spaces tidied."""
+    if "<" not in fragment:
+        return _tidy(fragment)
+    try:
+        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return _tidy(fragment)
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.lower() in _BLOCKS:
+            element.tail = "\n" + (element.tail or "")
+    return _tidy(root.text_content())
+
+
+def _tidy(text: str) -> str:
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def _entry_html(entry: Any) -> str:
+    for content in entry.get("content") or []:
+        value = content.get("value")
+        if value and value.strip():
+            return str(value)
+    return str(entry.get("summary") or "")
+
+
+def _entry_date(entry: Any) -> tuple[str | None, str | None]:
+    for key in ("published", "updated", "created"):
+        raw = entry.get(key)
+        if raw:
+            value, note = parse_published(str(raw))
+            return value, (None if value else f"published value ignored: {note}")
+    return None, None
+
+
+def read_feed(
+    data: bytes, source: str, options: ReadOptions | None = None
+) -> Iterator[Article | InputError]:
+    """Articles from the entries of an RSS or Atom document's bytes."""
+    options = options or ReadOptions()
+    if not data.strip():
+        yield InputError(source, "empty file: no feed entries")
+        return
+    parsed = feedparser.parse(data)
+    entries = parsed.get("entries") or []
+    if not entries:
+        why = parsed.get("bozo_exception")
+        detail = f" ({type(why).__name__}: {str(why)[:80]})" if why else ""
+        yield InputError(source, f"no RSS/Atom entries found{detail}: is it a feed?")
+        return
+    feed_title = str(parsed.get("feed", {}).get("title") or "").strip() or None
+    name = Path(source).name
+    for number, entry in enumerate(entries, start=1):
+        where = f"{source}#{number}"
+        text = fragment_text(_entry_html(entry))
+        if not text:
+            yield InputError(where, "feed entry has no text (no content or summary)")
+            continue
+        url = str(entry.get("link") or "") or None
+        metadata, note = _entry_date(entry)
+        yield Article(
+            doc=str(entry.get("id") or url or f"{name}#{number}"),
+            source=where,
+            text=text,
+            title=fragment_text(str(entry.get("title") or "")) or None,
+            url=url,
+            outlet=options.outlet or feed_title,
+            published=choose_published(options.published, metadata=metadata, url=url, note=note),
+            encoding=str(parsed.get("encoding") or "") or None,
+            boilerplate=find_boilerplate(text),
+        )

@@ -1,0 +1,293 @@
+"""How an article and its layers map to table rows: shared by the SQLite and PostgreSQL stores.
+
+``article_to_record`` / ``article_from_record`` give the same mapping as one JSON-able
+dict, lossless (text, every layer, provenance), for files such as the Spark job's Parquet.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from marsad.arabic.normalize import normalize
+from marsad.model import (
+    Article,
+    Boilerplate,
+    Entity,
+    EventMention,
+    Published,
+    PublishedSource,
+    Quantity,
+    Quote,
+    Sentence,
+    Span,
+    Timex,
+)
+
+Row = tuple[Any, ...]
+
+
+def _span(start: int | None, end: int | None) -> Span | None:
+    return None if start is None or end is None else Span(start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class Layer:
+    """How one article layer maps to its table (columns after article_id and seq)."""
+
+    table: str
+    attribute: str
+    columns: tuple[str, ...]
+    to_row: Callable[[Any], Row]
+    from_row: Callable[[Row], Any]
+
+
+LAYERS = (
+    Layer(
+        "boilerplate",
+        "boilerplate",
+        ("start", "end", "kind"),
+        lambda b: (b.span.start, b.span.end, b.kind),
+        lambda r: Boilerplate(Span(r[0], r[1]), r[2]),
+    ),
+    Layer(
+        "sentences",
+        "sentences",
+        ("start", "end"),
+        lambda s: (s.span.start, s.span.end),
+        lambda r: Sentence(Span(r[0], r[1])),
+    ),
+    Layer(
+        "timexes",
+        "timexes",
+        (
+            "start",
+            "end",
+            "text",
+            "type",
+            "value",
+            "anchor",
+            "granularity",
+            "vague",
+            "hijri",
+            "rule",
+        ),
+        lambda t: (
+            t.span.start,
+            t.span.end,
+            t.text,
+            t.type,
+            t.value,
+            t.anchor,
+            t.granularity,
+            int(t.vague),
+            t.hijri,
+            t.rule,
+        ),
+        lambda r: Timex(Span(r[0], r[1]), r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], r[9]),
+    ),
+    Layer(
+        "entities",
+        "entities",
+        ("start", "end", "text", "type", "canonical", "role", "rule"),
+        lambda e: (e.span.start, e.span.end, e.text, e.type, e.canonical, e.role, e.rule),
+        lambda r: Entity(Span(r[0], r[1]), r[2], r[3], r[4], r[5], r[6]),
+    ),
+    Layer(
+        "quotes",
+        "quotes",
+        (
+            "speaker",
+            "cue",
+            "cue_start",
+            "cue_end",
+            "content_start",
+            "content_end",
+            "speaker_start",
+            "speaker_end",
+            "implicit",
+            "date",
+            "date_note",
+        ),
+        lambda q: (
+            q.speaker,
+            q.cue,
+            q.cue_span.start,
+            q.cue_span.end,
+            q.content_span.start,
+            q.content_span.end,
+            q.speaker_span.start if q.speaker_span else None,
+            q.speaker_span.end if q.speaker_span else None,
+            int(q.implicit),
+            q.date,
+            q.date_note,
+        ),
+        lambda r: Quote(
+            r[0],
+            r[1],
+            Span(r[2], r[3]),
+            Span(r[4], r[5]),
+            _span(r[6], r[7]),
+            bool(r[8]),
+            r[9],
+            r[10],
+        ),
+    ),
+    Layer(
+        "quantities",
+        "quantities",
+        ("start", "end", "text", "value", "unit", "subject", "approximate", "vague"),
+        lambda q: (
+            q.span.start,
+            q.span.end,
+            q.text,
+            json.dumps(q.value),
+            q.unit,
+            q.subject,
+            int(q.approximate),
+            int(q.vague),
+        ),
+        lambda r: Quantity(
+            Span(r[0], r[1]), r[2], json.loads(r[3]), r[4], r[5], bool(r[6]), bool(r[7])
+        ),
+    ),
+    Layer(
+        "events",
+        "events",
+        (
+            "kind",
+            "trigger_start",
+            "trigger_end",
+            "trigger_text",
+            "sentence_start",
+            "sentence_end",
+            "date",
+            "timex_start",
+            "timex_end",
+            "participants",
+            "name",
+            "undated_reason",
+            "rule",
+        ),
+        lambda e: (
+            e.kind,
+            e.trigger.start,
+            e.trigger.end,
+            e.trigger_text,
+            e.sentence.start,
+            e.sentence.end,
+            e.date,
+            e.timex.start if e.timex else None,
+            e.timex.end if e.timex else None,
+            json.dumps(e.participants, ensure_ascii=False),
+            e.name,
+            e.undated_reason,
+            e.rule,
+        ),
+        lambda r: EventMention(
+            r[0],
+            Span(r[1], r[2]),
+            r[3],
+            Span(r[4], r[5]),
+            r[6],
+            _span(r[7], r[8]),
+            json.loads(r[9]),
+            r[10],
+            r[11],
+            r[12],
+        ),
+    ),
+)
+
+ARTICLE_COLUMNS = (
+    "id",
+    "doc",
+    "source",
+    "text",
+    "title",
+    "url",
+    "outlet",
+    "published_value",
+    "published_source",
+    "published_start",
+    "published_end",
+    "published_note",
+    "language",
+    "encoding",
+    "raw",
+)
+
+
+def quoted(columns: Sequence[str]) -> str:
+    return ", ".join(f'"{c}"' for c in columns)
+
+
+def article_row(article: Article) -> Row:
+    published = article.published
+    return (
+        article.id,
+        article.doc,
+        article.source,
+        article.text,
+        article.title,
+        article.url,
+        article.outlet,
+        published.value,
+        str(published.source),
+        published.span.start if published.span else None,
+        published.span.end if published.span else None,
+        published.note,
+        article.language,
+        article.encoding,
+        article.raw,
+    )
+
+
+def article_from_row(row: Row) -> Article:
+    (id_, doc, source, text, title, url, outlet, p_value, p_source, p_start, p_end, p_note) = row[
+        :12
+    ]
+    language, encoding, raw = row[12:]
+    published = Published(p_value, PublishedSource(p_source), _span(p_start, p_end), p_note)
+    return Article(
+        doc=doc,
+        source=source,
+        text=text,
+        title=title,
+        url=url,
+        outlet=outlet,
+        published=published,
+        language=language,
+        encoding=encoding,
+        raw=raw,
+        id=id_,
+    )
+
+
+def search_body(article: Article) -> str:
+    """The title and text folded as ``normalize`` folds them, for the FTS index."""
+    return normalize("\n".join(part for part in (article.title, article.text) if part))
+
+
+def article_to_record(article: Article) -> dict[str, Any]:
+    """The article with every layer as one JSON-able dict (columns and rows as stored)."""
+    return {
+        "article": dict(zip(ARTICLE_COLUMNS, article_row(article), strict=True)),
+        "layers": {
+            layer.table: [list(layer.to_row(item)) for item in getattr(article, layer.attribute)]
+            for layer in LAYERS
+        },
+    }
+
+
+def article_from_record(record: dict[str, Any]) -> Article:
+    """Inverse of ``article_to_record``: the same article, layers and offsets included."""
+    values = record["article"]
+    article = article_from_row(tuple(values[c] for c in ARTICLE_COLUMNS))
+    layers = record.get("layers", {})
+    for layer in LAYERS:
+        rows = layers.get(layer.table, [])
+        setattr(article, layer.attribute, [layer.from_row(tuple(r)) for r in rows])
+    return article
