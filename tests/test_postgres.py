@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import tempfile
@@ -108,3 +109,7 @@ def test_cli_ingest_into_postgres_is_idempotent(database: str, seeds_dir: Path) 
     second = runner.invoke(app, ["ingest", str(seeds_dir), "--db", database])
     assert second.exit_code == 0, second.output
     assert "ingested 0 new, 5 already stored; 5 article(s)" in second.output
+    timeline = runner.invoke(app, ["timeline", "--format", "json", "--db", database])
+    assert timeline.exit_code == 0, timeline.output
+    dates = {event["date"] for event in json.loads(timeline.stdout)["events"]}
+    assert "2023-08-07/2023-08-08" in dates

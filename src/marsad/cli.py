@@ -44,7 +44,10 @@ OptionalPathsArg = Annotated[
     list[Path] | None, typer.Argument(help="Documents to process; none: read the store.")
 ]
 DbOpt = Annotated[
-    Path, typer.Option("--db", help="SQLite store file (env MARSAD_DB; default ./marsad.db).")
+    str,
+    typer.Option(
+        "--db", help="SQLite store file or postgresql://… URL (env MARSAD_DB; default ./marsad.db)."
+    ),
 ]
 PublishedOpt = Annotated[
     str | None,
@@ -118,7 +121,7 @@ class _Loaded:
     def __init__(
         self,
         paths: Sequence[Path] | None,
-        db: Path,
+        db: str,
         options: ReadOptions,
         show_progress: bool,
         annotate_all: bool = True,
@@ -131,12 +134,12 @@ class _Loaded:
         if self.paths:
             self.batch = _Batch(self.paths, self.options, self.show_progress, self.annotate_all)
             return list(self.batch.articles())
-        from marsad.store import Store
+        from marsad.store import is_postgres_url, open_store
 
-        if not self.db.exists():
+        if not is_postgres_url(self.db) and not Path(self.db).exists():
             err.print(f"no store at {self.db}: run `marsad ingest PATH --db {self.db}` first")
             raise typer.Exit(code=2)
-        with Store(self.db) as store:
+        with open_store(self.db) as store:
             return list(store.iter_articles())
 
     def __exit__(self, *exc: object) -> None:
@@ -268,7 +271,7 @@ def timeline(
     fmt: Annotated[
         str, typer.Option("--format", help="text, json, csv, timelinejs, html or md.")
     ] = "text",
-    db: DbOpt = Path(DEFAULT_DB),
+    db: DbOpt = DEFAULT_DB,
     published: PublishedOpt = None,
     field: FieldOpt = None,
     outlet: OutletOpt = None,
@@ -297,18 +300,18 @@ def _print_timeline(articles: Sequence[Article], built: Timeline, fmt: str) -> N
 @app.command()
 def run(
     paths: PathsArg,
-    db: DbOpt = Path(DEFAULT_DB),
+    db: DbOpt = DEFAULT_DB,
     published: PublishedOpt = None,
     field: FieldOpt = None,
     outlet: OutletOpt = None,
 ) -> None:
     """The main job: ingest the documents into the store, then print their timeline."""
-    from marsad.store import Store
+    from marsad.store import open_store
 
     batch = _Batch(paths, _options(published, field, outlet), show_progress=True)
     articles = list(batch.articles())
     result = run_corpus_stage(articles)  # before saving, so inferred dates are kept
-    with Store(db) as store:
+    with open_store(db) as store:
         new, updated = store.save_many(articles)
     err.print(f"stored {new} new, {updated} already stored article(s) in {db}")
     for inference in result.inferences:
@@ -325,7 +328,7 @@ def factors(
         typer.Option("--framework", help="Framework YAML (default: the HMC's three factors)."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
-    db: DbOpt = Path(DEFAULT_DB),
+    db: DbOpt = DEFAULT_DB,
 ) -> None:
     """Evidence for each factor of an analyst's framework, over time."""
     from marsad.corpus.factors import FrameworkError, factor_summary, load_framework, render_factors
@@ -348,7 +351,7 @@ def factors(
 def process(
     paths: OptionalPathsArg = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-    db: DbOpt = Path(DEFAULT_DB),
+    db: DbOpt = DEFAULT_DB,
 ) -> None:
     """The bodies and instruments the reports name, and what each is reported to do when."""
     from marsad.corpus.process import process_view
@@ -379,7 +382,7 @@ def quotes(
         str | None, typer.Option("--speaker", help="Only this speaker (part of the name).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
-    db: DbOpt = Path(DEFAULT_DB),
+    db: DbOpt = DEFAULT_DB,
 ) -> None:
     """Who said what, and when: every attributed statement with its source."""
     with _Loaded(paths, db, ReadOptions(), not as_json) as articles:
@@ -409,7 +412,7 @@ def entities(
         str | None, typer.Option("--type", help="PER, ORG, LOC, EVENT or MISC.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-    db: DbOpt = Path(DEFAULT_DB),
+    db: DbOpt = DEFAULT_DB,
 ) -> None:
     """The actors and places named, with their roles, aliases and mention counts."""
     from marsad.corpus.actors import summarize_entities
@@ -438,7 +441,7 @@ def duplicates(
     """Reprints and near-duplicates (wire copy reprinted by papers included)."""
     from marsad.corpus.duplicates import find_duplicates
 
-    with _Loaded(paths, Path(DEFAULT_DB), ReadOptions(), not as_json, annotate_all=False) as docs:
+    with _Loaded(paths, DEFAULT_DB, ReadOptions(), not as_json, annotate_all=False) as docs:
         groups = find_duplicates(docs, threshold=threshold)
     if as_json:
         data = [group.to_json() for group in groups]
@@ -459,7 +462,7 @@ def stories(
         int, typer.Option("--summary", help="Sentences of extractive summary per story.")
     ] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-    db: DbOpt = Path(DEFAULT_DB),
+    db: DbOpt = DEFAULT_DB,
 ) -> None:
     """Articles clustered into stories, each with a label, its reports and time span."""
     from marsad.corpus.stories import cluster_stories
@@ -634,7 +637,7 @@ def bench(
 
 @app.command()
 def serve(
-    db: DbOpt = Path(DEFAULT_DB),
+    db: DbOpt = DEFAULT_DB,
     host: Annotated[str, typer.Option("--host", help="Address to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port.")] = 8000,
     token: Annotated[
@@ -646,9 +649,12 @@ def serve(
     ] = None,
 ) -> None:
     """The web app: timeline, sources, articles, entities, factors, search, uploads."""
+    from marsad.store import is_postgres_url
     from marsad.web.cli_commands import serve as run_server
 
-    run_server(db, host, port, token, data_dir)
+    if is_postgres_url(db):
+        raise typer.BadParameter("the web app serves a SQLite store; give --db FILE")
+    run_server(Path(db), host, port, token, data_dir)
 
 
 def main() -> None:  # pragma: no cover - console entry point
