@@ -141,3 +141,20 @@ def test_temporal_report_and_dateparser_comparison(saudi_jsonl: Path) -> None:
     assert speed.exit_code == 0, speed.output
     first = json.loads(speed.stdout.splitlines()[0])
     assert first["temporal_vs_dateparser"]["articles"] == 5
+
+
+def test_quotes_filter_by_entity_and_date_and_entities_by_name(seeds_dir: Path) -> None:
+    result = runner.invoke(
+        app, ["quotes", str(seeds_dir), "--entity", "داعش", "--since", "2024-01", "--json"]
+    )
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines
+    assert all(line["date"] >= "2024-01" for line in lines)
+    assert {line["speaker"] for line in lines} <= {
+        "Lloyd Austin",
+        "Iraqi Ministry of Foreign Affairs",
+    }
+    none = runner.invoke(app, ["quotes", str(seeds_dir), "--until", "2008", "--json"])
+    assert none.stdout.strip() == ""  # undated quotes are not guessed into a range
+    entities = runner.invoke(app, ["entities", str(seeds_dir), "--name", "اوستن", "--json"])
+    assert [row["canonical"] for row in json.loads(entities.stdout)] == ["Lloyd Austin"]

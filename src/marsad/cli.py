@@ -381,28 +381,41 @@ def quotes(
     speaker: Annotated[
         str | None, typer.Option("--speaker", help="Only this speaker (part of the name).")
     ] = None,
+    entity: Annotated[
+        str | None,
+        typer.Option("--entity", help="Only statements naming this entity (part of its name)."),
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only statements made on or after DATE.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Only statements made on or before DATE.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
     db: DbOpt = DEFAULT_DB,
 ) -> None:
-    """Who said what, and when: every attributed statement with its source."""
+    """Who said what, and when: every attributed statement with its source.
+
+    With --since/--until, statements the reports do not date are left out.
+    """
+    from marsad.corpus.actors import select_quotes
+
     with _Loaded(paths, db, ReadOptions(), not as_json) as articles:
         run_corpus_stage(articles)
-        for article in articles:
-            for quote in article.quotes:
-                if speaker and speaker.casefold() not in (quote.speaker or "").casefold():
-                    continue
-                content = quote.content_span.slice(article.text)
-                if as_json:
-                    record = {"doc": article.doc, **quote.to_json(), "content": content}
-                    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-                else:
-                    when = quote.date or "undated"
-                    out.print(
-                        f"{when:<11} {quote.speaker or '(unknown speaker)'} — {quote.cue}: "
-                        f"{content[:160]}  [{article.doc}]",
-                        markup=False,
-                        highlight=False,
-                    )
+        chosen = select_quotes(articles, speaker=speaker, entity=entity, since=since, until=until)
+    for article, quote in chosen:
+        content = quote.content_span.slice(article.text)
+        if as_json:
+            record = {"doc": article.doc, **quote.to_json(), "content": content}
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            when = quote.date or "undated"
+            out.print(
+                f"{when:<11} {quote.speaker or '(unknown speaker)'} — {quote.cue}: "
+                f"{content[:160]}  [{article.doc}]",
+                markup=False,
+                highlight=False,
+            )
 
 
 @app.command()
@@ -411,6 +424,9 @@ def entities(
     kind: Annotated[
         str | None, typer.Option("--type", help="PER, ORG, LOC, EVENT or MISC.")
     ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="Only entities whose name contains this.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     db: DbOpt = DEFAULT_DB,
 ) -> None:
@@ -418,7 +434,7 @@ def entities(
     from marsad.corpus.actors import summarize_entities
 
     with _Loaded(paths, db, ReadOptions(), not as_json) as articles:
-        rows = summarize_entities(articles, kind)
+        rows = summarize_entities(articles, kind, name)
     if as_json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
         return
