@@ -11,6 +11,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from marsad.arabic.normalize import DROPPED, fold_char, normalize
 from marsad.resources import load_tsv
@@ -78,8 +79,11 @@ def _is_mark(char: str) -> bool:
 
 
 def fold_text(text: str) -> Folded:
-    shifts = tuple(m.start() - j for j, m in enumerate(DROPPED.finditer(text)))
-    folded = DROPPED.sub("", text) if shifts else text
+    # One regex pass: the pieces between dropped characters; the j-th dropped character
+    # sits at (length of the pieces before it) + j in the source.
+    pieces = DROPPED.split(text)
+    shifts = tuple(accumulate(map(len, pieces[:-1])))
+    folded = "".join(pieces) if shifts else text
     for source, target in _replacements():
         if source in folded:
             folded = folded.replace(source, target)

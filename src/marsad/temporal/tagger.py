@@ -10,12 +10,19 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import cache
+from itertools import compress
 
 from marsad.temporal.calendar import BARE_YEARS
 from marsad.temporal.candidate import Candidate
+from marsad.temporal.first_chars import first_chars
 from marsad.temporal.patterns import expand
-from marsad.temporal.rules import rules
+from marsad.temporal.rules import Rule, rules
 from marsad.temporal.triggers import find_triggers
+
+
+@cache
+def _rules_and_first_chars() -> tuple[tuple[Rule, frozenset[str] | None], ...]:
+    return tuple((rule, first_chars(rule.pattern)) for rule in rules())
 
 
 def find_candidates(folded: str) -> list[Candidate]:
@@ -23,13 +30,18 @@ def find_candidates(folded: str) -> list[Candidate]:
     triggers = find_triggers(folded)
     if not triggers.by_kind:
         return found
-    positions: dict[tuple[frozenset[str], int], list[int]] = {}
-    for order, rule in enumerate(rules()):
+    # where each (trigger kinds, words back) lets a match start, and the character there
+    starts: dict[tuple[frozenset[str], int], tuple[list[int], list[str]]] = {}
+    for order, (rule, first) in enumerate(_rules_and_first_chars()):
         key = (rule.triggers, rule.back)
-        if key not in positions:
-            positions[key] = triggers.start_positions(rule.triggers, rule.back)
+        if key not in starts:
+            at = triggers.start_positions(rule.triggers, rule.back)
+            starts[key] = (at, list(map(folded.__getitem__, at)))
+        positions, chars = starts[key]
+        if first is not None:  # skip where the rule cannot start: a failed match costs more
+            positions = list(compress(positions, map(first.__contains__, chars)))
         match_at = rule.pattern.match
-        for position in positions[key]:
+        for position in positions:
             match = match_at(folded, position)
             if match is None:
                 continue
