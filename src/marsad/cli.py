@@ -11,20 +11,13 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
 from marsad.corpus.stage import run_corpus_stage
 from marsad.corpus.timeline import Timeline, render_text
 from marsad.ingest import InputError, ReadOptions, read_inputs
 from marsad.model import Article
 from marsad.pipeline import annotate
+from marsad.progress import article_progress, estimate_total
 
 app = typer.Typer(
     name="marsad",
@@ -94,17 +87,9 @@ class _Batch:
         self.done = 0
 
     def articles(self) -> Iterator[Article]:
-        with Progress(
-            SpinnerColumn(),
-            TextColumn("[progress.description]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err,
-            disable=not self.show_progress,
-            transient=True,
-        ) as progress:
-            task = progress.add_task("reading", total=None)
+        total = estimate_total(self.paths) if self.show_progress else None
+        with article_progress(err, self.show_progress) as progress:
+            task = progress.add_task("reading", total=total)
             for item in read_inputs(self.paths, self.options):
                 if isinstance(item, InputError):
                     self.failed += 1
