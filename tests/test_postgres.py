@@ -113,3 +113,34 @@ def test_cli_ingest_into_postgres_is_idempotent(database: str, seeds_dir: Path) 
     assert timeline.exit_code == 0, timeline.output
     dates = {event["date"] for event in json.loads(timeline.stdout)["events"]}
     assert "2023-08-07/2023-08-08" in dates
+
+
+def test_migration_0002_adds_the_event_place(
+    database: str, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database written at schema version 1 gains the place column when reopened."""
+    import psycopg
+
+    from marsad.store import migrate
+    from marsad.store import postgres as postgres_store
+
+    with monkeypatch.context() as patch:
+        patch.setattr(migrate, "SCHEMA_VERSION", 1)
+        patch.setattr(postgres_store, "SCHEMA_VERSION", 1)
+        with open_store(database):
+            pass
+    with psycopg.connect(database, autocommit=True) as db:
+        assert db.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+        columns = [r[0] for r in db.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'"
+        )]  # fmt: skip
+        assert "place" not in columns and "rule" in columns
+    articles = _annotated(seeds_dir, 5)
+    with open_store(database) as store:
+        store.save_many(articles)
+        places = {e.place for a in articles for e in a.events} - {None}
+        assert "Washington, D.C." in places
+        for article in articles:
+            assert store.get(article.id) == article
+    with psycopg.connect(database, autocommit=True) as db:
+        assert db.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]

@@ -102,7 +102,7 @@ def _full_article(doc: str = "004.txt", text: str = TEXT) -> Article:
     article.events = [
         EventMention("statement", _at(text, "قالت"), "قالت", _at(text, "قالت وزارة"),
                      "2024-01-25", _at(text, "الخميس"), ["Iraqi Ministry of Foreign Affairs"],
-                     None, None, "quote-cue"),
+                     None, None, "quote-cue", "Baghdad"),
         EventMention("meeting", _at(text, "محادثات"), "محادثات", _at(text, "قالت وزارة"),
                      None, None, [], "Talks", "no date", ""),
     ]  # fmt: skip
@@ -137,7 +137,7 @@ def test_store_handles_every_model_field() -> None:
         },
         Quantity: {"span", "text", "value", "unit", "subject", "approximate", "vague"},
         EventMention: {"kind", "trigger", "trigger_text", "sentence", "date", "timex",
-                       "participants", "name", "undated_reason", "rule"},
+                       "participants", "name", "undated_reason", "rule", "place"},
     }  # fmt: skip
     for cls, names in expected.items():
         assert {f.name for f in fields(cls)} == names, cls.__name__

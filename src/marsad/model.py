@@ -209,6 +209,7 @@ class EventMention:
     name: str | None = None  # canonical name of a named event (e.g. a dialogue)
     undated_reason: str | None = None
     rule: str = ""
+    place: str | None = None  # canonical name of where it happened, where the text ties one
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -221,6 +222,8 @@ class EventMention:
         out["participants"] = list(self.participants)
         if self.name is not None:
             out["name"] = self.name
+        if self.place is not None:
+            out["place"] = self.place
         return out
 
 

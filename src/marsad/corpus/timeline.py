@@ -11,15 +11,23 @@ whose date the text does not give goes under ``undated`` with the reason, never 
 from __future__ import annotations
 
 import hashlib
+import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from marsad.arabic.normalize import normalize
 from marsad.extract.events import title_span
 from marsad.model import Article, EventMention
 
 # Unnamed mentions of the same kind and date merge when their participants overlap this much.
 _MIN_PARTICIPANT_OVERLAP = 0.5
+# ... or when their sentences share this much wording (word trigrams, Jaccard): one wire
+# sentence reprinted by several papers is one event, whatever entities each one tagged.
+_MIN_WORDING_OVERLAP = 0.5
+_WORDING_SIZE = 3
+_WORD = re.compile(r"\w+")
 _SOURCE_TEXT_CHARS = 160
 
 
@@ -74,6 +82,11 @@ class Event:
     sources: list[Source] = field(default_factory=list)
     reason: str | None = None  # why there is no date (undated events only)
     quotes: list[AttachedQuote] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # where, most often reported first
+
+    @property
+    def place(self) -> str | None:
+        return self.places[0] if self.places else None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -82,6 +95,12 @@ class Event:
             "title": self.title,
             "kind": self.kind,
             "participants": list(self.participants),
+        }
+        if self.places:
+            out["place"] = self.places[0]
+        if len(self.places) > 1:  # the sources name different places: all of them
+            out["places"] = list(self.places)
+        out |= {
             "sources": [s.to_json() for s in self.sources],
             "quotes": [q.to_json() for q in self.quotes],
         }
@@ -144,6 +163,18 @@ class Timeline:
 class _Item:
     article: Article
     mention: EventMention
+    _wording: frozenset[tuple[str, ...]] | None = None
+
+    @property
+    def wording(self) -> frozenset[tuple[str, ...]]:
+        """Word trigrams of the source sentence, folded for matching (computed once)."""
+        if self._wording is None:
+            words = _WORD.findall(normalize(self.mention.sentence.slice(self.article.text)))
+            size = _WORDING_SIZE
+            self._wording = frozenset(
+                tuple(words[i : i + size]) for i in range(len(words) - size + 1)
+            )
+        return self._wording
 
     @property
     def source(self) -> Source:
@@ -211,6 +242,7 @@ def _event(items: list[_Item], date: str | None, reason: str | None = None) -> E
     for item in items:
         participants += [p for p in item.mention.participants if p not in participants]
     sources = list(dict.fromkeys(item.source for item in items))
+    places = Counter(item.mention.place for item in items if item.mention.place)
     title = _title(items[0])
     key = first.name or title
     event_id = _stable_id(key, first.kind, date or "", "" if date else items[0].article.id)
@@ -224,6 +256,7 @@ def _event(items: list[_Item], date: str | None, reason: str | None = None) -> E
         sources,
         reason,
         _attached_quotes(items),
+        [place for place, _ in places.most_common()],
     )
 
 
@@ -260,21 +293,33 @@ def _group_named(items: list[_Item]) -> list[tuple[list[_Item], str]]:
     return out
 
 
+def _same_wording(left: _Item, right: _Item) -> bool:
+    if left.article.id == right.article.id:
+        return False  # two sentences of one report are two mentions, not copies
+    a, b = left.wording, right.wording
+    return bool(a and b) and len(a & b) / len(a | b) >= _MIN_WORDING_OVERLAP
+
+
 def _group_unnamed(items: list[_Item]) -> list[tuple[list[_Item], str]]:
+    """Clusters of mentions with one kind and date whose participants agree, in order."""
     clusters: list[tuple[list[_Item], str]] = []
+    # Only clusters of the same kind and date can take a mention: look at those alone.
+    by_key: dict[tuple[str, str], list[list[_Item]]] = {}
     for item in items:
         mention = item.mention
-        for members, date in clusters:
+        candidates = by_key.setdefault((mention.kind, mention.date or ""), [])
+        for members in candidates:
             head = members[0].mention
-            if head.kind != mention.kind or date != mention.date:
-                continue
             same_article = all(m.article.id == item.article.id for m in members)
-            close = _overlap(head.participants, mention.participants) >= _MIN_PARTICIPANT_OVERLAP
+            close = _overlap(
+                head.participants, mention.participants
+            ) >= _MIN_PARTICIPANT_OVERLAP or _same_wording(members[0], item)
             if close or (same_article and not head.participants and not mention.participants):
                 members.append(item)
                 break
         else:
-            clusters.append(([item], mention.date or ""))
+            candidates.append([item])
+            clusters.append((candidates[-1], mention.date or ""))
     return clusters
 
 
@@ -400,6 +445,8 @@ def _event_lines(event: Event, articles_by_id: Mapping[str, Article]) -> list[st
     lines = [f"{event.date or 'undated':<24} {event.title}  [{event.kind}]"]
     if event.participants:
         lines.append("    participants: " + ", ".join(event.participants))
+    if event.places:
+        lines.append("    place: " + ", ".join(event.places))
     if event.date is None and event.reason:
         lines.append(f"    why undated: {event.reason}")
     lines += [_source_line(s, articles_by_id) for s in event.sources]

@@ -19,6 +19,7 @@ from functools import cache
 
 from marsad.arabic.normalize import fold_char, normalize, normalize_with_map
 from marsad.arabic.sentences import split_sentences
+from marsad.extract.places import event_place
 from marsad.model import Article, Entity, EventMention, Span, Timex
 from marsad.resources import load_tsv
 
@@ -389,6 +390,19 @@ def _participants(
     return names
 
 
+def _place(
+    article: Article, sentence: Span, governor: _Governor, governors: list[_Governor]
+) -> str | None:
+    """Where the governor's event happened: a place name its clause ties to it."""
+    start = governor.span.end
+    mark = _CLAUSE_MARKS.search(article.text, start, sentence.end)
+    window = Span(start, mark.start() if mark else sentence.end)
+    others = [g.span for g in governors if g is not governor]
+    return event_place(
+        article, window, governor.kind, governor.trigger, others, lexicon().clause_words
+    )
+
+
 def _undated_reason(timex: Timex) -> str:
     if timex.anchor == "publication":
         return f"'{timex.text}' is relative to a publication date the text does not give"
@@ -433,6 +447,7 @@ def annotate_events(article: Article) -> None:
                     name=owner.name,
                     undated_reason=None if timex.value else _undated_reason(timex),
                     rule=owner.rule,
+                    place=_place(article, sentence, owner, governors),
                 )
             )
     events.extend(_statements(article, events))
@@ -458,6 +473,8 @@ def _statements(article: Article, found: list[EventMention]) -> list[EventMentio
             e.sentence == sentence and e.kind == "statement" for e in found + extra
         ):
             continue
+        governors = _governors(article, sentence)
+        cue = next((g for g in governors if g.span.contains(quote.cue_span)), None)
         reason = None
         if quote.date is None:
             reason = "the report does not say when this statement was made"
@@ -473,6 +490,7 @@ def _statements(article: Article, found: list[EventMention]) -> list[EventMentio
                 participants=[quote.speaker] if quote.speaker else [],
                 undated_reason=reason,
                 rule="quote-date" if quote.date else "lead-statement",
+                place=None if cue is None else _place(article, sentence, cue, governors),
             )
         )
     return extra

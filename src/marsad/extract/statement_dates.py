@@ -5,12 +5,15 @@ never by a date inside what was said, nor by the date the outlet read it ("في 
 طالعه المسرى اليوم السبت"). A later quote by the same speaker, or one opening with
 "بدوره" / "من جهته", belongs to the same occasion and takes the same date. A date set
 by the corpus stage (the same statement dated in another report) is kept unless the
-article's own words date the statement.
+article's own words date the statement. A statement dated well before the report came
+out ("عندما قال في تصريحات عام 2009") is a past occasion recalled: its date stays its own.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
+from datetime import date
 from functools import cache
 
 from marsad.arabic.normalize import normalize
@@ -83,15 +86,53 @@ def _opens_same_occasion(article: Article, quote: Quote) -> bool:
     return bool(pattern.match(head))
 
 
-def _nearest_same_speaker(ordered: list[Quote], index: int) -> Quote | None:
-    """The closest dated quote by the same speaker, earlier ones first."""
+# A statement the report presents as its news was made at most this long before it came out.
+NEWS_WINDOW_DAYS = 7
+_VALUE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def _last_day(value: str) -> date | None:
+    """The last day a date value ("2009", "2015-06", "2015-08-03T10:00") can stand for."""
+    match = _VALUE.match(value.rpartition("/")[2] or value)
+    if match is None:
+        return None
+    year, month, day = int(match[1]), int(match[2] or 12), match[3]
+    try:
+        return date(year, month, int(day) if day else calendar.monthrange(year, month)[1])
+    except ValueError:
+        return None
+
+
+def _first_day(value: str | None) -> date | None:
+    match = _VALUE.match(value or "")
+    if match is None or not match[3]:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def _occasion_date(article: Article, quote: Quote) -> bool:
+    """True when the quote's date can date the report's other statements: not a past
+    occasion recalled long before the report came out (unknown publication: True)."""
+    published = _first_day(article.published.value)
+    said = _last_day(quote.date) if quote.date else None
+    if published is None or said is None:
+        return quote.date is not None
+    return (published - said).days <= NEWS_WINDOW_DAYS
+
+
+def _nearest_same_speaker(article: Article, ordered: list[Quote], index: int) -> Quote | None:
+    """The closest quote by the same speaker dated on the report's occasion, earlier first."""
     speaker = ordered[index].speaker
     if not speaker:
         return None
-    earlier = [q for q in ordered[:index] if q.speaker == speaker and q.date]
+    earlier = [q for q in ordered[:index] if q.speaker == speaker and _occasion_date(article, q)]
     if earlier:
         return earlier[-1]
-    return next((q for q in ordered[index + 1 :] if q.speaker == speaker and q.date), None)
+    later = ordered[index + 1 :]
+    return next((q for q in later if q.speaker == speaker and _occasion_date(article, q)), None)
 
 
 def annotate_statement_dates(article: Article) -> None:
@@ -109,11 +150,11 @@ def annotate_statement_dates(article: Article) -> None:
     last_dated: Quote | None = None
     for index, quote in enumerate(ordered):
         if quote.date is None:
-            source = _nearest_same_speaker(ordered, index)
+            source = _nearest_same_speaker(article, ordered, index)
             if source is None and _opens_same_occasion(article, quote):
                 source = last_dated
             if source is not None:
                 quote.date = source.date
                 quote.date_note = "same occasion as another statement in this report"
-        if quote.date is not None:
+        if _occasion_date(article, quote):
             last_dated = quote

@@ -170,6 +170,7 @@ LAYERS = (
             "name",
             "undated_reason",
             "rule",
+            "place",
         ),
         lambda e: (
             e.kind,
@@ -185,6 +186,7 @@ LAYERS = (
             e.name,
             e.undated_reason,
             e.rule,
+            e.place,
         ),
         lambda r: EventMention(
             r[0],
@@ -197,6 +199,7 @@ LAYERS = (
             r[10],
             r[11],
             r[12],
+            r[13] if len(r) > 13 else None,  # records written before schema version 2
         ),
     ),
 )
