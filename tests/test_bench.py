@@ -57,12 +57,13 @@ def test_limit_stops_reading(records: Path) -> None:
 
 
 def test_slim_keeps_only_what_the_corpus_needs() -> None:
-    article = Article("d", "s", "قال الوزير")
+    article = Article("d", "s", "قال الوزير", raw="<html>قال الوزير</html>")
     article.sentences = [Sentence(Span(0, 3))]
     article.events = [EventMention("statement", Span(0, 3), "قال", Span(0, 10))]
     kept = slim(article)
     assert kept.events == article.events and kept.id == article.id
-    assert kept.sentences == [] and kept.timexes == []
+    assert kept.sentences == article.sentences  # the corpus stage re-dates from layers
+    assert kept.raw is None
 
 
 def test_render_shows_every_stage(records: Path) -> None:

@@ -14,13 +14,16 @@ stays wall clock, with the main process's CPU. Peak memory is the peak resident 
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import json
+import multiprocessing
 import resource
 import tempfile
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -87,18 +90,10 @@ def pipeline_stages() -> tuple[tuple[str, Stage], ...]:
 
 
 def slim(article: Article) -> Article:
-    """What the corpus stage needs of an article: identity, metadata, text, event mentions."""
-    return Article(
-        doc=article.doc,
-        source=article.source,
-        text=article.text,
-        title=article.title,
-        url=article.url,
-        outlet=article.outlet,
-        published=article.published,
-        id=article.id,
-        events=article.events,
-    )
+    """What the corpus stage needs of an article: everything but a raw HTML page."""
+    if article.raw is None:
+        return article
+    return dataclasses.replace(article, raw=None)
 
 
 # --- timing ---------------------------------------------------------------------------------
@@ -175,8 +170,11 @@ def annotate_timed(article: Article, stages: Sequence[tuple[str, Stage]]) -> tup
     return article, spent
 
 
-def _worker(article: Article, stages: Sequence[tuple[str, Stage]] | None) -> tuple[Article, Spent]:
-    return annotate_timed(article, stages if stages is not None else pipeline_stages())
+def _worker_chunk(
+    articles: list[Article], stages: Sequence[tuple[str, Stage]] | None
+) -> list[tuple[Article, Spent]]:
+    resolved = stages if stages is not None else pipeline_stages()
+    return [annotate_timed(article, resolved) for article in articles]
 
 
 class _StoreWriter:
@@ -264,12 +262,25 @@ def _annotated(
             yield annotated
         return
     # Named stages travel to the workers only when given; else each worker imports them.
-    task = partial(_worker, stages=stages)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for batch in _batches(articles, BATCH_PER_WORKER * workers):
-            for annotated, spent in pool.map(task, batch, chunksize=BATCH_PER_WORKER // 4):
-                _record(run, spent)
-                yield annotated
+    # Chunks stay in flight (no barrier per batch) and memory stays bounded.
+    task = partial(_worker_chunk, stages=stages)
+    context = multiprocessing.get_context("fork")
+    chunk = max(1, BATCH_PER_WORKER // 4)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pending: deque[Future[list[tuple[Article, Spent]]]] = deque()
+        batches = _batches(articles, chunk)
+        exhausted = False
+        while pending or not exhausted:
+            while not exhausted and len(pending) < 4 * workers:
+                batch = next(batches, None)
+                if batch is None:
+                    exhausted = True
+                else:
+                    pending.append(pool.submit(task, batch))
+            if pending:
+                for annotated, spent in pending.popleft().result():
+                    _record(run, spent)
+                    yield annotated
 
 
 def _read_timed(paths: Sequence[Path], limit: int | None, run: _Run) -> Iterator[Article]:
@@ -352,18 +363,28 @@ def _stage_order(timings: dict[str, StageTiming]) -> list[str]:
 
 
 def _corpus(articles: list[Article], run: _Run) -> None:
+    """The corpus stage as marsad runs it (linked statements, inferred dates, timeline),
+    then reprints and stories, each timed apart."""
     try:
-        from marsad.corpus.timeline import build_timeline
+        from marsad.corpus.duplicates import find_duplicates
+        from marsad.corpus.stage import run_corpus_stage
+        from marsad.corpus.stories import cluster_stories
     except ImportError as exc:
-        run.skipped["corpus"] = f"marsad.corpus.timeline not available ({exc})"
+        run.skipped["corpus"] = f"marsad.corpus not available ({exc})"
         return
-    timing = run.timing("corpus")
-    with timing.clock():
-        try:
-            build_timeline(articles)
-        except Exception as exc:  # reported, not fatal
-            timing.fail(exc)
-    timing.articles = len(articles)
+    steps: tuple[tuple[str, Callable[[list[Article]], object]], ...] = (
+        ("corpus", run_corpus_stage),
+        ("duplicates", find_duplicates),
+        ("stories", cluster_stories),
+    )
+    for name, step in steps:
+        timing = run.timing(name)
+        with timing.clock():
+            try:
+                step(articles)
+            except Exception as exc:  # reported, not fatal
+                timing.fail(exc)
+        timing.articles = len(articles)
 
 
 def render_bench(result: dict[str, Any], console: Console) -> None:
