@@ -129,6 +129,7 @@ def _system_tables(name: str, scores: dict[str, Any]) -> list[Table]:
                     ("name + type", _prf(e["typed"])),
                     ("name only", _prf(e["names"])),
                     ("mention recall", _acc(e["mention_recall"])),
+                    ("found mentions: canonical right", _acc(e["mention_canonical_accuracy"])),
                 ],
             )
         )

@@ -318,6 +318,7 @@ class EntityScores:
     typed: Counts = field(default_factory=Counts)  # (canonical name, type) sets per document
     names: Counts = field(default_factory=Counts)  # canonical names only, type ignored
     mentions: Ratio = field(default_factory=Ratio)  # gold surface forms among system texts
+    canonical: Ratio = field(default_factory=Ratio)  # found mentions linked to the gold entity
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, doc: str, gold: Sequence[GoldEntity], system: Sequence[Entity]) -> None:
@@ -327,10 +328,15 @@ class EntityScores:
         gold_names = {name for name, _ in gold_typed}
         system_names = {name for name, _ in system_typed}
         self.names.add(len(gold_names & system_names), len(system_names), len(gold_names))
-        surfaces = {normalize(e.text).strip() for e in system}
+        linked: dict[str, set[str]] = {}
+        for e in system:
+            linked.setdefault(normalize(e.text).strip(), set()).add(_clean_name(e.canonical))
         for entity in gold:
             for mention in entity.mentions:
-                self.mentions.add(normalize(mention).strip() in surfaces)
+                names = linked.get(normalize(mention).strip())
+                self.mentions.add(names is not None)
+                if names is not None:
+                    self.canonical.add(_clean_name(entity.name) in names)
         missed = sorted(f"{n} ({t})" for n, t in gold_typed - system_typed)
         extra = sorted(f"{n} ({t})" for n, t in system_typed - gold_typed)
         if missed or extra:
@@ -341,6 +347,7 @@ class EntityScores:
             "typed": self.typed.to_json(),
             "names": self.names.to_json(),
             "mention_recall": self.mentions.to_json(),
+            "mention_canonical_accuracy": self.canonical.to_json(),
         }
         if with_errors:
             out["errors"] = self.errors
