@@ -14,6 +14,7 @@ from types import TracebackType
 
 from marsad.arabic.normalize import normalize
 from marsad.model import Article
+from marsad.store.batches import save_in_batches
 from marsad.store.migrate import SCHEMA_VERSION, pending
 from marsad.store.rows import (
     ARTICLE_COLUMNS,
@@ -121,26 +122,7 @@ class Store:
 
     def save_many(self, articles: Iterable[Article], batch_size: int = _BATCH) -> tuple[int, int]:
         """Store articles in batched transactions; returns (new, updated) counts."""
-        new = updated = 0
-        batch: list[Article] = []
-
-        def flush() -> None:
-            nonlocal new, updated
-            with self._transaction():
-                for article in batch:
-                    if self._write(article):
-                        new += 1
-                    else:
-                        updated += 1
-            batch.clear()
-
-        for article in articles:
-            batch.append(article)
-            if len(batch) >= batch_size:
-                flush()
-        if batch:
-            flush()
-        return new, updated
+        return save_in_batches(articles, batch_size, self._transaction, self._write)
 
     # -- reading --------------------------------------------------------------------------
 
