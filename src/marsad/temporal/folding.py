@@ -70,8 +70,19 @@ class Folded:
 
 @cache
 def _replacements() -> tuple[tuple[str, str], ...]:
-    """One ``str.replace`` per changed character: far faster than ``translate`` here."""
+    """One ``str.replace`` per changed character: far faster than ``translate`` here.
+    No target is itself a source, so the order does not matter."""
     return tuple((chr(code), target) for code, target in _table().items() if target)
+
+
+@cache
+def _split_replacements() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """(replacements of other characters, those of ASCII capitals): a text without ASCII
+    capitals, as most Arabic news is, skips the second lot."""
+    capitals = tuple((s, t) for s, t in _replacements() if "A" <= s <= "Z")
+    others = tuple((s, t) for s, t in _replacements() if not "A" <= s <= "Z")
+    assert not {s for s, _ in others} & {t for _, t in capitals + others}
+    return others, capitals
 
 
 def _is_mark(char: str) -> bool:
@@ -84,9 +95,15 @@ def fold_text(text: str) -> Folded:
     pieces = DROPPED.split(text)
     shifts = tuple(accumulate(map(len, pieces[:-1])))
     folded = "".join(pieces) if shifts else text
-    for source, target in _replacements():
+    others, capitals = _split_replacements()
+    for source, target in others:
         if source in folded:
             folded = folded.replace(source, target)
+    ascii_part = folded.encode("ascii", "ignore")  # the few ASCII characters, quickly
+    if ascii_part != ascii_part.lower():  # bytes.lower changes only A-Z
+        for source, target in capitals:
+            if source in folded:
+                folded = folded.replace(source, target)
     return Folded(folded, text, shifts)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from marsad.temporal.calendar import (
     BARE_YEARS,
@@ -44,9 +44,12 @@ class Rule:
 
 
 def _span(m: re.Match[str]) -> tuple[int, int]:
-    if "t" in m.re.groupindex and m.group("t") is not None:
-        return m.span("t")
-    return m.span()
+    """The span of group ``t`` (the expression without its cue words), else the match's."""
+    try:
+        span = m.span("t")
+    except IndexError:  # a rule without group t
+        return m.span()
+    return span if span[0] >= 0 else m.span()
 
 
 @cache
@@ -55,6 +58,7 @@ def _month_finder() -> re.Pattern[str]:
     return re.compile(alternation([*lex.gregorian_months, *lex.hijri_months]))
 
 
+@lru_cache(maxsize=4096)  # a few dozen month spellings recur in every article
 def month_of(text: str) -> tuple[str, int] | None:
     """(calendar, month) named in ``text``; None when two names disagree (يناير/فبراير)."""
     lex = lexicon()
@@ -100,6 +104,22 @@ def _group(m: re.Match[str], name: str) -> str | None:
 
 def _word_before(text: str, start: int, count: int = 1) -> list[str]:
     return text[max(0, start - 60) : start].split()[-count:]
+
+
+def _char_before(text: str, start: int) -> str:
+    """The last non-space character before ``start`` ("" if none)."""
+    window = text[max(0, start - 40) : start].rstrip()
+    if not window and start > 40:  # a long run of spaces: look further (rare)
+        window = text[:start].rstrip()
+    return window[-1:]
+
+
+def _char_after(text: str, end: int) -> str:
+    """The first non-space character from ``end`` ("" if none)."""
+    window = text[end : end + 40].lstrip()
+    if not window and end + 40 < len(text):
+        window = text[end:].lstrip()
+    return window[:1]
 
 
 def _word_after(text: str, end: int) -> str:
@@ -468,14 +488,22 @@ def _month_mode(text: str, start: int) -> str:
     return "future" if _future_context(text, start) else ""
 
 
+_SENTENCE_ENDS = ".!?؟\n"
+
+
+@cache
+def _future_cue() -> re.Pattern[str]:
+    """A future cue as a whole word of a space-padded window."""
+    cues = lexicon().words["future_cue"]
+    return re.compile(" (?:" + "|".join(map(re.escape, cues)) + ") ")
+
+
 def _future_context(text: str, start: int) -> bool:
     """A future verb (س + imperfect) or a future cue shortly before ``start``."""
     lex = lexicon()
     window = text[max(0, start - 80) : start]
-    for boundary in ".!?؟\n":
-        window = window.rsplit(boundary, 1)[-1]
-    padded = f" {window} "
-    if any(f" {cue} " in padded for cue in lex.words["future_cue"]):
+    window = window[max(map(window.rfind, _SENTENCE_ENDS)) + 1 :]  # after the last one
+    if _future_cue().search(f" {window} ") is not None:
         return True
     for word in window.split()[-3:]:
         word = word.strip('،,:؛"«»()')
@@ -505,8 +533,8 @@ def build_weekday(m: re.Match[str], text: str) -> Candidate | None:
         return None
     if weekday_text in lex.ambiguous_weekdays and not (has_day_word or mod):
         in_parens = text[start - 1 : start] == "(" or text[max(0, start - 2) : start] == "( "
-        punct_before = text[:start].rstrip()[-1:] in ("،", ",", "(")
-        punct_after = text[end:].lstrip()[:1] in ("،", ",", ")", ".")
+        punct_before = _char_before(text, start) in ("،", ",", "(")
+        punct_after = _char_after(text, end) in ("،", ",", ")", ".")
         if not (
             in_parens or previous in lex.words["weekday_context"] or (punct_before and punct_after)
         ):
@@ -686,7 +714,8 @@ def build_vague(values: tuple[str, ...]) -> Builder:
     """One rule for all vague surfaces: group ``tN`` matched -> ``values[N]``."""
 
     def build(m: re.Match[str], text: str) -> Candidate | None:
-        name = next(n for n, v in m.groupdict().items() if v is not None)
+        name = m.lastgroup  # each branch has one group, tN: the one that matched
+        assert name is not None
         start, end = m.span(name)
         value = values[int(name[1:])]
         return Candidate(start, end, "DATE", value, "vague", granularity="vague", vague=True)

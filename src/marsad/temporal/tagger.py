@@ -8,57 +8,102 @@ date and its Gregorian equivalent (الموافق), and a date followed by a clo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
-from itertools import compress
+from itertools import compress, repeat
 
 from marsad.temporal.calendar import BARE_YEARS
 from marsad.temporal.candidate import Candidate
 from marsad.temporal.first_chars import first_chars
 from marsad.temporal.patterns import expand
 from marsad.temporal.rules import Rule, rules
-from marsad.temporal.triggers import find_triggers
+from marsad.temporal.triggers import find_triggers, start_depths
+
+# A rule tried near the hits of its trigger kind: (its order in the table, the rule, how
+# many words before a trigger it may start, the keys of the positions it can start at or
+# None for any: a start character and a depth, as ``find_candidates`` spells them).
+_Tried = tuple[int, Rule, int, frozenset[str] | None]
+_DEPTHS = "0123456789"  # a depth (words before the trigger) as one character
+
+
+def _start_keys(rule: Rule) -> frozenset[str] | None:
+    """Where a rule may start: ``back`` words before its trigger at most, on a character
+    its pattern can start with (a failed match costs more than a set lookup)."""
+    chars = first_chars(rule.pattern)
+    if chars is None:
+        return None
+    return frozenset(char + _DEPTHS[depth] for char in chars for depth in range(rule.back + 1))
 
 
 @cache
-def _rules_and_first_chars() -> tuple[tuple[Rule, frozenset[str] | None], ...]:
-    return tuple((rule, first_chars(rule.pattern)) for rule in rules())
+def _plan() -> tuple[tuple[str, int, tuple[_Tried, ...]], ...]:
+    """The rules by trigger kind: (kind, most words back, rules). The order of tries
+    across rules does not matter: ``select`` orders candidates by length, then rule order."""
+    by_kind: dict[str, list[_Tried]] = {}
+    for order, rule in enumerate(rules()):
+        (kind,) = rule.triggers  # one kind per rule: its positions are shared by kind
+        assert rule.back < len(_DEPTHS)
+        by_kind.setdefault(kind, []).append((order, rule, rule.back, _start_keys(rule)))
+    return tuple(
+        (kind, max(back for _, _, back, _ in tried), tuple(tried))
+        for kind, tried in by_kind.items()
+    )
 
 
 def find_candidates(folded: str) -> list[Candidate]:
     found: list[Candidate] = []
-    triggers = find_triggers(folded)
-    if not triggers.by_kind:
+    by_kind = find_triggers(folded)
+    if not by_kind:
         return found
-    # where each (trigger kinds, words back) lets a match start, and the character there
-    starts: dict[tuple[frozenset[str], int], tuple[list[int], list[str]]] = {}
-    for order, (rule, first) in enumerate(_rules_and_first_chars()):
-        key = (rule.triggers, rule.back)
-        if key not in starts:
-            at = triggers.start_positions(rule.triggers, rule.back)
-            starts[key] = (at, list(map(folded.__getitem__, at)))
-        positions, chars = starts[key]
-        if first is not None:  # skip where the rule cannot start: a failed match costs more
-            positions = list(compress(positions, map(first.__contains__, chars)))
-        match_at = rule.pattern.match
-        for position in positions:
-            match = match_at(folded, position)
-            if match is None:
-                continue
-            candidate = rule.build(match, folded)
-            if candidate is not None and candidate.end > candidate.start:
-                candidate.order = order
-                found.append(candidate)
+    reversed_text = ""
+    for kind, most_back, tried in _plan():
+        hits = by_kind.get(kind)
+        if hits is None:
+            continue
+        if most_back:
+            reversed_text = reversed_text or folded[::-1]
+            depth_of = start_depths(reversed_text, hits, most_back)
+            positions = sorted(depth_of)
+            depths = list(map(depth_of.__getitem__, positions))
+        else:
+            positions, depths = hits, [0] * len(hits)
+        # a position's start character and depth, e.g. "ا2": the key rules look up
+        chars = map(folded.__getitem__, positions)
+        keys = list(map(str.__add__, chars, map(_DEPTHS.__getitem__, depths)))
+        for order, rule, back, starts in tried:
+            if starts is not None:
+                at: Iterable[int] = compress(positions, map(starts.__contains__, keys))
+            elif back < most_back:
+                at = compress(positions, map(back.__ge__, depths))
+            else:
+                at = positions
+            build = rule.build
+            for match in filter(None, map(rule.pattern.match, repeat(folded), at)):
+                candidate = build(match, folded)
+                if candidate is not None and candidate.end > candidate.start:
+                    candidate.order = order
+                    found.append(candidate)
     return found
 
 
 def select(candidates: list[Candidate]) -> list[Candidate]:
     """Greedy: longest first, then rule order; drop anything overlapping a kept match."""
+    # kept spans are disjoint and non-empty: sorted by start, their ends ascend too, so
+    # the kept span starting last before a candidate's end is the only one to check
+    starts: list[int] = []
+    ends: list[int] = []
     kept: list[Candidate] = []
     for candidate in sorted(candidates, key=lambda c: (-c.length, c.order, c.start)):
-        if all(candidate.end <= k.start or k.end <= candidate.start for k in kept):
-            kept.append(candidate)
-    return sorted(kept, key=lambda c: c.start)
+        assert candidate.end > candidate.start
+        index = bisect_left(starts, candidate.end)
+        if index and ends[index - 1] > candidate.start:
+            continue
+        starts.insert(index, candidate.start)
+        ends.insert(index, candidate.end)
+        kept.insert(index, candidate)
+    return kept
 
 
 @cache

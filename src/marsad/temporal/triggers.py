@@ -11,11 +11,9 @@ the few words before a trigger are read only where needed, backwards from it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain
-from operator import itemgetter
 
 from marsad.temporal.lexicon import Lexicon, alternation, lexicon
 
@@ -26,8 +24,6 @@ _ARTICLE_CLITICS = ("ال", "وال", "بال", "فال", "كال", "لل", "و�
 # words), they leave most texts made of words and spaces only, where a word start is
 # just a space followed by a word character: a literal the regex engine finds fast.
 _COMMON_SEPARATORS = "\n،.»«():\"-؟؛*!/–”,\t\xa0“'"
-# How many words before a trigger are looked up at once (the rules look up to 6 back).
-_LOOKBACK = 6
 
 
 def _distinctive(surface: str, stop: frozenset[str]) -> set[str]:
@@ -65,9 +61,9 @@ def trigger_table() -> dict[str, frozenset[str]]:
     return {word: frozenset(k) for word, k in table.items()}
 
 
-def _digit_kinds(token: str, folded: str, end: int) -> tuple[str, ...]:
-    digits = len(token) - len(token.lstrip("0123456789"))
-    kinds: tuple[str, ...] = ("num", "year4") if digits == 4 else ("num",)
+def _digit_kinds(digits: int, folded: str, end: int) -> tuple[str, ...]:
+    """Kinds of a number with ``digits`` leading digits whose word ends at ``end``."""
+    kinds: tuple[str, ...] = ("year4",) if digits == 4 else ()
     nxt = folded[end : end + 4].replace(" ", "")
     if len(nxt) >= 2 and nxt[1].isdigit():
         if nxt[0] in "/.-":
@@ -91,7 +87,8 @@ def _finders() -> _Finders:
     words = [word for word in trigger_table() if _WORD.fullmatch(word)]
     # a trigger word starting with a digit would hide that digit's own trigger
     assert not any(word[0].isdecimal() for word in words)
-    trigger = rf"(?:(?P<word>{alternation(words)})(?!\w)|\d)"
+    # group 1: a trigger word; group 2: a word that starts with a digit
+    trigger = rf"(?:({alternation(words)})(?!\w)|(\d\w*))"
     return _Finders(re.compile(" " + trigger), re.compile(r"(?<!\w)" + trigger))
 
 
@@ -104,54 +101,32 @@ def _previous_words(count: int) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-class Triggers:
-    """Trigger positions by kind in a folded text, and where a match may start near them."""
-
-    __slots__ = ("_before", "_folded", "_reversed", "by_kind")
-
-    def __init__(self, folded: str, by_kind: dict[str, list[int]]) -> None:
-        self.by_kind = by_kind  # ascending positions, each once per kind
-        self._folded = folded
-        self._reversed = ""
-        self._before: dict[str, list[list[int]]] = {}  # kind: for each hit, words before
-
-    def _words_before(self, hits: list[int], count: int) -> list[list[int]]:
-        """For each hit, the starts of the ``count`` words before it, nearest first; when
-        there are fewer, then 0 (the first word, or the start of a text opening with
-        punctuation: a match may start there too). Read backwards on the reversed text."""
-        if not self._reversed:
-            self._reversed = self._folded[::-1]
-        reversed_text = self._reversed
-        size = len(self._folded)
-        match = _previous_words(count).match
-        out = []
-        for hit in hits:
-            found = match(reversed_text, size - hit)
-            assert found is not None  # every part is optional
-            starts = [size - end for _, end in found.regs[1:] if end >= 0]
-            if len(starts) < count:
-                starts.append(0)
-            out.append(starts)
-        return out
-
-    def start_positions(self, kinds: frozenset[str], back: int) -> list[int]:
-        """Where a match may start: a trigger word or up to ``back`` words before it."""
-        if len(kinds) == 1:
-            (kind,) = kinds
-            hits = self.by_kind.get(kind, [])
-        else:
-            kind = ""
-            hits = sorted({i for kind in kinds for i in self.by_kind.get(kind, ())})
-        if not back or not hits:
-            return hits
-        if kind and back <= _LOOKBACK:
-            before = self._before.get(kind)
-            if before is None:
-                before = self._before[kind] = self._words_before(hits, _LOOKBACK)
-        else:
-            before = self._words_before(hits, back)
-        nearest = chain.from_iterable(map(itemgetter(slice(back)), before))
-        return sorted({*hits, *nearest})
+def start_depths(reversed_text: str, hits: list[int], count: int) -> dict[int, int]:
+    """Where a match may start near the hits: each hit (depth 0) and the starts of the
+    ``count`` words before it (depth 1 = the word just before), with the smallest depth
+    a position has; when a hit has fewer words before it, 0 too (the first word, or the
+    start of a text opening with punctuation: a match may start there). Read backwards
+    on the reversed text (``folded[::-1]``): the regex engine only reads forwards."""
+    size = len(reversed_text)
+    match = _previous_words(count).match
+    depths = dict.fromkeys(hits, 0)
+    depth_of = depths.get
+    for hit in hits:
+        found = match(reversed_text, size - hit)
+        assert found is not None  # every part is optional
+        depth = 0
+        for _, end in found.regs[1:]:
+            if end < 0:  # no earlier word: the groups nest, so none further either
+                break
+            depth += 1
+            position = size - end
+            if depth_of(position, count + 1) > depth:
+                depths[position] = depth
+        else:  # all ``count`` words found
+            continue
+        if depth_of(0, count + 1) > depth + 1:  # fewer: the text's start too
+            depths[0] = depth + 1
+    return depths
 
 
 def _only_words_and_spaces(text: str) -> bool:
@@ -159,8 +134,9 @@ def _only_words_and_spaces(text: str) -> bool:
     return not text or text.replace(" ", "a").isalnum()
 
 
-def find_triggers(folded: str) -> Triggers:
-    """Trigger positions by kind (month, weekday, unit, year4, numsep, clock …)."""
+def find_triggers(folded: str) -> defaultdict[str, list[int]]:
+    """Trigger positions by kind (month, weekday, unit, year4, numsep, clock …), each
+    list ascending."""
     spaced = folded
     for separator in _COMMON_SEPARATORS:
         spaced = spaced.replace(separator, " ")
@@ -169,18 +145,21 @@ def find_triggers(folded: str) -> Triggers:
         # the leading space makes the text's first word start after a space too; a
         # match's start there is the word's start in ``folded``
         matches = finders.after_space.finditer(" " + spaced)
+        shift = 1  # match ends in the padded text are one past those in ``folded``
     else:
         matches = finders.at_word_start.finditer(folded)
+        shift = 0
     table = trigger_table()
-    by_kind: dict[str, list[int]] = {}
+    by_kind: defaultdict[str, list[int]] = defaultdict(list)
     for match in matches:
+        word = match.group(1)
         position = match.start()
-        word = match.group("word")
         if word is not None:
-            kinds: Iterable[str] = table[word]
-        else:
-            end = _WORD.match(folded, position).end()  # type: ignore[union-attr]
-            kinds = _digit_kinds(folded[position:end], folded, end)
-        for kind in kinds:
-            by_kind.setdefault(kind, []).append(position)
-    return Triggers(folded, by_kind)
+            for kind in table[word]:
+                by_kind[kind].append(position)
+            continue
+        number = match.group(2)
+        digits = len(number) - len(number.lstrip("0123456789"))
+        for kind in _digit_kinds(digits, folded, match.end() - shift):
+            by_kind[kind].append(position)
+    return by_kind
