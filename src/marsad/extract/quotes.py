@@ -55,6 +55,12 @@ def _fillers() -> frozenset[str]:
     return frozenset(normalize(line) for line in load_lines("quote_fillers.txt"))
 
 
+@cache
+def _unnamed_links() -> frozenset[str]:
+    """ "في/من/لدى" between an unnamed speaker and their body ("مسؤول في البنتاغون")."""
+    return frozenset(normalize(line) for line in load_lines("unnamed_speaker_links.txt"))
+
+
 @dataclass(slots=True)
 class _Speaker:
     label: str | None
@@ -263,7 +269,8 @@ class _Reader:
         if country is not None:
             stop += 1
         body: str | None = None
-        probe = stop + 1 if stop < end and self.sc.words[stop] in ("في", "من", "لدي") else stop
+        linked = stop < end and self.sc.words[stop] in _unnamed_links()
+        probe = stop + 1 if linked else stop
         item = self.ctx.by_first.get(probe)
         if item is not None and probe < end and item.entity.type in ("ORG", "LOC"):
             body, stop = short_name(item.entity.canonical), item.end
