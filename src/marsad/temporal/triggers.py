@@ -6,10 +6,16 @@ trigger words (month and weekday names, unit words, digits …) and each rule is
 Splitting the text into words is itself slow in Python (an object per word), so the
 pass runs all trigger words, as one trie-shaped alternation, in the regex engine, and
 the few words before a trigger are read only where needed, backwards from it.
+
+The pass reads the text as bytes, one per character (Windows Arabic, cp1256, with a
+stand-in for any other character): one ``bytes.translate`` then turns every non-word
+character into a space, so a word start is always a space followed by a word byte, a
+literal the regex engine finds fast, and offsets stay those of the folded text.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -20,10 +26,25 @@ from marsad.temporal.lexicon import Lexicon, alternation, lexicon
 _WORD = re.compile(r"\w+")
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
 _ARTICLE_CLITICS = ("ال", "وال", "بال", "فال", "كال", "لل", "ولل", "فلل")
-# The commonest non-word characters of news text. Replaced by spaces (same length, same
-# words), they leave most texts made of words and spaces only, where a word start is
-# just a space followed by a word character: a literal the regex engine finds fast.
-_COMMON_SEPARATORS = "\n،.»«():\"-؟؛*!/–”,\t\xa0“'"
+_CODEC = "cp1256"  # one byte for every Arabic letter, ASCII and common punctuation
+_ERRORS = "marsad-one-byte"
+
+
+def _is_word(char: str) -> bool:
+    """What the regex ``\\w`` matches in str patterns."""
+    return char.isalnum() or char == "_"
+
+
+def _one_byte(error: UnicodeError) -> tuple[str, int]:
+    """A one-byte stand-in for each character cp1256 lacks: a digit stays a digit, a
+    word character a letter, anything else a space, so words keep their bounds."""
+    assert isinstance(error, UnicodeEncodeError)
+    chars = error.object[error.start : error.end]
+    stand_ins = ("0" if c.isdecimal() else "a" if _is_word(c) else " " for c in chars)
+    return "".join(stand_ins), error.end
+
+
+codecs.register_error(_ERRORS, _one_byte)
 
 
 def _distinctive(surface: str, stop: frozenset[str]) -> set[str]:
@@ -76,20 +97,28 @@ def _digit_kinds(digits: int, folded: str, end: int) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True, slots=True)
-class _Finders:
-    after_space: re.Pattern[str]  # a trigger word or a digit just after a space
-    at_word_start: re.Pattern[str]  # the same after any non-word character
+class _Finder:
+    pattern: re.Pattern[bytes]  # a trigger word or a number just after a space
+    spaces: bytes  # translate table: a non-word byte becomes a space
+    kinds: dict[bytes, frozenset[str]]  # trigger kinds by encoded word
 
 
 @cache
-def _finders() -> _Finders:
-    assert _WORD.search(_COMMON_SEPARATORS) is None  # spaces in their place keep the words
-    words = [word for word in trigger_table() if _WORD.fullmatch(word)]
+def _finder() -> _Finder:
+    # every byte decodes to one character; word bytes are those \w matches
+    chars = bytes(range(256)).decode(_CODEC, "replace")
+    assert len(chars) == 256
+    spaces = bytes(code if _is_word(char) else 32 for code, char in enumerate(chars))
+    table = {word: kinds for word, kinds in trigger_table().items() if _WORD.fullmatch(word)}
     # a trigger word starting with a digit would hide that digit's own trigger
-    assert not any(word[0].isdecimal() for word in words)
-    # group 1: a trigger word; group 2: a word that starts with a digit
-    trigger = rf"(?:({alternation(words)})(?!\w)|(\d\w*))"
-    return _Finders(re.compile(" " + trigger), re.compile(r"(?<!\w)" + trigger))
+    assert not any(word[0].isdecimal() for word in table)
+    kinds = {word.encode(_CODEC): found for word, found in table.items()}  # all cp1256
+    # group 1: a trigger word; group 2: a word that starts with a digit (folded text
+    # has ASCII digits; any other decimal digit stands in as "0")
+    words = alternation(table).encode(_CODEC)
+    pattern = re.compile(b" (?:(" + words + rb")(?![^ ])|([0-9][^ ]*))")
+    assert pattern.search(b" ") is None
+    return _Finder(pattern, spaces, kinds)
 
 
 @cache
@@ -129,37 +158,25 @@ def start_depths(reversed_text: str, hits: list[int], count: int) -> dict[int, i
     return depths
 
 
-def _only_words_and_spaces(text: str) -> bool:
-    # str.isalnum is the regex \w without "_"
-    return not text or text.replace(" ", "a").isalnum()
-
-
 def find_triggers(folded: str) -> defaultdict[str, list[int]]:
     """Trigger positions by kind (month, weekday, unit, year4, numsep, clock …), each
     list ascending."""
-    spaced = folded
-    for separator in _COMMON_SEPARATORS:
-        spaced = spaced.replace(separator, " ")
-    finders = _finders()
-    if _only_words_and_spaces(spaced):
-        # the leading space makes the text's first word start after a space too; a
-        # match's start there is the word's start in ``folded``
-        matches = finders.after_space.finditer(" " + spaced)
-        shift = 1  # match ends in the padded text are one past those in ``folded``
-    else:
-        matches = finders.at_word_start.finditer(folded)
-        shift = 0
-    table = trigger_table()
+    finder = _finder()
+    # the leading space makes the text's first word start after a space too; a match's
+    # start there is the word's start in ``folded``, and its end one past
+    text = b" " + folded.encode(_CODEC, _ERRORS).translate(finder.spaces)
+    table = finder.kinds
     by_kind: defaultdict[str, list[int]] = defaultdict(list)
-    for match in matches:
+    for match in finder.pattern.finditer(text):
         word = match.group(1)
         position = match.start()
         if word is not None:
             for kind in table[word]:
                 by_kind[kind].append(position)
             continue
-        number = match.group(2)
+        end = match.end() - 1
+        number = folded[position:end]
         digits = len(number) - len(number.lstrip("0123456789"))
-        for kind in _digit_kinds(digits, folded, match.end() - shift):
+        for kind in _digit_kinds(digits, folded, end):
             by_kind[kind].append(position)
     return by_kind
