@@ -98,7 +98,7 @@ def _digit_kinds(digits: int, folded: str, end: int) -> tuple[str, ...]:
 
 @dataclass(frozen=True, slots=True)
 class _Finder:
-    pattern: re.Pattern[bytes]  # a trigger word or a number just after a space
+    pattern: re.Pattern[bytes]  # a space, then a trigger word or a number
     spaces: bytes  # translate table: a non-word byte becomes a space
     kinds: dict[bytes, frozenset[str]]  # trigger kinds by encoded word
 
@@ -113,10 +113,17 @@ def _finder() -> _Finder:
     # a trigger word starting with a digit would hide that digit's own trigger
     assert not any(word[0].isdecimal() for word in table)
     kinds = {word.encode(_CODEC): found for word, found in table.items()}  # all cp1256
-    # group 1: a trigger word; group 2: a word that starts with a digit (folded text
-    # has ASCII digits; any other decimal digit stands in as "0")
-    words = alternation(table).encode(_CODEC)
-    pattern = re.compile(b" (?:(" + words + rb")(?![^ ])|([0-9][^ ]*))")
+    # One alternative per first letter (and one for numbers), each opening on a literal:
+    # the engine skips an alternative whose first letter differs without entering it,
+    # and most words enter just one. Folded text has ASCII digits; any other decimal
+    # digit stands in as "0".
+    rests: dict[str, list[str]] = {}
+    for word in table:
+        rests.setdefault(word[0], []).append(word[1:])
+    words = "|".join(
+        re.escape(first) + alternation(rest) + "(?![^ ])" for first, rest in sorted(rests.items())
+    )
+    pattern = re.compile(b" (?:[0-9][^ ]*|" + words.encode(_CODEC) + b")")
     assert pattern.search(b" ") is None
     return _Finder(pattern, spaces, kinds)
 
@@ -168,13 +175,14 @@ def find_triggers(folded: str) -> defaultdict[str, list[int]]:
     table = finder.kinds
     by_kind: defaultdict[str, list[int]] = defaultdict(list)
     for match in finder.pattern.finditer(text):
-        word = match.group(1)
-        position = match.start()
-        if word is not None:
-            for kind in table[word]:
+        # the match's start (the space) is the word's start in ``folded``; its end is one
+        # past the word's end there
+        position, end = match.start(), match.end() - 1
+        kinds = table.get(text[position + 1 : end + 1])
+        if kinds is not None:  # a trigger word (none starts with a digit)
+            for kind in kinds:
                 by_kind[kind].append(position)
             continue
-        end = match.end() - 1
         number = folded[position:end]
         digits = len(number) - len(number.lstrip("0123456789"))
         for kind in _digit_kinds(digits, folded, end):
