@@ -38,7 +38,7 @@ def _to_timex(candidate: Candidate, text: str, folded: Folded) -> Timex:
 
 def _unanchored(text: str, keep: Callable[[Span], bool]) -> tuple[list[Timex], list[Candidate]]:
     folded = fold_text(text)
-    candidates = merge(select(find_candidates(folded.text)), folded.text)
+    candidates = merge(select(find_candidates(folded.text, folded.encoded)), folded.text)
     timexes, kept = [], []
     for candidate in candidates:
         timex = _to_timex(candidate, text, folded)

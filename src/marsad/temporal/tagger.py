@@ -52,9 +52,10 @@ def _plan() -> tuple[tuple[str, int, tuple[_Tried, ...]], ...]:
     )
 
 
-def find_candidates(folded: str) -> list[Candidate]:
+def find_candidates(folded: str, encoded: bytes | None = None) -> list[Candidate]:
+    """Every rule's matches near its triggers; ``encoded`` as for ``find_triggers``."""
     found: list[Candidate] = []
-    by_kind = find_triggers(folded)
+    by_kind = find_triggers(folded, encoded)
     if not by_kind:
         return found
     reversed_text = ""

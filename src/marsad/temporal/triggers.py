@@ -165,13 +165,15 @@ def start_depths(reversed_text: str, hits: list[int], count: int) -> dict[int, i
     return depths
 
 
-def find_triggers(folded: str) -> defaultdict[str, list[int]]:
+def find_triggers(folded: str, encoded: bytes | None = None) -> defaultdict[str, list[int]]:
     """Trigger positions by kind (month, weekday, unit, year4, numsep, clock …), each
-    list ascending."""
+    list ascending. ``encoded``: ``folded`` in cp1256 if at hand (see ``folding.py``)."""
     finder = _finder()
+    if encoded is None:
+        encoded = folded.encode(_CODEC, _ERRORS)
     # the leading space makes the text's first word start after a space too; a match's
     # start there is the word's start in ``folded``, and its end one past
-    text = b" " + folded.encode(_CODEC, _ERRORS).translate(finder.spaces)
+    text = b" " + encoded.translate(finder.spaces)
     table = finder.kinds
     by_kind: defaultdict[str, list[int]] = defaultdict(list)
     for match in finder.pattern.finditer(text):
