@@ -9,6 +9,8 @@ from functools import cache
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from marsad.arabic.normalize import normalize
+from marsad.resources import load_lines
 from marsad.temporal.folding import fold_text
 from marsad.temporal.lexicon import alternation
 from marsad.temporal.triggers import _digit_kinds, find_triggers, trigger_table
@@ -88,3 +90,13 @@ def test_offsets_are_those_of_the_folded_text() -> None:
     found = find_triggers(folded)
     assert [folded[p : p + 6] for p in found["weekday"]] == ["الخميس"]
     assert [folded[p : p + 4] for p in found["year4"]] == ["2015"]
+
+
+def test_word_initial_letters_are_folded_arabic_letters_once_each() -> None:
+    letters = load_lines("word_initial_letters.txt")
+    assert len(set(letters)) == len(letters)
+    for letter in letters:
+        assert len(letter) == 1 and "\u0621" <= letter <= "\u064a"
+        assert normalize(letter) == letter  # folded: أ and ة are not listed, ا and ه are
+    firsts = {word[0] for word in trigger_table() if not word[0].isdecimal()}
+    assert firsts <= set(letters)  # every trigger's first letter has its place
