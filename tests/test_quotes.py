@@ -151,3 +151,69 @@ def test_arbitrary_text_never_raises(text: str) -> None:
     for quote in quotes:
         assert 0 <= quote.content_span.start < quote.content_span.end <= len(text)
         assert quote.cue_span.slice(text) == quote.cue
+
+
+def test_the_one_told_is_not_the_speaker() -> None:
+    text = "أكد جون كيربي أن القوات باقية.\nوقال لرويترز إن المهمة مستمرة.\nوقال له إن العدد 2500."
+    _, quotes = _quotes(text)
+    assert [(q.speaker, q.implicit) for q in quotes] == [
+        ("John Kirby", False),
+        ("John Kirby", True),
+        ("John Kirby", True),
+    ]
+    _, quotes = _quotes("قال مسؤول أمريكي لرويترز إن القوات ستبقى.")
+    assert quotes[0].speaker == "US official (unnamed)"
+
+
+def test_a_name_starting_with_lam_is_still_the_speaker() -> None:
+    _, quotes = _quotes("وقال لويد أوستن إن القوات ستبقى.")
+    assert quotes[0].speaker == "Lloyd Austin" and not quotes[0].implicit
+
+
+def test_a_subject_before_the_verb_is_never_the_previous_speaker() -> None:
+    text = "قال كيربي إن الأمر مهم.\nالمراقبون يؤكدون أن الوضع خطير."
+    _, quotes = _quotes(text)
+    assert quotes[-1].speaker is None and not quotes[-1].implicit
+    text = "قال كيربي إن الأمر مهم.\nوالتاريخ يقول لنا إن الحرب طويلة."
+    assert _quotes(text)[1][-1].speaker is None
+
+
+def test_words_that_leave_the_subject_unwritten_carry_the_speaker() -> None:
+    for second in (
+        "كما أكد أن الحوار مستمر.",
+        "وفي المؤتمر الصحفي في واشنطن، قال إن الحوار مستمر.",
+    ):
+        _, quotes = _quotes("قال جون كيربي إن الأمر مهم.\n" + second)
+        assert (quotes[-1].speaker, quotes[-1].implicit) == ("John Kirby", True), second
+
+
+def test_a_subject_named_before_the_verb_speaks() -> None:
+    cases = {
+        "قال أوستن إن الأمر مهم.\nوتحدث جون كيربي الذي أكد أن القوات باقية.": "John Kirby",
+        "قال أوستن إن الأمر مهم.\nلكن طهران تقول إن البرنامج سلمي.": "Tehran",
+        "قال أوستن إن الأمر مهم.\nوكان جون كيربي أكد مساء أمس أن القوات باقية.": "John Kirby",
+    }
+    for text, speaker in cases.items():
+        assert _quotes(text)[1][-1].speaker == speaker, text
+
+
+def test_a_place_inside_a_phrase_does_not_speak() -> None:
+    text = "قال أوستن إن الأمر مهم.\nنازح من حمص إلى ريف الرقة يقول إن الوضع صعب."
+    assert _quotes(text)[1][-1].speaker is None
+
+
+def test_quote_word_lists_are_single_folded_words() -> None:
+    from marsad.arabic.normalize import normalize
+    from marsad.resources import load_lines, load_tsv
+
+    rows = load_tsv("quote_before_verb.tsv", columns=2)
+    assert rows[0][:2] == ("word", "kind")
+    words = [normalize(row[0]) for row in rows[1:]]  # matched folded
+    assert len(words) == len(set(words))
+    for word, kind, *_ in rows[1:]:
+        assert kind in {"carry", "relative", "adverbial", "connector"}, word
+        assert len(word.split()) == 1, word
+    addressees = load_lines("quote_addressees.txt")
+    assert len(addressees) == len(set(addressees))
+    for word in addressees:
+        assert len(word.split()) == 1 and normalize(word).startswith("ل"), word

@@ -23,7 +23,7 @@ from itertools import compress
 from marsad.arabic.normalize import normalize
 from marsad.extract.clitics import readings
 from marsad.extract.cues import Cue, cue_at, cue_tokens
-from marsad.extract.entities import EntityContext, TitleMention, context, find_titles
+from marsad.extract.entities import EntityContext, Placed, TitleMention, context, find_titles
 from marsad.extract.lexicon import (
     countries,
     demonym_at,
@@ -32,12 +32,13 @@ from marsad.extract.lexicon import (
     speaker_words,
 )
 from marsad.model import Article, Quote, Span
-from marsad.resources import load_lines
+from marsad.resources import load_lines, load_tsv
 
 _OPENERS = {"“": "”", "«": "»", '"': '"', "”": "”"}
 _INTRODUCER_WINDOW = 14  # words between the verb (or its speaker) and the content
 _SPEAKER_TYPES = frozenset({"PER", "ORG", "LOC"})
 _TRAILING = " \t\u00a0.،,;؛"
+_PASSED = frozenset({"carry", "connector"})  # words before a stretch's subject
 
 
 @cache
@@ -53,6 +54,19 @@ def _nonsubjects() -> frozenset[str]:
 @cache
 def _fillers() -> frozenset[str]:
     return frozenset(normalize(line) for line in load_lines("quote_fillers.txt"))
+
+
+@cache
+def _addressees() -> frozenset[str]:
+    """ "له"، "للصحفيين"، "لوكالة": to whom the statement was made (never its speaker)."""
+    return frozenset(normalize(line) for line in load_lines("quote_addressees.txt"))
+
+
+@cache
+def _before_verb() -> dict[str, str]:
+    """Word before a bare reporting verb -> "carry" or "relative" (quote_before_verb.tsv)."""
+    rows = load_tsv("quote_before_verb.tsv", columns=2)[1:]  # a header row first
+    return {normalize(word): kind for word, kind, *_ in rows}
 
 
 @cache
@@ -156,6 +170,45 @@ class _Reader:
         if item is None or item.entity.type not in _SPEAKER_TYPES:
             return None
         return item.entity.canonical, item.end, item.entity.type
+
+    def proclitic(self, item: Placed, at: int) -> str:
+        """What stands before the name in its token ("ل" in "لرويترز", and in "للقاهرة"
+        where the article's alef fused with it), folded."""
+        token_start = self.sc.offsets[self.sc.starts[at]]
+        prefix = normalize(self.article.text[token_start : item.entity.span.start])
+        if not prefix and self.sc.words[at].startswith("لل"):
+            name = normalize(item.entity.text)
+            if name.startswith("ال") and self.sc.words[at][2:] == name[2:]:
+                return "ل"
+        return prefix
+
+    def told(self, item: Placed, at: int) -> bool:
+        """True when the name at token ``at`` carries the preposition ل ("لرويترز": told
+        Reuters): the one spoken to, not the speaker nor their body."""
+        return self.proclitic(item, at).endswith("ل")
+
+    def addressee_end(self, at: int, end: int) -> int | None:
+        """The token after a "to whom" phrase opening at token ``at`` ("له"، "لرويترز"،
+        "لوكالة فرانس برس"، "لصحيفة «الحياة»"), or None when none opens there."""
+        if at >= end:
+            return None
+        item = self.ctx.by_first.get(at)
+        if item is not None and self.told(item, at):
+            return item.end
+        word = self.sc.words[at]
+        if word not in _addressees():
+            return None
+        if item is not None and item.end - at > 1:  # "قال لي كيشيانغ": a name, not "to me"
+            return None
+        stop = at + 1
+        named = self.ctx.by_first.get(stop) if stop < end else None
+        if named is not None:  # "لوكالة فرانس برس": the outlet's name
+            return named.end
+        if stop < end and any(c in _OPENERS for c in self.gap(at, stop)):
+            for index in range(stop + 1, min(end, stop + 6)):  # "لصحيفة «الحياة»"
+                if any(c in _OPENERS.values() for c in self.gap(index - 1, index)):
+                    return index
+        return stop
 
     def speaker_at(self, at: int, end: int, cue_at_token: int) -> _Speaker | None:
         """The speaker phrase starting at token ``at`` (before ``end``), if any."""
@@ -268,10 +321,17 @@ class _Reader:
         country = demonym_at(self.sc, stop) if stop < end else None
         if country is not None:
             stop += 1
+            while stop < end:  # "مسؤولين أميركيين رفيعي المستوى"
+                modifier = speaker_words("modifier").match(self.sc, stop, clitics=False)
+                if modifier is None:
+                    break
+                stop = modifier.end
         body: str | None = None
         linked = stop < end and self.sc.words[stop] in _unnamed_links()
         probe = stop + 1 if linked else stop
         item = self.ctx.by_first.get(probe)
+        if item is not None and self.told(item, probe):
+            item = None  # "مسؤول أمريكي لرويترز": told Reuters, not one of its staff
         if item is not None and probe < end and item.entity.type in ("ORG", "LOC"):
             body, stop = short_name(item.entity.canonical), item.end
         elif country is not None:
@@ -326,6 +386,9 @@ class _Reader:
         if cue.strict and k != first:
             return None
         after = self.skip_fillers(k + 1, end)
+        told = self.addressee_end(after, end)
+        if told is not None:  # "قال لرويترز [مسؤول] إن": the speaker follows, if anyone
+            after = self.skip_fillers(told, end)
         speaker = None
         gap_after_cue = self.gap(k, k + 1) if k + 1 < len(self.tokens) else ""
         if after < end and not any(c == ":" or c in _OPENERS for c in gap_after_cue):
@@ -334,6 +397,12 @@ class _Reader:
             before = self.speaker_at(first, k, k)
             if before is not None and self.skip_fillers(before.end, k) == k:
                 speaker = before
+            else:  # "وكانت الحكومة التركية أكدت، تزامناً مع الغارات، أنها"
+                # a word after the verb may be an unknown subject ("تقول إحداهن"): a
+                # name before it counts only when it opens its stretch ("وكان المعلم أكد")
+                _, stretch = self.stretch_before(k, first)
+                if not self.opens_adverbial(stretch):
+                    speaker = self.speaker_ending_at(k, first, stretch, only_opening=True)
         opening = self.content_after(
             speaker.end if speaker and speaker.end > k else k + 1, end, cue.strict
         )
@@ -346,8 +415,12 @@ class _Reader:
             return None
         implicit = False
         if speaker is None and self.subjectless(k, after, end, opening[1]):
-            implicit = True
-            speaker = self.implicit_speaker(cue, first, k)
+            written = self.subject_before(k, first, prefix)
+            if written is None:
+                implicit = True
+                speaker = self.implicit_speaker(cue, first, k)
+            elif written.label is not None:
+                speaker = self.state.last = written
         elif speaker is not None and speaker.label is not None:
             self.state.last = speaker
         if speaker is not None and speaker.kind not in ("document", "parties"):
@@ -371,6 +444,103 @@ class _Reader:
             return True
         word = self.sc.words[after]
         return word in _nonsubjects() or word in _introducers()
+
+    def subject_before(self, k: int, first: int, prefix: int) -> _Speaker | None:
+        """The subject written before a bare verb with none after it, as a speaker whose
+        label may be None (a subject not known as a speaker: "المراقبون يؤكدون أن"); None
+        when no subject is written there ("وأضاف"، "كما أكد"، "وفي المؤتمر قال")."""
+        if prefix or k == first:
+            return None
+        kind = _before_verb().get(self.sc.words[k - 1])
+        if kind == "carry" or self.in_timex(k - 1):
+            return None
+        if kind == "relative":  # "ليفني، وزيرة العدل السابقة، التي أشارت": the name
+            return self.antecedent_of(k - 1, first)
+        start, opening = self.stretch_before(k, first)
+        if self.opens_adverbial(opening):
+            return None  # "وفي بلدة داريا بغوطة دمشق، قال": not a subject
+        comma = self.comma_between(k - 1, k)
+        if comma and any(cue_at(word) for word in self.sc.words[start : k - 1]):
+            return None  # "أعلن الجبير أن ...، أكد عبر حسابه": the same subject
+        named = self.speaker_ending_at(k, first, opening)  # "لكن المسؤول الحكومي قال"
+        if named is None and comma and start > first:
+            named = self.set_off_name(start)
+        return named or _Speaker(None, None, k, "unknown")
+
+    def speaker_ending_at(
+        self, k: int, first: int, opening: int, only_opening: bool = False
+    ) -> _Speaker | None:
+        """A known speaker phrase ending right before token ``k`` (a subject before its
+        verb), the longest such, not inside a prepositional phrase ("نظرية عن داعش
+        تقول"، "بغوطة دمشق، قال"); tried without leaving any trace in the reader's state.
+        A place speaks for its government ("لكن طهران تقول") only when it opens the
+        stretch before the verb (from token ``opening``): "نازح إلى ريف الرقة يقول" is
+        not Raqqa speaking."""
+        for at in [opening] if only_opening else range(max(first, k - 8), k):
+            if at > first and self.opens_adverbial(at - 1):
+                continue
+            item = self.ctx.by_first.get(at)
+            if item is not None and any(c in self.proclitic(item, at) for c in "بلك"):
+                continue
+            if item is not None and item.entity.type == "LOC" and at != opening:
+                continue
+            issuer, joint = self.state.issuer, self.state.joint
+            found = self.speaker_at(at, k, k)
+            if found is not None and found.label and self.skip_fillers(found.end, k) == k:
+                return found
+            self.state.issuer, self.state.joint = issuer, joint
+        return None
+
+    def stretch_before(self, k: int, first: int) -> tuple[int, int]:
+        """(start, opening) of the words right before token ``k``: back to the sentence
+        start or a comma; the opening is past "ثم"، "لكن"، "إلا أن" and the like."""
+        start = k - 1
+        while start > first and not self.comma_between(start - 1, start):
+            start -= 1
+        opening = start
+        while opening < k - 1 and _before_verb().get(self.sc.words[opening]) in _PASSED:
+            opening += 1
+        return start, opening
+
+    def comma_between(self, left: int, right: int) -> bool:
+        gap = self.gap(left, right)
+        return "،" in gap or "," in gap
+
+    def opens_adverbial(self, at: int) -> bool:
+        word = self.sc.words[at]
+        kinds = _before_verb()
+        return kinds.get(word) == "adverbial" or (
+            word[:1] in "وف" and kinds.get(word[1:]) == "adverbial"
+        )
+
+    def set_off_name(self, description: int) -> _Speaker | None:
+        """ "الشيخ سعيد، أحد أبناء مدينة ودان، يقول": the person or body named just before
+        the comma-set description that opens at token ``description``."""
+        item = self.ctx.by_end.get(description)
+        if item is None or item.entity.type not in ("PER", "ORG"):
+            return None
+        if self.opens_adverbial(description) or self.sc.words[description][:1] == "و":
+            return None  # "مع أوباما، ومع وزير الخارجية، قال": not a description
+        return _Speaker(item.entity.canonical, self.span(item.first, item.end), item.end, "entity")
+
+    def antecedent_of(self, relative: int, first: int) -> _Speaker:
+        """The person or body a relative pronoun at token ``relative`` hangs on: the name
+        right before it, or before a comma-set description of it; else unknown."""
+        opening = relative - 1
+        while opening > first and not self.comma_between(opening - 1, opening):
+            opening -= 1
+        direct = self.speaker_ending_at(relative, first, opening)  # "المصدر الذي أكد"
+        if direct is not None:
+            return direct
+        if self.comma_between(relative - 1, relative):
+            start = relative - 1
+            while start > first and not self.comma_between(start - 1, start):
+                start -= 1
+            if start > first:
+                named = self.set_off_name(start)
+                if named is not None:
+                    return named
+        return _Speaker(None, None, relative, "unknown")
 
     def implicit_speaker(self, cue: Cue, first: int, k: int) -> _Speaker | None:
         if self.state.last is not None:
