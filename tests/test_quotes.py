@@ -217,3 +217,15 @@ def test_quote_word_lists_are_single_folded_words() -> None:
     assert len(addressees) == len(set(addressees))
     for word in addressees:
         assert len(word.split()) == 1 and normalize(word).startswith("ل"), word
+
+
+def test_a_speaker_after_the_one_told_is_not_the_previous_speaker() -> None:
+    text = (
+        "قال جون كيربي إن الأمر مهم.\n"
+        "وقال لـ«الشرق الأوسط» حجاج بوخضور المحلل الاقتصادي: «الأسعار تتراجع»."
+    )
+    _, quotes = _quotes(text)
+    assert quotes[-1].speaker != "John Kirby"
+    text = "قال جون كيربي إن الأمر مهم.\nوقال لـ«الشرق الأوسط» إن القوات باقية."
+    _, quotes = _quotes(text)
+    assert (quotes[-1].speaker, quotes[-1].implicit) == ("John Kirby", True)
