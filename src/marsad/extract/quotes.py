@@ -6,7 +6,13 @@ For each reporting verb (cues.py) in a body sentence:
   verb without و, at the start of the sentence ("بيان وزارة الخارجية العراقية لفت");
 - the content opens with أن/إن/بأن, a colon or a quote mark within a few words; a statement
   as speaker may also report a noun phrase ("وأكد البيان إطلاق اللجنة");
-- with no speaker written ("وأضاف أن"), the last speaker goes on (``implicit``).
+- the one told is passed over ("قال لرويترز"، "قال له"، "لـ«الشرق الأوسط»"): never the
+  speaker, who may follow it ("قال لرويترز مسؤول أمريكي");
+- with no speaker written ("وأضاف أن"، "كما أكد أن"), the last speaker goes on
+  (``implicit``); but a bare verb after its own subject ("لكن طهران تقول"، "وكان المعلم
+  أكد"، "ليفني، ...، التي أشارت") takes that subject, and a subject that is not a known
+  speaker ("المراقبون يؤكدون أن") leaves the speaker unknown, never the previous one
+  (quote_before_verb.tsv).
 
 A statement ("البيان") stands for whoever issued it: the body named with it ("بيان وزارة
 الخارجية"), the speaker who spoke "في بيان", or a joint statement named by its parties'
