@@ -229,3 +229,11 @@ def test_a_speaker_after_the_one_told_is_not_the_previous_speaker() -> None:
     text = "قال جون كيربي إن الأمر مهم.\nوقال لـ«الشرق الأوسط» إن القوات باقية."
     _, quotes = _quotes(text)
     assert (quotes[-1].speaker, quotes[-1].implicit) == ("John Kirby", True)
+
+
+def test_the_outlets_background_note_is_not_a_quote() -> None:
+    text = "قال جون كيربي إن القوات باقية.\nيذكر أن الاجتماع تضمن 20 قياديا.\nويذكر أن العدد 2500."
+    _, quotes = _quotes(text)
+    assert [q.cue for q in quotes] == ["قال"]
+    _, quotes = _quotes("يذكر التقرير أن العدد 2500.")
+    assert [q.cue for q in quotes] == ["يذكر"]

@@ -76,6 +76,12 @@ def _before_verb() -> dict[str, str]:
 
 
 @cache
+def _editorial() -> frozenset[str]:
+    """ "يذكر أن": the outlet's background note when no subject stands before "أن"."""
+    return frozenset(normalize(line) for line in load_lines("quote_editorial.txt"))
+
+
+@cache
 def _unnamed_links() -> frozenset[str]:
     """ "في/من/لدى" between an unnamed speaker and their body ("مسؤول في البنتاغون")."""
     return frozenset(normalize(line) for line in load_lines("unnamed_speaker_links.txt"))
@@ -420,6 +426,9 @@ class _Reader:
         if content is None:
             return None
         implicit = False
+        editorial = self.sc.words[k][prefix:] in _editorial()
+        if speaker is None and editorial and self.subjectless(k, after, end, opening[1]):
+            return None  # "يذكر أن الاجتماع تضمن ...": the outlet's note
         if speaker is None and self.subjectless(k, after, end, opening[1]):
             written = self.subject_before(k, first, prefix)
             if written is None:
