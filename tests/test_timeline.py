@@ -267,3 +267,23 @@ def test_reports_of_one_event_with_different_figures_are_flagged() -> None:
     assert "figure_conflicts" in timeline.to_json(with_conflicts=True)
     agreeing = build_timeline([first, third])
     assert agreeing.figure_conflicts == []
+
+
+def test_undated_mentions_of_one_event_in_several_reports_are_one_entry() -> None:
+    sentence = "وقالت قوة المهام المشتركة إن التحالف نفذ 29 غارة على مواقع التنظيم في العراق."
+    other = "وأعلن الجيش العراقي استعادة السيطرة على جامعة الأنبار بعد معارك استمرت أياما."
+    first, second, third = (_article(doc, [sentence, other]) for doc in ("a", "b", "c"))
+    third.text = "\n".join([other, sentence])
+    for article in (first, second):
+        _mention(article, 0, "قالت", "statement", None, reason=f"no date in {article.doc}")
+        _mention(article, 1, "استعادة", "operation", None, name="Anbar University")
+    _mention(third, 0, "استعادة", "operation", None, name="Anbar University")
+    _mention(third, 1, "قالت", "statement", None, reason="no date in c")
+    _mention(first, 1, "معارك", "battle", None)  # said once: its own entry
+    timeline = build_timeline([first, second, third])
+    by_kind = {event.kind: event for event in timeline.undated}
+    assert len(timeline.undated) == 3
+    assert [s.doc for s in by_kind["statement"].sources] == ["a", "b", "c"]
+    assert by_kind["statement"].reason == "no date in a; no date in b; no date in c"
+    assert [s.doc for s in by_kind["operation"].sources] == ["a", "b", "c"]
+    assert [s.doc for s in by_kind["battle"].sources] == ["a"]

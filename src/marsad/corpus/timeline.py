@@ -324,15 +324,40 @@ def _group_unnamed(items: list[_Item]) -> list[tuple[list[_Item], str]]:
 
 
 def _undated(items: list[_Item]) -> list[Event]:
+    """Undated mentions, one entry per event: a named event under one entry whatever the
+    report; an unnamed one per report and sentence, joined across reports only by the
+    same wording (a reprint, a shared statement): with no date to agree on, sharing
+    participants says too little. Each entry keeps every report's reason."""
     groups: dict[tuple[str, ...], list[_Item]] = {}
     for item in items:
         m = item.mention
         if m.name:
-            key: tuple[str, ...] = (m.name, m.kind, item.article.id)
+            key: tuple[str, ...] = (m.name, m.kind)
         else:
             key = (m.kind, item.article.id, str(m.trigger.start), str(m.timex))
         groups.setdefault(key, []).append(item)
-    return [_event(g, None, g[0].mention.undated_reason) for g in groups.values()]
+    merged: list[list[_Item]] = []
+    by_kind: dict[str, list[list[_Item]]] = {}
+    for group in groups.values():
+        head = group[0]
+        if head.mention.name:
+            merged.append(group)
+            continue
+        candidates = by_kind.setdefault(head.mention.kind, [])
+        for members in candidates:
+            if any(_same_wording(member, head) for member in members):
+                members.extend(group)
+                break
+        else:
+            candidates.append(group)
+            merged.append(group)
+    return [_event(group, None, _reasons(group)) for group in merged]
+
+
+def _reasons(items: list[_Item]) -> str | None:
+    ordered = sorted(items, key=lambda i: (i.article.doc, i.mention.sentence.start))
+    reasons = dict.fromkeys(i.mention.undated_reason for i in ordered if i.mention.undated_reason)
+    return "; ".join(reasons) or None
 
 
 def _conflicts(events: list[Event]) -> list[Conflict]:
