@@ -337,20 +337,27 @@ def _undated(items: list[_Item]) -> list[Event]:
             key = (m.kind, item.article.id, str(m.trigger.start), str(m.timex))
         groups.setdefault(key, []).append(item)
     merged: list[list[_Item]] = []
-    by_kind: dict[str, list[list[_Item]]] = {}
+    # the same wording shares word trigrams: only clusters holding one of the head's
+    # trigrams (and of its kind) can take it, in the order they were made
+    by_gram: dict[tuple[str, tuple[str, ...]], list[int]] = {}
     for group in groups.values():
         head = group[0]
         if head.mention.name:
             merged.append(group)
             continue
-        candidates = by_kind.setdefault(head.mention.kind, [])
-        for members in candidates:
-            if any(_same_wording(member, head) for member in members):
-                members.extend(group)
+        kind = head.mention.kind
+        near = sorted({c for gram in head.wording for c in by_gram.get((kind, gram), ())})
+        for index in near:
+            if any(_same_wording(member, head) for member in merged[index]):
+                merged[index].extend(group)
                 break
         else:
-            candidates.append(group)
+            index = len(merged)
             merged.append(group)
+        for gram in head.wording:
+            clusters = by_gram.setdefault((kind, gram), [])
+            if not clusters or clusters[-1] != index:
+                clusters.append(index)
     return [_event(group, None, _reasons(group)) for group in merged]
 
 
