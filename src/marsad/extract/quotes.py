@@ -92,7 +92,7 @@ class _Speaker:
     label: str | None
     span: Span | None
     end: int  # token after the speaker phrase
-    kind: str  # entity | title | document | parties | anaphor | unnamed
+    kind: str  # entity | title | document | parties | anaphor | unnamed | unknown
     feminine: bool = False
 
 
