@@ -237,3 +237,13 @@ def test_the_outlets_background_note_is_not_a_quote() -> None:
     assert [q.cue for q in quotes] == ["قال"]
     _, quotes = _quotes("يذكر التقرير أن العدد 2500.")
     assert [q.cue for q in quotes] == ["يذكر"]
+
+
+def test_proclitic_kinds_cover_each_letter_once() -> None:
+    from marsad.resources import load_tsv
+
+    rows = load_tsv("proclitic_kinds.tsv", columns=2)
+    assert rows[0][:2] == ("letter", "kind")
+    letters = [row[0] for row in rows[1:]]
+    assert sorted(letters) == sorted("وفبلك")
+    assert {row[1] for row in rows[1:]} == {"conjunction", "preposition"}

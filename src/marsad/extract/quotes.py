@@ -82,6 +82,13 @@ def _editorial() -> frozenset[str]:
 
 
 @cache
+def _proclitics(kind: str) -> frozenset[str]:
+    """One-letter proclitics of a kind, "conjunction" or "preposition" (proclitic_kinds.tsv)."""
+    rows = load_tsv("proclitic_kinds.tsv", columns=2)[1:]  # a header row first
+    return frozenset(letter for letter, found, *_ in rows if found == kind)
+
+
+@cache
 def _unnamed_links() -> frozenset[str]:
     """ "في/من/لدى" between an unnamed speaker and their body ("مسؤول في البنتاغون")."""
     return frozenset(normalize(line) for line in load_lines("unnamed_speaker_links.txt"))
@@ -495,7 +502,9 @@ class _Reader:
             if at > first and self.opens_adverbial(at - 1):
                 continue
             item = self.ctx.by_first.get(at)
-            if item is not None and any(c in self.proclitic(item, at) for c in "بلك"):
+            if item is not None and not _proclitics("preposition").isdisjoint(
+                self.proclitic(item, at)
+            ):
                 continue
             if item is not None and item.entity.type == "LOC" and at != opening:
                 continue
@@ -525,7 +534,7 @@ class _Reader:
         word = self.sc.words[at]
         kinds = _before_verb()
         return kinds.get(word) == "adverbial" or (
-            word[:1] in "وف" and kinds.get(word[1:]) == "adverbial"
+            word[:1] in _proclitics("conjunction") and kinds.get(word[1:]) == "adverbial"
         )
 
     def set_off_name(self, description: int) -> _Speaker | None:
