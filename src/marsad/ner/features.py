@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from marsad.arabic.normalize import fold_char
+from marsad.arabic.normalize import normalize
 from marsad.resources import load_tsv
 
 GROUPS = ("word", "affix", "shape", "stem", "gazetteer", "cluster", "context")
@@ -34,21 +34,9 @@ _LATIN = re.compile(r"[a-z]")
 _PUNCT = re.compile(r"^[^\w]+$")
 
 
-@cache
-def _fold_table() -> dict[int, str]:
-    """``normalize`` as a translate table over the BMP ranges news text uses (fast path)."""
-    codes = [*range(0x0000, 0x0800), *range(0x2000, 0x2070), *range(0xFB50, 0xFF00)]
-    table = {}
-    for code in codes:
-        folded = fold_char(chr(code))
-        if folded != chr(code):
-            table[code] = folded
-    return table
-
-
 def fold(token: str) -> str:
-    """The matching form of a token (same folding as ``marsad.arabic.normalize``)."""
-    return token.translate(_fold_table())
+    """The matching form of a token (``marsad.arabic.normalize``)."""
+    return normalize(token)
 
 
 @lru_cache(maxsize=200_000)

@@ -6,7 +6,7 @@ match (a bisect over the positions of dropped characters, ``DROPPED`` of
 text has a one-byte form in Windows Arabic (cp1256), where one ``bytes.translate`` folds
 and drops every character at once. The tagger's trigger scan reads those bytes too. A
 text with a character cp1256 lacks and folding does not map into it (presentation forms,
-other scripts) takes the slower path of one ``str.replace`` per changed character.
+other scripts) takes the slower path of ``normalize`` itself.
 """
 
 from __future__ import annotations
@@ -38,17 +38,16 @@ _CANDIDATE_RANGES = (
 
 @cache
 def _table() -> dict[int, str]:
-    """The characters folding changes (not drops) that matching here needs folded."""
+    """The characters of cp1256 and of the candidate blocks that folding changes (not
+    drops): the byte path maps with these; any other character takes ``fold_char``."""
     table: dict[int, str] = {}
-    for low, high in _CANDIDATE_RANGES:
-        for code in range(low, high + 1):
-            folded = fold_char(chr(code))
-            if folded and folded != chr(code):
-                table[code] = folded
-    for row in load_tsv("normalization.tsv", columns=2):
-        table[ord(row[0])] = fold_char(row[0])
-    for code in range(ord("A"), ord("Z") + 1):
-        table[code] = chr(code).lower()
+    codes = [code for low, high in _CANDIDATE_RANGES for code in range(low, high + 1)]
+    codes += map(ord, bytes(range(256)).decode(CODEC))
+    codes += (ord(row[0]) for row in load_tsv("normalization.tsv", columns=2))
+    for code in codes:
+        folded = fold_char(chr(code))
+        if folded and folded != chr(code):
+            table[code] = folded
     return table
 
 
@@ -74,23 +73,6 @@ class Folded:
         return first, last
 
 
-@cache
-def _replacements() -> tuple[tuple[str, str], ...]:
-    """One ``str.replace`` per changed character: far faster than ``translate`` here.
-    No target is itself a source, so the order does not matter."""
-    return tuple((chr(code), target) for code, target in _table().items() if target)
-
-
-@cache
-def _split_replacements() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
-    """(replacements of other characters, those of ASCII capitals): a text without ASCII
-    capitals, as most Arabic news is, skips the second lot."""
-    capitals = tuple((s, t) for s, t in _replacements() if "A" <= s <= "Z")
-    others = tuple((s, t) for s, t in _replacements() if not "A" <= s <= "Z")
-    assert not {s for s, _ in others} & {t for _, t in capitals + others}
-    return others, capitals
-
-
 def _is_mark(char: str) -> bool:
     return char == "\u0640" or unicodedata.category(char) == "Mn"
 
@@ -109,8 +91,8 @@ def _fold_stand_in(error: UnicodeError) -> tuple[str, int]:
         if DROPPED.match(char):
             stand_ins.append(_DROPPED_STAND_IN)
             continue
-        target = _table().get(ord(char))
-        if target is None or ord(target) not in _cp1256_codes():
+        target = fold_char(char)
+        if len(target) != 1 or ord(target) not in _cp1256_codes():
             raise error
         stand_ins.append(target)
     return "".join(stand_ins), error.end
@@ -164,17 +146,7 @@ def _fold_str(text: str) -> Folded:
     # sits at (length of the pieces before it) + j in the source.
     pieces = DROPPED.split(text)
     shifts = tuple(accumulate(map(len, pieces[:-1])))
-    folded = "".join(pieces) if shifts else text
-    others, capitals = _split_replacements()
-    for source, target in others:
-        if source in folded:
-            folded = folded.replace(source, target)
-    ascii_part = folded.encode("ascii", "ignore")  # the few ASCII characters, quickly
-    if ascii_part != ascii_part.lower():  # bytes.lower changes only A-Z
-        for source, target in capitals:
-            if source in folded:
-                folded = folded.replace(source, target)
-    return Folded(folded, text, shifts)
+    return Folded(normalize("".join(pieces) if shifts else text), text, shifts)
 
 
 def fold_text(text: str) -> Folded:
