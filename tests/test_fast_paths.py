@@ -16,10 +16,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from marsad.arabic.clitics import proclitics
 from marsad.arabic.normalize import DROPPED, fold_char, normalize, normalize_with_map
 from marsad.arabic.sentences import split_sentences
+from marsad.arabic.view import TextView
 from marsad.extract import quantities
-from marsad.extract.clitics import proclitics, scan
 from marsad.extract.cues import cue_at, cue_forms, cue_tokens
 from marsad.extract.lexicon import (
     PhraseIndex,
@@ -50,7 +51,7 @@ def vocabulary(saudi_jsonl: Path) -> set[str]:
     words: set[str] = set()
     with saudi_jsonl.open(encoding="utf-8") as lines:
         for line in islice(lines, 300):
-            words.update(scan(json.loads(line).get("text") or "").words)
+            words.update(TextView(json.loads(line).get("text") or "").words)
     for index in _indexes():
         for first in index._firsts:
             for prefix in proclitics():

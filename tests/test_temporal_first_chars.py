@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from marsad.arabic.view import TextView
 from marsad.temporal.first_chars import first_chars
-from marsad.temporal.folding import fold_text
 from marsad.temporal.rules import rules
 from marsad.temporal.tagger import find_candidates
 
@@ -34,7 +34,7 @@ def test_every_rule_start_is_bounded() -> None:
 
 def test_every_match_on_the_seeds_starts_with_an_accepted_character(seeds_dir: Path) -> None:
     for text in _seed_texts(seeds_dir):
-        folded = fold_text(text).text
+        folded = TextView(text).folded
         for rule in rules():
             chars = first_chars(rule.pattern)
             assert chars is not None
@@ -54,11 +54,10 @@ def test_gold_timexes_start_where_their_rule_accepts(seeds_dir: Path, shared_dir
     checked = 0
     for document in documents:
         text = (seeds_dir / document["doc"]).read_text(encoding="utf-8")
-        folded = fold_text(text)
+        view = TextView(text)
         surfaces = {gold["text"] for gold in document["timexes"]}
-        for candidate in find_candidates(folded.text):
-            start, end = folded.to_source(candidate.start, candidate.end)
-            if text[start:end] not in surfaces:
+        for candidate in find_candidates(view.folded):
+            if view.source_span(candidate.start, candidate.end).slice(text) not in surfaces:
                 continue
             rule = table[candidate.order]
             chars = first_chars(rule.pattern)
@@ -66,10 +65,10 @@ def test_gold_timexes_start_where_their_rule_accepts(seeds_dir: Path, shared_dir
             starts = [
                 position
                 for position in range(max(0, candidate.start - 60), candidate.start + 1)
-                if rule.pattern.match(folded.text, position)
+                if rule.pattern.match(view.folded, position)
             ]
             assert starts, rule.name
-            assert any(folded.text[position] in chars for position in starts), rule.name
+            assert any(view.folded[position] in chars for position in starts), rule.name
             checked += 1
     assert checked >= 20
 

@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from marsad.arabic._bytefold import check_consistent
+from marsad.arabic.view import TextView
 from marsad.model import Article, Boilerplate, Published, PublishedSource, Span
 from marsad.resources import load_tsv
 from marsad.temporal import annotate_timexes, tag_text
-from marsad.temporal.folding import check_consistent, fold_text
 from marsad.temporal.lexicon import fold, lexicon
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -204,9 +205,9 @@ def test_any_text_gives_valid_spans(text: str) -> None:
 @given(_ARABIC)
 def test_fast_folding_matches_normalize(text: str) -> None:
     assert check_consistent(text)
-    folded = fold_text(text)
-    for start in range(len(folded.text)):
-        source_start, _ = folded.to_source(start, start + 1)
+    view = TextView(text)
+    for start in range(len(view.folded)):
+        source_start = view.source_span(start, start + 1).start
         assert text[source_start] != "" and source_start < len(text)
 
 

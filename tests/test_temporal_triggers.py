@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.arabic.normalize import normalize
+from marsad.arabic.view import TextView
 from marsad.resources import load_lines
-from marsad.temporal.folding import fold_text
 from marsad.temporal.lexicon import alternation
 from marsad.temporal.triggers import _digit_kinds, find_triggers, trigger_table
 
@@ -74,19 +74,19 @@ _PIECES = [
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=25))
 def test_scan_matches_a_word_by_word_reference(pieces: list[str]) -> None:
-    folded = fold_text("".join(pieces)).text
+    folded = TextView("".join(pieces)).folded
     assert dict(find_triggers(folded)) == _reference(folded)
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=60))
 def test_scan_matches_the_reference_on_any_text(text: str) -> None:
-    folded = fold_text(text).text
+    folded = TextView(text).folded
     assert dict(find_triggers(folded)) == _reference(folded)
 
 
 def test_offsets_are_those_of_the_folded_text() -> None:
-    folded = fold_text("قال «الخميس» إن ж 2015 عاما").text
+    folded = TextView("قال «الخميس» إن ж 2015 عاما").folded
     found = find_triggers(folded)
     assert [folded[p : p + 6] for p in found["weekday"]] == ["الخميس"]
     assert [folded[p : p + 4] for p in found["year4"]] == ["2015"]

@@ -10,7 +10,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from marsad.arabic.view import TextView
 
 
 class PublishedSource(StrEnum):
@@ -258,10 +261,35 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
+    # The text view (folded text, tokens, offsets): built on first use, never stored,
+    # pickled or compared; ``release_view`` frees it once the layers are made.
+    _view: TextView | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.id:
             self.id = article_id(self.source, self.text)
+
+    @property
+    def view(self) -> TextView:
+        """The Arabic text view of the body, built once (``marsad.arabic.view``)."""
+        if self._view is None:
+            from marsad.arabic.view import TextView  # arabic.view reads this module
+
+            self._view = TextView(self.text, self.body_spans())
+        return self._view
+
+    def release_view(self) -> None:
+        """Drop the view (it is rebuilt from the text when asked for again)."""
+        self._view = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        state["_view"] = None  # rebuilt on demand, never shipped between processes
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
 
     def is_boilerplate(self, span: Span) -> bool:
         """True when the span lies in web furniture that must yield no facts."""

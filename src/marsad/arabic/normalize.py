@@ -128,8 +128,9 @@ def source_offsets(text: str) -> list[int]:
     return offsets
 
 
-def _is_mark(char: str) -> bool:
-    """Diacritics and tatweel: they belong to the letter before them."""
+def is_mark(char: str) -> bool:
+    """Diacritics and tatweel: folding drops them, and they belong to the letter before
+    them, so a span ending on that letter takes them in ("الأمريكيّ", "صباحاً")."""
     code = ord(char)
     return code == 0x0640 or any(low <= code <= high for low, high in _DROPPED_RANGES)
 
@@ -147,6 +148,6 @@ def to_source_span(
         return position, position
     source_end = offsets[end - 1] + 1
     if text is not None:
-        while source_end < len(text) and _is_mark(text[source_end]):
+        while source_end < len(text) and is_mark(text[source_end]):
             source_end += 1
     return offsets[start], source_end

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from marsad.arabic.clitics import proclitics, readings
 from marsad.arabic.normalize import normalize
-from marsad.extract.clitics import proclitics, readings
 from marsad.resources import load_tsv
 
 _PERFECT_ENDINGS = ("", "ت", "ا", "تا", "وا")

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import compress
 
+from marsad.arabic.clitics import readings
 from marsad.arabic.normalize import normalize
-from marsad.extract.clitics import Scan, readings, scan
+from marsad.arabic.view import TextView
 from marsad.extract.cues import cue_tokens
 from marsad.extract.lexicon import (
     Alias,
@@ -88,7 +89,7 @@ def _outlet_nouns() -> frozenset[str]:
 _PAIRS = {"«": "»", "“": "”", '"': '"'}
 
 
-def _source_span(sc: Scan, match_first: int, prefix: int, fused: bool, end: int) -> Span:
+def _source_span(sc: TextView, match_first: int, prefix: int, fused: bool, end: int) -> Span:
     # A fused ل stays in the span ("للحرة"), other clitics before it do not ("وللحرة").
     start = sc.starts[match_first] + (prefix - 1 if fused else prefix)
     stop = sc.ends[end - 1]
@@ -102,11 +103,10 @@ def _source_span(sc: Scan, match_first: int, prefix: int, fused: bool, end: int)
         if unbalanced and sc.folded[stop : stop + 1] == closer:
             stop += 1
             break
-    begin, source_stop = sc.source_span(start, stop)
-    return Span(begin, source_stop)
+    return sc.source_span(start, stop)
 
 
-def _in_context(sc: Scan, match: Match[Alias]) -> bool:
+def _in_context(sc: TextView, match: Match[Alias]) -> bool:
     """A name that is also a common word counts only where the text marks it as a name."""
     token = sc.tokens[match.first]
     prefix = token.text[: match.prefix]
@@ -120,7 +120,7 @@ def _in_context(sc: Scan, match: Match[Alias]) -> bool:
     return match.first > 0 and sc.words[match.first - 1] in _outlet_nouns()
 
 
-def _gazetteer_pass(article: Article, sc: Scan) -> list[Placed]:
+def _gazetteer_pass(article: Article, sc: TextView) -> list[Placed]:
     placed: list[Placed] = []
     index = gazetteer()
     next_free = 0
@@ -141,7 +141,7 @@ def _gazetteer_pass(article: Article, sc: Scan) -> list[Placed]:
     return placed
 
 
-def _short_forms(article: Article, sc: Scan, placed: list[Placed]) -> list[Placed]:
+def _short_forms(article: Article, sc: TextView, placed: list[Placed]) -> list[Placed]:
     """Later mentions of a person by the last word of the name."""
     last_names: dict[str, str | None] = {}
     for item in placed:
@@ -225,7 +225,7 @@ def _role(title: Title, nationality: str | None, org: Entity | None) -> str:
 class EntityContext:
     """Token-level lookups shared by the title pass and by quotes."""
 
-    def __init__(self, article: Article, sc: Scan, placed: list[Placed]) -> None:
+    def __init__(self, article: Article, sc: TextView, placed: list[Placed]) -> None:
         self.article = article
         self.sc = sc
         self.placed = placed
@@ -236,13 +236,12 @@ class EntityContext:
 
     def sentence_first_token(self, at: int) -> int:
         """Index of the first token of the sentence that holds token ``at``."""
-        source = self.sc.offsets[self.sc.starts[at]]
+        source = self.sc.token_start(at)
         where = bisect.bisect_right(self.sentence_starts, source) - 1
         if where < 0:
             return 0
         start = self.article.sentences[where].span.start
-        folded = bisect.bisect_left(self.sc.offsets, start)
-        return self.sc.token_index_at(folded)
+        return self.sc.token_at(self.sc.folded_index(start))
 
     def gap(self, left: int, right: int) -> str:
         return self.sc.folded[self.sc.ends[left] : self.sc.starts[right]]
@@ -433,9 +432,9 @@ def model_names(ctx: EntityContext, mentions: list[TitleMention]) -> list[Placed
     for start, end, kind in found:
         if start in cut_edges or end in cut_edges:
             continue
-        folded_start = bisect.bisect_left(sc.offsets, start)
-        first = bisect.bisect_right(sc.starts, folded_start) - 1
-        stop = bisect.bisect_left(sc.starts, bisect.bisect_left(sc.offsets, end))
+        folded_start = sc.folded_index(start)
+        first = sc.token_containing(folded_start)
+        stop = sc.token_at(sc.folded_index(end))
         if first < 0 or stop <= first or any(ctx.taken[first:stop]):
             continue
         if folded_start > sc.starts[first] and not sc.folded.startswith("ال", folded_start):
@@ -443,7 +442,7 @@ def model_names(ctx: EntityContext, mentions: list[TitleMention]) -> list[Placed
             continue
         trimmed = _name_start(sc, first, stop, verbs)
         if trimmed != first:
-            first, start = trimmed, sc.offsets[sc.starts[trimmed]]
+            first, start = trimmed, sc.token_start(trimmed)
         if first >= stop:
             continue
         if not _plausible_name(sc.words[first:stop]) or gazetteer().match(sc, first):
@@ -457,7 +456,7 @@ def model_names(ctx: EntityContext, mentions: list[TitleMention]) -> list[Placed
     return _leave_short_forms(sc, ctx.placed + added, added)
 
 
-def _leave_short_forms(sc: Scan, placed: list[Placed], added: list[Placed]) -> list[Placed]:
+def _leave_short_forms(sc: TextView, placed: list[Placed], added: list[Placed]) -> list[Placed]:
     """Drop one-word model names that are the last word of a person named in full in the
     article ("كاميرون" after "ديفيد كاميرون"): ``_short_forms`` links them to that person,
     whatever type the model guessed."""
@@ -473,7 +472,7 @@ def _leave_short_forms(sc: Scan, placed: list[Placed], added: list[Placed]) -> l
     ]
 
 
-def _name_start(sc: Scan, first: int, stop: int, verbs: frozenset[str]) -> int:
+def _name_start(sc: TextView, first: int, stop: int, verbs: frozenset[str]) -> int:
     """The first token of a model span that belongs to the name: the model sometimes
     takes in the verb or title before it ("يرى لانديس", "الرئيس السيسي", "الدكتور ...")."""
     while first < stop - 1:
@@ -528,12 +527,12 @@ def _windows(ctx: EntityContext, slots: list[int]) -> list[tuple[int, int, tuple
     last = len(sc.words) - 1
     merged: list[tuple[int, int, Span]] = []
     for at in slots:
-        where = bisect.bisect_right(ctx.sentence_starts, sc.offsets[sc.starts[at]]) - 1
+        where = bisect.bisect_right(ctx.sentence_starts, sc.token_start(at)) - 1
         if where < 0:
             continue
         bounds = sentences[where].span
-        low = sc.offsets[sc.starts[max(0, at - _WINDOW_BEFORE)]]
-        high = sc.offsets[sc.ends[min(last, at + _WINDOW_AFTER)] - 1] + 1
+        low = sc.token_start(max(0, at - _WINDOW_BEFORE))
+        high = sc.token_end(min(last, at + _WINDOW_AFTER))
         start, end = max(low, bounds.start), min(high, bounds.end)
         if end <= start:
             continue
@@ -566,23 +565,19 @@ def _assign_roles(placed: list[Placed], mentions: list[TitleMention]) -> None:
 
 def context(article: Article) -> EntityContext:
     """Lookups over ``article.entities`` (already annotated), for titles and quotes."""
-    sc = scan(article.text)
-    starts = sc.starts
+    sc = article.view
     placed = []
     for entity in article.entities:
-        folded_start = bisect.bisect_left(sc.offsets, entity.span.start)
-        folded_end = bisect.bisect_left(sc.offsets, entity.span.end)
-        first = bisect.bisect_right(starts, folded_start) - 1
-        end = bisect.bisect_left(starts, folded_end)
-        if 0 <= first < end:
-            placed.append(Placed(entity, first, end))
+        tokens = sc.char_span(entity.span.start, entity.span.end)
+        if tokens is not None:
+            placed.append(Placed(entity, *tokens))
     return EntityContext(article, sc, placed)
 
 
 def annotate_entities(article: Article) -> None:
     """Fill ``article.entities``: gazetteer names, titled persons, names the NER model
     finds where a name is expected, and short forms."""
-    sc = scan(article.text)
+    sc = article.view
     placed = _short_forms(article, sc, _gazetteer_pass(article, sc))
     ctx = EntityContext(article, sc, placed)
     mentions = find_titles(article, ctx)

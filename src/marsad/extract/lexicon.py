@@ -15,8 +15,9 @@ from functools import cache
 from itertools import compress
 from typing import Generic, TypeVar
 
+from marsad.arabic.clitics import proclitic_letters, readings, written_forms
 from marsad.arabic.normalize import normalize
-from marsad.extract.clitics import Scan, proclitics, readings
+from marsad.arabic.view import TextView
 from marsad.resources import load_lines, load_tsv
 
 Value = TypeVar("Value")
@@ -32,7 +33,7 @@ def phrase(surface: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(normalize(surface.replace("_", " "))))
 
 
-def gap_ok(scan: Scan, left: int, right: int) -> bool:
+def gap_ok(scan: TextView, left: int, right: int) -> bool:
     """True when tokens ``left`` and ``right`` may belong to one name."""
     gap = scan.folded[scan.ends[left] : scan.starts[right]]
     if not _GAP.fullmatch(gap):
@@ -51,7 +52,6 @@ class Match(Generic[Value]):
     fused: bool  # a clitic ل fused with the phrase's ال ("للحرة")
 
 
-_CLITIC_LETTERS = frozenset("وفبلك")
 _Candidates = tuple[tuple[int, str, tuple[tuple[tuple[str, ...], Value], ...]], ...]
 
 
@@ -87,7 +87,7 @@ class PhraseIndex(Generic[Value]):
         found = cache.get(token)
         if found is None:
             index = self._index
-            if clitics and token[0] in _CLITIC_LETTERS:
+            if clitics and token[0] in proclitic_letters():
                 options = readings(token)
                 found = tuple(
                     (prefix, word, index[word]) for prefix, word in options if word in index
@@ -99,7 +99,7 @@ class PhraseIndex(Generic[Value]):
             cache[token] = found
         return found
 
-    def hits(self, scan: Scan, clitics: bool = True) -> list[int]:
+    def hits(self, scan: TextView, clitics: bool = True) -> list[int]:
         """Indices of the tokens that may start a phrase (a fast first filter)."""
         starters = self._starters_with_clitics if clitics else self._firsts
         if starters is None:
@@ -110,21 +110,9 @@ class PhraseIndex(Generic[Value]):
     def _clitic_forms(self) -> frozenset[str]:
         """Every token that has a reading (``readings``) starting a phrase: the first
         words themselves, with each proclitic, and with a clitic ل fused with their ال."""
-        forms = set(self._firsts)
-        for prefix in proclitics():
-            if prefix[0] not in _CLITIC_LETTERS:
-                continue  # _candidates reads clitics only after these letters
-            for word in self._firsts:
-                if len(word) >= 2:
-                    forms.add(prefix + word)
-                if prefix.endswith("ل") and word.startswith("ال"):
-                    if len(word) > 3:
-                        forms.add(prefix + word[1:])  # للحرة = ل + الحرة
-                    if len(word) > 4 and word[2] == "ل":
-                        forms.add(prefix + word[2:])  # للجنة = ل + اللجنة
-        return frozenset(forms)
+        return frozenset().union(*map(written_forms, self._firsts))
 
-    def match(self, scan: Scan, at: int, clitics: bool = True) -> Match[Value] | None:
+    def match(self, scan: TextView, at: int, clitics: bool = True) -> Match[Value] | None:
         """The longest phrase starting at token ``at`` (bare reading preferred on ties)."""
         words = scan.words
         token = words[at]
@@ -229,7 +217,7 @@ def demonyms() -> dict[str, str]:
     return out
 
 
-def demonym_at(scan: Scan, at: int) -> str | None:
+def demonym_at(scan: TextView, at: int) -> str | None:
     """The country of a nisba adjective at token ``at`` (clitic و allowed), if any."""
     if at >= len(scan.words):
         return None

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from marsad.extract.clitics import Scan, scan
+from marsad.arabic.view import TextView
 from marsad.extract.lexicon import PhraseIndex, phrase
 from marsad.model import Article, Quantity, Span
 from marsad.resources import load_tsv
@@ -61,7 +61,7 @@ def _units() -> PhraseIndex[str]:
     return PhraseIndex(entries)
 
 
-def _plain_gap(sc: Scan, left_end: int, right: int) -> bool:
+def _plain_gap(sc: TextView, left_end: int, right: int) -> bool:
     """Only spaces between a folded position and token ``right``."""
     return sc.folded[left_end : sc.starts[right]].strip(" \t\u00a0") == ""
 
@@ -83,7 +83,7 @@ def _parse_digits(text: str) -> float | int | None:
 class _Reader:
     def __init__(self, article: Article) -> None:
         self.article = article
-        self.sc = scan(article.text)
+        self.sc = article.view
         self.tokens = self.sc.tokens
         self.timexes = [t.span for t in article.timexes]
 
@@ -160,8 +160,7 @@ class _Reader:
         approximate: bool = False,
         vague: bool = False,
     ) -> Quantity | None:
-        begin, stop = self.sc.source_span(folded_start, folded_end)
-        span = Span(begin, stop)
+        span = self.sc.source_span(folded_start, folded_end)
         if self.blocked(span):
             return None
         text = span.slice(self.article.text)
@@ -187,10 +186,10 @@ class _Reader:
         out: list[Quantity] = []
         used_until = -1
         for match in _NUMBER.finditer(self.sc.folded):
-            first = self.sc.token_index_at(match.start())
+            first = self.sc.token_at(match.start())
             if first >= len(self.tokens) or self.sc.starts[first] != match.start():
                 continue
-            end = self.sc.token_index_at(match.end())
+            end = self.sc.token_at(match.end())
             value = _parse_digits(match.group())
             found = None if value is None else self.figure(first, value, match.end(), end)
             if found is not None:

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import compress
 
+from marsad.arabic.clitics import readings
 from marsad.arabic.normalize import normalize
-from marsad.extract.clitics import readings
 from marsad.extract.cues import Cue, cue_at, cue_tokens
 from marsad.extract.entities import EntityContext, Placed, TitleMention, context, find_titles
 from marsad.extract.lexicon import (
@@ -126,15 +126,14 @@ class _Reader:
     # -- helpers over tokens -------------------------------------------------------------
 
     def span(self, first: int, end: int) -> Span:
-        begin, stop = self.sc.source_span(self.sc.starts[first], self.sc.ends[end - 1])
-        return Span(begin, stop)
+        return self.sc.token_span(first, end)
 
     def gap(self, left: int, right: int) -> str:
         """Folded text between token ``left`` and token ``right``."""
         return self.sc.folded[self.sc.ends[left] : self.sc.starts[right]]
 
     def in_timex(self, at: int) -> bool:
-        source = self.sc.offsets[self.sc.starts[at]]
+        source = self.sc.token_start(at)
         where = bisect.bisect_right(self.timex_ranges, (source, len(self.article.text))) - 1
         return where >= 0 and self.timex_ranges[where][1] > source
 
@@ -144,9 +143,8 @@ class _Reader:
         return at
 
     def token_range(self, span: Span) -> tuple[int, int]:
-        folded_start = bisect.bisect_left(self.sc.offsets, span.start)
-        folded_end = bisect.bisect_left(self.sc.offsets, span.end)
-        return self.sc.token_index_at(folded_start), self.sc.token_index_at(folded_end)
+        folded_start, folded_end = self.sc.folded_range(span)
+        return self.sc.token_at(folded_start), self.sc.token_at(folded_end)
 
     # -- speakers ------------------------------------------------------------------------
 
@@ -193,8 +191,7 @@ class _Reader:
     def proclitic(self, item: Placed, at: int) -> str:
         """What stands before the name in its token ("ل" in "لرويترز", and in "للقاهرة"
         where the article's alef fused with it), folded."""
-        token_start = self.sc.offsets[self.sc.starts[at]]
-        prefix = normalize(self.article.text[token_start : item.entity.span.start])
+        prefix = self.sc.fold_range(self.sc.token_start(at), item.entity.span.start)
         if not prefix and self.sc.words[at].startswith("لل"):
             name = normalize(item.entity.text)
             if name.startswith("ال") and self.sc.words[at][2:] == name[2:]:
@@ -382,7 +379,7 @@ class _Reader:
 
     def content_span(self, folded_start: int, sentence: Span) -> Span | None:
         text = self.article.text
-        start = self.sc.offsets[folded_start] if folded_start < len(self.sc.offsets) else 0
+        start = self.sc.source_index(folded_start)
         while start < sentence.end and text[start] in " \t\u00a0،,:":
             start += 1
         stop = sentence.end

@@ -10,22 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from marsad.arabic.view import TextView
 from marsad.model import Article, Published, PublishedSource, Span, Timex
 from marsad.temporal.candidate import Candidate
 from marsad.temporal.crawl import corrected_crawl_date
 from marsad.temporal.dateline import find_dateline
-from marsad.temporal.folding import Folded, fold_text
 from marsad.temporal.relative import resolve
 from marsad.temporal.tagger import find_candidates, merge, select
 
 __all__ = ["annotate_timexes", "find_dateline", "tag_text"]
 
 
-def _to_timex(candidate: Candidate, text: str, folded: Folded) -> Timex:
-    start, end = folded.to_source(candidate.start, candidate.end)
+def _to_timex(candidate: Candidate, view: TextView) -> Timex:
+    span = view.source_span(candidate.start, candidate.end)
     return Timex(
-        span=Span(start, end),
-        text=text[start:end],
+        span=span,
+        text=span.slice(view.text),
         type=candidate.type,
         value=candidate.value,
         anchor="publication" if candidate.relative is not None else None,
@@ -36,12 +36,13 @@ def _to_timex(candidate: Candidate, text: str, folded: Folded) -> Timex:
     )
 
 
-def _unanchored(text: str, keep: Callable[[Span], bool]) -> tuple[list[Timex], list[Candidate]]:
-    folded = fold_text(text)
-    candidates = merge(select(find_candidates(folded.text, folded.encoded)), folded.text)
+def _unanchored(
+    view: TextView, keep: Callable[[Span], bool]
+) -> tuple[list[Timex], list[Candidate]]:
+    candidates = merge(select(find_candidates(view.folded, view.encoded)), view.folded)
     timexes, kept = [], []
     for candidate in candidates:
-        timex = _to_timex(candidate, text, folded)
+        timex = _to_timex(candidate, view)
         if timex.span.end > timex.span.start and keep(timex.span):
             timexes.append(timex)
             kept.append(candidate)
@@ -56,7 +57,7 @@ def _anchor(timexes: list[Timex], candidates: list[Candidate], published: str | 
 
 def tag_text(text: str, published: str | None = None) -> list[Timex]:
     """Timexes of a plain text; without ``published``, a dateline in the text anchors."""
-    timexes, candidates = _unanchored(text, lambda span: True)
+    timexes, candidates = _unanchored(TextView(text), lambda span: True)
     if published is None:
         dateline = find_dateline(text, timexes)
         published = dateline.value if dateline is not None else None
@@ -67,7 +68,7 @@ def tag_text(text: str, published: str | None = None) -> list[Timex]:
 def annotate_timexes(article: Article) -> None:
     """Fill ``article.timexes`` (sorted by start); read the dateline if needed; correct a
     crawl time the text contradicts (``crawl.py``); anchor."""
-    timexes, candidates = _unanchored(article.text, lambda span: not article.is_boilerplate(span))
+    timexes, candidates = _unanchored(article.view, lambda span: not article.is_boilerplate(span))
     if article.published.source == PublishedSource.UNKNOWN:
         dateline = find_dateline(article.text, timexes)
         if dateline is not None and dateline.value is not None:

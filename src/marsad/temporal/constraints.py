@@ -24,7 +24,7 @@ def publication_weekdays(article: Article) -> list[WeekdayConstraint]:
     """Weekday constraints from deictic expressions such as "اليوم السبت"."""
     from marsad.temporal import _unanchored  # the tagger's own scan, with its meanings
 
-    timexes, candidates = _unanchored(article.text, lambda span: not article.is_boilerplate(span))
+    timexes, candidates = _unanchored(article.view, lambda span: not article.is_boilerplate(span))
     constraints = []
     for timex, candidate in zip(timexes, candidates, strict=True):
         relative = candidate.relative

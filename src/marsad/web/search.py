@@ -11,19 +11,16 @@ Matches are found again in the article text to give a snippet with exact offsets
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from marsad.arabic.normalize import normalize
-from marsad.extract.clitics import proclitics, readings, scan
+from marsad.arabic.clitics import article, readings, written_forms
+from marsad.arabic.view import TextView
 from marsad.model import Article
 
-_WORD = re.compile(r"\w+")
-_ARTICLE = "ال"
 _MAX_WORDS = 8
 SNIPPET_CHARS = 90
 
@@ -31,22 +28,15 @@ SNIPPET_CHARS = 90
 @lru_cache(maxsize=1024)
 def word_forms(word: str) -> frozenset[str]:
     """Every folded form under which the folded ``word`` may be written in a text."""
+    the = article()
     cores = {word}
-    cores.update(w for p, w in readings(word) if p and w.startswith(_ARTICLE) and len(w) > 3)
-    forms = set(cores)
-    for core in cores:
-        for prefix in proclitics():
-            forms.add(prefix + core)
-            if core.startswith(_ARTICLE) and prefix.endswith("ل"):
-                forms.add(prefix + core[1:])  # ل + الحرة is written للحرة
-                if core.startswith(_ARTICLE + "ل"):
-                    forms.add(prefix + core[2:])  # ل + اللجنة is written للجنة
-    return frozenset(forms)
+    cores.update(w for p, w in readings(word) if p and w.startswith(the) and len(w) > 3)
+    return frozenset().union(*(written_forms(core) for core in cores))
 
 
 def query_words(query: str) -> list[str]:
     """The folded words of a query (operators and punctuation dropped)."""
-    return _WORD.findall(normalize(query))[:_MAX_WORDS]
+    return TextView(query).words[:_MAX_WORDS]
 
 
 def fts_query(words: list[str]) -> str:
@@ -77,11 +67,12 @@ class Snippet:
 def match_spans(article: Article, words: list[str]) -> list[tuple[int, int]]:
     """Exact ``[start, end)`` of every text token that is a form of a query word."""
     forms = frozenset().union(*(word_forms(w) for w in words)) if words else frozenset()
-    folded = scan(article.text)
+    view = article.view
     return [
-        folded.source_span(start, end)
-        for word, start, end in zip(folded.words, folded.starts, folded.ends, strict=True)
+        (span.start, span.end)
+        for word, start, end in zip(view.words, view.starts, view.ends, strict=True)
         if word in forms
+        for span in (view.source_span(start, end),)
     ]
 
 

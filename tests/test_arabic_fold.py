@@ -1,4 +1,4 @@
-"""The tagger's two fast foldings (cp1256 bytes, str replaces) agree with ``normalize``."""
+"""The text view's two foldings (cp1256 bytes, str) agree with ``normalize``."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from marsad.arabic._bytefold import CODEC, _fold_bytes, _fold_str, check_consistent, fold_text
 from marsad.arabic.normalize import normalize
-from marsad.temporal.folding import CODEC, _fold_bytes, _fold_str, check_consistent, fold_text
+from marsad.arabic.view import TextView
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -68,9 +69,8 @@ def test_byte_and_str_paths_agree_with_normalize(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=40))
 def test_byte_and_str_paths_agree_on_any_text(text: str) -> None:
-    # normalize() also lowercases non-ASCII capitals (À, Ж), which the tagger's folding
-    # leaves alone: its rules read Arabic, digits and ASCII only
     assert _paths_agree(text)
+    assert fold_text(text).text == normalize(text)
 
 
 def test_byte_path_carries_the_encoding_and_maps_offsets() -> None:
@@ -79,7 +79,8 @@ def test_byte_path_carries_the_encoding_and_maps_offsets() -> None:
     assert folded is not None and folded.encoded is not None
     assert folded.text == "اعلن الوزير 2015"
     assert folded.encoded == folded.text.encode(CODEC)
-    assert folded.to_source(5, 11) == (6, 13)  # "الوزيرُ": the damma after it is kept
+    span = TextView(text).source_span(5, 11)
+    assert (span.start, span.end) == (6, 13)  # "الوزيرُ": the damma after it is kept
     assert text[6:13] == "الوزيرُ"
 
 

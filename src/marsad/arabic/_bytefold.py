@@ -1,19 +1,17 @@
-"""Fast matching text for the tagger: the same folding as ``marsad.arabic.normalize``.
+"""The text view's private core: ``normalize`` over a whole text, fast, with the positions
+of the characters it drops.
 
-The tagger runs on every article, so offsets are recovered only for the few spans that
-match (a bisect over the positions of dropped characters, ``DROPPED`` of
-``marsad.arabic.normalize``), and the folding itself runs on bytes: nearly every news
-text has a one-byte form in Windows Arabic (cp1256), where one ``bytes.translate`` folds
-and drops every character at once. The tagger's trigger scan reads those bytes too. A
-text with a character cp1256 lacks and folding does not map into it (presentation forms,
-other scripts) takes the slower path of ``normalize`` itself.
+Folding runs on bytes: nearly every news text has a one-byte form in Windows Arabic
+(cp1256), where one ``bytes.translate`` folds and drops every character at once, and the
+temporal tagger's trigger scan reads those bytes too. A text with a character cp1256 lacks
+and folding does not map into it (presentation forms, other scripts) takes the slower path
+of ``normalize`` itself. Offsets are not mapped here: ``shifts`` (the positions of the
+dropped characters) is all the view needs to map both ways with a bisect.
 """
 
 from __future__ import annotations
 
 import codecs
-import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -59,22 +57,6 @@ class Folded:
     source: str
     shifts: tuple[int, ...]  # for each dropped char j: its source index minus j
     encoded: bytes | None = None  # ``text`` in cp1256 when every character has a byte
-
-    def to_source(self, start: int, end: int) -> tuple[int, int]:
-        """Map a folded ``[start, end)`` to source offsets (exact, end exclusive)."""
-        if end <= start:
-            position = start + bisect_right(self.shifts, start)
-            return position, position
-        first = start + bisect_right(self.shifts, start)
-        last = end - 1 + bisect_right(self.shifts, end - 1) + 1
-        # Marks after the last letter (tanween in صباحاً) belong to the expression.
-        while last < len(self.source) and _is_mark(self.source[last]):
-            last += 1
-        return first, last
-
-
-def _is_mark(char: str) -> bool:
-    return char == "\u0640" or unicodedata.category(char) == "Mn"
 
 
 CODEC = "cp1256"

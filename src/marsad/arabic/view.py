@@ -1,0 +1,224 @@
+"""One Arabic text view per article: folded text, offsets both ways, tokens, sentences.
+
+Every layer reads this view; none folds, tokenises or maps offsets on its own (spaCy's
+``Doc.char_span``, CAMeL Tools' one ``CharMapper``). The view is built once per article
+(``Article.view``) from the text as read:
+
+- ``folded``: the matching form of the whole text (``normalize``: hamza and alef forms,
+  ى/ي, ة/ه, digits, diacritics dropped, lower case), with ``encoded``, the same in
+  cp1256 bytes when every character has one (the temporal tagger's trigger scan);
+- offsets both ways: only dropped characters shift folded positions, so ``source_index``
+  and ``folded_index`` are one bisect over their positions; a folded range maps back to
+  ``source_span``, which takes in the marks written on its last letter ("الأمريكيّ");
+- word tokens: runs of letters and digits of the folded text (``words``, ``starts``,
+  ``ends`` in folded offsets; ``token_start``/``token_end`` in source offsets), each with
+  its clitic readings (``readings``) and word class;
+- ``sentences``: the sentence spans of the body (boilerplate regions left out);
+- ``char_span(start, end, mode)``: the tokens of a source range, as spaCy's modes.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from functools import cached_property
+from itertools import accumulate
+from typing import Literal, NamedTuple, overload
+
+from marsad.arabic._bytefold import fold_text
+from marsad.arabic.clitics import readings
+from marsad.arabic.normalize import is_mark
+from marsad.arabic.sentences import split_sentences
+from marsad.model import Span
+
+# A word token: letters and digits (no underscore: "#وسم_آخر" is two words).
+_WORD_SPLIT = re.compile(r"([^\W_]+)")
+
+Alignment = Literal["strict", "contract", "expand"]
+
+
+class Token(NamedTuple):
+    """A word of the folded text: its folded form and its folded-text range."""
+
+    text: str
+    start: int
+    end: int
+
+
+class TokenView(Sequence[Token]):
+    """The tokens of a view, made on access from parallel lists (cheaper to build)."""
+
+    __slots__ = ("_ends", "_starts", "_words")
+
+    def __init__(self, words: list[str], starts: list[int], ends: list[int]) -> None:
+        self._words, self._starts, self._ends = words, starts, ends
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Token]: ...
+
+    def __getitem__(self, index: int | slice) -> Token | list[Token]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._words)))]
+        return Token(self._words[index], self._starts[index], self._ends[index])
+
+
+class TextView:
+    """The folded text of one article, its word tokens and both offset maps."""
+
+    __slots__ = (
+        "__dict__",  # cached_property values
+        "encoded",
+        "ends",
+        "folded",
+        "regions",
+        "shifts",
+        "starts",
+        "text",
+        "words",
+    )
+
+    def __init__(self, text: str, regions: Sequence[Span] | None = None) -> None:
+        folded = fold_text(text)
+        self.text = text
+        self.folded: str = folded.text
+        self.encoded: bytes | None = folded.encoded
+        self.shifts: tuple[int, ...] = folded.shifts  # dropped char j sits at shifts[j] + j
+        # The body: where sentences (hence facts) may be; the whole text by default.
+        self.regions: tuple[Span, ...] = (
+            tuple(regions) if regions is not None else (Span(0, len(text)),)
+        )
+        parts = _WORD_SPLIT.split(self.folded)  # separator, word, separator, ..., separator
+        bounds = list(accumulate(map(len, parts), initial=0))
+        self.words: list[str] = parts[1::2]
+        self.starts: list[int] = bounds[1::2]
+        self.ends: list[int] = bounds[2::2]
+        del self.starts[len(self.words) :], self.ends[len(self.words) :]
+
+    # -- offsets -------------------------------------------------------------------------
+
+    @cached_property
+    def _dropped(self) -> tuple[int, ...]:
+        """Source positions of the dropped characters, ascending."""
+        return tuple(shift + j for j, shift in enumerate(self.shifts))
+
+    def source_index(self, folded: int) -> int:
+        """The source index of folded character ``folded`` (``len(folded)`` maps to the
+        end of the text)."""
+        if folded >= len(self.folded):
+            return len(self.text)
+        return folded + bisect_right(self.shifts, folded)
+
+    def folded_index(self, source: int) -> int:
+        """The folded index of source character ``source``, or of the first character
+        folding keeps after it when it is dropped."""
+        return source - bisect_left(self._dropped, source)
+
+    def source_span(self, start: int, end: int) -> Span:
+        """The exact source range of folded ``[start, end)``; the marks written on the
+        last letter belong to it ("الأمريكيّ", "صباحاً")."""
+        if end <= start:
+            position = self.source_index(start)
+            return Span(position, position)
+        first = start + bisect_right(self.shifts, start)
+        last = end - 1 + bisect_right(self.shifts, end - 1) + 1
+        text = self.text
+        while last < len(text) and is_mark(text[last]):
+            last += 1
+        return Span(first, last)
+
+    def fold_range(self, start: int, end: int) -> str:
+        """The folded form of source ``text[start:end]`` (equal to ``normalize`` of it)."""
+        return self.folded[self.folded_index(start) : self.folded_index(end)]
+
+    def folded_range(self, span: Span) -> tuple[int, int]:
+        """The folded ``[start, end)`` of a source span."""
+        return self.folded_index(span.start), self.folded_index(span.end)
+
+    # -- tokens --------------------------------------------------------------------------
+
+    @cached_property
+    def tokens(self) -> TokenView:
+        return TokenView(self.words, self.starts, self.ends)
+
+    @cached_property
+    def source_starts(self) -> list[int]:
+        """Source offset of each token's first character."""
+        return [self.source_index(start) for start in self.starts]
+
+    def token_start(self, index: int) -> int:
+        """Source offset where token ``index`` begins."""
+        return self.source_starts[index]
+
+    def token_end(self, index: int) -> int:
+        """Source offset where token ``index`` ends (its last letter's marks included)."""
+        return self.source_span(self.starts[index], self.ends[index]).end
+
+    def token_span(self, first: int, end: int) -> Span:
+        """The source span of tokens ``[first, end)``."""
+        return self.source_span(self.starts[first], self.ends[end - 1])
+
+    def token_at(self, folded: int) -> int:
+        """Index of the first token that starts at or after folded position ``folded``."""
+        return bisect_left(self.starts, folded)
+
+    def token_containing(self, folded: int) -> int:
+        """Index of the token holding folded position ``folded``, or of the last token
+        before it (-1 when none)."""
+        return bisect_right(self.starts, folded) - 1
+
+    def gap(self, left: int, right: int) -> str:
+        """The folded text between token ``left`` and token ``right``."""
+        return self.folded[self.ends[left] : self.starts[right]]
+
+    def readings(self, index: int) -> tuple[tuple[int, str], ...]:
+        """``(prefix length, word)`` clitic readings of token ``index``, whole first."""
+        return readings(self.words[index])
+
+    def char_span(self, start: int, end: int, mode: Alignment = "expand") -> tuple[int, int] | None:
+        """Token range ``[first, stop)`` of the source range ``[start, end)``.
+
+        ``strict``: the range must begin and end on token boundaries (else None);
+        ``contract``: the tokens lying wholly inside; ``expand``: every token it touches.
+        None when no token qualifies.
+        """
+        folded_start, folded_end = self.folded_index(start), self.folded_index(end)
+        if mode == "contract":
+            first = bisect_left(self.starts, folded_start)
+            stop = bisect_right(self.ends, folded_end)
+        else:
+            first = bisect_right(self.ends, folded_start)
+            stop = bisect_left(self.starts, folded_end)
+            if mode == "strict" and (
+                first >= stop
+                or self.starts[first] != folded_start
+                or self.ends[stop - 1] != folded_end
+            ):
+                return None
+        return (first, stop) if first < stop else None
+
+    def words_in(self, span: Span) -> list[str]:
+        """The folded words of the tokens wholly inside a source span."""
+        found = self.char_span(span.start, span.end, "contract")
+        return [] if found is None else self.words[found[0] : found[1]]
+
+    # -- sentences -----------------------------------------------------------------------
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentence spans of the body regions, in order, whitespace trimmed."""
+        return [span for region in self.regions for span in split_sentences(self.text, region)]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [span.start for span in self.sentences]
+
+    def sentence_index(self, source: int) -> int:
+        """Index of the sentence that starts at or before ``source`` (-1 when none)."""
+        return bisect_right(self._sentence_starts, source) - 1
