@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.arabic.normalize import normalize
+from marsad.arabic.view import TextView
 from marsad.extract.events import TRIGGERS_FILE, annotate_events, find_triggers, lexicon
 from marsad.model import Article, Boilerplate, Entity, EventMention, Span, Timex
 from marsad.pipeline import annotate_sentences
@@ -89,14 +90,20 @@ def test_every_trigger_is_found_bare_and_with_a_conjunction() -> None:
         needs = row[4].split("|")[0] if len(row) > 4 else ""
         after = " القوات" if needs.startswith("$") else f" {needs}" if needs else ""
         for text in (row[0] + after, "و" + row[0] + after):
-            found = find_triggers(text, Span(0, len(text)))
+            found = _found(text)
             assert [kind for _, kind in found] == [row[1]], (text, found)
             assert normalize(found[0][0].slice(text)) == normalize(row[0])
 
 
+def _found(text: str) -> list[tuple[Span, str]]:
+    return find_triggers(TextView(text), Span(0, len(text)))
+
+
 def test_triggers_take_clitics_and_inflections() -> None:
     text = "وأعلنت الوزارة بياناً عن الاجتماعات وللاتفاقية"
-    found = [(span.slice(text), kind) for span, kind in find_triggers(text, Span(0, len(text)))]
+    found = [
+        (span.slice(text), kind) for span, kind in _found(text)
+    ]
     assert found == [
         ("أعلنت", "statement"),
         ("بياناً", "statement"),
@@ -107,13 +114,15 @@ def test_triggers_take_clitics_and_inflections() -> None:
 
 def test_stop_forms_and_required_next_words() -> None:
     text = "نشر اسمه وبيانات السوق، ثم نشر القوات ووقعت على الاتفاق وقع الحادث"
-    found = [(span.slice(text), kind) for span, kind in find_triggers(text, Span(0, len(text)))]
+    found = [
+        (span.slice(text), kind) for span, kind in _found(text)
+    ]
     assert found == [("نشر", "deployment"), ("وقعت", "agreement"), ("اتفاق", "agreement")]
 
 
 def test_blockers_cancel_a_trigger_and_words_inside_other_words_do_not_match() -> None:
     text = "طالبوا بإطلاق سراح المعتقلين وإطلاق النار، ثم إطلاق اللجنة في وزارة الخارجية"
-    found = [span.slice(text) for span, _ in find_triggers(text, Span(0, len(text)))]
+    found = [span.slice(text) for span, _ in _found(text)]
     assert found == ["إطلاق"]
     assert text.index(found[0]) < text.index("اللجنة")
 

@@ -12,7 +12,8 @@ Every layer reads this view; none folds, tokenises or maps offsets on its own (s
   ``source_span``, which takes in the marks written on its last letter ("الأمريكيّ");
 - word tokens: runs of letters and digits of the folded text (``words``, ``starts``,
   ``ends`` in folded offsets; ``token_start``/``token_end`` in source offsets), each with
-  its clitic readings (``readings``) and word class;
+  its clitic readings (``readings``) and word class; and words as written (what
+  whitespace delimits), for distances in words and for snippets;
 - ``sentences``: the sentence spans of the body (boilerplate regions left out);
 - ``char_span(start, end, mode)``: the tokens of a source range, as spaCy's modes.
 """
@@ -34,6 +35,9 @@ from marsad.model import Span
 
 # A word token: letters and digits (no underscore: "#وسم_آخر" is two words).
 _WORD_SPLIT = re.compile(r"([^\W_]+)")
+# A word as written: what whitespace delimits, clitics and punctuation attached
+# ("لـ«الشرق", "أيار/مايو2011"); distances "in words" count these.
+_WRITTEN = re.compile(r"\S+")
 
 Alignment = Literal["strict", "contract", "expand"]
 
@@ -202,6 +206,31 @@ class TextView:
             ):
                 return None
         return (first, stop) if first < stop else None
+
+    # -- words as written ----------------------------------------------------------------
+
+    @cached_property
+    def _written(self) -> tuple[list[int], list[int]]:
+        """Folded starts and ends of the words as written (whitespace-delimited)."""
+        starts: list[int] = []
+        ends: list[int] = []
+        for match in _WRITTEN.finditer(self.folded):
+            starts.append(match.start())
+            ends.append(match.end())
+        return starts, ends
+
+    def written_words(self, start: int, end: int) -> list[Span]:
+        """The source spans of the words as written in ``text[start:end]``, cut at its
+        ends (a clause ending in "العراقية،" has the word "العراقية")."""
+        folded_start, folded_end = self.folded_index(start), self.folded_index(end)
+        found = _WRITTEN.finditer(self.folded, folded_start, folded_end)
+        return [self.source_span(*match.span()) for match in found]
+
+    def count_written(self, start: int, end: int) -> int:
+        """How many words as written lie wholly inside the source range ``[start, end)``."""
+        starts, ends = self._written
+        folded_start, folded_end = self.folded_index(start), self.folded_index(end)
+        return max(0, bisect_right(ends, folded_end) - bisect_left(starts, folded_start))
 
     def words_in(self, span: Span) -> list[str]:
         """The folded words of the tokens wholly inside a source span."""

@@ -90,7 +90,7 @@ def process_view(articles: Sequence[Article], timeline: Timeline) -> list[Body]:
     for article in articles:
         seen: set[tuple[str, int]] = set()
         for entity in article.entities:
-            kind = named_kind(article.text, entity)
+            kind = named_kind(article, entity)
             if kind is None or article.is_boilerplate(entity.span):
                 continue
             body = bodies.setdefault(entity.canonical, Body(entity.canonical, entity.type, kind))

@@ -231,7 +231,7 @@ def _stable_id(*parts: str) -> str:
 def _title(item: _Item) -> str:
     if item.mention.name:
         return item.mention.name
-    span = title_span(item.article.text, item.mention.sentence, item.mention.trigger)
+    span = title_span(item.article.view, item.mention.sentence, item.mention.trigger)
     return span.slice(item.article.text)
 
 

@@ -12,13 +12,11 @@ and their affixes live in ``resources/event_triggers.tsv``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from marsad.arabic.normalize import fold_char, normalize, normalize_with_map
-from marsad.arabic.sentences import split_sentences
+from marsad.arabic.normalize import normalize
+from marsad.arabic.view import TextView
 from marsad.extract.places import event_place
 from marsad.model import Article, Entity, EventMention, Span, Timex
 from marsad.resources import load_tsv
@@ -35,7 +33,6 @@ _SNIPPET_AFTER = 10
 
 # Punctuation that closes a clause (orthography, not vocabulary).
 _CLAUSE_MARKS = re.compile(r"[،,؛;:«»“”\"()\[\]–—]|\s-\s")
-_WORD = re.compile(r"\S+")
 _NEXT_WORD = re.compile(r"\W*(\w+)")
 _ISO_DATE = re.compile(r"^\d{4}(?:-|$|T|/)")
 # Branch order matters: stop forms ("بيانات") and exact multi-word forms ("البيان المشترك")
@@ -44,17 +41,6 @@ _FORMS = ("stop", "exact", "noun", "verb")
 _NOT_A_TRIGGER = "-"
 # The outlet reading a statement: owns the date beside it, yet is not an event itself.
 COVERAGE = "coverage"
-
-
-def _fold(chunk: str) -> tuple[str, Sequence[int]]:
-    """Folded text and the source index of each folded character (plus one past the end)."""
-    return normalize_with_map(chunk)
-
-
-def _to_source(offsets: Sequence[int], start: int, end: int) -> tuple[int, int]:
-    if end <= start:
-        return offsets[start], offsets[start]
-    return offsets[start], offsets[end - 1] + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,15 +142,15 @@ class _Governor:
     rule: str = ""
 
 
-def find_triggers(text: str, within: Span) -> list[tuple[Span, str]]:
-    """Trigger words in ``text[within]``: (span without proclitics, kind), in order."""
-    return [(t.span, t.kind) for t in _triggers(text, within)]
+def find_triggers(view: TextView, within: Span) -> list[tuple[Span, str]]:
+    """Trigger words in ``within``: (span without proclitics, kind), in order."""
+    return [(t.span, t.kind) for t in _triggers(view, within)]
 
 
-def _triggers(text: str, within: Span) -> list[_Trigger]:
+def _triggers(view: TextView, within: Span) -> list[_Trigger]:
     lex = lexicon()
-    chunk = text[within.start : within.end]
-    folded, offsets = _fold(chunk)
+    base, stop = view.folded_range(within)
+    folded = view.folded[base:stop]  # its own string: no look-behind sees past ``within``
     found: list[_Trigger] = []
     for match in lex.pattern.finditer(folded):
         form = next(f for f in _FORMS if match.group(f) is not None)
@@ -178,10 +164,8 @@ def _triggers(text: str, within: Span) -> list[_Trigger]:
             following = after.group(1) if after else ""
             if (blocked and following in blocked) or (required and following not in required):
                 continue
-        start, end = _to_source(offsets, match.start(form), match.end())
-        while end < len(chunk) and not fold_char(chunk[end]):
-            end += 1  # keep trailing marks (tanween) with their word: "بياناً"
-        found.append(_Trigger(Span(within.start + start, within.start + end), kind))
+        # the word's trailing marks (tanween) belong to it: "بياناً"
+        found.append(_Trigger(view.source_span(base + match.start(form), base + match.end()), kind))
     return found
 
 
@@ -190,7 +174,7 @@ def _strip_prefix(word: str, prefixes: tuple[str, ...]) -> list[str]:
     return [word] + [word[len(p) :] for p in prefixes if word.startswith(p) and len(word) > len(p)]
 
 
-def _named_kind(entity: Entity, inner: list[_Trigger]) -> str | None:
+def _named_kind(view: TextView, entity: Entity, inner: list[_Trigger]) -> str | None:
     """The kind of event an entity names, or None when it is not an event-like name.
 
     EVENT names are events; MISC names only with an event word inside (agreements, not
@@ -202,7 +186,7 @@ def _named_kind(entity: Entity, inner: list[_Trigger]) -> str | None:
         return inner[0].kind if inner else None
     if entity.type == "ORG":
         lex = lexicon()
-        first = normalize(entity.text).split(maxsplit=1)
+        first = view.fold_range(entity.span.start, entity.span.end).split(maxsplit=1)
         if first:
             for form in _strip_prefix(first[0], lex.noun_prefixes):
                 if form in lex.bodies:
@@ -210,9 +194,9 @@ def _named_kind(entity: Entity, inner: list[_Trigger]) -> str | None:
     return None
 
 
-def named_kind(text: str, entity: Entity) -> str | None:
+def named_kind(article: Article, entity: Entity) -> str | None:
     """The kind of event or body an entity names ("meeting", "agreement", ...), or None."""
-    return _named_kind(entity, _triggers(text, entity.span))
+    return _named_kind(article.view, entity, _triggers(article.view, entity.span))
 
 
 def _only_space(text: str, start: int, end: int) -> bool:
@@ -221,13 +205,13 @@ def _only_space(text: str, start: int, end: int) -> bool:
 
 def _governors(article: Article, sentence: Span) -> list[_Governor]:
     text = article.text
-    triggers = _triggers(text, sentence)
+    triggers = _triggers(article.view, sentence)
     entities = [e for e in article.entities if sentence.contains(e.span)]
     governors: list[_Governor] = []
     used: set[int] = set()  # indexes of triggers taken by a named event
     for entity in entities:
         inner = [t for t in triggers if entity.span.contains(t.span)]
-        kind = _named_kind(entity, inner)
+        kind = _named_kind(article.view, entity, inner)
         if kind is None:
             continue
         used.update(id(t) for t in inner)
@@ -288,18 +272,14 @@ def _dating_timexes(article: Article, sentence: Span) -> list[Timex]:
 
 
 class _Words:
-    """Word positions of one sentence, to measure distances in words."""
+    """Distances in words as written (clitics and punctuation attached)."""
 
-    def __init__(self, text: str, sentence: Span) -> None:
-        chunk = text[sentence.start : sentence.end]
-        self.starts = [sentence.start + m.start() for m in _WORD.finditer(chunk)]
-        self.ends = [sentence.start + m.end() for m in _WORD.finditer(chunk)]
+    def __init__(self, view: TextView) -> None:
+        self.view = view
 
     def between(self, start: int, end: int) -> int:
         """Number of whole words lying in ``[start, end)``."""
-        first = bisect_left(self.starts, start)
-        last = bisect_right(self.ends, end)
-        return max(0, last - first)
+        return self.view.count_written(start, end)
 
 
 def _clause_initial(text: str, sentence: Span, timex: Timex, words: _Words) -> bool:
@@ -330,9 +310,10 @@ def _owner(
     return following
 
 
-def clause_of(text: str, sentence: Span, span: Span) -> Span:
+def clause_of(view: TextView, sentence: Span, span: Span) -> Span:
     """The clause of ``sentence`` around ``span``: bounded by punctuation and clause words."""
     lex = lexicon()
+    text = view.text
     start, end = sentence.start, sentence.end
     for mark in _CLAUSE_MARKS.finditer(text, sentence.start, sentence.end):
         if mark.end() <= span.start:
@@ -340,13 +321,13 @@ def clause_of(text: str, sentence: Span, span: Span) -> Span:
         elif mark.start() >= span.end:
             end = min(end, mark.start())
             break
-    for word in _WORD.finditer(text, start, end):
-        if normalize(word.group()) not in lex.clause_words:
+    for word in view.written_words(start, end):
+        if view.fold_range(word.start, word.end) not in lex.clause_words:
             continue
-        if word.end() <= span.start:
-            start = max(start, word.start())
-        elif word.start() >= span.end:
-            end = min(end, word.start())
+        if word.end <= span.start:
+            start = max(start, word.start)
+        elif word.start >= span.end:
+            end = min(end, word.start)
             break
     while start < end and text[start].isspace():
         start += 1
@@ -358,25 +339,25 @@ def clause_of(text: str, sentence: Span, span: Span) -> Span:
 _SHORTEST_TITLE = 3  # words
 
 
-def title_span(text: str, sentence: Span, trigger: Span) -> Span:
+def title_span(view: TextView, sentence: Span, trigger: Span) -> Span:
     """A short exact stretch of the sentence around a trigger, for a timeline title."""
-    clause = clause_of(text, sentence, trigger)
-    words = list(_WORD.finditer(text, clause.start, clause.end))
+    clause = clause_of(view, sentence, trigger)
+    words = view.written_words(clause.start, clause.end)
     if len(words) < _SHORTEST_TITLE:  # "وقال،": the clause alone says nothing
-        words = list(_WORD.finditer(text, sentence.start, sentence.end))
+        words = view.written_words(sentence.start, sentence.end)
     if not words:
         return trigger
-    at = next((i for i, w in enumerate(words) if w.end() > trigger.start), len(words) - 1)
+    at = next((i for i, w in enumerate(words) if w.end > trigger.start), len(words) - 1)
     first = max(0, at - _SNIPPET_BEFORE)
     last = min(len(words) - 1, at + _SNIPPET_AFTER)
-    return Span(words[first].start(), words[last].end())
+    return Span(words[first].start, words[last].end)
 
 
 def _participants(
     article: Article, sentence: Span, governor: _Governor, named: list[Entity]
 ) -> list[str]:
     """Canonical names of the entities in the governor's clause, other named events aside."""
-    clause = clause_of(article.text, sentence, governor.span)
+    clause = clause_of(article.view, sentence, governor.span)
     names: list[str] = []
     if governor.speaker:
         names.append(governor.speaker)
@@ -412,9 +393,7 @@ def _undated_reason(timex: Timex) -> str:
 def _sentences(article: Article) -> list[Span]:
     if article.sentences:
         return [s.span for s in article.sentences]
-    return [
-        span for region in article.body_spans() for span in split_sentences(article.text, region)
-    ]
+    return article.view.sentences
 
 
 def annotate_events(article: Article) -> None:
@@ -429,7 +408,7 @@ def annotate_events(article: Article) -> None:
         governors = _governors(article, sentence)
         if not governors:
             continue
-        words = _Words(article.text, sentence)
+        words = _Words(article.view)
         named = [g.entity for g in governors if g.entity is not None]
         for timex in timexes:
             owner = _owner(article.text, sentence, timex, governors, words)

@@ -10,12 +10,12 @@ worse than none. The words live in ``resources/event_places.tsv``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from marsad.arabic.normalize import normalize
+from marsad.arabic.view import TextView
 from marsad.model import Article, Span
 from marsad.resources import load_tsv
 
@@ -27,8 +27,6 @@ MAX_GAP = 3
 # السعودية"): only the speaker, dates and one more word may stand before the place.
 MAX_STATEMENT_GAP = 1
 STATEMENT = "statement"
-
-_WORD = re.compile(r"\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,26 +68,28 @@ def _only_space(text: str, start: int, end: int) -> bool:
     return start <= end and not text[start:end].strip()
 
 
-def _introducer(text: str, window: Span, loc: Span, words: PlaceWords) -> int | None:
+def _introducer(view: TextView, window: Span, loc: Span, words: PlaceWords) -> int | None:
     """Where the preposition before the place name starts, or None when there is none."""
-    start = loc.start
-    while start > window.start and not text[start - 1].isspace():
-        start -= 1
-    attached = normalize(text[start : loc.start])
-    if attached:  # "بالرياض": the preposition is written on the name
-        return start if attached in words.proclitics else None
-    before = list(_WORD.finditer(text, window.start, start))
-    if not before:
+    folded_start = view.folded_index(loc.start)
+    token = view.token_containing(folded_start)
+    if token >= 0 and view.ends[token] > folded_start and view.starts[token] < folded_start:
+        # "بالرياض": the preposition is written on the name
+        attached = view.folded[view.starts[token] : folded_start]
+        start = view.token_start(token)
+        return start if start >= window.start and attached in words.proclitics else None
+    found = view.char_span(window.start, loc.start, "contract")
+    if found is None:
         return None
-    last = normalize(before[-1].group())
+    first, stop = found
+    last = view.words[stop - 1]
     if last in words.prepositions:
-        return before[-1].start()
+        return view.token_start(stop - 1)
     for proclitic in ("", *words.proclitics):  # "في مدينة الموصل", "بمدينة الموصل"
         if last.startswith(proclitic) and last[len(proclitic) :] in words.nouns:
             if proclitic:
-                return before[-1].start()
-            if len(before) > 1 and normalize(before[-2].group()) in words.prepositions:
-                return before[-2].start()
+                return view.token_start(stop - 1)
+            if stop - 1 > first and view.words[stop - 2] in words.prepositions:
+                return view.token_start(stop - 2)
     return None
 
 
@@ -107,12 +107,12 @@ def event_place(
     ``others`` are the spans of the sentence's other event governors; ``clause_words``
     open a new clause (relative pronouns right after the trigger excepted).
     """
-    text = article.text
+    text, view = article.text, article.view
     loc = next((e for e in article.entities if e.type == "LOC" and window.contains(e.span)), None)
     if loc is None:
         return None
     words = place_words()
-    intro = _introducer(text, window, loc.span, words)
+    intro = _introducer(view, window, loc.span, words)
     if intro is None:
         return None
     named = [e for e in article.entities if window.start <= e.span.start < intro]
@@ -123,13 +123,14 @@ def event_place(
     covered += [t.span for t in article.timexes if window.start <= t.span.start < intro]
     stops = words.stops | (words.topics if kind in words.topic_kinds else frozenset())
     gap = 0
-    for position, match in enumerate(_WORD.finditer(text, window.start, intro)):
-        word = normalize(match.group())
+    between = view.char_span(window.start, intro, "contract")
+    for position, index in enumerate(range(*between) if between else ()):
+        word = view.words[index]
         if position == 0 and word in words.relatives:
             continue  # "الذي عقد": the clause still describes the event
         if word in stops or word in clause_words:
             return None
-        span = Span(match.start(), match.end())
+        span = view.token_span(index, index + 1)
         if not any(c.contains(span) for c in covered):
             gap += 1
     if gap > (MAX_STATEMENT_GAP if kind == STATEMENT else MAX_GAP):

@@ -70,7 +70,7 @@ def _own_date(article: Article, quote: Quote) -> Timex | None:
             continue
         if not _datable(timex):
             continue
-        lead = normalize(article.text[sentence.start : timex.span.start])
+        lead = article.view.fold_range(sentence.start, timex.span.start)
         if coverage is not None and coverage.search(lead):
             return None
         return timex
@@ -82,7 +82,7 @@ def _opens_same_occasion(article: Article, quote: Quote) -> bool:
     if pattern is None:
         return False
     sentence = _sentence_of(article, quote.cue_span)
-    head = normalize(article.text[sentence.start : quote.cue_span.start]).strip()
+    head = article.view.fold_range(sentence.start, quote.cue_span.start).strip()
     return bool(pattern.match(head))
 
 
