@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from marsad.arabic.normalize import normalize
 from marsad.arabic.view import TextView
-from marsad.model import Article, Boilerplate, Span
 
 _ALPHABET = list("قال الوزيرُ الأمريكيّ «إن» ٢٠١٥ _،.\n\u200fـًAbc ж")
 
@@ -37,14 +36,6 @@ def test_char_span_modes() -> None:
     assert view.char_span(5, 10, "contract") is None
     assert view.char_span(3, 20, "contract") == (1, 3)
     assert view.char_span(10, 11) is None  # only a space
-
-
-def test_sentences_leave_out_boilerplate() -> None:
-    text = "قال الوزير إن الاجتماع انتهى.\nالتعليقات\nتعليق أول هنا."
-    article = Article(doc="d", source="s", text=text)
-    start = text.index("التعليقات")
-    article.boilerplate = [Boilerplate(Span(start, len(text)), "comments")]
-    assert [s.slice(text) for s in article.view.sentences] == ["قال الوزير إن الاجتماع انتهى."]
 
 
 @settings(max_examples=300, deadline=None)

@@ -101,9 +101,7 @@ def _found(text: str) -> list[tuple[Span, str]]:
 
 def test_triggers_take_clitics_and_inflections() -> None:
     text = "وأعلنت الوزارة بياناً عن الاجتماعات وللاتفاقية"
-    found = [
-        (span.slice(text), kind) for span, kind in _found(text)
-    ]
+    found = [(span.slice(text), kind) for span, kind in _found(text)]
     assert found == [
         ("أعلنت", "statement"),
         ("بياناً", "statement"),
@@ -114,9 +112,7 @@ def test_triggers_take_clitics_and_inflections() -> None:
 
 def test_stop_forms_and_required_next_words() -> None:
     text = "نشر اسمه وبيانات السوق، ثم نشر القوات ووقعت على الاتفاق وقع الحادث"
-    found = [
-        (span.slice(text), kind) for span, kind in _found(text)
-    ]
+    found = [(span.slice(text), kind) for span, kind in _found(text)]
     assert found == [("نشر", "deployment"), ("وقعت", "agreement"), ("اتفاق", "agreement")]
 
 

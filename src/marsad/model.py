@@ -271,11 +271,11 @@ class Article:
 
     @property
     def view(self) -> TextView:
-        """The Arabic text view of the body, built once (``marsad.arabic.view``)."""
+        """The Arabic text view of the text, built once (``marsad.arabic.view``)."""
         if self._view is None:
             from marsad.arabic.view import TextView  # arabic.view reads this module
 
-            self._view = TextView(self.text, self.body_spans())
+            self._view = TextView(self.text)
         return self._view
 
     def release_view(self) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from marsad.arabic.sentences import split_sentences
+from marsad.arabic.sentences import body_sentences
 from marsad.extract.entities import annotate_entities
 from marsad.extract.events import annotate_events
 from marsad.extract.quantities import annotate_quantities
@@ -21,9 +21,7 @@ from marsad.temporal import annotate_timexes
 def annotate_sentences(article: Article) -> None:
     """Sentences of the body only: boilerplate blocks yield no sentences, hence no facts."""
     article.sentences = [
-        Sentence(span)
-        for region in article.body_spans()
-        for span in split_sentences(article.text, region)
+        Sentence(span) for span in body_sentences(article.text, article.body_spans())
     ]
 
 

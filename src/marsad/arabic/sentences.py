@@ -86,3 +86,8 @@ def split_sentences(text: str, within: Span | None = None) -> list[Span]:
                 spans.append(trimmed)
         line_start = line_end + 1
     return spans
+
+
+def body_sentences(text: str, regions: list[Span]) -> list[Span]:
+    """Sentence spans of the body regions of ``text`` (boilerplate left out), in order."""
+    return [span for region in regions for span in split_sentences(text, region)]

@@ -14,7 +14,6 @@ Every layer reads this view; none folds, tokenises or maps offsets on its own (s
   ``ends`` in folded offsets; ``token_start``/``token_end`` in source offsets), each with
   its clitic readings (``readings``) and word class; and words as written (what
   whitespace delimits), for distances in words and for snippets;
-- ``sentences``: the sentence spans of the body (boilerplate regions left out);
 - ``char_span(start, end, mode)``: the tokens of a source range, as spaCy's modes.
 """
 
@@ -30,7 +29,6 @@ from typing import Literal, NamedTuple, overload
 from marsad.arabic._bytefold import fold_text
 from marsad.arabic.clitics import readings
 from marsad.arabic.normalize import is_mark
-from marsad.arabic.sentences import split_sentences
 from marsad.model import Span
 
 # A word token: letters and digits (no underscore: "#وسم_آخر" is two words).
@@ -81,23 +79,18 @@ class TextView:
         "encoded",
         "ends",
         "folded",
-        "regions",
         "shifts",
         "starts",
         "text",
         "words",
     )
 
-    def __init__(self, text: str, regions: Sequence[Span] | None = None) -> None:
+    def __init__(self, text: str) -> None:
         folded = fold_text(text)
         self.text = text
         self.folded: str = folded.text
         self.encoded: bytes | None = folded.encoded
         self.shifts: tuple[int, ...] = folded.shifts  # dropped char j sits at shifts[j] + j
-        # The body: where sentences (hence facts) may be; the whole text by default.
-        self.regions: tuple[Span, ...] = (
-            tuple(regions) if regions is not None else (Span(0, len(text)),)
-        )
         parts = _WORD_SPLIT.split(self.folded)  # separator, word, separator, ..., separator
         bounds = list(accumulate(map(len, parts), initial=0))
         self.words: list[str] = parts[1::2]
@@ -236,18 +229,3 @@ class TextView:
         """The folded words of the tokens wholly inside a source span."""
         found = self.char_span(span.start, span.end, "contract")
         return [] if found is None else self.words[found[0] : found[1]]
-
-    # -- sentences -----------------------------------------------------------------------
-
-    @cached_property
-    def sentences(self) -> list[Span]:
-        """Sentence spans of the body regions, in order, whitespace trimmed."""
-        return [span for region in self.regions for span in split_sentences(self.text, region)]
-
-    @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [span.start for span in self.sentences]
-
-    def sentence_index(self, source: int) -> int:
-        """Index of the sentence that starts at or before ``source`` (-1 when none)."""
-        return bisect_right(self._sentence_starts, source) - 1

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from marsad.arabic.normalize import normalize
+from marsad.arabic.sentences import body_sentences
 from marsad.arabic.view import TextView
 from marsad.extract.places import event_place
 from marsad.model import Article, Entity, EventMention, Span, Timex
@@ -393,7 +394,7 @@ def _undated_reason(timex: Timex) -> str:
 def _sentences(article: Article) -> list[Span]:
     if article.sentences:
         return [s.span for s in article.sentences]
-    return article.view.sentences
+    return body_sentences(article.text, article.body_spans())
 
 
 def annotate_events(article: Article) -> None:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from marsad.arabic.normalize import fold_char, normalize_with_map, to_source_span
+from marsad.arabic.view import TextView
 from marsad.model import Article, Boilerplate, Span
 from marsad.resources import load_tsv
 
@@ -34,21 +34,8 @@ class Marker:
     regex: re.Pattern[str] | None = None
 
 
-class _FoldTable(dict[int, str]):
-    """``str.translate`` table that folds exactly like ``normalize`` (via ``fold_char``),
-    filled lazily: translate runs in C, ``normalize`` loops in Python."""
-
-    def __missing__(self, code: int) -> str:
-        folded = fold_char(chr(code))
-        self[code] = folded
-        return folded
-
-
-_FOLD = _FoldTable()
-
-
-def _fold_line(line: str) -> str:
-    return _SPACES.sub(" ", line.translate(_FOLD)).strip()
+def _collapse(folded: str) -> str:
+    return _SPACES.sub(" ", folded).strip()
 
 
 def _trim(folded: str) -> str:
@@ -67,9 +54,9 @@ def load_markers() -> tuple[Marker, ...]:
         if match == "regex":
             markers.append(Marker(kind, scope, match, pattern, re.compile(pattern)))
         elif match == "line":
-            markers.append(Marker(kind, scope, match, _trim(_fold_line(pattern))))
+            markers.append(Marker(kind, scope, match, _trim(_collapse(TextView(pattern).folded))))
         else:
-            markers.append(Marker(kind, scope, match, _fold_line(pattern)))
+            markers.append(Marker(kind, scope, match, _collapse(TextView(pattern).folded)))
     return tuple(markers)
 
 
@@ -96,24 +83,31 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _match_line(marker: Marker, line: str, folded: str, trimmed: str, start: int) -> int | None:
+def _match_line(
+    marker: Marker, view: TextView, line: Span, folded: str, trimmed: str
+) -> int | None:
     """Where the marker starts in the text, or None."""
     if marker.match == "line":
-        return start if trimmed == marker.pattern else None
+        return line.start if trimmed == marker.pattern else None
     if marker.match == "regex":
         assert marker.regex is not None
-        return start if marker.regex.fullmatch(folded) else None
+        return line.start if marker.regex.fullmatch(folded) else None
     if marker.pattern not in folded:
         return None
-    raw_folded, offsets = normalize_with_map(line)
-    found = raw_folded.find(marker.pattern)
+    line_start, line_end = view.folded_range(line)
+    found = view.folded.find(marker.pattern, line_start, line_end)
     if found < 0:
         return None
-    return start + to_source_span(offsets, found, found + len(marker.pattern))[0]
+    return view.source_index(found)
 
 
 def find_boilerplate(text: str) -> list[Boilerplate]:
     """Boilerplate spans of a plain text, in order, not overlapping."""
+    return _find(TextView(text))
+
+
+def _find(view: TextView) -> list[Boilerplate]:
+    text = view.text
     markers = load_markers()
     lines = _lines(text)
     single: list[Boilerplate] = []
@@ -126,15 +120,15 @@ def find_boilerplate(text: str) -> list[Boilerplate]:
         non_blank += 1
         if end - start > _MAX_LINE:
             continue
-        line = text[start:end]
-        folded = _fold_line(line)
+        line = Span(start, end)
+        folded = _collapse(view.fold_range(start, end))
         trimmed = _trim(folded)
         for marker in markers:
             if marker.scope == "head" and non_blank > _HEAD_LINES:
                 continue
             if marker.scope == "tail" and start < _TAIL_FROM * len(text):
                 continue
-            at = _match_line(marker, line, folded, trimmed, start)
+            at = _match_line(marker, view, line, folded, trimmed)
             if at is None:
                 continue
             if marker.scope == "tail":
@@ -159,4 +153,10 @@ def _merge(text: str, single: list[Boilerplate], tails: list[tuple[int, str]]) -
 
 def annotate_boilerplate(article: Article) -> None:
     """Fill ``article.boilerplate`` (pure per-article stage; replaces the layer)."""
-    article.boilerplate = find_boilerplate(article.text)
+    article.boilerplate = _find(article.view)
+
+
+def with_boilerplate(article: Article) -> Article:
+    """``article`` with its boilerplate marked (the readers' last step)."""
+    annotate_boilerplate(article)
+    return article

@@ -18,7 +18,7 @@ import feedparser
 from lxml import etree
 from lxml import html as lxml_html
 
-from marsad.ingest.boilerplate import find_boilerplate
+from marsad.ingest.boilerplate import with_boilerplate
 from marsad.ingest.inputs import InputError, ReadOptions
 from marsad.ingest.published import choose_published, parse_published
 from marsad.model import Article
@@ -91,14 +91,17 @@ def read_feed(
             continue
         url = str(entry.get("link") or "") or None
         metadata, note = _entry_date(entry)
-        yield Article(
-            doc=str(entry.get("id") or url or f"{name}#{number}"),
-            source=where,
-            text=text,
-            title=fragment_text(str(entry.get("title") or "")) or None,
-            url=url,
-            outlet=options.outlet or feed_title,
-            published=choose_published(options.published, metadata=metadata, url=url, note=note),
-            encoding=str(parsed.get("encoding") or "") or None,
-            boilerplate=find_boilerplate(text),
+        yield with_boilerplate(
+            Article(
+                doc=str(entry.get("id") or url or f"{name}#{number}"),
+                source=where,
+                text=text,
+                title=fragment_text(str(entry.get("title") or "")) or None,
+                url=url,
+                outlet=options.outlet or feed_title,
+                published=choose_published(
+                    options.published, metadata=metadata, url=url, note=note
+                ),
+                encoding=str(parsed.get("encoding") or "") or None,
+            )
         )

@@ -14,7 +14,7 @@ from pathlib import Path
 import trafilatura
 from htmldate import find_date
 
-from marsad.ingest.boilerplate import find_boilerplate
+from marsad.ingest.boilerplate import with_boilerplate
 from marsad.ingest.decode import DecodeError, decode_bytes
 from marsad.ingest.inputs import InputError, ReadOptions
 from marsad.ingest.published import choose_published, normalize_iso
@@ -64,15 +64,16 @@ def read_html(data: bytes, source: str, options: ReadOptions | None = None) -> A
     published = choose_published(
         options.published, metadata=_page_date(html), url=url, filename=name
     )
-    return Article(
-        doc=name,
-        source=source,
-        text=text,
-        title=getattr(document, "title", None) or None,
-        url=url,
-        outlet=options.outlet or sitename,
-        published=published,
-        encoding=decoded.encoding,
-        raw=html,
-        boilerplate=find_boilerplate(text),
+    return with_boilerplate(
+        Article(
+            doc=name,
+            source=source,
+            text=text,
+            title=getattr(document, "title", None) or None,
+            url=url,
+            outlet=options.outlet or sitename,
+            published=published,
+            encoding=decoded.encoding,
+            raw=html,
+        )
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from marsad.ingest.boilerplate import find_boilerplate
+from marsad.ingest.boilerplate import with_boilerplate
 from marsad.ingest.decode import DecodeError, decode_bytes
 from marsad.ingest.inputs import InputError, ReadOptions
 from marsad.ingest.published import choose_published
@@ -28,12 +28,13 @@ def read_plaintext(
     except DecodeError as error:
         return InputError(source, str(error))
     name = Path(source).name
-    return Article(
-        doc=name,
-        source=source,
-        text=decoded.text,
-        outlet=options.outlet,
-        published=choose_published(options.published, filename=name),
-        encoding=decoded.encoding,
-        boilerplate=find_boilerplate(decoded.text),
+    return with_boilerplate(
+        Article(
+            doc=name,
+            source=source,
+            text=decoded.text,
+            outlet=options.outlet,
+            published=choose_published(options.published, filename=name),
+            encoding=decoded.encoding,
+        )
     )

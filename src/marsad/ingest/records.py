@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from marsad.ingest.boilerplate import find_boilerplate
+from marsad.ingest.boilerplate import with_boilerplate
 from marsad.ingest.inputs import InputError, ReadOptions
 from marsad.ingest.published import choose_published, parse_published
 from marsad.model import Article
@@ -87,16 +87,17 @@ def record_to_article(
     metadata, note = parse_published(raw_date) if raw_date else (None, None)
     if raw_date and metadata is None:
         note = f"published value ignored: {note}"
-    return Article(
-        doc=doc,
-        source=where,
-        text=text,
-        title=_as_text(_first(record, _keys("title", options, ("title",)))),
-        url=url,
-        outlet=_outlet(record, options),
-        published=choose_published(options.published, metadata=metadata, url=url, note=note),
-        encoding="utf-8",
-        boilerplate=find_boilerplate(text),
+    return with_boilerplate(
+        Article(
+            doc=doc,
+            source=where,
+            text=text,
+            title=_as_text(_first(record, _keys("title", options, ("title",)))),
+            url=url,
+            outlet=_outlet(record, options),
+            published=choose_published(options.published, metadata=metadata, url=url, note=note),
+            encoding="utf-8",
+        )
     )
 
 
