@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from marsad.arabic.view import TextView
 from marsad.ner import evaluate_conll, tag_text, tag_tokens
 from marsad.ner.conll import (
     class_map,
@@ -170,7 +171,7 @@ def test_fast_decoder_matches_pycrfsuite_on_real_text() -> None:
     sentences = [
         [text[start:end] for start, end in chunk]
         for text in texts
-        for chunk in sentence_tokens(text)
+        for chunk in sentence_tokens(TextView(text))
     ]
     assert len(sentences) > 200
     assert tag_sentences(sentences) == [tag_tokens_reference(tokens) for tokens in sentences]
@@ -178,6 +179,7 @@ def test_fast_decoder_matches_pycrfsuite_on_real_text() -> None:
 
 def test_sentence_tokens_split_at_ends_and_lines() -> None:
     text = "قال أحمد. ثم مضى\nوعاد؟ نعم"
-    words = [[text[a:b] for a, b in chunk] for chunk in sentence_tokens(text)]
+    view = TextView(text)
+    words = [[text[a:b] for a, b in chunk] for chunk in sentence_tokens(view)]
     assert words == [["قال", "أحمد", "."], ["ثم", "مضى"], ["وعاد", "؟"], ["نعم"]]
-    assert sentence_tokens(text, 4, 9) == [[(4, 8), (8, 9)]]
+    assert sentence_tokens(view, 4, 9) == [[(4, 8), (8, 9)]]

@@ -36,6 +36,8 @@ _WORD_SPLIT = re.compile(r"([^\W_]+)")
 # A word as written: what whitespace delimits, clitics and punctuation attached
 # ("لـ«الشرق", "أيار/مايو2011"); distances "in words" count these.
 _WRITTEN = re.compile(r"\S+")
+# What the NER model reads: word tokens, and every other non-space character alone.
+_MODEL_TOKEN = re.compile(r"[^\W_]+|[^\s]")
 
 Alignment = Literal["strict", "contract", "expand"]
 
@@ -224,6 +226,30 @@ class TextView:
         starts, ends = self._written
         folded_start, folded_end = self.folded_index(start), self.folded_index(end)
         return max(0, bisect_right(ends, folded_end) - bisect_left(starts, folded_start))
+
+    # -- the NER model's tokens ------------------------------------------------------------
+
+    def model_sentences(self, start: int, end: int, enders: frozenset[str]) -> list[list[Span]]:
+        """Source spans of the NER model's tokens in ``[start, end)`` (word tokens, and each
+        other non-space character alone), grouped into sentences: a sentence ends after a
+        token in ``enders`` or at a line break."""
+        folded_start, folded_end = self.folded_index(start), self.folded_index(end)
+        folded = self.folded
+        out: list[list[Span]] = []
+        current: list[Span] = []
+        previous = folded_start
+        for match in _MODEL_TOKEN.finditer(folded, folded_start, folded_end):
+            if current and "\n" in folded[previous : match.start()]:
+                out.append(current)
+                current = []
+            current.append(self.source_span(match.start(), match.end()))
+            previous = match.end()
+            if match.group() in enders:
+                out.append(current)
+                current = []
+        if current:
+            out.append(current)
+        return out
 
     def words_in(self, span: Span) -> list[str]:
         """The folded words of the tokens wholly inside a source span."""

@@ -428,7 +428,7 @@ def model_names(ctx: EntityContext, mentions: list[TitleMention]) -> list[Placed
     cut_edges = {edge for _, _, edges in windows for edge in edges}
     verbs = cue_tokens()
     added: list[Placed] = []
-    found = tag_ranges(article.text, [(start, end) for start, end, _ in windows])
+    found = tag_ranges(sc, [(start, end) for start, end, _ in windows])
     for start, end, kind in found:
         if start in cut_edges or end in cut_edges:
             continue

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from importlib import resources
@@ -10,17 +9,14 @@ from pathlib import Path
 
 import pycrfsuite
 
+from marsad.arabic.charsets import charset
+from marsad.arabic.clitics import proclitic_letters
+from marsad.arabic.view import TextView
 from marsad.ner.conll import TYPES, entity_spans, read_conll
 from marsad.ner.decode import decoder
 from marsad.ner.features import fold, lexicon, sentence_features, strip_clitics
 
 MODEL_NAME = "model.crfsuite"
-# Words with the marks written on them; every other non-space character is its own token.
-_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
-_TOKEN = re.compile(rf"[\w{_MARKS}]+|[^\w\s]")
-_BREAK = re.compile(r"[.!?؟]|\n")
-# Attached conjunction/preposition letters trimmed off a span's first token (never ال).
-_CLITIC_LETTERS = frozenset("وفبلك")
 _MAX_CHUNK = 200
 # Sentences either side that count as "the same document" in a file without boundaries.
 DOCUMENT_WINDOW = 10
@@ -157,20 +153,18 @@ def tag_document(
 
 def tokenize(text: str) -> list[tuple[int, int]]:
     """Token ``(start, end)`` offsets: words (with their marks) and single punctuation."""
-    return [match.span() for match in _TOKEN.finditer(text)]
+    return [span for chunk in sentence_tokens(TextView(text)) for span in chunk]
 
 
 def sentence_tokens(
-    text: str, start: int = 0, end: int | None = None
+    view: TextView, start: int = 0, end: int | None = None
 ) -> list[list[tuple[int, int]]]:
     """Token offsets of ``text[start:end]`` grouped into sentences: a sentence ends after
-    . ! ? ؟ or at a line break, and is cut every ``_MAX_CHUNK`` tokens."""
-    stop = len(text) if end is None else end
+    a sentence-end mark or at a line break, and is cut every ``_MAX_CHUNK`` tokens."""
+    stop = len(view.text) if end is None else end
     out: list[list[tuple[int, int]]] = []
-    cuts = [match.end() for match in _BREAK.finditer(text, start, stop)]
-    for cut in [*cuts, stop]:
-        spans = [match.span() for match in _TOKEN.finditer(text, start, cut)]
-        start = cut
+    for sentence in view.model_sentences(start, stop, charset("sentence-end")):
+        spans = [(span.start, span.end) for span in sentence]
         for first in range(0, len(spans), _MAX_CHUNK):
             out.append(spans[first : first + _MAX_CHUNK])
     return out
@@ -181,42 +175,39 @@ def _known(word: str) -> bool:
     return word in known.clusters or word in known.phrases
 
 
-def _clitic_length(token: str) -> int:
-    """Characters of attached و/ف/ب/ل/ك to leave out of an entity span starting here."""
-    word = fold(token)
+def _clitic_letters(word: str) -> int:
+    """Folded letters of attached و/ف/ب/ل/ك to leave out of an entity span starting with
+    ``word`` (never the article ال)."""
     letters = 0
-    while letters < 2 and len(word) - letters > 3 and word[letters] in _CLITIC_LETTERS:
+    clitics = proclitic_letters()
+    while letters < 2 and len(word) - letters > 3 and word[letters] in clitics:
         rest = word[letters + 1 :]
         if not (rest.startswith("ال") or (_known(rest) and not _known(word[letters:]))):
             break
         letters += 1
-    if not letters:
-        return 0
-    # Map folded letters back to source characters (marks may sit on the clitic).
-    seen = 0
-    for position, char in enumerate(token):
-        if fold(char):
-            if seen == letters:
-                return position
-            seen += 1
-    return 0
+    return letters
 
 
 def tag_text(text: str) -> list[tuple[int, int, str]]:
     """Entity character spans ``(start, end, type)`` in raw text; ``text[start:end]`` is
     the name as written, without a leading conjunction or preposition clitic."""
-    return tag_ranges(text, [(0, len(text))])
+    return tag_ranges(TextView(text), [(0, len(text))])
 
 
-def tag_ranges(text: str, ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """``tag_text`` over the given character ranges of ``text`` only (say, the sentences
-    worth the model's time), taken as one document; spans are offsets into ``text``."""
-    chunks = [chunk for start, end in ranges for chunk in sentence_tokens(text, start, end)]
+def tag_ranges(view: TextView, ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """``tag_text`` over the given character ranges of the view's text only (say, the
+    sentences worth the model's time), taken as one document; spans are offsets into it."""
+    text = view.text
+    chunks = [chunk for start, end in ranges for chunk in sentence_tokens(view, start, end)]
     sentences = [[text[start:end] for start, end in chunk] for chunk in chunks]
     out: list[tuple[int, int, str]] = []
     for chunk, tokens, tags in zip(chunks, sentences, tag_document(sentences), strict=True):
         for first, last, kind in _spans(tags):
-            start = chunk[first][0] + _clitic_length(tokens[first])
+            start = chunk[first][0]
+            folded_start = view.folded_index(start)
+            letters = _clitic_letters(fold(tokens[first]))
+            if letters:
+                start = view.source_index(folded_start + letters)
             out.append((start, chunk[last - 1][1], kind))
     return out
 
