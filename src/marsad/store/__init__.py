@@ -1,6 +1,7 @@
 """Persistent storage of articles and their layers: SQLite (a file) or PostgreSQL (a URL).
 
-Both back ends share one interface (``ArticleStore``), one row mapping (``rows``) and
+Both back ends are one store (``sql.SqlStore``) over a small dialect each (``sqlite``,
+``postgres``: what the back end does its own way), with one row mapping (``rows``) and
 numbered migrations (``migrations/<dialect>/NNNN_*.sql``); ``open_store`` picks by the
 location given.
 """
