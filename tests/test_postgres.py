@@ -122,11 +122,9 @@ def test_migration_0002_adds_the_event_place(
     import psycopg
 
     from marsad.store import migrate
-    from marsad.store import postgres as postgres_store
 
     with monkeypatch.context() as patch:
         patch.setattr(migrate, "SCHEMA_VERSION", 1)
-        patch.setattr(postgres_store, "SCHEMA_VERSION", 1)
         with open_store(database):
             pass
     with psycopg.connect(database, autocommit=True) as db:
