@@ -8,7 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from marsad.cli import app
 from marsad.ingest import read_inputs
 from marsad.model import Article
 from marsad.pipeline import annotate
-from marsad.store import SCHEMA_VERSION, Store, is_postgres_url, open_store
+from marsad.store import SCHEMA_VERSION, Store, StoreError, is_postgres_url, open_store
 from marsad.store.rows import ARTICLE_COLUMNS, LAYERS, quoted
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "start-postgres.sh"
@@ -196,3 +196,35 @@ def test_migration_0002_adds_the_event_place(
             assert store.get(article.id) == article
     with psycopg.connect(database, autocommit=True) as db:
         assert db.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+
+
+def test_concurrent_opens_of_a_new_database_migrate_it_once(
+    database: str, open_at_once: Callable[[str], list[str]]
+) -> None:
+    import psycopg
+
+    assert open_at_once(database) == ["ok"] * 4
+    with psycopg.connect(database, autocommit=True) as db:
+        assert db.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+
+
+def test_a_database_with_other_tables_is_left_alone(database: str) -> None:
+    import psycopg
+
+    with psycopg.connect(database, autocommit=True) as db:
+        db.execute("CREATE TABLE notes (body TEXT)")
+    with pytest.raises(StoreError, match=r"not a marsad store \(it holds other tables, such as"):
+        open_store(database)
+    with psycopg.connect(database, autocommit=True) as db:
+        tables = db.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+        assert [r[0] for r in tables] == ["notes"]
+
+
+@pytest.mark.parametrize("password", ["hunter2", "hun%ter2"])  # the second: a malformed URL
+def test_an_unreachable_server_is_one_error_without_the_password(password: str) -> None:
+    pytest.importorskip("psycopg", reason="psycopg is not installed")
+    with pytest.raises(StoreError, match="cannot connect") as caught:
+        open_store(f"postgresql://marsad:{password}@127.0.0.1:1/marsad")
+    message = str(caught.value)
+    assert message.startswith("postgresql://marsad:***@127.0.0.1:1/marsad: ")
+    assert password not in message and "\n" not in message

@@ -26,16 +26,26 @@ class Connection(Protocol):
 
 class Dialect(Protocol):
     """A back end's connection and its ways: marks, new row numbers, transactions, search,
-    migrations."""
+    migrations, and what its errors mean."""
 
     name: str  # the migrations folder: migrations/<name>/
     where: str  # the store as messages name it (never with a password)
     search_key: str  # the column of article_search that holds articles.num
     search_sql: str  # ids of the articles matching (term, limit), best first, with ? marks
 
+    def connect(self) -> Connection:
+        """Open the connection (then also ``db``) with the back end's session settings;
+        nothing in the database changes yet."""
+        ...
+
+    def claim(self) -> None:
+        """Settings the database keeps (SQLite: its WAL journal), made once it is known to
+        be a marsad store or empty."""
+        ...
+
     @property
     def db(self) -> Connection:
-        """The open connection, with the back end's session settings."""
+        """The connection ``connect`` opened."""
         ...
 
     def placeholders(self, statement: str) -> str:
@@ -58,10 +68,20 @@ class Dialect(Protocol):
         """The parameter of ``search_sql`` for a normalised query: one phrase, no operators."""
         ...
 
-    def migration_lock(self) -> AbstractContextManager[object]:
-        """Held while the schema version is read and the pending migrations applied."""
+    def tables(self) -> set[str]:
+        """The names of the tables in the database (the back end's own excepted)."""
         ...
 
-    def apply_migration(self, version: int, sql: str) -> None:
-        """Run one migration file and record ``version`` as the store's schema version."""
+    def migration_lock(self) -> AbstractContextManager[object]:
+        """One transaction, held by one client at a time, for reading the schema version
+        and applying the pending migrations."""
+        ...
+
+    def run_script(self, sql: str) -> None:
+        """Run one migration file inside the migration transaction."""
+        ...
+
+    def explain(self, error: Exception) -> str | None:
+        """What a driver error means for the user and what to do (one line, no password);
+        None for an error that is not the driver's."""
         ...

@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
+from urllib.parse import urlsplit
 
 import psycopg
+from psycopg import errors
 
 from marsad.store.sql import SqlStore
 
@@ -31,8 +33,15 @@ class PostgresDialect:
     )
 
     def __init__(self, url: str) -> None:
+        self.url = url
         self.where = _safe(url)
-        self.db = psycopg.connect(url, autocommit=False)
+
+    def connect(self) -> psycopg.Connection[Any]:
+        self.db: psycopg.Connection[Any] = psycopg.connect(self.url, autocommit=False)
+        return self.db
+
+    def claim(self) -> None:
+        pass  # nothing kept in the database beyond the migrations
 
     def placeholders(self, statement: str) -> str:
         return statement.replace("%", "%%").replace("?", "%s")
@@ -51,16 +60,35 @@ class PostgresDialect:
     def search_term(self, folded: str) -> str:
         return folded  # phraseto_tsquery reads words only: no operator syntax to escape
 
+    def tables(self) -> set[str]:
+        rows = self.db.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+        ).fetchall()
+        return {r[0] for r in rows}
+
     @contextmanager
     def migration_lock(self) -> Iterator[None]:
         with self.db.transaction():
             self.db.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
             yield
 
-    def apply_migration(self, version: int, sql: str) -> None:
+    def run_script(self, sql: str) -> None:
         self.db.execute(sql.encode("utf-8"))  # the whole file, as one script
-        self.db.execute("DELETE FROM schema_version")
-        self.db.execute("INSERT INTO schema_version VALUES (%s)", (version,))
+
+    def explain(self, error: Exception) -> str | None:
+        if not isinstance(error, psycopg.Error):
+            return None
+        said = (str(error).strip() or type(error).__name__).splitlines()[0]
+        password = _password(self.url)
+        if password:  # libpq quotes a URL it cannot parse, password and all
+            said = said.replace(password, "***")
+        if isinstance(error, errors.DiskFull):
+            return f"the server's disk is full ({said}); what was being written is rolled back"
+        if isinstance(error, errors.ReadOnlySqlTransaction | errors.InsufficientPrivilege):
+            return f"marsad may not write this database ({said}); give a URL that may"
+        if not hasattr(self, "db"):  # failed to connect: a bad URL, or no server there
+            return f"cannot connect ({said}); check the URL and that the server runs"
+        return said
 
 
 class PostgresStore(SqlStore):
@@ -70,6 +98,13 @@ class PostgresStore(SqlStore):
         self.url = url
         self.path = url  # what messages name, as SQLite's file path
         super().__init__(PostgresDialect(url))
+
+
+def _password(url: str) -> str | None:
+    try:
+        return urlsplit(url).password
+    except ValueError:
+        return None
 
 
 def _safe(url: str) -> str:

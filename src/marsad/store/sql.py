@@ -2,22 +2,25 @@
 
 Saving an article replaces all of its rows in one transaction, so re-saving the same
 article (same id) never duplicates anything; ``save_many`` commits once per batch so an
-interrupted ingest keeps every finished batch. Statements here are written with ``?``
-marks and hold no literal ``?``: the dialect turns the marks into its driver's.
+interrupted ingest keeps every finished batch. Whatever the back end fails at surfaces as
+one ``StoreError`` naming the store and what to do. Statements here are written with
+``?`` marks and hold no literal ``?``: the dialect turns the marks into its driver's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import closing
+import functools
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing, contextmanager
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Concatenate, ParamSpec, Self, TypeVar
 
 from marsad.arabic.normalize import normalize
 from marsad.model import Article
 from marsad.store import migrate
 from marsad.store.batches import save_in_batches
 from marsad.store.dialect import Cursor, Dialect
+from marsad.store.errors import StoreError
 from marsad.store.rows import (
     ARTICLE_COLUMNS,
     LAYERS,
@@ -28,10 +31,25 @@ from marsad.store.rows import (
 )
 
 _BATCH = 500
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
 def _insert(table: str, columns: Sequence[str]) -> str:
     return f"INSERT INTO {table} ({quoted(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+
+def _explained(
+    method: Callable[Concatenate[SqlStore, _P], _R],
+) -> Callable[Concatenate[SqlStore, _P], _R]:
+    """The store method, its back end's errors raised as StoreError."""
+
+    @functools.wraps(method)
+    def explained(store: SqlStore, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with store._explaining():
+            return method(store, *args, **kwargs)
+
+    return explained
 
 
 class SqlStore:
@@ -39,8 +57,23 @@ class SqlStore:
 
     def __init__(self, dialect: Dialect) -> None:
         self._dialect = dialect
-        self._db = dialect.db
-        self._migrate()
+        with self._explaining():
+            self._db = dialect.connect()
+            try:
+                self._migrate()
+            except BaseException:
+                self._db.close()
+                raise
+
+    @contextmanager
+    def _explaining(self) -> Iterator[None]:
+        try:
+            yield
+        except Exception as error:
+            reason = self._dialect.explain(error)
+            if reason is None:
+                raise
+            raise StoreError(f"{self._dialect.where}: {reason}") from error
 
     def _execute(self, statement: str, params: Sequence[Any] | None = None) -> Cursor:
         if params is None:  # no marks to rewrite (and psycopg then reads a % as itself)
@@ -48,19 +81,43 @@ class SqlStore:
         return self._db.execute(self._dialect.placeholders(statement), params)
 
     def _migrate(self) -> None:
-        """Bring the store to ``SCHEMA_VERSION`` by applying the pending migrations."""
+        """Bring the store to ``SCHEMA_VERSION`` by applying the pending migrations.
+
+        Clients opening a new store at once migrate it once: the version is read again
+        under the migration lock, where the first client may have moved it already.
+        """
+        current = self._version()
+        self._dialect.end_read()
+        self._dialect.claim()
+        if not migrate.pending(self._dialect.name, current):
+            return  # the usual case, and no lock taken: writers elsewhere are not waited for
         with self._dialect.migration_lock():
+            current = self._version()
             self._execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-            row = self._execute("SELECT max(version) FROM schema_version").fetchone()
-            current = int(row[0] or 0) if row else 0
-            # migrate.SCHEMA_VERSION, read now: a test plays an older marsad by patching it
-            if current > migrate.SCHEMA_VERSION:
-                raise RuntimeError(
-                    f"{self._dialect.where}: store schema version {current}, this marsad "
-                    f"reads version {migrate.SCHEMA_VERSION}"
-                )
             for version, sql in migrate.pending(self._dialect.name, current):
-                self._dialect.apply_migration(version, sql)
+                self._dialect.run_script(sql)
+                self._execute("DELETE FROM schema_version")
+                self._execute("INSERT INTO schema_version VALUES (?)", (version,))
+
+    def _version(self) -> int:
+        """The store's schema version, 0 for an empty database; refuses any other database."""
+        tables = self._dialect.tables()
+        if "schema_version" not in tables:
+            if tables:
+                raise StoreError(
+                    f"{self._dialect.where}: not a marsad store (it holds other tables, such "
+                    f"as {min(tables)}); give a marsad store, or a new one to create"
+                )
+            return 0
+        row = self._execute("SELECT max(version) FROM schema_version").fetchone()
+        current = int(row[0] or 0) if row else 0
+        # migrate.SCHEMA_VERSION, read now: a test plays an older marsad by patching it
+        if current > migrate.SCHEMA_VERSION:
+            raise StoreError(
+                f"{self._dialect.where}: store schema version {current}, this marsad "
+                f"reads version {migrate.SCHEMA_VERSION}; open it with a newer marsad"
+            )
+        return current
 
     # -- writing --------------------------------------------------------------------------
 
@@ -99,17 +156,20 @@ class SqlStore:
             self._execute(f"DELETE FROM {layer.table} WHERE article_id = ?", (article_id,))
         self._execute(f"DELETE FROM article_search WHERE {self._dialect.search_key} = ?", (num,))
 
+    @_explained
     def save(self, article: Article) -> bool:
         """Store one article with its layers; True if new, False if it replaced a copy."""
         with self._dialect.transaction():
             return self._write(article)
 
+    @_explained
     def save_many(self, articles: Iterable[Article], batch_size: int = _BATCH) -> tuple[int, int]:
         """Store articles in batched transactions; returns (new, updated) counts."""
         return save_in_batches(articles, batch_size, self._dialect.transaction, self._write)
 
     # -- reading --------------------------------------------------------------------------
 
+    @_explained
     def get(self, article_id: str) -> Article | None:
         """The article with every layer, exactly as saved, or None."""
         row = self._execute(
@@ -129,12 +189,14 @@ class SqlStore:
         self._dialect.end_read()
         return article
 
+    @_explained
     def has(self, article_id: str) -> bool:
         """True when an article with this id is stored (cheap: the id is indexed)."""
         found = self._number(article_id) is not None
         self._dialect.end_read()
         return found
 
+    @_explained
     def ids(self) -> list[str]:
         """Ids of the stored articles in the order they were first saved."""
         rows = self._execute("SELECT id FROM articles ORDER BY num").fetchall()
@@ -148,11 +210,13 @@ class SqlStore:
             if article is not None:
                 yield article
 
+    @_explained
     def count(self) -> int:
         row = self._execute("SELECT count(*) FROM articles").fetchone()
         self._dialect.end_read()
         return int(row[0]) if row else 0
 
+    @_explained
     def search(self, query: str, limit: int = 100) -> list[str]:
         """Ids of articles containing ``query`` as a phrase (normalised), best first."""
         folded = normalize(query)
