@@ -1,7 +1,7 @@
 """A SQLite store that cannot be opened or written fails as one StoreError, writing nothing.
 
 Concurrent opens of a new store, a second writer holding it, a read-only file, a file
-that is no marsad store, a newer schema, a full disk.
+that is no marsad store, a newer schema, a full disk; and the CLI's one-line report.
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from marsad.cli import app
 from marsad.model import Article, Sentence, Span
 from marsad.store import SCHEMA_VERSION, Store, StoreError, open_store
 from marsad.store.rows import LAYERS
@@ -146,6 +148,18 @@ def test_a_full_disk_keeps_the_finished_batches_and_nothing_of_the_failed_one(
     counts = _contents(path)
     assert counts["articles"] == counts["article_search"] == counts["sentences"] == 6
     assert sum(counts.values()) == 18  # no row of articles 5 and 6
+
+
+def test_the_cli_reports_a_store_error_in_one_line(tmp_path: Path, seeds_dir: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("not a store\n" * 400, encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(seeds_dir), "--db", str(path)])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"error {path}: not a marsad store (not an SQLite database); give a marsad store, "
+        "or a new one to create"
+    ]
+    assert path.read_text(encoding="utf-8") == "not a store\n" * 400
 
 
 def test_open_store_raises_the_same_error(tmp_path: Path) -> None:
