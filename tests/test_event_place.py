@@ -17,7 +17,6 @@ from marsad.model import Article, Entity, Span, Timex
 from marsad.pipeline import annotate
 from marsad.resources import load_tsv
 from marsad.store import SCHEMA_VERSION, Store, migrate
-from marsad.store import sqlite as sqlite_store
 from marsad.store.rows import ARTICLE_COLUMNS, LAYERS, article_row, quoted
 
 JSCD = "US-Iraq Joint Security Cooperation Dialogue"
@@ -98,7 +97,6 @@ def _version_one_store(path: Path, article: Article, monkeypatch: pytest.MonkeyP
     """A store file as marsad at schema version 1 wrote it (events without a place)."""
     with monkeypatch.context() as patch:
         patch.setattr(migrate, "SCHEMA_VERSION", 1)
-        patch.setattr(sqlite_store, "SCHEMA_VERSION", 1)
         with Store(path):
             pass
     events = next(layer for layer in LAYERS if layer.table == "events")

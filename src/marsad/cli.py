@@ -7,10 +7,11 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
 from marsad.corpus.stage import run_corpus_stage
 from marsad.corpus.timeline import Timeline, render_text
@@ -18,8 +19,22 @@ from marsad.ingest import InputError, ReadOptions, read_inputs
 from marsad.model import Article
 from marsad.pipeline import annotate
 from marsad.progress import article_progress, estimate_total
+from marsad.store import StoreError
+
+
+class _Commands(TyperGroup):
+    """Every command: a store that fails says why in one line, exit status 1."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except StoreError as error:
+            err.print(f"error {error}", markup=False, highlight=False)
+            raise typer.Exit(code=1) from error
+
 
 app = typer.Typer(
+    cls=_Commands,
     name="marsad",
     help="marsad (مرصد): sourced, dated timelines from Arabic news reports.",
     no_args_is_help=True,

@@ -1,8 +1,9 @@
 """Persistent storage of articles and their layers: SQLite (a file) or PostgreSQL (a URL).
 
-Both back ends share one interface (``ArticleStore``), one row mapping (``rows``) and
+Both back ends are one store (``sql.SqlStore``) over a small dialect each (``sqlite``,
+``postgres``: what the back end does its own way), with one row mapping (``rows``) and
 numbered migrations (``migrations/<dialect>/NNNN_*.sql``); ``open_store`` picks by the
-location given.
+location given. What a back end fails at is raised as one ``StoreError``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from types import TracebackType
 from typing import Protocol
 
 from marsad.model import Article
+from marsad.store.errors import StoreError
 from marsad.store.migrate import SCHEMA_VERSION
 from marsad.store.sqlite import Store
 
@@ -53,4 +55,4 @@ def open_store(location: str | Path) -> ArticleStore:
     return Store(location)
 
 
-__all__ = ["SCHEMA_VERSION", "ArticleStore", "Store", "is_postgres_url", "open_store"]
+__all__ = ["SCHEMA_VERSION", "ArticleStore", "Store", "StoreError", "is_postgres_url", "open_store"]

@@ -1,207 +1,146 @@
 """The SQLite store: one file, WAL, one row per annotation, FTS5 over normalised text.
 
-Saving an article replaces all of its rows in one transaction, so re-saving the same
-article (same id) never duplicates anything; ``save_many`` commits once per batch so an
-interrupted ingest keeps every finished batch.
+A write waits ``BUSY_TIMEOUT`` for another writer; SQLite's errors (locked, read-only,
+full, not a database, ...) are told as one-line reasons for ``StoreError``.
 """
 
 from __future__ import annotations
 
+import random
 import sqlite3
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
-from types import TracebackType
+from typing import Any
 
-from marsad.arabic.normalize import normalize
-from marsad.model import Article
-from marsad.store.batches import save_in_batches
-from marsad.store.migrate import SCHEMA_VERSION, pending
-from marsad.store.rows import (
-    ARTICLE_COLUMNS,
-    LAYERS,
-    article_from_row,
-    article_row,
-    quoted,
-    search_body,
-)
+from marsad.store.rows import search_body
+from marsad.store.sql import SqlStore
 
-# Old private names, kept for callers and tests that import them from here.
+# Old private name, kept for the tests that import it from here.
 _search_body = search_body
 
-_BATCH = 500
+BUSY_TIMEOUT = 30.0  # seconds a write waits for another writer's batch before giving up
+
+# What a failure means, by SQLite's primary result code.
+_REASONS: dict[int | None, str] = {
+    sqlite3.SQLITE_BUSY: "the store is locked by another writer (waited {timeout:g} s); "
+    "run again when it has finished",
+    sqlite3.SQLITE_READONLY: "the store is read-only; give a store file marsad may write "
+    "(--db), or make this one writable",
+    sqlite3.SQLITE_FULL: "the disk is full (database or disk is full); what was being "
+    "written is rolled back, none of it stored: free some space and run again",
+    sqlite3.SQLITE_NOTADB: "not a marsad store (not an SQLite database); give a marsad "
+    "store, or a new one to create",
+    sqlite3.SQLITE_CANTOPEN: "cannot open the file; check that its folder exists and "
+    "that marsad may write there",
+    sqlite3.SQLITE_CORRUPT: "the store file is damaged (database disk image is malformed); "
+    "restore it from a copy, or ingest again into a new one",
+}
 
 
-def _phrase(query: str) -> str:
-    """An FTS5 phrase for the normalised query: no operator in it can be interpreted."""
-    return '"' + normalize(query).replace('"', '""') + '"'
+class SqliteDialect:
+    """SQLite's ways: ``?`` marks, ``lastrowid``, FTS5 (keyed by rowid), explicit BEGIN."""
+
+    name = "sqlite"
+    search_key = "rowid"
+    search_sql = (
+        "SELECT articles.id FROM article_search JOIN articles ON articles.num = "
+        "article_search.rowid WHERE article_search MATCH ? ORDER BY rank LIMIT ?"
+    )
+
+    def __init__(self, path: Path, timeout: float = BUSY_TIMEOUT) -> None:
+        self.path = path
+        self.where = str(path)
+        self.timeout = timeout
+
+    def connect(self) -> sqlite3.Connection:
+        # autocommit mode: every transaction is an explicit BEGIN ... COMMIT of ours
+        self.db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        return self.db
+
+    def claim(self) -> None:
+        """The WAL journal (kept in the file), in short waits tried again until the timeout.
+
+        Clients that switch a new file at once each hold the others off (each has read
+        the file and wants it alone) until all but one give up: one long wait would be
+        spent entirely waiting.
+        """
+        deadline = time.monotonic() + self.timeout
+        self.db.execute("PRAGMA busy_timeout = 50")
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                break
+            except sqlite3.OperationalError as error:
+                if _primary(error) != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
+                    raise
+                time.sleep(random.uniform(0.0, 0.05))  # apart, so one of them gets it
+        self.db.execute(f"PRAGMA busy_timeout = {round(self.timeout * 1000)}")
+
+    def placeholders(self, statement: str) -> str:
+        return statement
+
+    def insert(self, statement: str, values: Sequence[Any]) -> int:
+        return int(self.db.execute(statement, values).lastrowid or 0)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.db.execute("BEGIN IMMEDIATE")  # the write lock now, not at the first write
+        try:
+            yield
+            self.db.execute("COMMIT")
+        except BaseException:
+            # SQLite rolls back by itself after some errors (a full disk): a ROLLBACK then
+            # fails ("no transaction is active") and must not hide the error that caused it
+            if self.db.in_transaction:
+                with suppress(sqlite3.Error):
+                    self.db.execute("ROLLBACK")
+            raise
+
+    def end_read(self) -> None:
+        pass  # in autocommit mode a read ends with its statement
+
+    def search_term(self, folded: str) -> str:
+        """An FTS5 phrase: no operator in it can be interpreted."""
+        return '"' + folded.replace('"', '""') + '"'
+
+    def tables(self) -> set[str]:
+        rows = self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        return {r[0] for r in rows if not r[0].startswith("sqlite_")}
+
+    def migration_lock(self) -> AbstractContextManager[None]:
+        return self.transaction()  # BEGIN IMMEDIATE: one writer, so one migrating client
+
+    def run_script(self, sql: str) -> None:
+        # statement by statement: executescript would COMMIT first, dropping the lock
+        statement = ""
+        for line in sql.splitlines(keepends=True):
+            statement += line
+            if sqlite3.complete_statement(statement):
+                self.db.execute(statement)
+                statement = ""
+        if statement.strip():
+            self.db.execute(statement)
+
+    def explain(self, error: Exception) -> str | None:
+        if not isinstance(error, sqlite3.Error):
+            return None
+        reason = _REASONS.get(_primary(error))
+        return str(error) if reason is None else reason.format(timeout=self.timeout)
 
 
-class Store:
+def _primary(error: sqlite3.Error) -> int | None:
+    """SQLite's primary result code (SQLITE_BUSY for SQLITE_BUSY_SNAPSHOT, ...), if any."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
+class Store(SqlStore):
     """Articles and all their layers in one SQLite file (use as a context manager)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, timeout: float = BUSY_TIMEOUT) -> None:
         self.path = Path(path)
-        self._db = sqlite3.connect(self.path, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA foreign_keys=ON")
-        self._create()
-
-    def _create(self) -> None:
-        """Bring the file to ``SCHEMA_VERSION`` by applying the pending migrations."""
-        self._db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-        found = self._db.execute("SELECT max(version) FROM schema_version").fetchone()[0]
-        current = int(found or 0)
-        if current > SCHEMA_VERSION:
-            raise RuntimeError(
-                f"{self.path}: store schema version {current}, this marsad "
-                f"reads version {SCHEMA_VERSION}"
-            )
-        for version, sql in pending("sqlite", current):
-            script = (
-                f"BEGIN IMMEDIATE;\n{sql}\nDELETE FROM schema_version;\n"
-                f"INSERT INTO schema_version VALUES ({version});\nCOMMIT;"
-            )
-            try:
-                self._db.executescript(script)
-            except sqlite3.Error:
-                if self._db.in_transaction:
-                    self._db.execute("ROLLBACK")
-                raise
-
-    # -- transactions ---------------------------------------------------------------------
-
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self._db)
-
-    # -- writing --------------------------------------------------------------------------
-
-    def _number(self, article_id: str) -> int | None:
-        row = self._db.execute("SELECT num FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return None if row is None else int(row[0])
-
-    def _write(self, article: Article) -> bool:
-        """Replace the article and every layer row; True when it was not stored before."""
-        num = self._number(article.id)
-        new = num is None
-        values = article_row(article)
-        if num is None:
-            marks = ", ".join("?" for _ in ARTICLE_COLUMNS)
-            cursor = self._db.execute(
-                f"INSERT INTO articles ({quoted(ARTICLE_COLUMNS)}) VALUES ({marks})", values
-            )
-            num = int(cursor.lastrowid or 0)
-        else:  # in place, so the article keeps its number and its place in iteration order
-            assignments = ", ".join(f'"{c}" = ?' for c in ARTICLE_COLUMNS[1:])
-            self._db.execute(f"UPDATE articles SET {assignments} WHERE num = ?", (*values[1:], num))
-            self._delete_layers(article.id, num)
-        for layer in LAYERS:
-            items = getattr(article, layer.attribute)
-            if not items:
-                continue
-            columns = ("article_id", "seq", *layer.columns)
-            marks = ", ".join("?" for _ in columns)
-            self._db.executemany(
-                f"INSERT INTO {layer.table} ({quoted(columns)}) VALUES ({marks})",
-                [(article.id, seq, *layer.to_row(item)) for seq, item in enumerate(items)],
-            )
-        self._db.execute(
-            "INSERT INTO article_search (rowid, body) VALUES (?, ?)", (num, search_body(article))
-        )
-        return new
-
-    def _delete_layers(self, article_id: str, num: int) -> None:
-        for layer in LAYERS:
-            self._db.execute(f"DELETE FROM {layer.table} WHERE article_id = ?", (article_id,))
-        self._db.execute("DELETE FROM article_search WHERE rowid = ?", (num,))
-
-    def save(self, article: Article) -> bool:
-        """Store one article with its layers; True if new, False if it replaced a copy."""
-        with self._transaction():
-            return self._write(article)
-
-    def save_many(self, articles: Iterable[Article], batch_size: int = _BATCH) -> tuple[int, int]:
-        """Store articles in batched transactions; returns (new, updated) counts."""
-        return save_in_batches(articles, batch_size, self._transaction, self._write)
-
-    # -- reading --------------------------------------------------------------------------
-
-    def get(self, article_id: str) -> Article | None:
-        """The article with every layer, exactly as saved, or None."""
-        row = self._db.execute(
-            f"SELECT {quoted(ARTICLE_COLUMNS)} FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
-        if row is None:
-            return None
-        article = article_from_row(row)
-        for layer in LAYERS:
-            rows = self._db.execute(
-                f"SELECT {quoted(layer.columns)} FROM {layer.table} "
-                "WHERE article_id = ? ORDER BY seq",
-                (article_id,),
-            ).fetchall()
-            setattr(article, layer.attribute, [layer.from_row(r) for r in rows])
-        return article
-
-    def has(self, article_id: str) -> bool:
-        """True when an article with this id is stored (cheap: the id is indexed)."""
-        return self._number(article_id) is not None
-
-    def ids(self) -> list[str]:
-        """Ids of the stored articles in the order they were first saved."""
-        return [r[0] for r in self._db.execute("SELECT id FROM articles ORDER BY num")]
-
-    def iter_articles(self) -> Iterator[Article]:
-        """Every stored article in insertion order, one at a time."""
-        for article_id in self.ids():
-            article = self.get(article_id)
-            if article is not None:
-                yield article
-
-    def count(self) -> int:
-        return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
-
-    def search(self, query: str, limit: int = 100) -> list[str]:
-        """Ids of articles containing ``query`` as a phrase (normalised), best first."""
-        if not normalize(query).strip():
-            return []
-        rows = self._db.execute(
-            "SELECT articles.id FROM article_search JOIN articles ON articles.num = "
-            "article_search.rowid WHERE article_search MATCH ? ORDER BY rank LIMIT ?",
-            (_phrase(query), limit),
-        )
-        return [r[0] for r in rows]
-
-    # -- lifetime -------------------------------------------------------------------------
-
-    def close(self) -> None:
-        self._db.close()
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.close()
-
-
-class _Transaction:
-    """BEGIN ... COMMIT, or ROLLBACK on error (the connection runs in autocommit mode)."""
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self._db = db
-
-    def __enter__(self) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self._db.execute("ROLLBACK" if kind is not None else "COMMIT")
+        super().__init__(SqliteDialect(self.path, timeout))
