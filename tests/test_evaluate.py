@@ -1,8 +1,13 @@
-"""marsad eval: the gold loader, the figures on hand-made output, reading and reporting."""
+"""marsad eval: the gold loader, the figures on hand-made output, and the proof that the
+figures are those the gold scorers (../shared/gold/score.py, score_timeline.py) print."""
 
 from __future__ import annotations
 
+import copy
 import json
+import random
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +19,13 @@ from marsad.cli import app
 from marsad.evaluate import GoldError, evaluate, load_gold, parse_gold, render, score_output
 from marsad.evaluate.baselines import dateparser_timexes, parse_timeml, spans_in_order
 from marsad.evaluate.documents import materialise, read_gold_documents
+from marsad.evaluate.extract_figures import extract_figures
 from marsad.evaluate.gold import GoldDocument, GoldEvent, GoldSet
 from marsad.evaluate.names import same_name
 from marsad.evaluate.positions import every_word_end_occurrence, find_occurrence, line_of
 from marsad.evaluate.quantity_figures import same_quantity
 from marsad.evaluate.quote_figures import cue_matches
-from marsad.evaluate.system_output import SystemOutput
+from marsad.evaluate.system_output import SystemOutput, marsad_output
 from marsad.evaluate.timeline_event_figures import content_words, timeline_event_figures
 from marsad.model import Article, Span
 
@@ -391,6 +397,296 @@ def test_marsad_on_the_seeds_never_invents_a_date(seeds_gold: GoldSet) -> None:
     assert marsad["published"]["inferred"] == {"acc": 1.0, "right": 1, "n": 1}
     assert marsad["published"]["invented"] == 0
     assert marsad["extract"]["timex"]["f1"] >= 0.95
+
+
+# --- the figures are the gold scorers' ------------------------------------------------------
+
+
+def _run(*command: str | Path) -> Any:
+    done = subprocess.run(
+        [str(part) for part in command], capture_output=True, text=True, check=True, timeout=600
+    )
+    return json.loads(done.stdout)
+
+
+def _saudi_inputs(gold: Path, out: Path) -> Path:
+    """The README's input for a Saudi gold: its records with text = content, published =
+    date_extracted, title, url, outlet = source_name."""
+    names = {d["doc"] for d in json.loads(gold.read_text(encoding="utf-8"))["documents"]}
+    with SAUDI.open(encoding="utf-8") as records, out.open("w", encoding="utf-8") as lines:
+        for line in records:
+            r = json.loads(line)
+            if r["id"] in names:
+                record = {
+                    "id": r["id"],
+                    "text": r["content"],
+                    "title": r.get("title"),
+                    "url": r.get("url"),
+                    "published": r.get("date_extracted"),
+                    "outlet": r.get("source_name"),
+                }
+                lines.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return out
+
+
+def _folder_as_jsonl(folder: Path, out: Path) -> Path:
+    with out.open("w", encoding="utf-8") as lines:
+        for path in sorted(folder.iterdir()):
+            record = {"id": path.name, "text": path.read_text(encoding="utf-8")}
+            lines.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return out
+
+
+def _cli(*args: str | Path) -> str:
+    result = runner.invoke(app, [str(a) for a in args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def _differences(ours: dict[str, Any], theirs: dict[str, Any]) -> dict[str, Any]:
+    keys = sorted(set(ours) | set(theirs))
+    return {
+        k: (ours.get(k, "<absent>"), theirs.get(k, "<absent>"))
+        for k in keys
+        if ours.get(k, "<absent>") != theirs.get(k, "<absent>")
+    }
+
+
+@pytest.mark.parametrize("gold_name", ["seeds.json", "saudinewsnet-dev.json", "suez-timeline.json"])
+def test_eval_prints_the_figures_of_the_gold_scorers(
+    shared_dir: Path, tmp_path: Path, gold_name: str
+) -> None:
+    gold = shared_dir / "gold" / gold_name
+    if gold_name == "seeds.json":
+        docs, eval_docs = SEEDS, SEEDS
+        articles = _folder_as_jsonl(SEEDS, tmp_path / "seeds.jsonl")
+    else:
+        docs = articles = _saudi_inputs(gold, tmp_path / "inputs.jsonl")
+        eval_docs = SAUDI  # eval materialises the records itself
+    extract = tmp_path / "extract.jsonl"
+    extract.write_text(_cli("extract", docs, "--json"), encoding="utf-8")
+    score = [sys.executable, GOLD_DIR / "score.py", gold, extract, "--texts", docs]
+    story = bool(json.loads(gold.read_text(encoding="utf-8")).get("timeline"))
+    if story:
+        timeline = tmp_path / "timeline.json"
+        timeline.write_text(_cli("timeline", docs, "--format", "json"), encoding="utf-8")
+        score += ["--timeline", timeline]
+    expected_extract = _run(*score)
+
+    report = json.loads(_cli("eval", "--gold", gold, "--docs", eval_docs, "--json"))
+    marsad = report["systems"]["marsad"]
+    assert _differences(marsad["extract"], expected_extract) == {}
+    if story:
+        expected = _run(sys.executable, GOLD_DIR / "score_timeline.py", gold, timeline, articles)
+        assert _differences(marsad["timeline"], expected) == {}
+    else:
+        assert "timeline" not in marsad
+
+
+def _perturbed_extracts(
+    records: list[dict[str, Any]], texts: dict[str, str], rng: random.Random
+) -> list[dict[str, Any]]:
+    """marsad's records with shifted spans, other values, names and cues: every branch of
+    the definitions gets exercised, not only the ones marsad's output happens to reach."""
+
+    def somewhere(text: str, length: int = 12) -> tuple[int, int]:
+        start = rng.randrange(max(1, len(text) - length))
+        return start, start + rng.randint(0, length)
+
+    out = copy.deepcopy(records)
+    for record in out:
+        text = texts[record["doc"]]
+
+        for t in record["timexes"]:
+            roll = rng.random()
+            if roll < 0.15:
+                t["value"] = None
+            elif roll < 0.3:
+                t["start"] = max(0, t["start"] + rng.randint(-6, 6))
+                t["end"] = max(t["start"], t["end"] + rng.randint(-6, 6))
+            elif roll < 0.4:
+                t["value"] = rng.choice(["2015", "2015-08-10", "PRESENT_REF"])
+        record["timexes"] = [t for t in record["timexes"] if rng.random() > 0.1]
+        for q in record["quotes"]:
+            roll = rng.random()
+            if roll < 0.2:
+                q["speaker"] = None
+            elif roll < 0.35:
+                q["cue"] = rng.choice(["و", "ف", "وف"]) + q["cue"]
+            elif roll < 0.5 and q["speaker"]:
+                q["speaker"] = rng.choice([q["speaker"].split()[-1], "Prince " + q["speaker"]])
+            elif roll < 0.6:
+                q["cue_start"] = max(0, q["cue_start"] + rng.randint(-80, 80))
+            if rng.random() < 0.4:
+                q["speaker_start"], q["speaker_end"] = somewhere(text)
+                q["speaker_ar"] = text[q["speaker_start"] : q["speaker_end"]]
+        for e in record["entities"]:
+            roll = rng.random()
+            if roll < 0.15:
+                e["canonical"] = rng.choice([None, "", "(unnamed)", e["canonical"].split()[-1]])
+            elif roll < 0.3:
+                e["start"], e["end"] = somewhere(text)
+        record["entities"] = [e for e in record["entities"] if rng.random() > 0.15]
+        for n in record["quantities"]:
+            roll, value = rng.random(), n["value"]
+            number = value if isinstance(value, int | float) else 1
+            n["value"] = (
+                [number, number + 1]
+                if roll < 0.15
+                else str(number)
+                if roll < 0.3
+                else None
+                if roll < 0.4
+                else number + 1
+                if roll < 0.5
+                else value
+            )
+    return out
+
+
+def _perturbed_timeline(
+    timeline: dict[str, Any], docs: list[str], rng: random.Random
+) -> dict[str, Any]:
+    events = copy.deepcopy(timeline["events"])
+    events += copy.deepcopy(rng.sample(events, k=min(6, len(events))))  # ties
+    dates = [e["date"] for e in events] + ["2015-08-06", "2015-08-07", None]
+    for event in events:
+        if rng.random() < 0.2:
+            event["date"] = rng.choice(dates)
+        for source in event["sources"]:
+            if rng.random() < 0.3:
+                source["end"] = source["start"] + rng.randint(0, 39)
+            if rng.random() < 0.15:
+                source["doc"] = rng.choice(docs)
+    rng.shuffle(events)
+    return {**timeline, "events": events, "conflicts": [{}] * rng.randint(0, 3)}
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_figures_equal_the_scorers_on_perturbed_output(
+    shared_dir: Path, tmp_path: Path, seed: int
+) -> None:
+    rng = random.Random(seed)
+    for name in ("saudinewsnet-dev.json", "suez-timeline.json"):
+        gold_path = GOLD_DIR / name
+        gold = load_gold(gold_path)
+        articles = read_gold_documents(SAUDI, gold.doc_names())
+        texts = {a.doc: a.text for a in articles}
+        output = marsad_output(articles)
+        assert output.timeline is not None
+        extracts = _perturbed_extracts(output.extracts, texts, rng)
+        timeline = _perturbed_timeline(output.timeline, gold.doc_names(), rng)
+        inputs = _saudi_inputs(gold_path, tmp_path / "inputs.jsonl")
+        extract_file, timeline_file = tmp_path / "extract.jsonl", tmp_path / "timeline.json"
+        extract_file.write_text("".join(json.dumps(r) + "\n" for r in extracts), encoding="utf-8")
+        timeline_file.write_text(json.dumps(timeline), encoding="utf-8")
+        scorer = GOLD_DIR / "score.py"
+        theirs = _run(
+            sys.executable,
+            scorer,
+            gold_path,
+            extract_file,
+            "--texts",
+            inputs,
+            "--timeline",
+            timeline_file,
+        )
+        ours = extract_figures(gold, texts, extracts, timeline)
+        assert _differences(ours, theirs) == {}, name
+        story = _run(
+            sys.executable, GOLD_DIR / "score_timeline.py", gold_path, timeline_file, inputs
+        )
+        assert _differences(timeline_event_figures(gold, timeline, texts), story) == {}, name
+
+
+def test_the_figures_equal_the_scorers_on_cases_real_output_does_not_reach(
+    shared_dir: Path, tmp_path: Path
+) -> None:
+    """A cue written with ف, an unnamed speaker, and a timeline tie that the scorer's order
+    (closest first, then the later system and gold event) decides."""
+    first = "افتتح الرئيس المصري القناة الجديدة أمس في الإسماعيلية."  # over 40 characters
+    second = " وحضر الحفل ضيوف كثيرون من الخارج."
+    text = "فقال الوزير إن الحفل تم. وفق ما أفادت مصادر أمنية.\n" + first + second
+    start = text.index(first)
+    gold_data = {
+        "format": "marsad-gold/1",
+        "documents": [
+            {
+                "doc": "a",
+                "quotes": [
+                    {"speaker": "Egyptian minister", "cue": "فقال", "line": 1},
+                    {"speaker": "security source (unnamed)", "cue": "وفق", "line": 1},
+                ],
+                "entities": [{"name": "Egyptian minister", "type": "PER", "mentions": ["الوزير"]}],
+            }
+        ],
+        "timeline": [
+            {
+                "id": "E1",
+                "date": "2015-08-06",
+                "docs": ["a"],
+                "scope": "story",
+                "evidence_doc": "a",
+                "evidence": first,
+            },
+            {
+                "id": "E2",
+                "date": "2015-08-06",
+                "docs": ["a"],
+                "scope": "story",
+                "evidence_doc": "a",
+                "evidence": second.strip(),
+            },
+        ],
+    }
+    extracts = [
+        {
+            "doc": "a",
+            "quotes": [
+                {"speaker": "minister", "cue": "قال", "cue_start": 1},
+                {"speaker": "security official (unnamed)", "cue": "وفق ما", "cue_start": 25},
+            ],
+        }
+    ]
+    both = {"doc": "a", "start": start, "end": len(text)}
+    opening = {"doc": "a", "start": start, "end": start + len(first)}
+    timeline = {
+        "events": [
+            {"date": "2015-08-06", "sources": [both]},
+            {"date": "2015-08-06", "sources": [opening]},
+        ]
+    }
+    paths = {
+        name: tmp_path / name
+        for name in ("gold.json", "texts.jsonl", "extract.jsonl", "timeline.json")
+    }
+    paths["gold.json"].write_text(json.dumps(gold_data), encoding="utf-8")
+    paths["texts.jsonl"].write_text(json.dumps({"id": "a", "text": text}) + "\n", encoding="utf-8")
+    paths["extract.jsonl"].write_text(json.dumps(extracts[0]) + "\n", encoding="utf-8")
+    paths["timeline.json"].write_text(json.dumps(timeline), encoding="utf-8")
+    gold = parse_gold(gold_data)
+    ours = extract_figures(gold, {"a": text}, extracts, timeline)
+    theirs = _run(
+        sys.executable,
+        GOLD_DIR / "score.py",
+        paths["gold.json"],
+        paths["extract.jsonl"],
+        "--texts",
+        paths["texts.jsonl"],
+        "--timeline",
+        paths["timeline.json"],
+    )
+    assert _differences(ours, theirs) == {}
+    assert ours["quotes"]["tp"] == 2 and ours["quote_speaker_acc"] == 0.5  # "(unnamed)" no help
+    story = timeline_event_figures(gold, timeline, {"a": text})
+    assert story == _run(
+        sys.executable,
+        GOLD_DIR / "score_timeline.py",
+        paths["gold.json"],
+        paths["timeline.json"],
+        paths["texts.jsonl"],
+    )
+    assert story["matched"] == 2
 
 
 # --- other evaluations ----------------------------------------------------------------------
