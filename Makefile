@@ -38,8 +38,13 @@ test: install-dev lint typecheck
 	./scripts/install-browser.sh
 	$(BIN)/pytest
 
+GOLD  ?= ../shared/gold
+SAUDI ?= ../shared/data/saudinewsnet-sample/articles.jsonl
+
 eval: install
-	$(BIN)/marsad eval --gold ../shared/gold/seeds.json --docs ../shared/seeds
+	$(BIN)/marsad eval --gold $(GOLD)/seeds.json --docs ../shared/seeds
+	$(BIN)/marsad eval --gold $(GOLD)/saudinewsnet-dev.json --docs $(SAUDI)
+	$(BIN)/marsad eval --gold $(GOLD)/suez-timeline.json --docs $(SAUDI)
 
 bench: install
 	$(BIN)/marsad bench ../shared/data/saudinewsnet-sample/articles.jsonl

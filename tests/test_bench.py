@@ -78,10 +78,8 @@ def test_render_shows_every_stage(records: Path) -> None:
 def test_real_pipeline_on_real_articles() -> None:
     if not SAUDI.is_file():
         pytest.skip(f"real corpus not found: {SAUDI}")
-    try:
-        from marsad.pipeline import STAGES
-    except ImportError as exc:
-        pytest.skip(f"marsad.pipeline not importable yet: {exc}")
+    from marsad.pipeline import STAGES
+
     result = run_bench([SAUDI], limit=30)
     assert result["stages"]["read"]["articles"] == 30
     for name, _ in STAGES:

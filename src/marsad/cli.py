@@ -519,7 +519,12 @@ def stories(
 def eval_command(
     gold: Annotated[Path | None, typer.Option("--gold", help="Gold file (marsad-gold/1).")] = None,
     docs: Annotated[
-        Path | None, typer.Option("--docs", help="Folder or JSONL file of the documents.")
+        Path | None,
+        typer.Option(
+            "--docs",
+            help="Folder or JSONL file holding the gold's documents (a SaudiNewsNet "
+            "articles.jsonl is read with text = content, published = date_extracted).",
+        ),
     ] = None,
     ner: Annotated[
         Path | None,
@@ -542,7 +547,8 @@ def eval_command(
     limit: Annotated[int, typer.Option("--limit", help="Records for --temporal-report.")] = 500,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
-    """Score extraction against a gold file (beside dateparser), or the NER model on CoNLL."""
+    """Score extraction and timeline against a gold file (the figures of the gold scorers,
+    dateparser beside on timexes), or the NER model on CoNLL."""
     if temporal_report is not None:
         from marsad.evaluate.temporal_report import temporal_report as report_on
 
@@ -560,13 +566,18 @@ def eval_command(
         return
     if gold is None or docs is None:
         raise typer.BadParameter("give --gold FILE and --docs PATH, or --ner CONLL_FILE")
-    from marsad.evaluate import evaluate, render
+    from marsad.evaluate import GoldError, evaluate, render
+    from marsad.evaluate.documents import DocumentsError
 
     for path, what in ((gold, "gold file"), (docs, "documents")):
         if not path.exists():
             err.print(f"{path}: {what} not found")
             raise typer.Exit(code=2)
-    report = evaluate(gold, docs)
+    try:
+        report = evaluate(gold, docs)
+    except (GoldError, DocumentsError) as error:
+        err.print(str(error), markup=False, highlight=False)
+        raise typer.Exit(code=2) from error
     if as_json:
         sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
     else:

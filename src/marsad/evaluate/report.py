@@ -1,42 +1,32 @@
-"""The evaluation report: scores per system, as JSON (3 decimals) and as Rich tables."""
+"""The evaluation report: the figures per system, as JSON and as Rich tables.
+
+A system's ``extract`` figures have the keys and values ``../shared/gold/score.py``
+prints, its ``timeline`` figures those of ``score_timeline.py``; ``published`` is
+marsad eval's own extra (``published_figures``).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
-from marsad.evaluate.score import (
-    EntityScores,
-    PublishedScores,
-    QuantityScores,
-    QuoteScores,
-    TimelineScores,
-    TimexScores,
-)
-
 
 @dataclass(slots=True)
 class SystemScores:
-    """One system's scores; a baseline that only tags dates has only ``timexes``."""
+    extract: dict[str, Any]
+    timeline: dict[str, Any] | None = None
+    published: dict[str, Any] | None = None
 
-    timexes: TimexScores = field(default_factory=TimexScores)
-    quotes: QuoteScores | None = None
-    entities: EntityScores | None = None
-    quantities: QuantityScores | None = None
-    published: PublishedScores | None = None
-    timeline: TimelineScores | None = None
-
-    def to_json(self, with_errors: bool = False) -> dict[str, Any]:
-        out: dict[str, Any] = {"timexes": self.timexes.to_json(with_errors)}
-        for name in ("quotes", "entities", "quantities", "timeline"):
-            section = getattr(self, name)
-            if section is not None:
-                out[name] = section.to_json(with_errors)
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"extract": self.extract}
+        if self.timeline is not None:
+            out["timeline"] = self.timeline
         if self.published is not None:
-            out["published"] = self.published.to_json()
+            out["published"] = self.published
         return out
 
 
@@ -49,146 +39,105 @@ class EvalReport:
     systems: dict[str, SystemScores] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
-    def to_json(self, with_errors: bool = False) -> dict[str, Any]:
-        """Figures rounded to 3 decimals; ``with_errors`` adds every miss for inspection."""
+    def to_json(self) -> dict[str, Any]:
         return {
             "gold": self.gold,
             "docs": self.docs,
             "corpus": self.corpus,
             "documents": self.documents,
-            "systems": {name: s.to_json(with_errors) for name, s in self.systems.items()},
+            "systems": {name: scores.to_json() for name, scores in self.systems.items()},
             "notes": list(self.notes),
         }
 
 
+# --- rendering ------------------------------------------------------------------------------
+
+Cell = Callable[[dict[str, Any]], str]
+
+
+def _number(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
 def _prf(counts: dict[str, Any]) -> str:
+    """P / R / F1 (tp fp fn)."""
     return (
-        f"P {counts['precision']:.3f}  R {counts['recall']:.3f}  F1 {counts['f1']:.3f}  "
-        f"({counts['tp']}/{counts['system']} sys, {counts['gold']} gold)"
+        f"{counts['p']:.3f} / {counts['r']:.3f} / {counts['f1']:.3f}  "
+        f"({counts['tp']} {counts['fp']} {counts['fn']})"
     )
 
 
-def _acc(ratio: dict[str, Any]) -> str:
-    return f"{ratio['accuracy']:.3f}  ({ratio['correct']}/{ratio['total']})"
+def _tally(tally: dict[str, Any]) -> str:
+    return f"{_number(tally['acc'])}  ({tally['right']}/{tally['n']})"
 
 
-def _timex_table(systems: dict[str, dict[str, Any]]) -> Table:
-    table = Table(title="Timexes", title_justify="left")
-    table.add_column("metric")
-    for name in systems:
+def _relative(figures: dict[str, Any]) -> str:
+    relative = figures["relative_unknown_anchor"]
+    return f"{relative['n']} / {relative['resolved_right']} / {relative['confident_wrong']}"
+
+
+_TIMEX_ROWS: list[tuple[str, Cell]] = [
+    ("detection P / R / F1 (tp fp fn)", lambda f: _prf(f["timex"])),
+    ("value accuracy", lambda f: f"{_number(f['timex_value_acc'])}  (of {f['timex_value_n']})"),
+    ("relative, day unknown: n / right / wrong", _relative),
+]
+_LAYER_ROWS: list[tuple[str, Cell]] = [
+    ("quotes P / R / F1 (tp fp fn)", lambda f: _prf(f["quotes"])),
+    ("quote speaker: name shown", lambda f: _number(f["quote_speaker_acc"])),
+    ("quote speaker: identity", lambda f: _number(f["quote_speaker_identity_acc"])),
+    ("entity mention recall", lambda f: _number(f["entity_mention_recall"])),
+    ("entity canonical name", lambda f: _number(f["entity_canonical_acc"])),
+    ("quantity recall", lambda f: _number(f["quantity_recall"])),
+]
+_TIMELINE_DATE_ROWS: list[tuple[str, Cell]] = [
+    ("dates P / R / F1 (tp fp fn)", lambda f: _prf(f["timeline_date"])),
+    ("gold events on a cited date", lambda f: str(f["timeline_events_found"])),
+    ("undated gold events", lambda f: str(f["undated_gold"])),
+]
+_STORY_ROWS: list[tuple[str, Cell]] = [
+    ("gold / system dated events", lambda t: f"{t['gold_dated']} / {t['system_dated']}"),
+    ("matched one to one", lambda t: str(t["matched"])),
+    ("story events found", lambda t: f"{t['story_found']}  ({_number(t['story_recall'])})"),
+    ("P / R / F1", lambda t: f"{t['precision']:.3f} / {t['recall']:.3f} / {t['f1']:.3f}"),
+    ("conflicts shown / gold", lambda t: f"{t['conflicts_shown']} / {t['gold_conflicts']}"),
+]
+_PUBLISHED_ROWS: list[tuple[str, Cell]] = [
+    ("stated in the text: same date", lambda p: _tally(p["stated"])),
+    ("not stated: none, or the inferable", lambda p: _tally(p["unstated"])),
+    ("inferable: inferred", lambda p: _tally(p["inferred"])),
+    ("invented", lambda p: str(p["invented"])),
+]
+
+
+def _table(title: str, columns: dict[str, dict[str, Any]], rows: list[tuple[str, Cell]]) -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column("figure")
+    for name in columns:
         table.add_column(name)
-    rows: list[tuple[str, Any]] = [
-        ("detection strict", lambda t: _prf(t["detection_strict"])),
-        ("detection lenient", lambda t: _prf(t["detection_lenient"])),
-        ("value F1", lambda t: _prf(t["value_f1"])),
-        ("value accuracy", lambda t: _acc(t["value_accuracy"])),
-        ("value accuracy, coarser", lambda t: _acc(t["value_accuracy_compatible"])),
-        ("  absolute", lambda t: _acc(t["value_accuracy_by_kind"]["absolute"])),
-        ("  vague", lambda t: _acc(t["value_accuracy_by_kind"]["vague"])),
-        ("  anchored (null, or inferred)", lambda t: _acc(t["value_accuracy_by_kind"]["anchored"])),
-        (
-            "anchored: resolved by inferred date",
-            lambda t: str(t["anchored"]["resolved_by_inferred_date"]),
-        ),
-        ("anchored: invented dates", lambda t: str(t["anchored"]["invented"])),
-    ]
     for label, cell in rows:
-        table.add_row(label, *(cell(s["timexes"]) for s in systems.values()))
+        table.add_row(label, *(cell(figures) for figures in columns.values()))
     return table
-
-
-def _section_table(title: str, rows: list[tuple[str, str]]) -> Table:
-    table = Table(title=title, title_justify="left", show_header=False)
-    table.add_column("metric")
-    table.add_column("value")
-    for row in rows:
-        table.add_row(*row)
-    return table
-
-
-def _system_tables(name: str, scores: dict[str, Any]) -> list[Table]:
-    tables = []
-    if "quotes" in scores:
-        q = scores["quotes"]
-        tables.append(
-            _section_table(
-                f"Quotes ({name})",
-                [
-                    ("detection", _prf(q["detection"])),
-                    ("speaker accuracy (matched)", _acc(q["speaker_accuracy"])),
-                    ("implicit accuracy (matched)", _acc(q["implicit_accuracy"])),
-                ],
-            )
-        )
-    if "entities" in scores:
-        e = scores["entities"]
-        tables.append(
-            _section_table(
-                f"Entities ({name})",
-                [
-                    ("name + type", _prf(e["typed"])),
-                    ("name only", _prf(e["names"])),
-                    ("mention recall", _acc(e["mention_recall"])),
-                    ("found mentions: canonical right", _acc(e["mention_canonical_accuracy"])),
-                ],
-            )
-        )
-    if "quantities" in scores:
-        q = scores["quantities"]
-        tables.append(
-            _section_table(
-                f"Quantities ({name})",
-                [
-                    ("detection", _prf(q["detection"])),
-                    ("value accuracy (gold)", _acc(q["value_accuracy"])),
-                    ("unit accuracy (matched)", _acc(q["unit_accuracy"])),
-                ],
-            )
-        )
-    if "published" in scores:
-        p = scores["published"]
-        tables.append(
-            _section_table(
-                f"Publication dates ({name})",
-                [
-                    ("stated in text: same date", _acc(p["stated"])),
-                    ("not stated: none or inferable", _acc(p["unstated"])),
-                    ("inferable: inferred", _acc(p["inferred"])),
-                    ("invented", str(p["invented"])),
-                ],
-            )
-        )
-    if "timeline" in scores:
-        t = scores["timeline"]
-        tables.append(
-            _section_table(
-                f"Timeline ({name})",
-                [
-                    ("gold dates found (recall)", _acc(t["gold_date_recall"])),
-                    (
-                        "system dated / undated events",
-                        f"{t['system_dated_events']} / {t['system_undated_events']}",
-                    ),
-                    ("dated events on a gold date", f"{t['dated_precision_proxy']:.3f}"),
-                    ("invented dates", str(t["invented_dates"])),
-                ],
-            )
-        )
-    return tables
 
 
 def render(report: EvalReport, console: Console) -> None:
-    """Print the report: timexes side by side for every system, then marsad's other layers."""
+    """Timexes side by side for every system, then marsad's other layers and timeline."""
     data = report.to_json()
     console.print(
         f"[bold]marsad eval[/bold]  gold {data['gold']}  ({data['corpus']}, "
-        f"{data['documents']} documents)  docs {data['docs']}"
+        f"{data['documents']} documents)  docs {data['docs']}",
+        highlight=False,
     )
     systems = data["systems"]
-    if systems:
-        console.print(_timex_table(systems))
-    for name, scores in systems.items():
-        for table in _system_tables(name, scores):
-            console.print(table)
+    console.print(_table("Timexes", {n: s["extract"] for n, s in systems.items()}, _TIMEX_ROWS))
+    marsad = systems["marsad"]
+    sections = [("Quotes, entities, quantities", marsad["extract"], _LAYER_ROWS)]
+    if "timeline_date" in marsad["extract"]:
+        sections.append(("Timeline dates", marsad["extract"], _TIMELINE_DATE_ROWS))
+    if "timeline" in marsad:
+        sections.append(("Story timeline, one to one", marsad["timeline"], _STORY_ROWS))
+    if "published" in marsad:
+        sections.append(("Publication dates (from the text)", marsad["published"], _PUBLISHED_ROWS))
+    for title, figures, rows in sections:
+        console.print(_table(title, {"marsad": figures}, rows))
     for note in data["notes"]:
-        console.print(f"[yellow]note:[/yellow] {note}")
+        console.print(f"[yellow]note:[/yellow] {note}", highlight=False)
