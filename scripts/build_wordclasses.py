@@ -152,7 +152,9 @@ def add_nouns(lexicon: Lexicon, data: Path, tags: dict[str, dict[str, str]]) -> 
         gender = tags["gender"].get(row["gender"] or "", "x")
         number = tags["number"].get(row["number"] or "", "sg")
         for pos in classes:
-            lexicon.add(word, _noun_code(pos, gender, number, "b" if number == "pl" else "-"), word, pos)
+            lexicon.add(
+                word, _noun_code(pos, gender, number, "b" if number == "pl" else "-"), word, pos
+            )
             if number != "sg":
                 continue
             for form, form_gender, form_number, plural in _sound_forms(row, word, gender):
@@ -201,7 +203,10 @@ def add_verbs(lexicon: Lexicon, data: Path) -> int:
     tenses, pronouns = _verb_features()
     failed = 0
     query = "select vocalized, future_type, transitive from verbs order by id"
-    verbs = [(r["vocalized"], r["future_type"], r["transitive"]) for r in _rows(data / "arabicdictionary.sqlite", query)]
+    verbs = [
+        (r["vocalized"], r["future_type"], r["transitive"])
+        for r in _rows(data / "arabicdictionary.sqlite", query)
+    ]
     verbs += [(v, kind, int(t)) for v, kind, t in load_tsv("wordclass_extra_verbs.tsv", columns=3)]
     for lemma, future_type, transitive in verbs:
         try:

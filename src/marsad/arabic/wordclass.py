@@ -77,7 +77,15 @@ def _parse(code: str) -> _Reading:
         return _Reading("verb", code[0] == "v", _TENSES.get(code[1]), person, gender, number)
     pos = _CLASSES[code[0]]
     if pos in ("noun", "adj"):
-        return _Reading(pos, False, None, None, _GENDERS.get(code[1]), _NUMBERS.get(code[2]), _PLURALS.get(code[3]))
+        return _Reading(
+            pos,
+            False,
+            None,
+            None,
+            _GENDERS.get(code[1]),
+            _NUMBERS.get(code[2]),
+            _PLURALS.get(code[3]),
+        )
     return _Reading(pos, False)
 
 
@@ -118,9 +126,7 @@ def _allowed(found: tuple[_Reading, ...], proclitic: str, definite: bool) -> tup
         return found
     lam = letter("lam")
     imperfect_ok = proclitic.endswith(lam)
-    return tuple(
-        r for r in found if r.pos != "verb" or (imperfect_ok and r.tense == "imperfect")
-    )
+    return tuple(r for r in found if r.pos != "verb" or (imperfect_ok and r.tense == "imperfect"))
 
 
 def _make(
@@ -156,14 +162,32 @@ def _lookup(word: str) -> tuple[_Reading, ...]:
     codes = store().lookup(word)
     found = _readings_of(codes) if codes else ()
     number = _number_reading(word)
-    return number + tuple(r for r in found if r.pos not in ("noun", "adj")) + tuple(
-        r for r in found if r.pos in ("noun", "adj")
-    ) if number else found
+    return (
+        number
+        + tuple(r for r in found if r.pos not in ("noun", "adj"))
+        + tuple(r for r in found if r.pos in ("noun", "adj"))
+        if number
+        else found
+    )
+
+
+def _accusative(word: str) -> tuple[_Reading, ...]:
+    """A noun or adjective with the accusative alef of tanwin (نظرا، مؤكدا، سريعا)."""
+    if not word.endswith(letter("alef")) or len(word) < 4:
+        return ()
+    return tuple(r for r in _lookup(word[:-1]) if r.pos in ("noun", "adj") and r.number == "sg")
 
 
 def _direct(proclitic: str, word: str) -> WordClass | None:
-    """The lexicon reading of ``word`` as written, as ال + stem, or as س + imperfect verb."""
+    """The lexicon reading of ``word`` as written, as ال + stem, or as س + imperfect verb.
+
+    An accusative noun (نظرا) outranks the dual verb of the same letters (نظرا "they two
+    looked"): news text has far more of the first.
+    """
     found = _allowed(_lookup(word), proclitic, False)
+    accusative = _allowed(_accusative(word), proclitic, False)
+    if accusative and not (found and (found[0].closed or found[0].number != "du")):
+        return _make(accusative + found, proclitic, word[:-1], False)
     if found:
         return _make(found, proclitic, word, False)
     future = single("future")
@@ -198,7 +222,11 @@ def _with_enclitic(proclitic: str, word: str) -> WordClass | None:
     for enclitic in _enclitics():
         if not word.endswith(enclitic) or len(word) - len(enclitic) < 2:
             continue
-        for base in _bases(word[: -len(enclitic)]):
+        base_word = word[: -len(enclitic)]
+        bases = _bases(base_word)
+        if enclitic == letter("ha") and base_word.endswith(letter("ya")):
+            bases = bases[:1] + bases[2:]  # ...يه is the nisba ending ية far more than ين + ه
+        for base in bases:
             found = tuple(r for r in _allowed(_lookup(base), proclitic, False) if r.pos != "name")
             if found:
                 return _make(found, proclitic, base, False, enclitic)
@@ -216,7 +244,9 @@ def _noun_endings() -> tuple[tuple[str, _Reading], ...]:
 
 @cache
 def _verb_rules() -> tuple[dict[str, tuple[int, str | None]], dict[str, tuple[str, str]]]:
-    prefixes = {p: (int(person), _GENDERS.get(g)) for p, person, g in affix_rows()["rule_imperfect"]}
+    prefixes = {
+        p: (int(person), _GENDERS.get(g)) for p, person, g in affix_rows()["rule_imperfect"]
+    }
     endings = {e: (g, n) for e, g, n in affix_rows()["rule_verb_ending"]}
     return prefixes, endings
 
@@ -259,8 +289,8 @@ def _by_rule(proclitic: str, word: str) -> WordClass | None:
     article = single("article")
     if word.startswith(article) and len(word) - len(article) >= 2:
         stem = word[len(article) :]
-        reading = _rule_noun(stem) or _Reading("noun", False)
-        return _make((reading,), proclitic, stem, True, source="rule")
+        definite = _rule_noun(stem) or _Reading("noun", False)
+        return _make((definite,), proclitic, stem, True, source="rule")
     verb = None if set(proclitic) & _preposition_letters() else _rule_verb(word)
     reading = verb or _rule_perfect(word) or _rule_noun(word)
     if reading is None:
@@ -283,7 +313,9 @@ def _unexplained(token: str) -> WordClass:
     if len(token) < 2 or not _arabic(token):
         return _shape(token, "foreign" if token.isascii() else "unknown")
     proclitic, name = _name_reading(token)
-    return WordClass("name", frozenset({"name"}), None, None, None, None, False, proclitic, name, "guess")
+    return WordClass(
+        "name", frozenset({"name"}), None, None, None, None, False, proclitic, name, "guess"
+    )
 
 
 def _arabic(token: str) -> bool:
@@ -316,22 +348,36 @@ def _first(finder: Finder, token: str, split: tuple[tuple[int, str], ...]) -> Wo
     return None
 
 
+def _closed_with_enclitic(proclitic: str, word: str) -> WordClass | None:
+    found = _with_enclitic(proclitic, word)
+    return found if found is not None and found.source == "closed-class" else None
+
+
+def _closed_direct(proclitic: str, word: str) -> WordClass | None:
+    found = _direct(proclitic, word)
+    return found if found is not None and found.source == "closed-class" else None
+
+
+def _ordered(token: str) -> tuple[tuple[int, str], ...]:
+    """Clitic readings, shortest proclitic first; after ل, the restored article first
+    (للهويه: ل + الهويه before ل + لهويه)."""
+    return tuple(sorted(readings(token), key=lambda r: (r[0], r[1] == token[r[0] :])))
+
+
 def _from_readings(token: str) -> WordClass | None:
     """The lexicon, then pronoun suffixes, then rules, over the clitic readings of a token
     (shortest proclitic first).
 
-    A closed-class reading beats an open-class reading of the whole token when it has a
-    pronoun suffix (عليه is على + ه before the adjective عليّة), or when the whole token
-    would be a verb (وفي is و + في before the verb وفى).
+    A closed-class reading beats an open-class one when it has a pronoun suffix (عليه is
+    على + ه before the adjective عليّة; وانه is و + أن + ه before a verb), or when the
+    open-class reading is a verb (وفي is و + في before the verb وفى).
     """
-    split = tuple(sorted(readings(token), key=lambda reading: reading[0]))
+    split = _ordered(token)
     found = _first(_direct, token, split)
     if found is not None and found.source != "closed-class":
-        suffixed = _with_enclitic("", token)
-        if suffixed is not None and suffixed.source == "closed-class":
-            return suffixed
-        if found.pos == "verb" and not found.proclitic:
-            clitic = _first(_direct, token, split[1:])
-            if clitic is not None and clitic.source == "closed-class":
-                return clitic
+        closed = _first(_closed_with_enclitic, token, split)
+        if closed is None and found.pos == "verb":
+            closed = _first(_closed_direct, token, split[1:])
+        if closed is not None:
+            return closed
     return found or _first(_with_enclitic, token, split) or _first(_by_rule, token, split)

@@ -21,7 +21,7 @@ def affix_rows() -> dict[str, tuple[tuple[str, ...], ...]]:
 @cache
 def letter(name: str) -> str:
     """A folded letter the rules name (``letter("ta")``)."""
-    return dict(affix_rows()["letter"])[name]
+    return {row[0]: row[1] for row in affix_rows()["letter"]}[name]
 
 
 @cache
