@@ -241,10 +241,16 @@ def add_closed_class(lexicon: Lexicon, data: Path, tags: dict[str, dict[str, str
         lexicon.add(word, code, word, pos)
 
 
-def add_names(lexicon: Lexicon) -> None:
+def add_frequent_words(lexicon: Lexicon) -> None:
+    """Proper names of the frequency list, and its nouns and adjectives that the
+    dictionary lacks under that class (آخر is there only as a verb)."""
     for (form, pos), _count in sorted(lexicon.frequency.items()):
         if pos == "name":
             lexicon.add(form, "M", form, pos)
+        elif pos in ("noun", "adj"):
+            letter = _CLASS_LETTER[pos]
+            if not any(code.startswith(letter) for code in lexicon.forms.get(form, ())):
+                lexicon.add(form, _noun_code(pos, "x", "sg"), form, pos)
 
 
 _POS_RANK = {"C": 0, "V": 3, "N": 1, "A": 2, "M": 4}
@@ -253,9 +259,13 @@ _PERSON_RANK = {"3": 0, "1": 1, "2": 2, "-": 3}
 _NUMBER_RANK = {"s": 0, "p": 1, "d": 2, "-": 3}
 
 
-def _rank(code: str, weight: int, closed_verb: bool) -> tuple[int, int, int, int, int, int, str]:
-    """Order of the readings of one form: the closed class first, then by frequency, then
-    by class. A verb of the closed class (كان وأخواتها) keeps that rank with its
+Rank = tuple[int, int, int, int, int, int, str]
+
+
+def _rank(code: str, weight: int, closed_verb: bool) -> Rank:
+    """Order of the readings of one form: the closed class first, third-person before
+    first- and second-person verbs (news is told in the third person), then by frequency,
+    then by class. A verb of the closed class (كان وأخواتها) keeps that rank with its
     conjugated features, so frequency decides between it and a particle (كان / كأن)."""
     is_verb = code[0] == "V"
     closed = code[0] == "C" or (is_verb and closed_verb)
@@ -263,7 +273,9 @@ def _rank(code: str, weight: int, closed_verb: bool) -> tuple[int, int, int, int
     person = _PERSON_RANK.get(code[2], 3) if is_verb else 0
     number = _NUMBER_RANK.get(code[4] if is_verb else code[2:3] or "-", 3)
     tense = "pim".find(code[1]) if is_verb else 0
-    return (0 if closed else 1, -weight, tier, person * 10 + tense, number, 0, code)
+    # a first- or second-person verb reading (اخر "I delay") comes after every other
+    speaker = 1 if is_verb and (code[2] in "12" or code[1] == "m") else 0
+    return (0 if closed else 1, speaker, -weight, tier, person * 10 + tense, number, code)
 
 
 def entries(lexicon: Lexicon) -> Iterable[tuple[str, str]]:
@@ -291,7 +303,7 @@ def build() -> tuple[Lexicon, dict[str, float]]:
     failed = add_verbs(lexicon, data)
     timings["verbs"] = time.perf_counter() - started
     timings["verbs_failed"] = failed
-    add_names(lexicon)
+    add_frequent_words(lexicon)
     timings["total"] = time.perf_counter() - started
     return lexicon, timings
 

@@ -216,6 +216,16 @@ def _bases(base: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _with_suffix(base: str, proclitic: str) -> tuple[_Reading, ...]:
+    return tuple(r for r in _allowed(_lookup(base), proclitic, False) if r.pos != "name")
+
+
+def _perfect_3fs(found: tuple[_Reading, ...]) -> bool:
+    """أعلنتها: the verb أعلنت + ها keeps its verb reading over a noun in ة."""
+    best = found[0]
+    return best.tense == "perfect" and best.person == 3 and best.gender == "f"
+
+
 def _with_enclitic(proclitic: str, word: str) -> WordClass | None:
     if word.startswith(single("article")):
         return None
@@ -226,10 +236,14 @@ def _with_enclitic(proclitic: str, word: str) -> WordClass | None:
         bases = _bases(base_word)
         if enclitic == letter("ha") and base_word.endswith(letter("ya")):
             bases = bases[:1] + bases[2:]  # ...يه is the nisba ending ية far more than ين + ه
-        for base in bases:
-            found = tuple(r for r in _allowed(_lookup(base), proclitic, False) if r.pos != "name")
-            if found:
-                return _make(found, proclitic, base, False, enclitic)
+        found_bases = [(base, _with_suffix(base, proclitic)) for base in bases]
+        found_bases = [(base, found) for base, found in found_bases if found]
+        if not found_bases:
+            continue
+        base, found = found_bases[0]
+        if len(found_bases) > 1 and base.endswith(letter("ta")) and not _perfect_3fs(found):
+            base, found = found_bases[1]  # نيتها: نية + ها, not a verb نيت + ها
+        return _make(found, proclitic, base, False, enclitic)
     return None
 
 
