@@ -119,14 +119,18 @@ def _preposition_letters() -> frozenset[str]:
 
 
 def _allowed(found: tuple[_Reading, ...], proclitic: str, definite: bool) -> tuple[_Reading, ...]:
-    """The readings that fit the prefixes: no verb after ال, ب or ك; after ل only imperfect."""
+    """The readings that fit the prefixes: no verb after ال, ب or ك; after ل only a
+    third-person imperfect (ليقول; a first-person لنقل is rare in news, a split name not)."""
     if definite:
         return tuple(r for r in found if r.pos in _NOMINAL and not r.closed)
     if not proclitic or not (set(proclitic) & _preposition_letters()):
         return found
-    lam = letter("lam")
-    imperfect_ok = proclitic.endswith(lam)
-    return tuple(r for r in found if r.pos != "verb" or (imperfect_ok and r.tense == "imperfect"))
+    lam_ok = proclitic.endswith(letter("lam"))
+    return tuple(
+        r
+        for r in found
+        if r.pos != "verb" or (lam_ok and r.tense == "imperfect" and r.person == 3)
+    )
 
 
 def _make(
