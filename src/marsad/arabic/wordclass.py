@@ -127,9 +127,7 @@ def _allowed(found: tuple[_Reading, ...], proclitic: str, definite: bool) -> tup
         return found
     lam_ok = proclitic.endswith(letter("lam"))
     return tuple(
-        r
-        for r in found
-        if r.pos != "verb" or (lam_ok and r.tense == "imperfect" and r.person == 3)
+        r for r in found if r.pos != "verb" or (lam_ok and r.tense == "imperfect" and r.person == 3)
     )
 
 
