@@ -160,7 +160,9 @@ def add_nouns(lexicon: Lexicon, data: Path, tags: dict[str, dict[str, str]]) -> 
             for form, form_gender, form_number, plural in _sound_forms(row, word, gender):
                 lexicon.add(form, _noun_code(pos, form_gender, form_number, plural), word, pos)
             for broken in _broken_plurals(row["broken_plural"] or ""):
-                lexicon.add(broken, _noun_code(pos, gender, "pl", "b"), word, pos)
+                # weighed by the plural's own frequency: فكر is more often the singular
+                # "thought" than the plural of فكرة
+                lexicon.add(broken, _noun_code(pos, gender, "pl", "b"), broken, pos)
 
 
 def _verb_features() -> tuple[dict[str, str], dict[str, str]]:

@@ -186,7 +186,7 @@ def test_rule_future_prefix() -> None:
 
 def test_rule_noun_endings() -> None:
     assert _features(_word("فلنكية"))[0::3] == ("adj", "f")
-    assert _word("فلنكات").number == "pl"
+    assert (_word("زقرطات").number, _word("زقرطات").source) == ("pl", "rule")
 
 
 def test_unexplained_word_is_a_likely_name() -> None:

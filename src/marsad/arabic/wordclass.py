@@ -122,7 +122,7 @@ def _allowed(found: tuple[_Reading, ...], proclitic: str, definite: bool) -> tup
     """The readings that fit the prefixes: no verb after ال, ب or ك; after ل only a
     third-person imperfect (ليقول; a first-person لنقل is rare in news, a split name not)."""
     if definite:
-        return tuple(r for r in found if r.pos in _NOMINAL and not r.closed)
+        return tuple(r for r in found if r.pos in _NOMINAL and (r.pos == "number" or not r.closed))
     if not proclitic or not (set(proclitic) & _preposition_letters()):
         return found
     lam_ok = proclitic.endswith(letter("lam"))
@@ -177,16 +177,22 @@ def _accusative(word: str) -> tuple[_Reading, ...]:
     """A noun or adjective with the accusative alef of tanwin (نظرا، مؤكدا، سريعا)."""
     if not word.endswith(letter("alef")) or len(word) < 4:
         return ()
+    if word[-2] == letter("ta_marbuta"):
+        return ()  # ...ها is a pronoun suffix: ة takes no alef with tanwin
     return tuple(r for r in _lookup(word[:-1]) if r.pos in ("noun", "adj") and r.number == "sg")
 
 
 def _direct(proclitic: str, word: str) -> WordClass | None:
-    """The lexicon reading of ``word`` as written, as ال + stem, or as س + imperfect verb.
+    """The lexicon reading of ``word`` as ال + stem, as written, or as س + imperfect verb.
 
     An accusative noun (نظرا) outranks the dual verb of the same letters (نظرا "they two
     looked"): news text has far more of the first.
     """
     found = _allowed(_lookup(word), proclitic, False)
+    if not found or _article_may_win(found[0]):
+        definite = _with_article(proclitic, word)
+        if definite is not None:
+            return definite
     accusative = _allowed(_accusative(word), proclitic, False)
     if accusative and not (found and (found[0].closed or found[0].number != "du")):
         return _make(accusative + found, proclitic, word[:-1], False)
@@ -197,6 +203,20 @@ def _direct(proclitic: str, word: str) -> WordClass | None:
         verbs = tuple(r for r in _lookup(word[1:]) if r.tense == "imperfect")
         if verbs and not set(proclitic) & _preposition_letters():
             return _make(verbs, proclitic + future, word[1:], False)
+    return None
+
+
+def _article_may_win(best: _Reading) -> bool:
+    """التقى is a verb, not ال + تقي; الفتن (an imperative) and الاراضي are ال + noun."""
+    if best.closed:
+        return False
+    return best.pos != "verb" or best.person != 3 or best.tense == "imperative"
+
+
+def _with_article(proclitic: str, word: str) -> WordClass | None:
+    """ال + a nominal stem. Tried before the whole word, which the dictionary sometimes
+    lists with its article (الاراضي) or reads as a verb (الفتن), but after the closed
+    class (الذي، الان)."""
     article = single("article")
     if word.startswith(article) and len(word) - len(article) >= 2:
         stem = word[len(article) :]
@@ -259,11 +279,11 @@ def _noun_endings() -> tuple[tuple[str, _Reading], ...]:
 
 
 @cache
-def _verb_rules() -> tuple[dict[str, tuple[int, str | None]], dict[str, tuple[str, str]]]:
+def _verb_rules() -> tuple[dict[str, tuple[int, str | None]], dict[str, tuple[str, str, str]]]:
     prefixes = {
         p: (int(person), _GENDERS.get(g)) for p, person, g in affix_rows()["rule_imperfect"]
     }
-    endings = {e: (g, n) for e, g, n in affix_rows()["rule_verb_ending"]}
+    endings = {e: (g, n, prefixes) for e, g, n, prefixes in affix_rows()["rule_verb_ending"]}
     return prefixes, endings
 
 
@@ -279,7 +299,9 @@ def _rule_verb(word: str) -> _Reading | None:
     if word[:1] not in prefixes:
         return None
     person, gender = prefixes[word[:1]]
-    for ending, (ending_gender, number) in endings.items():
+    for ending, (ending_gender, number, allowed) in endings.items():
+        if word[0] not in allowed:
+            continue  # نـ...ون is no verb: the first person has no plural ending
         if word.endswith(ending) and len(word) - 1 - len(ending) >= 3:
             return _Reading("verb", False, "imperfect", person, ending_gender, number)
     if future_marked and len(word) >= 4:
@@ -326,6 +348,19 @@ def _name_reading(token: str) -> tuple[str, str]:
 def _unexplained(token: str) -> WordClass:
     if not token.isalpha():
         return _shape(token, "unknown")
+    if token in proclitics():  # a conjunction written apart: "و «إل تي»"
+        return WordClass(
+            "particle",
+            frozenset({"particle"}),
+            None,
+            None,
+            None,
+            None,
+            False,
+            "",
+            token,
+            "closed-class",
+        )
     if len(token) < 2 or not _arabic(token):
         return _shape(token, "foreign" if token.isascii() else "unknown")
     proclitic, name = _name_reading(token)
@@ -365,8 +400,17 @@ def _first(finder: Finder, token: str, split: tuple[tuple[int, str], ...]) -> Wo
 
 
 def _closed_with_enclitic(proclitic: str, word: str) -> WordClass | None:
+    """A closed-class word with a third- or second-person suffix (عليه، فيها، انهم); a
+    first-person ي is rarer in news than the nisba ي of the open reading (امني)."""
     found = _with_enclitic(proclitic, word)
-    return found if found is not None and found.source == "closed-class" else None
+    if found is None or found.source != "closed-class" or _first_person(found.enclitic):
+        return None
+    return found
+
+
+@cache
+def _first_person(enclitic: str) -> bool:
+    return any(row[0] == enclitic and row[1] == "1" for row in affix_rows()["enclitic"])
 
 
 def _closed_direct(proclitic: str, word: str) -> WordClass | None:
