@@ -8,8 +8,9 @@ File layout, all written by ``encode`` (scripts/build_wordclasses.py):
                                      the index of that key's readings line
     <marisa trie of the folded forms, to the end of the file>
 
-A marisa trie is used because the lexicon has ~400k forms: built into a dict from text
-they take ~160 ms to load, as a trie ~2 ms (measured; see the word-class report).
+A marisa trie is used because the lexicon has ~350k forms: read into a dict from a
+grouped text file (4.4 MB) they took ~230 ms to load; the trie file (1.65 MB) decodes in
+2-5 ms (measured on this machine).
 """
 
 from __future__ import annotations
