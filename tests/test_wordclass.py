@@ -238,3 +238,10 @@ def test_seeds_are_classified(seeds_dir: Path) -> None:
     assert counts["noun"] > counts["verb"] > 0
     assert verbs[("perfect", 3)] > 10  # قال، أعلنت، أكدتا ...
     assert counts["name"] / total < 0.2
+
+
+def test_adjective_in_ta_marbuta_is_not_a_suffix() -> None:
+    # ة folds to ه: تكفيرية is the feminine adjective, not تكفيري + the pronoun ه
+    for word in ("تكفيرية", "مفخخة"):
+        found = _word(word)
+        assert (found.pos, found.gender, found.enclitic) == ("adj", "f", ""), word

@@ -265,6 +265,10 @@ def _with_enclitic(proclitic: str, word: str) -> WordClass | None:
         base, found = found_bases[0]
         if len(found_bases) > 1 and base.endswith(letter("ta")) and not _perfect_3fs(found):
             base, found = found_bases[1]  # نيتها: نية + ها, not a verb نيت + ها
+        if enclitic == letter("ha") and found[0].pos == "adj":
+            # an adjective takes no possessor: its ه is the folded ة (تكفيرية، مفخخة)
+            feminine = _Reading("adj", False, None, None, "f", "sg")
+            return _make((feminine, *found), proclitic, word, False)
         return _make(found, proclitic, base, False, enclitic)
     return None
 
