@@ -45,3 +45,9 @@ def load_tsv(name: str, columns: int | None = None) -> tuple[tuple[str, ...], ..
 @cache
 def load_yaml(name: str) -> Any:
     return yaml.safe_load(_read(name))
+
+
+@cache
+def load_bytes(name: str) -> bytes:
+    """A binary resource (the word-class lexicon), read whole."""
+    return resources.files(__package__).joinpath(name).read_bytes()
