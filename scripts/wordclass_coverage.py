@@ -2,7 +2,7 @@
 
     python scripts/wordclass_coverage.py [ARTICLES.jsonl] [--speed] [--sample N --seed S]
 
-Coverage: the share of word tokens (marsad.extract.clitics.scan over each article's
+Coverage: the share of word tokens (marsad.arabic.view.TextView over each article's
 content) whose class is not ``unknown``, by source and by class. --speed times
 classifying every token of every article (CPU time; a cold cache first, then warm).
 --sample prints N tokens drawn at random (fixed seed) with the sentence around them,
@@ -18,9 +18,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from marsad.arabic.view import TextView
 from marsad.arabic.wordclass import WordClass, classify
 from marsad.arabic.wordclass_store import store
-from marsad.extract.clitics import scan
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT.parent / "shared" / "data" / "saudinewsnet-sample" / "articles.jsonl"
@@ -40,7 +40,7 @@ def coverage(texts: list[str]) -> None:
     by_pos: Counter[str] = Counter()
     total = 0
     for text in texts:
-        for word in scan(text).words:
+        for word in TextView(text).words:
             found = classify(word)
             by_source[found.source] += 1
             by_pos[found.pos] += 1
@@ -55,7 +55,7 @@ def speed(texts: list[str]) -> None:
     started = time.perf_counter()
     store()
     print(f"lexicon load: {1000 * (time.perf_counter() - started):.1f} ms (wall)")
-    tokens = [scan(text).words for text in texts]  # tokenising is the text view's cost
+    tokens = [TextView(text).words for text in texts]  # tokenising is the text view's cost
     for label in ("cold", "warm"):
         if label == "cold":
             classify.cache_clear()
@@ -86,12 +86,13 @@ def sample(texts: list[str], count: int, seed: int) -> None:
     for number in range(1, count + 1):
         while True:
             text = texts[generator.randrange(len(texts))]
-            scanned = scan(text)
+            scanned = TextView(text)
             if scanned.words:
                 break
         index = generator.randrange(len(scanned.words))
         word = scanned.words[index]
-        start, end = scanned.source_span(scanned.starts[index], scanned.ends[index])
+        span = scanned.token_span(index, index + 1)
+        start, end = span.start, span.end
         left = text[max(0, start - 60) : start].replace("\n", " ")
         right = text[end : end + 60].replace("\n", " ")
         print(f"{number:3d}. {text[start:end]}  ->  {_describe(classify(word))}")

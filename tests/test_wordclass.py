@@ -13,10 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.arabic.normalize import normalize
+from marsad.arabic.view import TextView
 from marsad.arabic.wordclass import WordClass, classify
 from marsad.arabic.wordclass_affixes import affix_rows
 from marsad.arabic.wordclass_store import RESOURCE, decode, encode, store
-from marsad.extract.clitics import scan
 from marsad.resources import load_bytes
 
 
@@ -227,7 +227,7 @@ def test_seeds_are_classified(seeds_dir: Path) -> None:
     counts: Counter[str] = Counter()
     verbs: Counter[tuple[str | None, int | None]] = Counter()
     for path in sorted(seeds_dir.glob("*.txt")):
-        for word in scan(path.read_text(encoding="utf-8")).words:
+        for word in TextView(path.read_text(encoding="utf-8")).words:
             found = classify(word)
             counts[found.pos] += 1
             if found.pos == "verb":

@@ -21,12 +21,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from marsad.arabic.clitics import proclitics, readings
 from marsad.arabic.normalize import normalize
 from marsad.arabic.wordclass_affixes import affix_rows, letter, single
 from marsad.arabic.wordclass_store import store
-
-# The one import of the clitic reader (moving to marsad.arabic.clitics).
-from marsad.extract.clitics import proclitics, readings
 from marsad.resources import load_tsv
 
 _TENSES = {"p": "perfect", "i": "imperfect", "m": "imperative"}
