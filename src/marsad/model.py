@@ -278,6 +278,15 @@ class Article:
             self._view = TextView(self.text)
         return self._view
 
+    def transient_view(self) -> TextView:
+        """The view when built, else a new one that is not kept: for a pass over many
+        stored articles, where keeping every view would hold the corpus twice."""
+        if self._view is not None:
+            return self._view
+        from marsad.arabic.view import TextView
+
+        return TextView(self.text)
+
     def release_view(self) -> None:
         """Drop the view (it is rebuilt from the text when asked for again)."""
         self._view = None

@@ -36,6 +36,8 @@ _WORD_SPLIT = re.compile(r"([^\W_]+)")
 # A word as written: what whitespace delimits, clitics and punctuation attached
 # ("لـ«الشرق", "أيار/مايو2011"); distances "in words" count these.
 _WRITTEN = re.compile(r"\S+")
+# Line breaks as ``str.splitlines`` knows them.
+_LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # What the NER model reads: word tokens, and every other non-space character alone.
 _MODEL_TOKEN = re.compile(r"[^\W_]+|[^\s]")
 
@@ -249,6 +251,17 @@ class TextView:
                 current = []
         if current:
             out.append(current)
+        return out
+
+    def lines(self, span: Span) -> list[Span]:
+        """The source spans of the lines of ``span`` (``str.splitlines`` breaks)."""
+        out: list[Span] = []
+        start = span.start
+        for match in _LINE_BREAK.finditer(self.text, span.start, span.end):
+            out.append(Span(start, match.start()))
+            start = match.end()
+        if start < span.end:
+            out.append(Span(start, span.end))
         return out
 
     def words_in(self, span: Span) -> list[str]:

@@ -21,16 +21,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-import numpy as np
 import yaml
 from rich.console import Console
 from rich.table import Table
 
-from marsad.arabic.normalize import to_source_span
+from marsad.arabic.normalize import normalize
 from marsad.arabic.sentences import split_sentences
-from marsad.corpus.shingles import fold, fold_with_offsets
 from marsad.model import Article, Span
 from marsad.resources import load_yaml
 
@@ -135,7 +133,7 @@ class FactorEvidence:
 
 def _word_pattern(word: str) -> str:
     star = word.endswith("*")
-    core = fold(word.rstrip("*"))
+    core = normalize(word.rstrip("*"))
     if not core:
         raise ValueError(f"empty word in cue: {word!r}")
     if not _ARABIC.search(core):
@@ -174,7 +172,7 @@ def cue_pattern(phrase: str) -> str:
 
 
 def _core(word: str) -> str:
-    core = fold(word.rstrip("*"))
+    core = normalize(word.rstrip("*"))
     if _ARABIC.search(core):
         if core.startswith("ال") and len(core) > 4:
             core = core[2:]
@@ -315,7 +313,7 @@ def parse_framework(data: Any, source: str) -> Framework:
         id=_identifier(data, source, "", set()),
         name=_text(data, "name", source, ""),
         description=_text(data, "description", source, "", required=False),
-        negators=frozenset(fold(word) for word in negators),
+        negators=frozenset(normalize(word) for word in negators),
         factors=factors,
         source=source,
     )
@@ -384,7 +382,8 @@ def tag_factors(article: Article, framework: Framework) -> list[FactorEvidence]:
     body sentence (``article.sentences``, or split here when that layer is empty), so
     boilerplate yields nothing and no cue spans two sentences.
     """
-    folded, offsets = fold_with_offsets(article.text)
+    view = article.transient_view()
+    folded = view.folded
     sentences: list[Span] | None = None
     starts: list[int] = []
     evidence: list[FactorEvidence] = []
@@ -394,13 +393,8 @@ def tag_factors(article: Article, framework: Framework) -> list[FactorEvidence]:
                 if sentences is None:
                     sentences = _sentence_spans(article)
                     starts = [span.start for span in sentences]
-                # to_source_span only indexes the offsets: a numpy array serves as well.
-                start, end = map(
-                    int,
-                    to_source_span(
-                        cast(list[int], offsets), folded_start, folded_end, article.text
-                    ),
-                )
+                cue_span = view.source_span(folded_start, folded_end)
+                start, end = cue_span.start, cue_span.end
                 position = bisect_right(starts, start) - 1
                 if position < 0 or not sentences[position].contains(Span(start, end)):
                     continue
@@ -413,7 +407,7 @@ def tag_factors(article: Article, framework: Framework) -> list[FactorEvidence]:
                     and not _has_entity(article, sentence, indicator.entity_types)
                 ):
                     continue
-                floor = int(np.searchsorted(offsets, sentence.start))
+                floor = view.folded_index(sentence.start)
                 negated = _negated(folded, folded_start, floor, framework.negators)
                 evidence.append(
                     FactorEvidence(
