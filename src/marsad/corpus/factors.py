@@ -29,6 +29,7 @@ from rich.table import Table
 
 from marsad.arabic.normalize import normalize
 from marsad.arabic.sentences import split_sentences
+from marsad.arabic.view import TextView
 from marsad.model import Article, Span
 from marsad.resources import load_yaml
 
@@ -43,8 +44,6 @@ _ARABIC = re.compile(r"[\u0600-\u06ff]")
 # Proclitics and the article in front of an Arabic word: و ف, then ب ك ل, then ال (لل).
 _PROCLITICS = r"(?:[وف]?(?:[بكل]?ال|لل|[بكل])?)"
 _PRONOUNS = r"(?:ه|ها|هم|هما|هن|كم|نا)"
-_NEGATOR_CLITICS = frozenset({"", "و", "ف", "ل", "ب", "ول", "فل", "وب"})
-_LAST_WORD = re.compile(r"([^\W_]+)\W*$")
 
 
 class FrameworkError(ValueError):
@@ -346,13 +345,13 @@ def _sentence_spans(article: Article) -> list[Span]:
     ]
 
 
-def _negated(folded: str, start: int, floor: int, negators: frozenset[str]) -> bool:
-    match = _LAST_WORD.search(folded, floor, start)
-    if match is None:
+def _negated(view: TextView, start: int, floor: int, negators: frozenset[str]) -> bool:
+    """True when the word right before folded ``start`` (not before ``floor``) negates."""
+    before = bisect_right(view.ends, start) - 1
+    if before < 0 or view.starts[before] < floor:
         return False
-    word = match.group(1)
     # The negator may carry proclitics of its own: "ولا", "لمنع", "وبدون".
-    return any(word[cut:] in negators for cut in range(3) if word[:cut] in _NEGATOR_CLITICS)
+    return any(rest in negators for _, rest in view.readings(before))
 
 
 def _has_entity(article: Article, sentence: Span, types: frozenset[str]) -> bool:
@@ -408,7 +407,7 @@ def tag_factors(article: Article, framework: Framework) -> list[FactorEvidence]:
                 ):
                     continue
                 floor = view.folded_index(sentence.start)
-                negated = _negated(folded, folded_start, floor, framework.negators)
+                negated = _negated(view, folded_start, floor, framework.negators)
                 evidence.append(
                     FactorEvidence(
                         factor=factor.id,

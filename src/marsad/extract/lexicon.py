@@ -22,7 +22,6 @@ from marsad.resources import load_lines, load_tsv
 
 Value = TypeVar("Value")
 
-_WORD = re.compile(r"\w+")
 # What may stand between two words of one name: spaces, dashes, quote marks; a period only
 # after a one-letter initial (checked in code).
 _GAP = re.compile(r"[ \t\u00a0\-\u2013\u2014«»\"\u201c\u201d'.]{1,4}")
@@ -30,7 +29,7 @@ _GAP = re.compile(r"[ \t\u00a0\-\u2013\u2014«»\"\u201c\u201d'.]{1,4}")
 
 def phrase(surface: str) -> tuple[str, ...]:
     """The folded word tokens of a surface form ("_" stands for a space)."""
-    return tuple(_WORD.findall(normalize(surface.replace("_", " "))))
+    return tuple(TextView(surface).words)
 
 
 def gap_ok(scan: TextView, left: int, right: int) -> bool:

@@ -39,7 +39,7 @@ def _to_timex(candidate: Candidate, view: TextView) -> Timex:
 def _unanchored(
     view: TextView, keep: Callable[[Span], bool]
 ) -> tuple[list[Timex], list[Candidate]]:
-    candidates = merge(select(find_candidates(view.folded, view.encoded)), view.folded)
+    candidates = merge(select(find_candidates(view)), view.folded)
     timexes, kept = [], []
     for candidate in candidates:
         timex = _to_timex(candidate, view)
