@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from marsad.arabic.view import TextView
+    from marsad.temporal.relative import Relative
 
 
 class PublishedSource(StrEnum):
@@ -80,7 +81,9 @@ class Timex:
     """A temporal expression (TimeML types) with its ISO 8601 / TIMEX3 value.
 
     ``value`` is None when the text does not determine it; ``anchor`` then says what it
-    depends on ("publication"), and is never silently replaced by today's date.
+    depends on ("publication"), and is never silently replaced by today's date. A relative
+    expression keeps its meaning (``relative``), so a new publication date re-anchors it
+    with one resolve, without tagging the text again.
     """
 
     span: Span
@@ -92,6 +95,7 @@ class Timex:
     vague: bool = False
     hijri: str | None = None  # the Hijri value as written, e.g. "1436-10-21"
     rule: str = ""  # name of the rule that produced it
+    relative: Relative | None = None  # the unresolved meaning of a relative expression
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {

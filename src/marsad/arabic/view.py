@@ -29,6 +29,7 @@ from typing import Literal, NamedTuple, overload
 from marsad.arabic._bytefold import fold_text
 from marsad.arabic.clitics import readings
 from marsad.arabic.normalize import is_mark
+from marsad.arabic.wordclass import WordClass, classify
 from marsad.model import Span
 
 # A word token: letters and digits (no underscore: "#وسم_آخر" is two words).
@@ -173,6 +174,14 @@ class TextView:
         """Index of the token holding folded position ``folded``, or of the last token
         before it (-1 when none)."""
         return bisect_right(self.starts, folded) - 1
+
+    @cached_property
+    def word_classes(self) -> list[WordClass]:
+        """The word class of every token (``marsad.arabic.wordclass``), in token order."""
+        return list(map(classify, self.words))
+
+    def word_class(self, index: int) -> WordClass:
+        return self.word_classes[index]
 
     def gap(self, left: int, right: int) -> str:
         """The folded text between token ``left`` and token ``right``."""
