@@ -77,8 +77,9 @@ class TitleMention:
 
 @cache
 def _name_enders() -> frozenset[str]:
-    """Words that may follow a name the gazetteer lacks: quote content openers."""
-    return frozenset(normalize(word) for word in ("أن", "إن", "أنه", "إنه", "بأن", "بأنه"))
+    """Words that may follow a name the gazetteer lacks: quote content openers, the
+    same list the quote reader opens content with (quote_introducers.txt)."""
+    return frozenset(normalize(line) for line in load_lines("quote_introducers.txt"))
 
 
 @cache
