@@ -3,7 +3,8 @@
 
 Language knowledge lives in ``src/marsad/resources/``; a ``.py`` file may hold Arabic only
 as display text (labels a user reads). A literal counts when any of its characters is in
-an Arabic block (letters, marks, digits, punctuation such as ، ؛ ؟). f-strings count once.
+an Arabic block (letters, marks, digits, punctuation such as ، ؛ ؟; not U+FEFF, the byte-order
+mark, which only shares a block with Arabic presentation forms). f-strings count once.
 
     python scripts/count_arabic_literals.py [--list] [--limit N] [PATH ...]
 
@@ -21,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefe]")
 
 
 def _docstrings(tree: ast.AST) -> set[int]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -85,3 +86,26 @@ _RELATIVES = st.builds(
 def test_relative_meanings_round_trip_as_json(relative: Relative) -> None:
     assert Relative.from_json(relative.to_json()) == relative
     assert dataclasses.asdict(relative)["kind"] == relative.to_json()["kind"]
+
+
+def test_migration_0003_keeps_meanings_and_reads_older_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from marsad.store import Store, migrate
+
+    article = annotate(
+        Article(doc="d", source="s", text="قالت الوزارة أمس الأربعاء إن الأمر انتهى.")
+    )
+    path = tmp_path / "v2.db"
+    with monkeypatch.context() as patch:
+        patch.setattr(migrate, "SCHEMA_VERSION", 2)
+        with Store(path) as store:
+            assert "relative" not in {
+                row[1] for row in store._db.execute("PRAGMA table_info(timexes)")
+            }
+    with Store(path) as store:  # migrated to the current version
+        store.save(article)
+        loaded = store.get(article.id)
+    assert loaded is not None
+    assert [t.relative for t in loaded.timexes] == [t.relative for t in article.timexes]
+    assert any(t.relative is not None for t in loaded.timexes)

@@ -20,6 +20,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,8 @@ import yaml
 from rich.console import Console
 from rich.table import Table
 
+from marsad.arabic.charsets import char_class, letter
+from marsad.arabic.clitics import definite_article, enclitics, proclitic_letters, rules
 from marsad.arabic.normalize import normalize
 from marsad.arabic.sentences import split_sentences
 from marsad.arabic.view import TextView
@@ -39,11 +42,24 @@ _ID = re.compile(r"^[A-Za-z0-9_-]+$")
 _DIRECTIONS: dict[Any, int] = {"up": 1, "down": -1, 1: 1, -1: -1, "+1": 1, "-1": -1}
 _GAP = "..."
 _GAP_WORDS = 3
-_SEP = r"(?:(?![.!?؟…\n])\W)+"  # between cue words: spaces, commas, quotes; no sentence end
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
-# Proclitics and the article in front of an Arabic word: و ف, then ب ك ل, then ال (لل).
-_PROCLITICS = r"(?:[وف]?(?:[بكل]?ال|لل|[بكل])?)"
-_PRONOUNS = r"(?:ه|ها|هم|هما|هن|كم|نا)"
+
+
+@cache
+def _patterns() -> tuple[str, str, str]:
+    """(separator, proclitics, pronouns) of a cue's regex, from the resources: between cue
+    words spaces, commas and quotes but no sentence end; before an Arabic word و ف, then
+    ب ك ل, then the article (ال, fused لل); after it a pronoun suffix."""
+    separator = rf"(?:(?!{char_class('sentence-end')}|\n)\W)+"
+    clitic = rules()
+    conjunctions = "".join(sorted(proclitic_letters("conjunction")))
+    prepositions = "".join(sorted(proclitic_letters("preposition")))
+    proclitics = (
+        f"(?:[{conjunctions}]?(?:[{prepositions}]?{clitic.article}"
+        f"|{clitic.fused_article}|[{prepositions}])?)"
+    )
+    pronouns = "(?:" + "|".join(enclitics("cue-ending")) + ")"
+    return separator, proclitics, pronouns
 
 
 class FrameworkError(ValueError):
@@ -137,16 +153,22 @@ def _word_pattern(word: str) -> str:
         raise ValueError(f"empty word in cue: {word!r}")
     if not _ARABIC.search(core):
         return re.escape(core) + (r"[^\W_]*" if star else "")
-    if core.startswith("ال") and len(core) > 4:
-        core = core[2:]  # the article is one of the tolerated proclitics
+    _, proclitics, pronouns = _patterns()
+    core = _without_article(core)  # the article is one of the tolerated proclitics
+    ta_marbuta = letter("ta-marbuta")
     if star:
         ending = r"[^\W_]*"
-    elif core.endswith("ه"):  # ta marbuta: قدرة -> قدرته، قدراتها is another word
-        core = core[:-1]
-        ending = rf"(?:ه|ت{_PRONOUNS})"
+    elif core.endswith(ta_marbuta):  # قدرة -> قدرته، قدراتها is another word
+        core = core[: -len(ta_marbuta)]
+        ending = rf"(?:{ta_marbuta}|{letter('ta')}{pronouns})"
     else:
-        ending = _PRONOUNS + "?"
-    return _PROCLITICS + re.escape(core) + ending
+        ending = pronouns + "?"
+    return proclitics + re.escape(core) + ending
+
+
+def _without_article(core: str) -> str:
+    the = definite_article()
+    return core[len(the) :] if core.startswith(the) and len(core) > len(the) + 2 else core
 
 
 def cue_pattern(phrase: str) -> str:
@@ -162,7 +184,10 @@ def cue_pattern(phrase: str) -> str:
             raise ValueError(f"empty alternative in cue: {phrase!r}")
         slot = "(?:" + "|".join(_word_pattern(option) for option in options) + ")"
         if parts:
-            parts.append(rf"(?:{_SEP}[^\W_]+){{0,{_GAP_WORDS}}}{_SEP}" if gap else _SEP)
+            separator = _patterns()[0]
+            parts.append(
+                rf"(?:{separator}[^\W_]+){{0,{_GAP_WORDS}}}{separator}" if gap else separator
+            )
         parts.append(slot)
         gap = False
     if not parts or gap:
@@ -173,10 +198,10 @@ def cue_pattern(phrase: str) -> str:
 def _core(word: str) -> str:
     core = normalize(word.rstrip("*"))
     if _ARABIC.search(core):
-        if core.startswith("ال") and len(core) > 4:
-            core = core[2:]
-        if not word.endswith("*") and core.endswith("ه"):
-            core = core[:-1]
+        core = _without_article(core)
+        ta_marbuta = letter("ta-marbuta")
+        if not word.endswith("*") and core.endswith(ta_marbuta):
+            core = core[: -len(ta_marbuta)]
     return core
 
 

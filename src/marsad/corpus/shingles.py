@@ -21,6 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from marsad.arabic.charsets import char_class
+from marsad.arabic.clitics import proclitic_letters, rules
 from marsad.arabic.normalize import normalize
 from marsad.arabic.view import TextView
 from marsad.model import Article, Span
@@ -29,10 +30,6 @@ from marsad.resources import load_lines
 HashArray = npt.NDArray[np.uint64]
 
 _MIX = np.uint64(0x100000001B3)  # FNV-1a 64-bit prime: spreads each token over the shingle
-# The article with the proclitics that may sit in front of it: و ف ب ك ل (لل = ل + ال).
-# A bare leading و/ف is left alone: too many words begin with it (وزير، وكالة، فرنسا).
-_ARTICLE = re.compile(r"^[وف]?(?:بال|كال|ال|لل)")
-_CONJUNCTIONS = frozenset("وف")
 # a sentence end followed by more words
 _SENTENCE_END = re.compile(char_class("sentence-end") + r"\s+\S")
 _HEAD_MAX_WORDS = 14
@@ -130,6 +127,17 @@ def stopwords() -> frozenset[str]:
     return frozenset(normalize(line) for line in load_lines("stopwords.txt"))
 
 
+@cache
+def _article_pattern() -> re.Pattern[str]:
+    """The article with the proclitics that may sit in front of it: و ف ب ك ل (لل = ل +
+    ال). A bare leading و/ف is left alone: too many words begin with it (وزير، فرنسا)."""
+    clitic = rules()
+    conjunctions = "".join(sorted(proclitic_letters("conjunction")))
+    others = "".join(sorted(proclitic_letters("preposition") - {clitic.fusing}))
+    the = clitic.article
+    return re.compile(f"^[{conjunctions}]?(?:[{others}]{the}|{the}|{clitic.fused_article})")
+
+
 @lru_cache(maxsize=1 << 18)
 def light_stem(word: str) -> str:
     """Strip the article with its proclitics, keeping at least three letters.
@@ -137,7 +145,7 @@ def light_stem(word: str) -> str:
     "والعراقيه" -> "عراقيه", "للقوات" -> "قوات", "وكالات" stays. Enough to make content
     terms of one story meet across outlets; not a morphological analyser.
     """
-    stripped = _ARTICLE.sub("", word, count=1)
+    stripped = _article_pattern().sub("", word, count=1)
     return stripped if len(stripped) >= 3 else word
 
 
@@ -147,7 +155,7 @@ def content_term(word: str) -> str | None:
     stop = stopwords()
     if len(word) < 2 or word.isdigit() or word in stop:
         return None
-    if word[0] in _CONJUNCTIONS and word[1:] in stop:  # وأكد، فقد
+    if word[0] in proclitic_letters("conjunction") and word[1:] in stop:  # وأكد، فقد
         return None
     stem = light_stem(word)
     return stem if len(stem) >= 2 and stem not in stop else None

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from marsad.arabic.clitics import article as article_prefix
+from marsad.arabic.clitics import definite_article
 from marsad.arabic.view import TextView
 from marsad.corpus.duplicates import DuplicateIndex
 from marsad.corpus.shingles import (
@@ -231,7 +231,7 @@ def _surface_forms(articles: Sequence[Article], stems: set[str]) -> dict[str, st
             if stem in stems:
                 seen.setdefault(stem, Counter())[(written, folded)] += 1
     forms: dict[str, str] = {}
-    the = article_prefix()
+    the = definite_article()
     for stem, counts in seen.items():
         bare = {stem, the + stem}
         forms[stem] = max(counts, key=lambda w: (w[1] in bare, counts[w]))[0]

@@ -22,7 +22,15 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import compress
 
-from marsad.arabic.clitics import readings
+from marsad.arabic.charsets import chars, letter
+from marsad.arabic.clitics import (
+    definite_article,
+    enclitics,
+    proclitic_letters,
+    proclitics,
+    readings,
+    rules,
+)
 from marsad.arabic.normalize import normalize
 from marsad.arabic.view import TextView
 from marsad.extract.cues import cue_tokens
@@ -48,7 +56,6 @@ from marsad.resources import load_lines
 
 _OPEN_MARKS = frozenset('«("“”[')
 _CLOSE_MARKS = frozenset('»)"”“]')
-_CONTEXT_PREFIXES = frozenset({"ل", "ب", "ول", "وب", "فل", "فب"})
 _MAX_NAME_TOKENS = 4
 # Role strength: an office or spokesman title outranks a rank ("اللواء") or a gazetteer role.
 _STRENGTH = {"office": 3, "spokesman": 3, "rank": 1, "info": 0}
@@ -83,11 +90,30 @@ def _name_enders() -> frozenset[str]:
 
 
 @cache
+def _context_prefixes() -> frozenset[str]:
+    """Proclitics that mark the word they stand on as a name ("لحماس", "وبحماس")."""
+    letters = proclitic_letters(use="name-context")
+    return frozenset(prefix for prefix in proclitics() if prefix[-1] in letters)
+
+
+@cache
+def _title_links() -> frozenset[str]:
+    """ "باسم": the word ending a spokesman's title before the body spoken for."""
+    return frozenset(normalize(line) for line in load_lines("title_links.txt"))
+
+
+@cache
 def _outlet_nouns() -> frozenset[str]:
     return frozenset(normalize(line) for line in load_lines("outlet_nouns.txt"))
 
 
 _PAIRS = {"«": "»", "“": "”", '"': '"'}
+
+
+@cache
+def _no_commas() -> dict[int, None]:
+    """A translate table that deletes commas (Arabic and Latin)."""
+    return {ord(char): None for char in chars("comma")}
 
 
 def _source_span(sc: TextView, match_first: int, prefix: int, fused: bool, end: int) -> Span:
@@ -111,7 +137,7 @@ def _in_context(sc: TextView, match: Match[Alias]) -> bool:
     """A name that is also a common word counts only where the text marks it as a name."""
     token = sc.tokens[match.first]
     prefix = token.text[: match.prefix]
-    if prefix in _CONTEXT_PREFIXES:
+    if prefix in _context_prefixes():
         return True
     before = sc.folded[token.start - 1] if token.start else ""
     last = sc.ends[match.end - 1]
@@ -179,7 +205,7 @@ def _last_name_tokens(
     endings: set[str] = set()
     for name, canonical in last_names.items():
         if canonical is not None:
-            endings.add(name[2:] if name.startswith("ال") else name[1:] if name[0] == "ا" else name)
+            endings.add(_without_restorable(name))
     if not endings:
         return {}
     suffixes = tuple(endings)
@@ -193,6 +219,14 @@ def _last_name_tokens(
                 found[token] = (prefix, word, canonical)
                 break
     return found
+
+
+def _without_restorable(name: str) -> str:
+    """The name less what a clitic reading may restore (its ال, or the ا of it)."""
+    the = definite_article()
+    if name.startswith(the):
+        return name[len(the) :]
+    return name[1:] if name[0] == the[0] else name
 
 
 def _taken(placed: list[Placed], count: int) -> bytearray:
@@ -270,11 +304,15 @@ def _name_word(word: str, position: int) -> bool:
     other words: pronoun endings ("تجزيهم"), a fused لل, an accusative adverb ("أخيرا")."""
     if word in stopwords() or not word.isalpha() or len(word) < 2:
         return False
-    if (word.endswith(("هم", "هما", "كم", "نا")) and len(word) > 4) or word.startswith("لل"):
+    if (word.endswith(enclitics("not-a-name")) and len(word) > 4) or word.startswith(
+        rules().fused_article
+    ):
         return False
     if position == 0:
-        return not word.startswith("ال")
-    return not (word.endswith("ا") and len(word) >= 5) and not (word[0] in "لو" and len(word) >= 5)
+        return not word.startswith(definite_article())
+    accusative = word.endswith(letter("alef")) and len(word) >= 5
+    clitic_word = word[0] in proclitic_letters(use="opens-a-word") and len(word) >= 5
+    return not accusative and not clitic_word
 
 
 def _unknown_name(ctx: EntityContext, at: int) -> int:
@@ -292,7 +330,7 @@ def _unknown_name(ctx: EntityContext, at: int) -> int:
         if titles().match(ctx.sc, end, clitics=False) is not None:
             break
         end += 1
-        if word.startswith("ال") and end - at >= 2:
+        if word.startswith(definite_article()) and end - at >= 2:
             break  # a family name with the article ends the name: "ثابت العباسي"
     if end - at < 2:
         return at
@@ -316,7 +354,7 @@ def _starts_phrase(word: str) -> bool:
 
 def _separator(ctx: EntityContext, left: int, right: int) -> bool:
     """A space or a comma between a title and the name it introduces."""
-    return ctx.gap(left, right).replace("،", "").replace(",", "").strip() == ""
+    return ctx.gap(left, right).translate(_no_commas()).strip() == ""
 
 
 def find_titles(article: Article, ctx: EntityContext | None = None) -> list[TitleMention]:
@@ -351,7 +389,7 @@ def _title_at(ctx: EntityContext, match: Match[Title]) -> TitleMention | None:
         item = ctx.by_first.get(end)
         if item is not None:
             org, end = item.entity, item.end
-        elif sc.words[match.end - 1] == "باسم":
+        elif sc.words[match.end - 1] in _title_links():
             end += 1  # a body the gazetteer lacks: "باسم الخارجية"
             if demonym_at(sc, end) is not None:
                 end += 1
@@ -438,7 +476,9 @@ def model_names(ctx: EntityContext, mentions: list[TitleMention]) -> list[Placed
         stop = sc.token_at(sc.folded_index(end))
         if first < 0 or stop <= first or any(ctx.taken[first:stop]):
             continue
-        if folded_start > sc.starts[first] and not sc.folded.startswith("ال", folded_start):
+        if folded_start > sc.starts[first] and not sc.folded.startswith(
+            definite_article(), folded_start
+        ):
             # The model cut a letter off the word: "ف|وزي", "ك|ردستان" are names whole.
             continue
         trimmed = _name_start(sc, first, stop, verbs)
@@ -511,7 +551,7 @@ def _may_start_name(word: str) -> bool:
     title, a speaker noun ("مصدر"), a quote opener, or a common definite noun ("الجيش")."""
     if word in _name_enders() or titles().starts(word) or speaker_nouns().starts(word):
         return False
-    if word.startswith("ال"):
+    if word.startswith(definite_article()):
         return (
             word.isalpha()
             and word not in stopwords()

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from marsad.arabic.charsets import char_class
 from marsad.arabic.normalize import normalize
 from marsad.arabic.sentences import body_sentences
 from marsad.arabic.view import TextView
@@ -33,7 +34,7 @@ _SNIPPET_BEFORE = 6
 _SNIPPET_AFTER = 10
 
 # Punctuation that closes a clause (orthography, not vocabulary).
-_CLAUSE_MARKS = re.compile(r"[،,؛;:«»“”\"()\[\]–—]|\s-\s")
+_CLAUSE_MARKS = re.compile(char_class("clause") + r"|\s-\s")
 _ISO_DATE = re.compile(r"^\d{4}(?:-|$|T|/)")
 # Branch order matters: stop forms ("بيانات") and exact multi-word forms ("البيان المشترك")
 # are tried before single nouns.

@@ -15,7 +15,7 @@ from functools import cache
 from itertools import compress
 from typing import Generic, TypeVar
 
-from marsad.arabic.clitics import proclitic_letters, readings, written_forms
+from marsad.arabic.clitics import definite_article, proclitic_letters, readings, written_forms
 from marsad.arabic.normalize import normalize
 from marsad.arabic.view import TextView
 from marsad.resources import load_lines, load_tsv
@@ -192,9 +192,6 @@ def titles() -> PhraseIndex[Title]:
     )
 
 
-_NISBA_ENDINGS = ("", "ه", "ا", "ين", "ون", "ات", "تين", "تان")
-
-
 @cache
 def countries() -> dict[str, Country]:
     out = {}
@@ -204,15 +201,22 @@ def countries() -> dict[str, Country]:
 
 
 @cache
+def nisba_endings() -> tuple[str, ...]:
+    """What a nisba adjective adds to its stem (nisba_endings.txt), folded."""
+    return tuple(normalize(line) for line in load_lines("nisba_endings.txt"))
+
+
+@cache
 def demonyms() -> dict[str, str]:
     """Every folded form of a nisba adjective (with ال, endings) -> country canonical."""
     out: dict[str, str] = {}
+    the = definite_article()
     for row in load_tsv("demonyms.tsv", columns=4):
         for stem in row[3].split():
             folded = normalize(stem)
-            for ending in _NISBA_ENDINGS:
+            for ending in ("", *nisba_endings()):
                 out[folded + ending] = row[0]
-                out["ال" + folded + ending] = row[0]
+                out[the + folded + ending] = row[0]
     return out
 
 
