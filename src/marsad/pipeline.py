@@ -79,9 +79,12 @@ STAGES: tuple[tuple[str, Callable[[Article], None]], ...] = tuple(
 
 
 def annotate(article: Article) -> Article:
-    """Run every per-article stage on ``article`` (in place) and return it."""
+    """Run every per-article stage on ``article`` (in place) and return it. The text view
+    is released at the end: the layers are made, and a corpus of annotated articles must
+    not hold every article's view."""
     for stage in PIPELINE:
         stage.run(article)
+    article.release_view()
     return article
 
 
@@ -102,4 +105,5 @@ def rerun(article: Article, changed: Iterable[str]) -> list[str]:
     stages = dependents(changed)
     for stage in stages:
         stage.run(article)
+    article.release_view()
     return [stage.name for stage in stages]
