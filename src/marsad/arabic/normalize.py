@@ -94,8 +94,13 @@ def _dropped_class() -> str:
 DROPPED = re.compile(_dropped_class())
 
 
+# Diacritics and tatweel, as characters (``is_mark``).
+_MARKS = frozenset(
+    chr(code) for low, high in ((0x0640, 0x0640), *_DROPPED_RANGES) for code in range(low, high + 1)
+)
+
+
 def is_mark(char: str) -> bool:
     """Diacritics and tatweel: folding drops them, and they belong to the letter before
     them, so a span ending on that letter takes them in ("الأمريكيّ", "صباحاً")."""
-    code = ord(char)
-    return code == 0x0640 or any(low <= code <= high for low, high in _DROPPED_RANGES)
+    return char in _MARKS
