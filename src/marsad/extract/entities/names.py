@@ -9,9 +9,9 @@ from marsad.arabic.charsets import letter
 from marsad.arabic.clitics import definite_article, enclitics, proclitic_letters, readings, rules
 from marsad.arabic.normalize import normalize
 from marsad.extract.entities.context import EntityContext, Placed, source_span
+from marsad.extract.entities.latin import romanise
 from marsad.extract.entities.titles import TitleMention, separated
 from marsad.extract.lexicon import demonym_at, gazetteer, stopwords, titles
-from marsad.extract.translit import transliterate
 from marsad.model import Entity
 from marsad.resources import load_lines
 
@@ -99,7 +99,7 @@ def names_after_titles(ctx: EntityContext, mentions: list[TitleMention]) -> list
         if ctx.article.is_boilerplate(span):
             continue
         text = span.slice(ctx.article.text)
-        entity = Entity(span, text, "PER", transliterate(text), rule="translit")
+        entity = Entity(span, text, "PER", romanise(text), rule="translit")
         added.append(Placed(entity, at, end))
         ctx.taken[at:end] = b"\x01" * (end - at)
     return added
