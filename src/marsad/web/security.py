@@ -41,6 +41,8 @@ def host_name(header: str) -> str:
     if value.startswith("["):
         end = value.find("]")
         return value[1:end] if end != -1 else ""
+    if value.count(":") > 1:  # a bare IPv6 address, no port
+        return value
     name, sep, port = value.rpartition(":")
     return name if sep and port.isdigit() else value
 
