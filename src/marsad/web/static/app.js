@@ -49,8 +49,8 @@ async function timelinePanel(scope, zoom) {
     for (const c of data.conflicts) for (const id of c.events) conflicted.add(id);
     for (const c of data.figure_conflicts) conflicted.add(c.event);
     listHead.replaceChildren("الأحداث في النافذة ", el("span", { class: "muted" }, `(${count(data.total, "event")})`));
-    list.replaceChildren(...data.events.map((e) => { e.conflict = conflicted.has(e.id); return eventCard(e, e.conflict ? "conflict" : ""); }),
-      pagerButtons(data, fill));
+    const cards = data.events.map((e) => { e.conflict = conflicted.has(e.id); return eventCard(e, e.conflict ? "conflict" : ""); });
+    list.replaceChildren(...cards, ...[pagerButtons(data, fill)].filter(Boolean));
   };
   const axis = new TimeAxis(axisData, {
     zoom, since: scope.since, until: scope.until,
@@ -129,7 +129,7 @@ async function showEvent(id) {
 
 function figureConflicts(conflicts) {
   return el("div", { class: "figure-conflicts" }, ...conflicts.map((c) => el("div", { class: "card conflict figure-conflict" },
-    el("strong", {}, "أرقام متعارضة: "), bdi(c.title), " (", bdi(c.unit), ")",
+    el("strong", {}, "أرقام متعارضة: "), bdi(c.title), " ", paren(c.unit),
     el("ul", {}, ...c.versions.map((v) => el("li", {}, bdi(String(Array.isArray(v.value) ? v.value.join("–") : v.value), { dir: "ltr", class: "figure" }),
       v.approximate ? " (تقريبًا)" : null, " — ",
       joined(v.sources.map((s) => el("a", { href: articleLink(s.article_id || "", s.start, s.end), title: s.text || "" }, bdi(s.doc))))))))));
@@ -199,7 +199,7 @@ async function showArticle(id, params) {
   show(
     el("h1", { id: "article-title" }, bdi(article.title || article.doc)),
     el("p", { class: "muted", id: "article-meta" }, bdi(article.doc), " — ", article.outlet ? [bdi(article.outlet, { class: "outlet" }), " — "] : null,
-      "النشر: ", bdi(p.value || "غير معروف", { dir: "ltr" }), " (", bdi(p.source), ")", p.note ? [" — ", bdi(p.note)] : null,
+      "النشر: ", bdi(p.value || "غير معروف", { dir: "ltr" }), " ", paren(p.source), p.note ? [" — ", bdi(p.note)] : null,
       article.story ? [" — ", el("a", { href: storyLink(article.story) }, "القصة")] : null),
     article.url ? el("p", { class: "muted url" }, "الرابط: ", externalLink(article.url)) : null,
     article.reprints ? reprintChain(article.reprints, article.id) : null,
@@ -328,7 +328,7 @@ function evidencePanel(factor) {
       " «", el("span", { dir: "auto" }, item.sentence), "» ",
       el("a", { href: articleLink(item.article_id, item.sentence_start, item.sentence_end), class: "muted" }, bdi(item.outlet || item.doc)),
       el("span", { class: "muted" }, " — ", bdi(item.indicator), ": ", bdi(item.cue)))));
-    foot.replaceChildren(pagerButtons(data, fill) || "");
+    foot.replaceChildren(...[pagerButtons(data, fill)].filter(Boolean));
   };
   fill(0).catch(fail);
   return el("details", { class: "evidence-panel" }, el("summary", {}, "الأدلة"), el("label", {}, "الاتجاه: ", select), list, foot);
@@ -341,7 +341,7 @@ async function showFactors() {
     ...data.factors.map((f) => el("div", { class: "card factor", "data-factor": f.id },
       el("h2", {}, f.name_ar ? [bdi(f.name_ar), " "] : null, el("span", { class: "latin" }, bdi(f.name, { lang: "en" }))),
       el("p", {}, count(f.evidence, "evidence"), " في ", count(f.documents, "article"), "؛ الاتجاه: ",
-        bdi(DIRECTION_LABELS[f.direction] || "—"), f.direction_meaning ? [" (", bdi(f.direction_meaning), ")"] : null,
+        bdi(DIRECTION_LABELS[f.direction] || "—"), f.direction_meaning ? [" ", paren(f.direction_meaning)] : null,
         f.undated ? ["، ", count(f.undated, "evidence"), " بلا تاريخ"] : null),
       Object.keys(f.by_month).length ? barChart(Object.entries(f.by_month), { label: `${f.name}: الأدلة حسب الشهر` }) : el("p", { class: "muted" }, "لا دليل مؤرخ"),
       f.evidence ? evidencePanel(f) : null)));
