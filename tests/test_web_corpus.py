@@ -88,3 +88,16 @@ def test_an_api_ingest_is_seen_by_the_next_request(store_path: Path, tmp_path: P
             client.post("/api/ingest", files=files, headers={"X-Token": token}).status_code == 200
         )
         assert client.get("/api/articles").json()["total"] == 4
+
+
+def test_version_and_serve_options() -> None:
+    from typer.testing import CliRunner
+
+    from marsad import __version__
+    from marsad.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.strip() == f"marsad {__version__}"
+    short = runner.invoke(app, ["serve", "--token", "short", "--db", "unused.db"])
+    assert short.exit_code == 2 and "16 characters" in short.output

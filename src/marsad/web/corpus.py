@@ -222,6 +222,7 @@ class CorpusCache:
             "loaded": corpus is not None,
             "articles": len(corpus.articles) if corpus else None,
             "ready": corpus.ready() if corpus else [],
+            "views": list(WARM_ORDER),
             "rebuilding": self._rebuilding,
             "builds": self.builds,
         }

@@ -71,7 +71,14 @@ function pagerButtons(data, fill) {
 
 async function showTimeline(params) {
   const scope = scopeOf(params);
-  const [panel, stories] = await Promise.all([timelinePanel(scope, params.get("zoom")), api("/api/stories?limit=100")]);
+  const panel = await timelinePanel(scope, params.get("zoom"));
+  // The story list comes when the stories are clustered; the axis never waits for it.
+  const storySelect = el("select", { name: "story", id: "story" }, el("option", { value: "" }, "كل القصص"),
+    scope.story ? el("option", { value: scope.story, selected: true }, bdi(scope.story)) : null);
+  api("/api/stories?limit=100").then((stories) => {
+    storySelect.replaceChildren(el("option", { value: "" }, "كل القصص"),
+      ...stories.items.map((s) => el("option", { value: s.id, selected: s.id === scope.story }, s.label)));
+  }).catch(() => {});
   const kinds = panel.axisData.kinds;
   const go = (changes) => { location.hash = `#/timeline?${query({ ...scope, ...changes })}`; };
   const form = el("form", { class: "controls scope", id: "scope-form", onsubmit: (ev) => {
@@ -81,8 +88,7 @@ async function showTimeline(params) {
     for (const key of SCOPE_KEYS) next[key] = data.get(key) || "";
     location.hash = `#/timeline?${query(next)}`;
   } },
-    el("label", {}, "القصة: ", el("select", { name: "story", id: "story" }, el("option", { value: "" }, "كل القصص"),
-      ...stories.items.map((s) => el("option", { value: s.id, selected: s.id === scope.story }, s.label)))),
+    el("label", {}, "القصة: ", storySelect),
     el("label", {}, "النوع: ", el("select", { name: "kind", id: "kind" }, el("option", { value: "" }, "كل الأنواع"),
       ...kinds.map((k) => el("option", { value: k, selected: k === scope.kind }, k)))),
     el("label", {}, "كيان: ", el("input", { name: "entity", value: scope.entity || "", dir: "auto", size: 14 })),
