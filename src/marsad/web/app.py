@@ -80,16 +80,20 @@ async def _too_large(send: Send, limit: int) -> None:
 
 DESCRIPTION = f"""Sourced, dated timelines from Arabic news reports (مرصد).
 
-**Limits.** Every list is paginated with `limit` (1 to {LIMITS["page"]}, default
-{LIMITS["default_page"]}) and `offset` (0 to {LIMITS["offset"]:,}); `total` gives the
-number of items, and every item is reachable by paging. A search considers its
-{LIMITS["matches"]:,} best matching articles; a query keeps its first {LIMITS["words"]}
-words and at most {LIMITS["query_chars"]} characters. The timeline axis sends the
-{LIMITS["marks"]:,} most reported events of its scope as marks (and
-{LIMITS["lane_marks"]} of each of the background and undated lanes), with the totals.
-An upload body is at most {MAX_UPLOAD_BYTES // (1024 * 1024)} MB. A bad parameter is a
-422, an unknown id a 404, a request for another Host a 400; uploads need the token in
-the `Authorization: Bearer` (or `X-Token`) header, never in the URL.
+Limits and errors:
+
+- Every list is paginated: `limit` from 1 to {LIMITS["page"]} (default
+  {LIMITS["default_page"]}), `offset` from 0 to {LIMITS["offset"]:,}; `total` counts the
+  items and every item is reachable by paging.
+- A search considers its {LIMITS["matches"]:,} best matching articles; a query keeps
+  its first {LIMITS["words"]} words and at most {LIMITS["query_chars"]} characters.
+- The timeline axis sends the {LIMITS["marks"]:,} most reported events of its scope as
+  marks, and {LIMITS["lane_marks"]} of each of the background and undated lanes, with
+  the totals.
+- An upload body is at most {MAX_UPLOAD_BYTES // (1024 * 1024)} MB; uploads need the
+  token in the `Authorization: Bearer` (or `X-Token`) header, never in the URL.
+- A bad parameter is a 422, an unknown id a 404, a request for another Host a 400, a
+  store locked by a writer for too long a 503 with `Retry-After`.
 """
 
 

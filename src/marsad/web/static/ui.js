@@ -170,8 +170,11 @@ function articleLink(id, start, end) {
 // The name of an entity in both scripts: Arabic first, the Latin name isolated after it.
 function entityName(row) {
   const arabic = row.canonical_ar && row.canonical_ar !== row.canonical ? row.canonical_ar : null;
-  return arabic ? [bdi(arabic, { lang: "ar" }), " ", el("span", { class: "latin", dir: "ltr" }, "(", bdi(row.canonical, { lang: "en" }), ")")] : [bdi(row.canonical)];
+  return arabic ? [bdi(arabic, { lang: "ar" }), " ", paren(row.canonical, { class: "latin", lang: "en" })] : [bdi(row.canonical)];
 }
+
+// "(text)" as one isolated run, so the brackets follow the direction of what they hold.
+const paren = (text, attrs) => bdi(`(${text})`, attrs);
 
 // -- charts ----------------------------------------------------------------------------------
 
