@@ -68,6 +68,7 @@ Period = Annotated[
     Query(pattern=PERIOD_PATTERN, description="ISO date or prefix: 2015, 2015-07, 2015-07-21."),
 ]
 Text = Annotated[str | None, Query(max_length=MAX_QUERY)]
+StoryId = Annotated[str | None, Query(max_length=100, description="Only this story (an id).")]
 EntityType = Literal["PER", "ORG", "LOC", "EVENT", "MISC"]
 ExportFormat = Literal["json", "csv", "timelinejs", "html", "md"]
 Direction = Literal["up", "down", "none"]
@@ -138,7 +139,7 @@ def status(request: Request) -> dict[str, Any]:
 def list_articles(
     request: Request,
     outlet: Text = None,
-    story: Annotated[str | None, Query(max_length=100)] = None,
+    story: StoryId = None,
     limit: Limit = DEFAULT_PAGE,
     offset: Offset = 0,
 ) -> Response:
@@ -211,7 +212,7 @@ class ScopeParams:
 
 
 def scope_params(
-    story: Annotated[str | None, Query(max_length=100, description="A story id.")] = None,
+    story: StoryId = None,
     kind: Annotated[str | None, Query(max_length=100, description="An event kind.")] = None,
     entity: Annotated[
         str | None, Query(max_length=300, description="An entity key or name.")
@@ -328,7 +329,7 @@ def list_quotes(
     q: Annotated[
         str | None, Query(max_length=MAX_QUERY, description="Words of the statement.")
     ] = None,
-    story: Annotated[str | None, Query(max_length=100)] = None,
+    story: StoryId = None,
     since: Period = None,
     until: Period = None,
     limit: Limit = DEFAULT_PAGE,
@@ -447,7 +448,7 @@ def search(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY, description="Words to find.")],
     outlet: Text = None,
-    story: Annotated[str | None, Query(max_length=100)] = None,
+    story: StoryId = None,
     since: Period = None,
     until: Period = None,
     limit: Limit = DEFAULT_PAGE,
