@@ -275,7 +275,7 @@ def _entity_view(page: Any, base: str, row: dict[str, Any]) -> None:
     assert page.locator("#entity-name").count() == 1
     said = row["page"]["quotes"]
     if said:
-        assert page.locator("#entity-quotes li").count() == len(said)
+        assert page.locator("#entity-quotes li").count() == min(len(said), 20)  # 20 at a time
         first = page.locator("#entity-quotes .quote-content").first.text_content()
         assert first == said[0]["content"].replace(RLO, "⟨RLO⟩")
     else:
@@ -315,6 +315,7 @@ def test_every_view_on_the_seeds(server: str, browser_page: Any) -> None:
     page.click('button[data-zoom="months"]')
     page.wait_for_selector('button[data-zoom="months"].active')
     assert page.locator("#axis-window").inner_text() != before
+    assert page.locator("#axis-svg .mark").count() >= 1  # zoomed in on reports, not a gap
     page.click('button[data-pan="older"]')
     _shot(page, "10-timeline-months.png")
     story_link = page.locator('a[data-export="csv"]').get_attribute("href")

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from marsad.web.corpus import Corpus
 
 COOCCURRING = 20  # entities listed as appearing with one
-ABOUT_QUOTES = 100  # statements naming an entity, listed on its page
+PAGE_ITEMS = 200  # statements, events, reports listed on a page (the rest: paged lists)
 
 
 def entity_key(entity: Entity) -> str:
@@ -220,14 +220,18 @@ class EntityIndex:
             for role, (first, last, count) in entry.roles.items()
         ]
         roles.sort(key=lambda r: (r["first"] or "9999", r["role"]))
+        said = quotes.said_by(row["canonical"], key)
         return {
             **row,
+            "docs": row["docs"][:PAGE_ITEMS],
             "spellings": [{"text": t, "mentions": n} for t, n in entry.spellings.most_common()],
             "roles_over_time": roles,
-            "quotes": quotes.said_by(row["canonical"], key),
-            "about": quotes.naming(key)[:ABOUT_QUOTES],
+            "quotes": said[:PAGE_ITEMS],
+            "quotes_total": len(said),
+            "about": quotes.naming(key)[:PAGE_ITEMS],
             "about_total": len(quotes.naming(key)),
-            "events": [event_summary(e) for e in events],
+            "events": [event_summary(e) for e in events[:PAGE_ITEMS]],
+            "events_total": len(events),
             "cooccurring": cooccurring,
             "by_month": {m: n for m, n in sorted(entry.by_month.items()) if m},
             "undated_mentions": entry.by_month.get("", 0),

@@ -241,6 +241,13 @@ async function showEntities(params) {
     pager(data, link));
 }
 
+// "first – last" of ISO dates, one date when they agree, "بلا تاريخ" when there are none.
+function period(first, last) {
+  if (!first && !last) return "بلا تاريخ";
+  if (!last || first === last) return bdi(first || last, { dir: "ltr" });
+  return [bdi(first || "؟", { dir: "ltr" }), " – ", bdi(last, { dir: "ltr" })];
+}
+
 function quoteItem(q, withSpeaker) {
   return el("li", { class: "quote" },
     bdi(q.when || "بلا تاريخ", { class: "date", dir: "ltr" }), " — ",
@@ -261,15 +268,17 @@ async function showEntity(key) {
     el("p", { id: "spellings" }, joined(e.spellings.map((s) => el("span", { class: "spelling" }, bdi(s.text), el("span", { class: "muted" }, ` (${s.mentions})`))), " / ")),
     e.roles_over_time.length ? [el("h2", {}, "الصفات عبر الزمن"),
       el("table", { id: "roles" }, el("tbody", {}, ...e.roles_over_time.map((r) => el("tr", {}, el("td", {}, bdi(r.role)),
-        el("td", {}, bdi(r.first || "؟", { dir: "ltr" }), " – ", bdi(r.last || "؟", { dir: "ltr" })), el("td", {}, count(r.mentions, "mention"))))))] : null,
+        el("td", {}, period(r.first, r.last)), el("td", {}, count(r.mentions, "mention"))))))] : null,
     months.length ? [el("h2", {}, "الذكر عبر الزمن"), barChart(months, { label: "الذكر حسب الشهر" }),
       e.undated_mentions ? el("p", { class: "muted" }, count(e.undated_mentions, "mention"), " في تقارير بلا تاريخ") : null] : null,
-    el("h2", {}, "ما قاله ", el("span", { class: "muted" }, `(${count(e.quotes.length, "quote")})`)),
-    e.quotes.length ? el("ul", { id: "entity-quotes" }, ...e.quotes.map((q) => quoteItem(q, false))) : el("p", { class: "muted", id: "entity-quotes-none" }, "لا تصريحات منسوبة إليه في التقارير."),
+    el("h2", {}, "ما قاله ", el("span", { class: "muted" }, `(${count(e.quotes_total, "quote")})`)),
+    e.quotes.length ? windowed("ul", { id: "entity-quotes" }, e.quotes, (q) => quoteItem(q, false)) : el("p", { class: "muted", id: "entity-quotes-none" }, "لا تصريحات منسوبة إليه في التقارير."),
+    e.quotes_total > e.quotes.length ? el("p", {}, el("a", { href: `#/quotes?${query({ speaker: e.canonical })}` }, "كل تصريحاته")) : null,
     e.about.length ? [el("h2", {}, "تصريحات تذكره ", el("span", { class: "muted" }, `(${count(e.about_total, "quote")})`)),
-      el("ul", { id: "entity-about" }, ...e.about.map((q) => quoteItem(q, true)))] : null,
-    el("h2", {}, "الأحداث ", el("span", { class: "muted" }, `(${count(e.events.length, "event")})`)),
-    el("div", { id: "entity-events" }, ...e.events.slice(0, 100).map((ev) => eventCard(ev, ev.date ? "" : "undated"))),
+      windowed("ul", { id: "entity-about" }, e.about, (q) => quoteItem(q, true))] : null,
+    el("h2", {}, "الأحداث ", el("span", { class: "muted" }, `(${count(e.events_total, "event")})`)),
+    windowed("div", { id: "entity-events" }, e.events, (ev) => eventCard(ev, ev.date ? "" : "undated")),
+    e.events_total > e.events.length ? el("p", {}, el("a", { href: `#/timeline?${query({ entity: e.key })}` }, "كل أحداثه على الخط الزمني")) : null,
     e.cooccurring.length ? [el("h2", {}, "يظهر معه"),
       el("p", { id: "cooccurring" }, joined(e.cooccurring.map((c) => el("a", { href: entityLink(c.key) }, entityName(c), el("span", { class: "muted" }, ` (${c.articles})`))), " · "))] : null);
 }
@@ -283,7 +292,7 @@ async function showStories(params) {
     el("table", { id: "stories" }, el("thead", {}, el("tr", {}, ...["القصة", "التقارير", "الوسائل", "الفترة"].map((h) => el("th", {}, h)))),
       el("tbody", {}, ...data.items.map((s) => el("tr", {},
         el("td", {}, el("a", { href: storyLink(s.id) }, bdi(s.label))), el("td", {}, count(s.reports, "report")),
-        el("td", {}, joined(s.outlets.slice(0, 4))), el("td", {}, bdi(s.first || "؟", { dir: "ltr" }), " – ", bdi(s.last || "؟", { dir: "ltr" })))))),
+        el("td", {}, joined(s.outlets.slice(0, 4))), el("td", {}, period(s.first, s.last)))))),
     pager(data, (o) => `#/stories?offset=${o}`));
 }
 
@@ -303,7 +312,7 @@ async function showStory(id, params) {
   show(el("p", {}, el("a", { href: "#/stories" }, "→ القصص")),
     el("h1", { id: "story-label" }, bdi(story.label)),
     el("p", { class: "muted" }, count(story.reports, "report"), " من ", count(story.outlets.length, "outlet"), " — ",
-      bdi(story.first || "؟", { dir: "ltr" }), " – ", bdi(story.last || "؟", { dir: "ltr" }), " — ",
+      period(story.first, story.last), " — ",
       el("a", { href: `#/articles?${query({ story: id })}` }, "المقالات"), " — ",
       el("a", { href: `#/quotes?${query({ story: id })}` }, "التصريحات"), " — ", exportLinks(scope)),
     el("h2", {}, "التعارضات ", el("span", { class: "muted" }, `(${count(conflicts, "conflict")})`)),

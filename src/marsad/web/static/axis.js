@@ -61,9 +61,21 @@ class TimeAxis {
     return [from, Math.min(high, from + span)];
   }
 
+  // Where to zoom in: the middle of the reports in the window (weighted median), so a
+  // closer look lands on events, not on an empty stretch between them.
+  centreOfReports() {
+    const [from, to] = this.window;
+    const inside = this.data.marks.filter((m) => m.start && dayValue(m.start) < to && dayValue(m.end) + DAY > from)
+      .map((m) => [(dayValue(m.start) + dayValue(m.end) + DAY) / 2, m.reports]).sort((a, b) => a[0] - b[0]);
+    const total = inside.reduce((sum, [, n]) => sum + n, 0);
+    let seen = 0;
+    for (const [at, n] of inside) { seen += n; if (seen * 2 >= total) return at; }
+    return (from + to) / 2;
+  }
+
   setZoom(zoom) {
     this.zoom = zoom;
-    this.window = this.windowFor(zoom, (this.window[0] + this.window[1]) / 2);
+    this.window = this.windowFor(zoom, this.centreOfReports());
     this.render();
     this.onWindow(this.windowDays(), zoom);
   }

@@ -149,6 +149,22 @@ function fail(error) {
   show(el("p", { class: "error" }, "خطأ: ", bdi(error.message)));
 }
 
+// A long list shown ``step`` items at a time, with a button for more.
+function windowed(tag, attrs, items, render, step = 20) {
+  const list = el(tag, attrs);
+  const more = el("button", { type: "button", class: "more" });
+  let shown = 0;
+  const grow = () => {
+    list.append(...items.slice(shown, shown + step).map(render));
+    shown = Math.min(items.length, shown + step);
+    more.replaceChildren("عرض المزيد ", el("span", { class: "muted" }, `(${count(items.length - shown, "result")})`));
+    more.hidden = shown >= items.length;
+  };
+  more.addEventListener("click", grow);
+  grow();
+  return [list, more];
+}
+
 function pager(data, link) {
   if (data.total <= data.limit && data.offset === 0) return null;
   return el("nav", { class: "pager", "aria-label": "الصفحات" },
