@@ -412,3 +412,18 @@ def test_hostile_fields_come_back_as_data(client: TestClient) -> None:
     for fmt in ("html", "md"):  # markup escaped (Markdown with backslashes)
         body = client.get("/api/export/timeline", params={"format": fmt}).text
         assert not re.search(r"(?<!\\)<(script|img)", body), fmt
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/static/..%2f..%2fapp.py",
+        "/static/%2e%2e/api.py",
+        "/static/../app.py",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/static/swagger-ui/..%2f..%2fcorpus.py",
+    ],
+)
+def test_static_files_stay_in_their_folder(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 404 and "import" not in response.text
