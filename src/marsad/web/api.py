@@ -101,6 +101,25 @@ def _page(items: list[Any], limit: int, offset: int, **extra: Any) -> dict[str, 
     }
 
 
+@dataclass(frozen=True, slots=True)
+class Paging:
+    limit: int
+    offset: int
+
+    def key(self) -> tuple[int, int]:
+        return self.limit, self.offset
+
+    def cut(self, items: list[Any]) -> dict[str, Any]:
+        return _page(items, self.limit, self.offset)
+
+
+def paging(limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> Paging:
+    return Paging(limit, offset)
+
+
+PageQuery = Annotated[Paging, Depends(paging)]
+
+
 def _not_found(what: str, key: str) -> HTTPException:
     return HTTPException(status_code=404, detail=f"no {what} {key!r}")
 
@@ -138,10 +157,9 @@ def status(request: Request) -> dict[str, Any]:
 @router.get("/articles", summary="Stored articles, in the order they were first saved")
 def list_articles(
     request: Request,
+    page: PageQuery,
     outlet: Text = None,
     story: StoryId = None,
-    limit: Limit = DEFAULT_PAGE,
-    offset: Offset = 0,
 ) -> Response:
     corpus = _corpus(request)
 
@@ -154,9 +172,9 @@ def list_articles(
                 for r in rows
                 if (members is None or r["id"] in members) and (not outlet or r["outlet"] == outlet)
             ]
-        return _page(rows, limit, offset)
+        return page.cut(rows)
 
-    return _kept(corpus, ("articles", outlet, story, limit, offset), make)
+    return _kept(corpus, ("articles", outlet, story, *page.key()), make)
 
 
 @router.get("/outlets", summary="Outlets with their number of articles")
@@ -322,6 +340,7 @@ def export(request: Request, params: ScopeQuery, format: ExportFormat = "json") 
 )
 def list_quotes(
     request: Request,
+    page: PageQuery,
     speaker: Annotated[
         str | None,
         Query(max_length=300, description="Part of the speaker's name, Latin or Arabic."),
@@ -332,28 +351,25 @@ def list_quotes(
     story: StoryId = None,
     since: Period = None,
     until: Period = None,
-    limit: Limit = DEFAULT_PAGE,
-    offset: Offset = 0,
 ) -> Response:
     corpus = _corpus(request)
 
     def make() -> dict[str, Any]:
         members = _story_members(corpus, story)
         found = corpus.quotes.select(speaker, q, members, since, until)
-        return _page(found, limit, offset)
+        return page.cut(found)
 
-    return _kept(corpus, ("quotes", speaker, q, story, since, until, limit, offset), make)
+    return _kept(corpus, ("quotes", speaker, q, story, since, until, *page.key()), make)
 
 
 @router.get("/entities", summary="Entities with names, roles, spellings and mentions")
 def list_entities(
     request: Request,
+    page: PageQuery,
     type: Annotated[EntityType | None, Query(description="Entity type.")] = None,
     name: Annotated[
         str | None, Query(max_length=300, description="Part of a name, either script.")
     ] = None,
-    limit: Limit = DEFAULT_PAGE,
-    offset: Offset = 0,
 ) -> Response:
     corpus = _corpus(request)
 
@@ -370,9 +386,9 @@ def list_entities(
                 for row in rows
                 if wanted in row["canonical"].casefold() or (folded and folded in names[row["key"]])
             ]
-        return _page(rows, limit, offset)
+        return page.cut(rows)
 
-    return _kept(corpus, ("entities", type, name, limit, offset), make)
+    return _kept(corpus, ("entities", type, name, *page.key()), make)
 
 
 @router.get(
@@ -396,12 +412,11 @@ def get_factors(request: Request) -> Response:
 @router.get("/factors/{factor_id}/evidence", summary="The evidence sentences of one factor")
 def factor_evidence(
     request: Request,
+    page: PageQuery,
     factor_id: str,
     direction: Direction | None = None,
     since: Period = None,
     until: Period = None,
-    limit: Limit = DEFAULT_PAGE,
-    offset: Offset = 0,
 ) -> Response:
     corpus = _corpus(request)
     index = corpus.factor_evidence
@@ -409,20 +424,20 @@ def factor_evidence(
         raise _not_found("factor", factor_id)
 
     def make() -> dict[str, Any]:
-        return _page(index.select(factor_id, direction, since, until), limit, offset)
+        return page.cut(index.select(factor_id, direction, since, until))
 
-    return _kept(corpus, ("evidence", factor_id, direction, since, until, limit, offset), make)
+    return _kept(corpus, ("evidence", factor_id, direction, since, until, *page.key()), make)
 
 
 @router.get("/stories", summary="Articles clustered into stories, largest first")
-def list_stories(request: Request, limit: Limit = DEFAULT_PAGE, offset: Offset = 0) -> Response:
+def list_stories(request: Request, page: PageQuery) -> Response:
     corpus = _corpus(request)
 
     def make() -> dict[str, Any]:
         index = corpus.story_index
-        return _page([index.summary(s) for s in index.stories], limit, offset)
+        return page.cut([index.summary(s) for s in index.stories])
 
-    return _kept(corpus, ("stories", limit, offset), make)
+    return _kept(corpus, ("stories", *page.key()), make)
 
 
 @router.get("/stories/{story_id}", summary="One story: outlets, reprint chains, conflicts")
@@ -446,13 +461,12 @@ def _covered(words: list[str], spelling: list[str]) -> bool:
 @router.get("/search", summary="Arabic full-text search, tolerant of spelling and clitics")
 def search(
     request: Request,
+    page: PageQuery,
     q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY, description="Words to find.")],
     outlet: Text = None,
     story: StoryId = None,
     since: Period = None,
     until: Period = None,
-    limit: Limit = DEFAULT_PAGE,
-    offset: Offset = 0,
 ) -> Response:
     corpus = _corpus(request)
 
@@ -483,12 +497,12 @@ def search(
         summaries = {s["id"]: s for s in corpus.summaries}
         items = [
             {**summaries[a.id], "snippet": snippet(a, forms).to_json()}
-            for a in chosen[offset : offset + limit]
+            for a in chosen[page.offset : page.offset + page.limit]
         ]
         return {
             "total": len(chosen),
-            "limit": limit,
-            "offset": offset,
+            "limit": page.limit,
+            "offset": page.offset,
             "words": words,
             "entities": [
                 {"key": r["key"], "canonical": r["canonical"], "canonical_ar": r["canonical_ar"]}
@@ -497,7 +511,7 @@ def search(
             "items": items,
         }
 
-    return _kept(corpus, ("search", q, outlet, story, since, until, limit, offset), make)
+    return _kept(corpus, ("search", q, outlet, story, since, until, *page.key()), make)
 
 
 # -- ingest ------------------------------------------------------------------------------
