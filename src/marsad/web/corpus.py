@@ -23,7 +23,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from marsad.corpus.actors import summarize_entities
 from marsad.corpus.duplicates import DuplicateGroup, find_duplicates
 from marsad.corpus.stage import run_corpus_stage
 from marsad.corpus.stories import Story, cluster_stories
@@ -160,10 +159,6 @@ class Corpus:
 
     def figure_conflicts_of(self, event_id: str) -> list[FigureConflict]:
         return [c for c in self.timeline.figure_conflicts if c.event_id == event_id]
-
-    def legacy_entities(self) -> list[dict[str, Any]]:
-        """``summarize_entities`` rows (the CLI's shape), for callers that want them."""
-        return summarize_entities(self.articles)
 
 
 def load_corpus(db_path: Path) -> Corpus:
