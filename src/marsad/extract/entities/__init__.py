@@ -22,6 +22,7 @@ from marsad.extract.entities.gazetteer import gazetteer_names
 from marsad.extract.entities.identity import assign_identities
 from marsad.extract.entities.model import model_names
 from marsad.extract.entities.names import names_after_titles
+from marsad.extract.entities.nested import nested_places
 from marsad.extract.entities.roles import assign_roles
 from marsad.extract.entities.short_forms import short_forms
 from marsad.extract.entities.titles import TitleMention, find_titles
@@ -53,4 +54,6 @@ def annotate_entities(article: Article) -> None:
     mentions = find_titles(article, ctx)
     assign_roles(placed, mentions)
     assign_identities(sc, placed)
-    article.entities = [item.entity for item in placed]
+    nested = nested_places(article, sc, placed)
+    entities = [item.entity for item in placed] + nested
+    article.entities = sorted(entities, key=lambda e: (e.span.start, -e.span.end))

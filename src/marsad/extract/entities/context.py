@@ -88,11 +88,18 @@ class EntityContext:
         return None
 
 
+# Mentions inside another entity's span ("السعودية" in "الخارجية السعودية"): not placed
+# on tokens, which belong to the entity around them.
+INSIDE = "nested"
+
+
 def context(article: Article) -> EntityContext:
     """Lookups over ``article.entities`` (already annotated), for titles and quotes."""
     sc = article.view
     placed = []
     for entity in article.entities:
+        if entity.rule == INSIDE:
+            continue
         tokens = sc.char_span(entity.span.start, entity.span.end)
         if tokens is not None:
             placed.append(Placed(entity, *tokens))

@@ -20,6 +20,7 @@ from marsad.arabic.view import TextView
 from marsad.extract.entities.context import Placed
 from marsad.extract.entities.latin import GAZETTEER, ROMANISED, romanise
 from marsad.extract.lexicon import gazetteer_surfaces
+from marsad.model import Entity
 
 _KNOWN_RULES = frozenset({"gazetteer"})
 
@@ -64,6 +65,14 @@ def _primary_surfaces() -> dict[tuple[str, str], str]:
     for kind, canonical, surface in gazetteer_surfaces():
         out.setdefault((kind, canonical), surface)
     return out
+
+
+def known_identity(entity: Entity) -> None:
+    """Name a mention of a gazetteer entry (its canonical set) as every mention of it is
+    named: its Arabic name from the gazetteer, and the entry's id."""
+    entity.canonical_ar = _primary_surfaces().get((entity.type, entity.canonical), entity.text)
+    entity.name_source = GAZETTEER
+    entity.id = _stable_id(entity.type, "gazetteer", entity.canonical)
 
 
 def assign_identities(view: TextView, placed: Sequence[Placed]) -> None:

@@ -1,0 +1,74 @@
+"""Places named inside other words: a nisba adjective names its country ("الخارجية
+السعودية", "وكالة الأنباء القطرية": Saudi Arabia, Qatar), and an outlet's word for its
+own country names it ("المملكة" in the Saudi press: Saudi Arabia).
+
+These mentions may lie inside another entity's span (entities inside entities), so they
+are added beside the other passes' names, never competing with them for tokens, and
+``EntityContext`` leaves them out of its token lookups (rule ``nested``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from marsad.arabic.normalize import normalize
+from marsad.arabic.view import TextView
+from marsad.extract.entities.context import INSIDE, Placed, source_span
+from marsad.extract.entities.identity import known_identity
+from marsad.extract.lexicon import countries, demonyms, gazetteer
+from marsad.model import Article, Entity
+from marsad.resources import load_tsv
+
+NESTED = INSIDE
+
+
+@cache
+def _outlets() -> dict[str, tuple[str, frozenset[str]]]:
+    """Outlet (case-folded) -> (its country, the words its copy uses for it)."""
+    return {
+        row[0].casefold(): (row[1], frozenset(normalize(w) for w in row[2].split(",")))
+        for row in load_tsv("outlets.tsv", columns=3)
+    }
+
+
+def _home(article: Article) -> tuple[str, frozenset[str]] | None:
+    return _outlets().get((article.outlet or "").casefold())
+
+
+def nested_places(article: Article, sc: TextView, placed: list[Placed]) -> list[Entity]:
+    """Country mentions of nisba adjectives and home words not already a place name."""
+    starts = {item.first: item for item in placed}
+    home = _home(article)
+    table = demonyms()
+    out: list[Entity] = []
+    for at in range(len(sc.words)):
+        known = starts.get(at)
+        if known is not None and known.entity.type == "LOC":
+            continue  # a place name of its own ("السعودية" is the country, not a nisba)
+        found = _reading(sc, at, table, home)
+        if found is None:
+            continue
+        prefix, fused, country = found
+        span = source_span(sc, at, prefix, fused, at + 1)
+        if country not in countries() or article.is_boilerplate(span):
+            continue
+        entity = Entity(span, span.slice(article.text), "LOC", country, rule=NESTED)
+        known_identity(entity)
+        out.append(entity)
+    return out
+
+
+def _reading(
+    sc: TextView, at: int, table: dict[str, str], home: tuple[str, frozenset[str]] | None
+) -> tuple[int, bool, str] | None:
+    """(prefix length, fused, country) of the token's first reading that is a nisba of a
+    country or, in a report of a listed outlet, a bare home word ("المملكة", not "المملكة
+    المتحدة", which the gazetteer knows)."""
+    token = sc.words[at]
+    for prefix, word in sc.readings(at):
+        fused = len(token) - prefix != len(word)
+        if word in table:
+            return prefix, fused, table[word]
+        if home is not None and word in home[1] and gazetteer().match(sc, at) is None:
+            return prefix, fused, home[0]
+    return None
