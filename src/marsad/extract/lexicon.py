@@ -286,6 +286,12 @@ def speaker_words(kind: str) -> PhraseIndex[str]:
 
 
 @cache
+def honorifics() -> PhraseIndex[str]:
+    """Blessings written after a name ("رحمه الله"): name_honorifics.txt."""
+    return PhraseIndex((phrase(line), line) for line in load_lines("name_honorifics.txt"))
+
+
+@cache
 def stopwords() -> frozenset[str]:
     """Folded function words that never start or continue a person's name."""
     return frozenset(normalize(line) for line in load_lines("name_stopwords.txt"))

@@ -9,7 +9,7 @@ from marsad.extract.entities.context import EntityContext, Placed
 from marsad.extract.entities.latin import romanise
 from marsad.extract.entities.short_forms import leave_short_forms
 from marsad.extract.entities.titles import TitleMention
-from marsad.extract.lexicon import gazetteer, stopwords, titles
+from marsad.extract.lexicon import gazetteer, honorifics, stopwords, titles
 from marsad.model import Entity, Span
 from marsad.ner.features import common_words, strip_clitics
 from marsad.ner.model import tag_ranges
@@ -36,6 +36,7 @@ def model_names(ctx: EntityContext, mentions: list[TitleMention]) -> list[Placed
         ):
             # The model cut a letter off the word: "ف|وزي", "ك|ردستان" are names whole.
             continue
+        stop, end = _before_honorific(sc, first, stop, end)
         trimmed = _name_start(sc, first, stop, verbs)
         if trimmed != first:
             first, start = trimmed, sc.token_start(trimmed)
@@ -50,6 +51,14 @@ def model_names(ctx: EntityContext, mentions: list[TitleMention]) -> list[Placed
             added.append(Placed(Entity(span, text, kind, canonical, rule="ner"), first, stop))
             ctx.taken[first:stop] = b"\x01" * (stop - first)
     return leave_short_forms(sc, ctx.placed + added, added)
+
+
+def _before_honorific(sc: TextView, first: int, stop: int, end: int) -> tuple[int, int]:
+    """Cut a span before a blessing inside it ("فيصل -رحمه الله-" -> "فيصل")."""
+    for at in range(first + 1, stop):
+        if honorifics().match(sc, at, clitics=False) is not None:
+            return at, sc.token_end(at - 1)
+    return stop, end
 
 
 def _name_start(sc: TextView, first: int, stop: int, verbs: frozenset[str]) -> int:

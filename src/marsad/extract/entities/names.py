@@ -10,8 +10,8 @@ from marsad.arabic.clitics import definite_article, enclitics, proclitic_letters
 from marsad.arabic.normalize import normalize
 from marsad.extract.entities.context import EntityContext, Placed, source_span
 from marsad.extract.entities.latin import romanise
-from marsad.extract.entities.titles import TitleMention, separated
-from marsad.extract.lexicon import demonym_at, gazetteer, stopwords, titles
+from marsad.extract.entities.titles import TitleMention, past_ranks, separated
+from marsad.extract.lexicon import demonym_at, gazetteer, honorifics, stopwords, titles
 from marsad.model import Entity
 from marsad.resources import load_lines
 
@@ -55,6 +55,8 @@ def _unknown_name(ctx: EntityContext, at: int) -> int:
             break
         if titles().match(ctx.sc, end, clitics=False) is not None:
             break
+        if honorifics().match(ctx.sc, end, clitics=False) is not None:
+            break
         end += 1
         if word.startswith(definite_article()) and end - at >= 2:
             break  # a family name with the article ends the name: "ثابت العباسي"
@@ -87,9 +89,7 @@ def names_after_titles(ctx: EntityContext, mentions: list[TitleMention]) -> list
         at = mention.end
         if at == 0 or not separated(ctx, at - 1, at):
             continue
-        rank = titles().match(ctx.sc, at, clitics=False)
-        if rank is not None and rank.value.kind == "rank":
-            at = rank.end
+        at = past_ranks(ctx.sc, at)
         if at >= len(ctx.sc.tokens):
             continue
         end = _unknown_name(ctx, at)

@@ -8,6 +8,7 @@ from functools import cache
 
 from marsad.arabic.charsets import chars
 from marsad.arabic.normalize import normalize
+from marsad.arabic.view import TextView
 from marsad.extract.entities.context import EntityContext, context, source_span
 from marsad.extract.lexicon import (
     Match,
@@ -72,6 +73,19 @@ def separated(ctx: EntityContext, left: int, right: int) -> bool:
     return ctx.gap(left, right).translate(_no_commas()).strip() == ""
 
 
+def past_ranks(sc: TextView, at: int) -> int:
+    """The token after the chain of ranks and honorifics starting at ``at`` ("صاحب
+    السمو الملكي الأمير", "معالي ... الأستاذ"): where the name starts."""
+    while at < len(sc.words):
+        rank = titles().match(sc, at, clitics=False)
+        if rank is None or rank.value.kind != "rank":
+            break
+        if rank.end < len(sc.words) and not gap_ok(sc, rank.end - 1, rank.end):
+            break
+        at = rank.end
+    return at
+
+
 def find_titles(article: Article, ctx: EntityContext | None = None) -> list[TitleMention]:
     """Titles in the article body with the role they give and the person they name."""
     if ctx is None:
@@ -127,9 +141,7 @@ def _person_after(ctx: EntityContext, at: int) -> str | None:
     tokens = ctx.sc.tokens
     if at >= len(tokens) or at == 0 or not separated(ctx, at - 1, at):
         return None
-    rank = titles().match(ctx.sc, at, clitics=False)
-    if rank is not None and rank.value.kind == "rank":
-        at = rank.end
+    at = past_ranks(ctx.sc, at)
     item = ctx.by_first.get(at)
     if item is not None:
         return item.entity.canonical if item.entity.type == "PER" else None
