@@ -2,7 +2,9 @@
 
 Rules are written as templates over named fragments (``%DAY``, ``%GMONTHS`` …); the
 fragments are non-capturing, so a template can use one several times and name its own
-groups. All matching runs on folded text (see ``folding.py``).
+groups (``%VAGUE`` alone has groups, for the one rule that uses it). The pieces of
+``temporal_rules.yaml`` (``%CL`` …) are fragments too. All matching runs on folded text
+(see ``folding.py``).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import re
 from functools import cache
 
 from marsad.temporal.lexicon import Lexicon, alternation, lexicon
+from marsad.temporal.templates import pieces
 
 # Structural pieces (digits, punctuation); words all come from resources.
 _DIGIT_FRAGMENTS = {
@@ -70,7 +73,31 @@ def fragments() -> dict[str, str]:
     )
     for role in lex.words:
         frag[role.upper()] = lex.role(role)
+    frag["VAGUE"] = _vague_branches(lex)
+    for name, piece in pieces().items():
+        assert name not in frag, f"temporal_rules.yaml: piece {name} is a fragment already"
+        frag[name] = _PLACEHOLDER.sub(lambda m: frag[m.group(1)], piece)
     return frag
+
+
+def vague_order(lex: Lexicon) -> tuple[tuple[str, str, str, str], ...]:
+    """The rows of temporal_vague.tsv in the order ``%VAGUE`` tries them: longest first."""
+    return tuple(sorted(lex.vague, key=lambda row: -len(" ".join(row[1:]))))
+
+
+def _vague_branches(lex: Lexicon) -> str:
+    """One alternative per vague row, its span as group ``tN`` (N its place in
+    ``vague_order``), the words around it outside the group."""
+    branches = []
+    for index, (_, before, span, after) in enumerate(vague_order(lex)):
+        branch = ""
+        if before:
+            branch += re.escape(before).replace(r"\ ", r"\s+") + r"\s+"
+        branch += f"(?P<t{index}>" + re.escape(span).replace(r"\ ", r"\s+") + ")"
+        if after:
+            branch += r"\s+" + re.escape(after).replace(r"\ ", r"\s+")
+        branches.append(branch)
+    return "|".join(branches)
 
 
 _PLACEHOLDER = re.compile(r"%([A-Z_]+)")

@@ -1,0 +1,69 @@
+"""The temporal tagger's resources: they load, hold what the code reads, and agree with it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from marsad.resources import load_yaml
+from marsad.temporal.patterns import expand, fragments
+from marsad.temporal.rules import builders, rules
+from marsad.temporal.templates import RuleTemplate, gap_template, pieces, rule_templates
+from marsad.temporal.triggers import trigger_table
+
+_DIGIT_KINDS = {"year4", "numsep", "yearsep", "clock"}  # triggers.py's _digit_kinds
+
+
+# ---------------------------------------------------------------- temporal_rules.yaml
+
+
+def test_rule_names_are_unique() -> None:
+    names = [template.name for template in rule_templates()]
+    assert names and len(names) == len(set(names))
+
+
+def test_every_rule_has_a_builder_and_every_builder_a_rule() -> None:
+    assert {template.name for template in rule_templates()} == set(builders())
+
+
+@pytest.mark.parametrize("template", rule_templates(), ids=lambda t: t.name)
+def test_every_rule_expands_and_compiles(template: RuleTemplate) -> None:
+    pattern = expand(template.template)
+    assert "%" not in pattern  # every %NAME was a fragment
+    re.compile(pattern)
+
+
+def test_rules_follow_the_file() -> None:
+    found = [(rule.name, set(rule.triggers), rule.back) for rule in rules()]
+    assert found == [(t.name, {t.trigger}, t.back) for t in rule_templates()]
+
+
+def test_rule_triggers_are_kinds_the_scan_finds() -> None:
+    kinds = {kind for found in trigger_table().values() for kind in found} | _DIGIT_KINDS
+    for template in rule_templates():
+        assert template.trigger in kinds, template.name
+        assert 0 <= template.back <= 9, template.name  # one digit: tagger._DEPTHS
+
+
+def test_pieces_are_fragments_of_their_own() -> None:
+    for name in pieces():
+        assert re.fullmatch(r"[A-Z_]+", name), name
+        assert "%" not in fragments()[name], name
+
+
+@pytest.mark.parametrize("name", ["agreement", "time", "list_year"])
+def test_gaps_expand_and_compile(name: str) -> None:
+    pattern = expand(gap_template(name))
+    assert "%" not in pattern
+    re.compile(pattern)
+
+
+def test_no_pattern_line_starts_or_ends_with_a_space() -> None:
+    """Lines are joined without their indentation: a space at either end would be lost."""
+    document = load_yaml("temporal_rules.yaml")
+    texts = [row["pattern"] for row in document["rules"]]
+    texts += [*document["pieces"].values(), *document["gaps"].values()]
+    for text in texts:
+        for line in text.splitlines():
+            assert line == line.strip(), line
