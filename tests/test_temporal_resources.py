@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from marsad.arabic.charsets import char_class, chars, charset
 from marsad.resources import load_yaml
 from marsad.temporal.patterns import expand, fragments
 from marsad.temporal.rules import builders, rules
@@ -67,3 +68,41 @@ def test_no_pattern_line_starts_or_ends_with_a_space() -> None:
     for text in texts:
         for line in text.splitlines():
             assert line == line.strip(), line
+
+
+# ---------------------------------------------------------------- punctuation.tsv
+
+# every set the temporal package reads, by the name it reads it
+_TEMPORAL_MARKS = [
+    "comma",
+    "date-separator",
+    "agreement-lead",
+    "aside-open",
+    "aside-close",
+    "time-lead",
+    "count-noun-trim",
+    "future-window-end",
+    "future-verb-trim",
+    "dateline-trim",
+]
+
+
+@pytest.mark.parametrize("name", _TEMPORAL_MARKS)
+def test_punctuation_sets_the_tagger_reads_exist(name: str) -> None:
+    found = chars(name)
+    assert found and len(set(found)) == len(found), name
+
+
+def test_punctuation_sets_are_distinct() -> None:
+    """One row per distinct set: two names for one set would drift apart."""
+    sets = [charset(name) for name in _TEMPORAL_MARKS]
+    assert len(set(sets)) == len(sets)
+
+
+def test_pattern_punctuation_is_in_the_fragments() -> None:
+    assert fragments()["COMMA"] == char_class("comma")
+    assert re.fullmatch(expand("%SEP"), " ، ") and re.fullmatch(expand("%SEP"), ", ")
+
+
+def test_future_look_back_stops_at_a_line_break() -> None:
+    assert "\n" in chars("future-window-end")

@@ -7,6 +7,7 @@ the article was published. A date inside a sentence of the body is not.
 
 from __future__ import annotations
 
+from marsad.arabic.charsets import chars
 from marsad.model import Span, Timex
 
 DATELINE_CHARS = 400  # the dateline starts within this many characters
@@ -33,7 +34,7 @@ def find_dateline(text: str, timexes: list[Timex]) -> Timex | None:
         line_end = len(text) if line_end == -1 else line_end
         before = text[line_start:start].split()
         after = text[timex.span.end : line_end].split()
-        rest = " ".join(before + after).strip(" -–—|/,،.:()")
+        rest = " ".join(before + after).strip(chars("dateline-trim"))
         if (
             len(rest) <= MAX_LINE_REST
             and len(before) <= MAX_SIDE_WORDS

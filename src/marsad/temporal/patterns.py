@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from marsad.arabic.charsets import char_class
 from marsad.temporal.lexicon import Lexicon, alternation, lexicon
 from marsad.temporal.templates import pieces
 
-# Structural pieces (digits, punctuation); words all come from resources.
+# Structural pieces (word and number bounds, digits, dashes); words and the punctuation
+# sets named below come from resources.
 _DIGIT_FRAGMENTS = {
     "B": r"(?<![\w])",  # word start
     "E": r"(?![\w])",  # word end
@@ -23,10 +25,12 @@ _DIGIT_FRAGMENTS = {
     "NE": r"(?![\d]|[.,/:]\d)",  # number end
     "DAY": r"(?:3[01]|[12]\d|0?[1-9])",
     "YEAR": r"\d{4}",
-    "SEP": r"\s*[,،]?\s*",
     "DASH": r"[-–—]",
     "DEF": r"(?:ال|لل)",
 }
+
+# Sets of punctuation.tsv the templates name: %COMMA, %DATE_SEPARATOR ...
+_PUNCTUATION = ("comma", "date-separator", "agreement-lead", "aside-open", "time-lead")
 
 
 @cache
@@ -49,6 +53,8 @@ def fragments() -> dict[str, str]:
     # الأول، الحادي عشر، الثالث عشر، الحادي والعشرين، الثلاثين: checked by day_ordinal()
     day_ordinal = rf"(?:ال{ordinal}(?:\s+{ten}|\s+و\s*ال{twenty_thirty})?|ال{twenty_thirty})"
     frag = dict(_DIGIT_FRAGMENTS)
+    for name in _PUNCTUATION:
+        frag[name.upper().replace("-", "_")] = char_class(name)
     frag.update(
         {
             "GMONTHS": gmonths,

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from marsad.arabic.charsets import chars, charset
 from marsad.temporal.calendar import (
     BARE_YEARS,
     GREGORIAN_YEARS,
@@ -284,7 +285,7 @@ def build_month_range(m: re.Match[str], text: str) -> Candidate | None:
 def _plausible_year(m: re.Match[str], text: str) -> bool:
     """A four-digit number counts as a year unless a counted noun follows (2500 فرد)."""
     after = _word_after(text, m.end("y"))
-    return after.rstrip("،,.:؛") not in lexicon().blockers["count_after"]
+    return after.rstrip(chars("count-noun-trim")) not in lexicon().blockers["count_after"]
 
 
 def _hijri_year_value(year: int) -> str | None:
@@ -490,9 +491,6 @@ def _month_mode(text: str, start: int) -> str:
     return "future" if _future_context(text, start) else ""
 
 
-_SENTENCE_ENDS = ".!?؟\n"
-
-
 @cache
 def _future_cue() -> re.Pattern[str]:
     """A future cue as a whole word of a space-padded window."""
@@ -504,11 +502,11 @@ def _future_context(text: str, start: int) -> bool:
     """A future verb (س + imperfect) or a future cue shortly before ``start``."""
     lex = lexicon()
     window = text[max(0, start - 80) : start]
-    window = window[max(map(window.rfind, _SENTENCE_ENDS)) + 1 :]  # after the last one
+    window = window[max(map(window.rfind, chars("future-window-end"))) + 1 :]  # after the last
     if _future_cue().search(f" {window} ") is not None:
         return True
     for word in window.split()[-3:]:
-        word = word.strip('،,:؛"«»()')
+        word = word.strip(chars("future-verb-trim"))
         if word.startswith("و"):
             word = word[1:]
         if (
@@ -535,8 +533,8 @@ def build_weekday(m: re.Match[str], text: str) -> Candidate | None:
         return None
     if weekday_text in lex.ambiguous_weekdays and not (has_day_word or mod):
         in_parens = text[start - 1 : start] == "(" or text[max(0, start - 2) : start] == "( "
-        punct_before = _char_before(text, start) in ("،", ",", "(")
-        punct_after = _char_after(text, end) in ("،", ",", ")", ".")
+        punct_before = _char_before(text, start) in charset("aside-open")
+        punct_after = _char_after(text, end) in charset("aside-close")
         if not (
             in_parens or previous in lex.words["weekday_context"] or (punct_before and punct_after)
         ):
