@@ -7,7 +7,10 @@ import re
 import pytest
 
 from marsad.arabic.charsets import char_class, chars, charset
-from marsad.resources import load_yaml
+from marsad.arabic.clitics import definite_article, proclitics
+from marsad.arabic.clitics import rules as clitic_rules
+from marsad.resources import load_tsv, load_yaml
+from marsad.temporal.lexicon import fold, lexicon
 from marsad.temporal.patterns import expand, fragments
 from marsad.temporal.rules import builders, rules
 from marsad.temporal.templates import RuleTemplate, gap_template, pieces, rule_templates
@@ -106,3 +109,38 @@ def test_pattern_punctuation_is_in_the_fragments() -> None:
 
 def test_future_look_back_stops_at_a_line_break() -> None:
     assert "\n" in chars("future-window-end")
+
+
+# ---------------------------------------------------------------- temporal_clitics.tsv
+
+
+def _trigger_clitics(use: str) -> set[str]:
+    return {fold(form) for found, form in load_tsv("temporal_clitics.tsv", 2) if found == use}
+
+
+def test_trigger_clitics_are_proclitics() -> None:
+    words = _trigger_clitics("word")
+    assert words and words <= set(proclitics())
+
+
+def test_unit_clitics_are_the_article_after_a_proclitic() -> None:
+    the, fused = definite_article(), clitic_rules().fused_article
+    before = {"", *proclitics()}
+    units = _trigger_clitics("unit")
+    assert the in units and fused in units
+    for form in units:
+        assert any(form in (p + the, p + fused) for p in before), form
+
+
+def test_trigger_words_carry_the_clitics() -> None:
+    table = trigger_table()
+    assert "month" in table["وبيناير"]
+    assert "unit" in table["للعام"] and "unit" in table["والعام"]
+    assert definite_article() + "يناير" not in table  # only unit words take the article here
+
+
+def test_not_trigger_words_do_not_trigger() -> None:
+    assert fold("أول") in lexicon().blockers["not_trigger"]
+    table = trigger_table()
+    assert "deictic" in table[fold("أمس")]
+    assert fold("أول") not in table and definite_article() not in table

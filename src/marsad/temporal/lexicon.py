@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from marsad.arabic.clitics import without_article
 from marsad.arabic.normalize import normalize
 from marsad.resources import load_tsv
 
@@ -90,9 +91,7 @@ class Lexicon:
 
     def number(self, text: str) -> int | None:
         """A number written in digits or words (cardinal, compound with tens)."""
-        key = _lookup_key(text)
-        if key.startswith("ال"):
-            key = key[2:]
+        key = without_article(_lookup_key(text), keep=0)
         if key.isdigit():
             return int(key)
         if key in self.numbers:
@@ -105,10 +104,10 @@ class Lexicon:
 
     def day_ordinal(self, text: str) -> int | None:
         """A day of the month as an ordinal: الأول، الحادي عشر، الثالث والعشرين، الثلاثين."""
-        words = [w[2:] if w.startswith("ال") else w for w in _lookup_key(text).split()]
+        words = [without_article(w, keep=0) for w in _lookup_key(text).split()]
         if words and words[-1].startswith("و"):  # والعشرين
             words[-1] = words[-1][1:]
-            words[-1] = words[-1][2:] if words[-1].startswith("ال") else words[-1]
+            words[-1] = without_article(words[-1], keep=0)
         key = " ".join(words)
         if key in self.ordinals:
             return self.ordinals[key]

@@ -13,6 +13,8 @@ import re
 from functools import cache
 
 from marsad.arabic.charsets import char_class
+from marsad.arabic.clitics import definite_article, proclitic_letters
+from marsad.arabic.clitics import rules as clitic_rules
 from marsad.temporal.lexicon import Lexicon, alternation, lexicon
 from marsad.temporal.templates import pieces
 
@@ -26,16 +28,31 @@ _DIGIT_FRAGMENTS = {
     "DAY": r"(?:3[01]|[12]\d|0?[1-9])",
     "YEAR": r"\d{4}",
     "DASH": r"[-–—]",
-    "DEF": r"(?:ال|لل)",
 }
 
 # Sets of punctuation.tsv the templates name: %COMMA, %DATE_SEPARATOR ...
 _PUNCTUATION = ("comma", "date-separator", "agreement-lead", "aside-open", "time-lead")
 
 
+def _letter_class(letters: frozenset[str]) -> str:
+    return "[" + "".join(map(re.escape, sorted(letters))) + "]"
+
+
+def _clitic_fragments() -> dict[str, str]:
+    """The article and the proclitic letters (clitics.txt and its kin)."""
+    the, fused = re.escape(definite_article()), re.escape(clitic_rules().fused_article)
+    return {
+        "ARTICLE": the,
+        "DEF": f"(?:{the}|{fused})",  # the article, or fused with ل (لل)
+        "CONJ_CLITIC": _letter_class(proclitic_letters("conjunction")),  # و ف
+        "PREP_CLITIC": _letter_class(proclitic_letters("preposition")),  # ب ل ك
+    }
+
+
 @cache
 def fragments() -> dict[str, str]:
     lex: Lexicon = lexicon()
+    the = re.escape(definite_article())
     gmonth = alternation(lex.gregorian_months)
     hmonth = alternation(lex.hijri_months)
     # آب/أغسطس, أغسطس (آب), سبتمبر أيلول: one month written in two calendars' names.
@@ -51,8 +68,11 @@ def fragments() -> dict[str, str]:
     twenty_thirty = alternation(s for s, v in cardinals.items() if v in (20, 30))
     ordinal = alternation(lex.ordinals)
     # الأول، الحادي عشر، الثالث عشر، الحادي والعشرين، الثلاثين: checked by day_ordinal()
-    day_ordinal = rf"(?:ال{ordinal}(?:\s+{ten}|\s+و\s*ال{twenty_thirty})?|ال{twenty_thirty})"
+    day_ordinal = (
+        rf"(?:{the}{ordinal}(?:\s+{ten}|\s+و\s*{the}{twenty_thirty})?|{the}{twenty_thirty})"
+    )
     frag = dict(_DIGIT_FRAGMENTS)
+    frag.update(_clitic_fragments())
     for name in _PUNCTUATION:
         frag[name.upper().replace("-", "_")] = char_class(name)
     frag.update(
@@ -62,7 +82,7 @@ def fragments() -> dict[str, str]:
             "MONTHS": rf"(?:{gmonths}|{hmonth})",
             "WEEKDAY": alternation(lex.weekdays),
             "NUMWORD": numword,
-            "NUM": rf"(?:\d{{1,3}}|(?:ال)?{numword})",
+            "NUM": rf"(?:\d{{1,3}}|(?:{the})?{numword})",
             "ORDINAL": alternation(lex.ordinals),
             "UNIT_SG": alternation(units_by_number["1"]),
             "UNIT_DUAL": alternation(units_by_number["2"]),

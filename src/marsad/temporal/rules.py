@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from marsad.arabic.charsets import chars, charset
+from marsad.arabic.clitics import definite_article, without_article
 from marsad.temporal.calendar import (
     BARE_YEARS,
     GREGORIAN_YEARS,
@@ -572,7 +573,7 @@ def build_deictic(m: re.Match[str], text: str) -> Candidate | None:
         # ... but "اليوم الساعة الثالثة" is today at three
         at_hour = after in lex.words["hour_word"]
         if (before and before[0] in lex.blockers["today_before"]) or (
-            after.startswith("ال") and not at_hour
+            after.startswith(definite_article()) and not at_hour
         ):
             return None
     relative = Relative("day", offset=lex.deictic[word])
@@ -747,7 +748,7 @@ def build_hour_word(m: re.Match[str], text: str) -> Candidate | None:
     lex = lexicon()
     if m.group("ho"):
         word = m.group("ho")
-        word = word[2:] if word.startswith("ال") else word
+        word = without_article(word, keep=0)
         hour = lex.ordinals.get(word)
     else:
         hour = int(m.group("hd"))
