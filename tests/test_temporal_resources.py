@@ -9,10 +9,11 @@ import pytest
 from marsad.arabic.charsets import char_class, chars, charset
 from marsad.arabic.clitics import definite_article, proclitics
 from marsad.arabic.clitics import rules as clitic_rules
-from marsad.resources import load_tsv, load_yaml
+from marsad.resources import load_lines, load_tsv, load_yaml
+from marsad.temporal import find_dateline, tag_text
 from marsad.temporal.lexicon import fold, lexicon
 from marsad.temporal.patterns import expand, fragments
-from marsad.temporal.rules import builders, rules
+from marsad.temporal.rules import _future_verb_prefixes, builders, rules
 from marsad.temporal.templates import RuleTemplate, gap_template, pieces, rule_templates
 from marsad.temporal.triggers import trigger_table
 
@@ -144,3 +145,49 @@ def test_not_trigger_words_do_not_trigger() -> None:
     table = trigger_table()
     assert "deictic" in table[fold("أمس")]
     assert fold("أول") not in table and definite_article() not in table
+
+
+# ---------------------------------------------------------------- word lists
+
+
+def test_and_role_is_one_conjunction() -> None:
+    """The patterns (%AND, %NUMWORD, %DAYORD) and the lexicon read و from this role."""
+    assert lexicon().words["and"] == ("و",)
+    assert lexicon().without_conjunction("والعشرين") == "العشرين"
+    assert lexicon().number(fold("خمسة وعشرين")) == 25
+    assert lexicon().day_ordinal(fold("الثالث والعشرين")) == 23
+
+
+def test_fractions_give_minutes() -> None:
+    assert lexicon().fractions == {fold("النصف"): 30, fold("الربع"): 15}
+    (timex,) = tag_text("تبدأ الساعة الثالثة والنصف عصرا")
+    assert timex.value == "XXXX-XX-XXT15:30"
+
+
+def test_dateline_embedding_words_are_as_written() -> None:
+    words = set(load_lines("temporal_dateline_embedding.txt"))
+    assert {"في", "منذ", "إلى", "الى"} <= words  # unfolded: each spelling a line
+    dated = "بريدة 25 شوال 1436 هـ واس\nنص الخبر"
+    embedded = "في 25 شوال 1436 هـ واس\nنص الخبر"
+    assert find_dateline(dated, tag_text(dated, "2015-08-10")) is not None
+    assert find_dateline(embedded, tag_text(embedded, "2015-08-10")) is None
+
+
+def test_weekday_after_blocks_eleven() -> None:
+    """الأحد عشر is eleven: without the row, "يوم الأحد" would be a weekday."""
+    assert fold("عشر") in lexicon().blockers["weekday_after"]
+    assert tag_text("وفاز يوم الأحد عشر لاعبين") == []
+
+
+@pytest.mark.parametrize("text", ["وصل الوفد بعد ثلاثة أيام من الهجوم", "وقعت بعد عامين على الحرب"])
+def test_shift_after_counts_from_an_event(text: str) -> None:
+    """Without the rows these are shifts from the publication date (بعد ثلاثة أيام)."""
+    assert {fold("من"), fold("على")} <= lexicon().blockers["shift_after"]
+    assert [t.rule for t in tag_text(text)] == ["duration"]
+
+
+def test_future_verb_prefixes_come_from_the_affixes() -> None:
+    future, imperfect = _future_verb_prefixes()
+    assert future == "س" and imperfect == {"ي", "ت", "ن"}
+    (timex,) = tag_text("سيزور الرئيس الرياض يوم الخميس", "2024-01-15")
+    assert timex.value == "2024-01-18"  # the coming Thursday, not the last

@@ -60,7 +60,8 @@ def fragments() -> dict[str, str]:
     cardinals = {s: v for s, v in lex.numbers.items()}
     ones = alternation(s for s, v in cardinals.items() if v < 10)
     tens = alternation(s for s, v in cardinals.items() if v in range(20, 100, 10))
-    numword = rf"(?:{ones}\s+و\s*{tens}|{alternation(cardinals)})"
+    conjunction = lex.role("and")  # و
+    numword = rf"(?:{ones}\s+{conjunction}\s*{tens}|{alternation(cardinals)})"
     units_by_number: dict[str, list[str]] = {"1": [], "2": [], "pl": []}
     for surface, (_, number) in lex.units.items():
         units_by_number[number].append(surface)
@@ -69,7 +70,8 @@ def fragments() -> dict[str, str]:
     ordinal = alternation(lex.ordinals)
     # الأول، الحادي عشر، الثالث عشر، الحادي والعشرين، الثلاثين: checked by day_ordinal()
     day_ordinal = (
-        rf"(?:{the}{ordinal}(?:\s+{ten}|\s+و\s*{the}{twenty_thirty})?|{the}{twenty_thirty})"
+        rf"(?:{the}{ordinal}(?:\s+{ten}|\s+{conjunction}\s*{the}{twenty_thirty})?"
+        rf"|{the}{twenty_thirty})"
     )
     frag = dict(_DIGIT_FRAGMENTS)
     frag.update(_clitic_fragments())
@@ -91,6 +93,7 @@ def fragments() -> dict[str, str]:
             "DEICTIC": alternation(lex.deictic),
             "MOD": alternation(lex.modifiers),
             "DAYTIME": alternation(lex.daytime),
+            "FRACTION": alternation(lex.fractions),
             "DAYORD": day_ordinal,
             "SEASON": alternation(lex.seasons),
             "DECADE": alternation(lex.decades),

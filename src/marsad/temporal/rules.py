@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from marsad.arabic.charsets import chars, charset
-from marsad.arabic.clitics import definite_article, without_article
+from marsad.arabic.wordclass_affixes import affix_rows, single
 from marsad.temporal.calendar import (
     BARE_YEARS,
     GREGORIAN_YEARS,
@@ -499,6 +499,14 @@ def _future_cue() -> re.Pattern[str]:
     return re.compile(" (?:" + "|".join(map(re.escape, cues)) + ") ")
 
 
+@cache
+def _future_verb_prefixes() -> tuple[str, frozenset[str]]:
+    """The future prefix (س) and the imperfect prefixes it stands before (ي ت ن), from
+    wordclass_affixes.tsv: سيزور، ستبدأ، سنعمل."""
+    imperfect = frozenset(row[0] for row in affix_rows()["rule_imperfect"])
+    return single("future"), imperfect
+
+
 def _future_context(text: str, start: int) -> bool:
     """A future verb (س + imperfect) or a future cue shortly before ``start``."""
     lex = lexicon()
@@ -506,18 +514,26 @@ def _future_context(text: str, start: int) -> bool:
     window = window[max(map(window.rfind, chars("future-window-end"))) + 1 :]  # after the last
     if _future_cue().search(f" {window} ") is not None:
         return True
+    trim, conjunctions = chars("future-verb-trim"), lex.words["and"]
+    future, imperfect = _future_verb_prefixes()
     for word in window.split()[-3:]:
-        word = word.strip(chars("future-verb-trim"))
-        if word.startswith("و"):
-            word = word[1:]
+        word = word.strip(trim)
+        if word.startswith(conjunctions):  # وسيزور
+            word = lex.without_conjunction(word)
         if (
             len(word) >= 5
-            and word[0] == "س"
-            and word[1] in "يتن"  # not سا: سائحا، سابقا، ساعات are nouns
+            and word[0] == future
+            and word[1] in imperfect  # not سا: سائحا، سابقا، ساعات are nouns
             and word not in lex.blockers["future_stop"]
         ):
             return True
     return False
+
+
+@cache
+def _weekday_after() -> tuple[str, ...]:
+    """Starts of a next word that make a weekday a number (الأحد عشر)."""
+    return tuple(sorted(lexicon().blockers["weekday_after"]))
 
 
 def build_weekday(m: re.Match[str], text: str) -> Candidate | None:
@@ -530,7 +546,7 @@ def build_weekday(m: re.Match[str], text: str) -> Candidate | None:
     before = _word_before(text, start)
     previous = before[0] if before else ""
     after = _word_after(text, end)
-    if previous in lex.blockers["weekday_before"] or after.startswith("عشر"):
+    if previous in lex.blockers["weekday_before"] or after.startswith(_weekday_after()):
         return None
     if weekday_text in lex.ambiguous_weekdays and not (has_day_word or mod):
         in_parens = text[start - 1 : start] == "(" or text[max(0, start - 2) : start] == "( "
@@ -573,7 +589,7 @@ def build_deictic(m: re.Match[str], text: str) -> Candidate | None:
         # ... but "اليوم الساعة الثالثة" is today at three
         at_hour = after in lex.words["hour_word"]
         if (before and before[0] in lex.blockers["today_before"]) or (
-            after.startswith(definite_article()) and not at_hour
+            after.startswith(lex.article) and not at_hour
         ):
             return None
     relative = Relative("day", offset=lex.deictic[word])
@@ -695,7 +711,7 @@ def build_shift(m: re.Match[str], text: str) -> Candidate | None:
     count, unit = quantity
     after = _word_after(text, m.end())
     # "قبل عام 2008" is a year; "بعد ثلاثة أيام من الهجوم" counts from an event.
-    if after[:1].isdigit() or after in ("من", "علي"):
+    if after[:1].isdigit() or after in lexicon().blockers["shift_after"]:
         return None
     cue = " ".join(m.group("cue").split())
     sign = 1 if cue in lexicon().words["after"] else -1
@@ -748,13 +764,13 @@ def build_hour_word(m: re.Match[str], text: str) -> Candidate | None:
     lex = lexicon()
     if m.group("ho"):
         word = m.group("ho")
-        word = without_article(word, keep=0)
+        word = lex.without_article(word)
         hour = lex.ordinals.get(word)
     else:
         hour = int(m.group("hd"))
     if hour is None or hour > 24:
         return None
-    minute = {"النصف": 30, "نصف": 30, "الربع": 15, "ربع": 15}.get(m.group("frac") or "", 0)
+    minute = lex.fractions.get(m.group("frac") or "", 0)
     clock = _clock(hour, minute, _group(m, "dt"))
     if clock is None:
         return None
