@@ -7,13 +7,22 @@ the article was published. A date inside a sentence of the body is not.
 
 from __future__ import annotations
 
+from functools import cache
+
+from marsad.arabic.charsets import chars
 from marsad.model import Span, Timex
+from marsad.resources import load_lines
 
 DATELINE_CHARS = 400  # the dateline starts within this many characters
 DATELINE_LINES = 5  # ... and within this many non-empty lines
 MAX_LINE_REST = 40  # characters on the line besides the date (place name, agency)
 MAX_SIDE_WORDS = 2  # words before / after the date on its line (بريدة … واس)
-_EMBEDDING_WORDS = frozenset({"في", "من", "منذ", "حتى", "إلى", "الى", "بين", "قبل", "بعد"})
+
+
+@cache
+def _embedding_words() -> frozenset[str]:
+    """Words before a date that put it inside a sentence (في، منذ …), as written."""
+    return frozenset(load_lines("temporal_dateline_embedding.txt"))
 
 
 def find_dateline(text: str, timexes: list[Timex]) -> Timex | None:
@@ -33,12 +42,12 @@ def find_dateline(text: str, timexes: list[Timex]) -> Timex | None:
         line_end = len(text) if line_end == -1 else line_end
         before = text[line_start:start].split()
         after = text[timex.span.end : line_end].split()
-        rest = " ".join(before + after).strip(" -–—|/,،.:()")
+        rest = " ".join(before + after).strip(chars("dateline-trim"))
         if (
             len(rest) <= MAX_LINE_REST
             and len(before) <= MAX_SIDE_WORDS
             and len(after) <= MAX_SIDE_WORDS
-            and not _EMBEDDING_WORDS.intersection(before)
+            and not _embedding_words().intersection(before)
         ):
             return timex
     return None

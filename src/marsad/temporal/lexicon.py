@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from marsad.arabic.clitics import definite_article
 from marsad.arabic.normalize import normalize
 from marsad.resources import load_tsv
 
@@ -74,6 +75,8 @@ class Lexicon:
     vague: tuple[tuple[str, str, str, str], ...]  # (value, before, span, after) folded
     words: dict[str, tuple[str, ...]]  # role -> folded surfaces
     daytime: dict[str, str]  # surface -> shift ("0", "12", "noon")
+    fractions: dict[str, int]  # surface -> minutes past the hour (النصف -> 30)
+    article: str  # ال, from the clitic resources: numbers and ordinals may carry it
     blockers: dict[str, frozenset[str]]
     seasons: dict[str, str]  # surface -> TIMEX3 season code (SP, SU, FA, WI)
     decades: dict[str, int]  # surface -> decade digit (التسعينيات -> 9)
@@ -90,25 +93,22 @@ class Lexicon:
 
     def number(self, text: str) -> int | None:
         """A number written in digits or words (cardinal, compound with tens)."""
-        key = _lookup_key(text)
-        if key.startswith("ال"):
-            key = key[2:]
+        key = self.without_article(_lookup_key(text))
         if key.isdigit():
             return int(key)
         if key in self.numbers:
             return self.numbers[key]
-        # "خمسة وعشرين": units and tens joined by و
-        parts = [p.strip() for p in key.split(" و")]
-        if len(parts) == 2 and all(p in self.numbers for p in parts):
-            return self.numbers[parts[0]] + self.numbers[parts[1]]
+        for conjunction in self.words["and"]:  # "خمسة وعشرين": units and tens joined by و
+            parts = [p.strip() for p in key.split(" " + conjunction)]
+            if len(parts) == 2 and all(p in self.numbers for p in parts):
+                return self.numbers[parts[0]] + self.numbers[parts[1]]
         return None
 
     def day_ordinal(self, text: str) -> int | None:
         """A day of the month as an ordinal: الأول، الحادي عشر، الثالث والعشرين، الثلاثين."""
-        words = [w[2:] if w.startswith("ال") else w for w in _lookup_key(text).split()]
-        if words and words[-1].startswith("و"):  # والعشرين
-            words[-1] = words[-1][1:]
-            words[-1] = words[-1][2:] if words[-1].startswith("ال") else words[-1]
+        words = [self.without_article(w) for w in _lookup_key(text).split()]
+        if words and (last := self.without_conjunction(words[-1])) != words[-1]:  # والعشرين
+            words[-1] = self.without_article(last)
         key = " ".join(words)
         if key in self.ordinals:
             return self.ordinals[key]
@@ -122,6 +122,17 @@ class Lexicon:
         if rest in (20, 30) and unit + rest <= 31:
             return rest + unit
         return None
+
+    def without_article(self, word: str) -> str:
+        """``word`` without a leading ال, if it has one."""
+        return word[len(self.article) :] if word.startswith(self.article) else word
+
+    def without_conjunction(self, word: str) -> str:
+        """``word`` without a leading و (role "and" of temporal_words.tsv), if it has one."""
+        for conjunction in self.words["and"]:
+            if word.startswith(conjunction):
+                return word[len(conjunction) :]
+        return word
 
     def role(self, name: str) -> str:
         """Regex alternation of the function words of one role."""
@@ -185,6 +196,8 @@ def lexicon() -> Lexicon:
         vague=vague,
         words={role: tuple(surfaces) for role, surfaces in words.items()},
         daytime=daytime,
+        fractions={fold(s): int(minutes) for minutes, s in load_tsv("temporal_fractions.tsv", 2)},
+        article=definite_article(),
         blockers={role: frozenset(s) for role, s in blockers.items()},
         seasons={fold(s): code for code, s in load_tsv("temporal_seasons.tsv", 2)},
         decades={fold(s): int(d) for d, s in load_tsv("temporal_decades.tsv", 2)},

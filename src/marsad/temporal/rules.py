@@ -1,8 +1,9 @@
 """Named temporal rules: a pattern template over lexicon fragments and a builder.
 
-Like HeidelTime's ``rules/``: each rule names what it recognises and turns a match into
-a ``Candidate`` with a value (or a ``Relative`` meaning to anchor later). A builder may
-refuse a match (returns None); the matcher then retries one character further on.
+Like HeidelTime's ``rules/``: each rule of ``temporal_rules.yaml`` names what it
+recognises and gives its pattern; its builder here, found by the rule's name, turns a
+match into a ``Candidate`` with a value (or a ``Relative`` meaning to anchor later). A
+builder may refuse a match (returns None).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from marsad.arabic.charsets import chars, charset
+from marsad.arabic.wordclass_affixes import affix_rows, single
 from marsad.temporal.calendar import (
     BARE_YEARS,
     GREGORIAN_YEARS,
@@ -24,9 +27,10 @@ from marsad.temporal.calendar import (
     tabular_hijri_year_interval,
 )
 from marsad.temporal.candidate import Candidate
-from marsad.temporal.lexicon import Lexicon, alternation, lexicon
-from marsad.temporal.patterns import compile_rule, expand
+from marsad.temporal.lexicon import alternation, lexicon
+from marsad.temporal.patterns import compile_rule, expand, vague_order
 from marsad.temporal.relative import Relative
+from marsad.temporal.templates import rule_templates
 
 Builder = Callable[[re.Match[str], str], Candidate | None]
 
@@ -282,7 +286,7 @@ def build_month_range(m: re.Match[str], text: str) -> Candidate | None:
 def _plausible_year(m: re.Match[str], text: str) -> bool:
     """A four-digit number counts as a year unless a counted noun follows (2500 فرد)."""
     after = _word_after(text, m.end("y"))
-    return after.rstrip("،,.:؛") not in lexicon().blockers["count_after"]
+    return after.rstrip(chars("count-noun-trim")) not in lexicon().blockers["count_after"]
 
 
 def _hijri_year_value(year: int) -> str | None:
@@ -488,9 +492,6 @@ def _month_mode(text: str, start: int) -> str:
     return "future" if _future_context(text, start) else ""
 
 
-_SENTENCE_ENDS = ".!?؟\n"
-
-
 @cache
 def _future_cue() -> re.Pattern[str]:
     """A future cue as a whole word of a space-padded window."""
@@ -498,25 +499,41 @@ def _future_cue() -> re.Pattern[str]:
     return re.compile(" (?:" + "|".join(map(re.escape, cues)) + ") ")
 
 
+@cache
+def _future_verb_prefixes() -> tuple[str, frozenset[str]]:
+    """The future prefix (س) and the imperfect prefixes it stands before (ي ت ن), from
+    wordclass_affixes.tsv: سيزور، ستبدأ، سنعمل."""
+    imperfect = frozenset(row[0] for row in affix_rows()["rule_imperfect"])
+    return single("future"), imperfect
+
+
 def _future_context(text: str, start: int) -> bool:
     """A future verb (س + imperfect) or a future cue shortly before ``start``."""
     lex = lexicon()
     window = text[max(0, start - 80) : start]
-    window = window[max(map(window.rfind, _SENTENCE_ENDS)) + 1 :]  # after the last one
+    window = window[max(map(window.rfind, chars("future-window-end"))) + 1 :]  # after the last
     if _future_cue().search(f" {window} ") is not None:
         return True
+    trim, conjunctions = chars("future-verb-trim"), lex.words["and"]
+    future, imperfect = _future_verb_prefixes()
     for word in window.split()[-3:]:
-        word = word.strip('،,:؛"«»()')
-        if word.startswith("و"):
-            word = word[1:]
+        word = word.strip(trim)
+        if word.startswith(conjunctions):  # وسيزور
+            word = lex.without_conjunction(word)
         if (
             len(word) >= 5
-            and word[0] == "س"
-            and word[1] in "يتن"  # not سا: سائحا، سابقا، ساعات are nouns
+            and word[0] == future
+            and word[1] in imperfect  # not سا: سائحا، سابقا، ساعات are nouns
             and word not in lex.blockers["future_stop"]
         ):
             return True
     return False
+
+
+@cache
+def _weekday_after() -> tuple[str, ...]:
+    """Starts of a next word that make a weekday a number (الأحد عشر)."""
+    return tuple(sorted(lexicon().blockers["weekday_after"]))
 
 
 def build_weekday(m: re.Match[str], text: str) -> Candidate | None:
@@ -529,12 +546,12 @@ def build_weekday(m: re.Match[str], text: str) -> Candidate | None:
     before = _word_before(text, start)
     previous = before[0] if before else ""
     after = _word_after(text, end)
-    if previous in lex.blockers["weekday_before"] or after.startswith("عشر"):
+    if previous in lex.blockers["weekday_before"] or after.startswith(_weekday_after()):
         return None
     if weekday_text in lex.ambiguous_weekdays and not (has_day_word or mod):
         in_parens = text[start - 1 : start] == "(" or text[max(0, start - 2) : start] == "( "
-        punct_before = _char_before(text, start) in ("،", ",", "(")
-        punct_after = _char_after(text, end) in ("،", ",", ")", ".")
+        punct_before = _char_before(text, start) in charset("aside-open")
+        punct_after = _char_after(text, end) in charset("aside-close")
         if not (
             in_parens or previous in lex.words["weekday_context"] or (punct_before and punct_after)
         ):
@@ -572,7 +589,7 @@ def build_deictic(m: re.Match[str], text: str) -> Candidate | None:
         # ... but "اليوم الساعة الثالثة" is today at three
         at_hour = after in lex.words["hour_word"]
         if (before and before[0] in lex.blockers["today_before"]) or (
-            after.startswith("ال") and not at_hour
+            after.startswith(lex.article) and not at_hour
         ):
             return None
     relative = Relative("day", offset=lex.deictic[word])
@@ -694,7 +711,7 @@ def build_shift(m: re.Match[str], text: str) -> Candidate | None:
     count, unit = quantity
     after = _word_after(text, m.end())
     # "قبل عام 2008" is a year; "بعد ثلاثة أيام من الهجوم" counts from an event.
-    if after[:1].isdigit() or after in ("من", "علي"):
+    if after[:1].isdigit() or after in lexicon().blockers["shift_after"]:
         return None
     cue = " ".join(m.group("cue").split())
     sign = 1 if cue in lexicon().words["after"] else -1
@@ -747,13 +764,13 @@ def build_hour_word(m: re.Match[str], text: str) -> Candidate | None:
     lex = lexicon()
     if m.group("ho"):
         word = m.group("ho")
-        word = word[2:] if word.startswith("ال") else word
+        word = lex.without_article(word)
         hour = lex.ordinals.get(word)
     else:
         hour = int(m.group("hd"))
     if hour is None or hour > 24:
         return None
-    minute = {"النصف": 30, "نصف": 30, "الربع": 15, "ربع": 15}.get(m.group("frac") or "", 0)
+    minute = lex.fractions.get(m.group("frac") or "", 0)
     clock = _clock(hour, minute, _group(m, "dt"))
     if clock is None:
         return None
@@ -762,273 +779,62 @@ def build_hour_word(m: re.Match[str], text: str) -> Candidate | None:
 
 # ---------------------------------------------------------------- the rule table
 
-_CL = r"%B(?:[وف]?[بلك]?)"  # word start with optional clitics kept out of the span
-# a year, maybe in parentheses ("عام ( 1933 )"), maybe with its era ("1436هـ", "( 1308 ) هجري")
-_YEAR_TAIL = (
-    r"(?:(?P<po>\(\s*))?(?P<y>%YEAR)%NE(?(po)\s*\))(?P<suffix>\s*(?:%AH_SUFFIX|%AD_SUFFIX)%E)?"
-)
-_WEEKDAY_HEAD = r"(?:(?:%DAY_WORD\s+)?%WEEKDAY%SEP)?"
-
-_TEMPLATES: tuple[tuple[str, str, Builder], ...] = (
-    (
-        "date_range",
-        rf"{_CL}(?P<t>(?:(?P<from>%RANGE_FROM|%BETWEEN)\s+)?%NB(?P<d1>%DAY)%NE\s+(?:من\s+)?"
-        rf"(?P<mon1>%MONTHS)(?:%SEP(?P<y1>%YEAR)%NE(?:\s*(?:%AH_SUFFIX|%AD_SUFFIX)%E)?)?"
-        rf"(?P<conn>\s*(?:%RANGE_TO|%DASH)\s*|\s+و\s*)%NB(?P<d2>%DAY)%NE\s+(?:من\s+)?"
-        rf"(?P<mon2>%MONTHS)%SEP(?:%YEAR_CUE\s+)?{_YEAR_TAIL})",
-        build_full_range,
-    ),
-    (
-        "date_day_range",
-        rf"{_CL}(?P<t>(?:(?P<from>%RANGE_FROM|%BETWEEN)\s+)?%NB(?P<d1>%DAY)%NE"
-        rf"(?P<conn>\s*(?:%RANGE_TO|%DASH)\s*|\s*و\s*)(?P<d2>%DAY)%NE\s*(?:من\s+)?"
-        rf"(?:%MONTH_WORD\s+)?(?P<mon>%MONTHS)%E"
-        rf"(?:%SEP(?:%YEAR_CUE\s+)?{_YEAR_TAIL}|\s+(?P<mod>%MOD)%E)?)",
-        build_day_range,
-    ),
-    (
-        "month_range",
-        rf"{_CL}(?P<t>(?P<from>%RANGE_FROM|%BETWEEN)\s+(?:%MONTH_WORD\s+)?(?P<mon1>%MONTHS)"
-        rf"(?P<conn>\s*(?:%RANGE_TO|%DASH)\s*|\s+و\s*)(?:%MONTH_WORD\s+)?(?P<mon2>%MONTHS)%E"
-        rf"(?:%SEP(?:%YEAR_CUE\s+)?{_YEAR_TAIL})?)",
-        build_month_range,
-    ),
-    (
-        "month_of_relative_year",
-        rf"{_CL}(?P<t>(?:(?:(?P<do>%DAYORD)\s+من|%NB(?P<d>%DAY)%NE)\s+)?(?:%MONTH_WORD\s+)?"
-        r"(?P<mon>%GMONTHS)\s*[,،]?\s+(?:من\s+)?(?:%THIS\s+%DEF(?P<u>%UNIT_SG)"
-        r"|%DEF(?P<u2>%UNIT_SG)\s+(?P<mod>%MOD)))%E",
-        build_month_of_year,
-    ),
-    (
-        "date_ordinal_month_year",
-        rf"{_CL}(?P<t>{_WEEKDAY_HEAD}(?P<do>%DAYORD)\s+من\s+(?:%MONTH_WORD\s+)?"
-        rf"(?P<mon>%MONTHS)\s*[,،/\-]?\s*(?:من\s+)?(?:%YEAR_CUE\s+)?{_YEAR_TAIL})",
-        build_full_date,
-    ),
-    (
-        "date_day_month_year",
-        rf"{_CL}(?P<t>{_WEEKDAY_HEAD}%NB(?P<d>%DAY)%NE\s*[,،/\-]?\s*(?:من\s+)?"
-        rf"(?:%MONTH_WORD\s+)?(?P<mon>%MONTHS)\s*[,،/\-]?\s*(?:من\s+)?(?:%YEAR_CUE\s+)?{_YEAR_TAIL})",
-        build_full_date,
-    ),
-    (
-        "date_numeric",
-        rf"{_CL}(?P<t>{_WEEKDAY_HEAD}%NB(?P<a>\d{{1,4}})(?P<sep> ?[/.\-] ?)(?P<b>\d{{1,2}})"
-        r"(?P=sep)(?P<c>\d{1,4})(?![\d/\-]|\.\d)(?P<suffix>\s*(?:%AH_SUFFIX|%AD_SUFFIX)%E)?)",
-        build_numeric,
-    ),
-    (
-        "date_numeric_day_month",
-        rf"{_CL}%NUMERIC_DATE_CUE\s+(?P<t>%NB(?P<a>\d{{1,2}}) ?/ ?(?P<b>\d{{1,2}})(?![\d/]| /))",
-        build_numeric_day_month,
-    ),
-    (
-        "date_month_year",
-        rf"{_CL}(?P<t>(?:%MONTH_WORD\s+)?(?P<mon>%MONTHS)%SEP(?:من\s+)?(?:%YEAR_CUE\s+)?{_YEAR_TAIL})",
-        build_month_year,
-    ),
-    (
-        "year_pair",
-        rf"{_CL}(?:(?P<cue>%YEAR_CUE)\s+)?(?P<t>(?:(?P<po>\(\s*))?%NB(?P<y1>%YEAR)\s*[/\-]\s*"
-        r"(?P<y>%YEAR)%NE(?(po)\s*\))(?P<suffix>\s*(?:%AH_SUFFIX|%AD_SUFFIX)%E)?)",
-        build_year_pair,
-    ),
-    (
-        "season_year",
-        rf"{_CL}(?P<t>(?P<s>%SEASON)\s+(?:%YEAR_CUE\s+)?{_YEAR_TAIL})",
-        build_season_year,
-    ),
-    (
-        "season_relative",
-        rf"{_CL}(?P<t>(?P<s>%SEASON)\s+(?:%THIS\s+%DEF(?P<u>%UNIT_SG)"
-        r"|%DEF(?P<u2>%UNIT_SG)\s+(?P<mod>%MOD)))%E",
-        build_season_relative,
-    ),
-    (
-        "decade",
-        rf"{_CL}(?P<t>(?P<dec>%DECADE)(?:\s+(?:من\s+)?(?P<cent>%CENTURY))?)%E",
-        build_decade,
-    ),
-    (
-        "year_range",
-        rf"{_CL}(?P<t>(?:(?P<from>%RANGE_FROM|%BETWEEN)\s+(?:%YEAR_CUE\s+)?)?%NB(?P<y1>%YEAR)%NE"
-        rf"(?P<conn>\s*(?:%RANGE_TO|%DASH)\s*|\s+و\s*)(?P<y>%YEAR)%NE)",
-        build_year_range,
-    ),
-    (
-        "year_cue",
-        rf"{_CL}(?:%YEAR_CUE|%YEAR_PREP|%YEAR_EVENT)\s+(?P<t>%NB{_YEAR_TAIL})",
-        build_year("year_after_cue"),
-    ),
-    (
-        "year_suffix",
-        r"(?P<t>%NB(?P<y>%YEAR)%NE(?P<close>\s*\))?(?P<suffix>\s*(?:%AH_SUFFIX|%AD_SUFFIX))%E)",
-        build_year("year_with_era"),
-    ),
-    (
-        "date_day_month",
-        rf"{_CL}(?P<t>{_WEEKDAY_HEAD}%NB(?P<d>%DAY)%NE\s*(?:من\s+)?(?:%MONTH_WORD\s+)?"
-        rf"(?P<mon>%MONTHS)%E(?:\s+(?P<mod>%MOD)%E)?)",
-        build_day_month,
-    ),
-    (
-        "date_ordinal_month",
-        rf"{_CL}(?P<t>{_WEEKDAY_HEAD}(?P<do>%DAYORD)\s+من\s+(?:%MONTH_WORD\s+)?"
-        rf"(?P<mon>%MONTHS)%E(?:\s+(?P<mod>%MOD)%E)?)",
-        build_day_month,
-    ),
-    (
-        "month_relative",
-        rf"{_CL}(?P<t>(?:(?P<mw>%MONTH_WORD)\s+)?(?P<mon>%MONTHS)\s+(?P<mod>%MOD))%E",
-        build_month_relative,
-    ),
-    (
-        "month_named",
-        rf"{_CL}(?P<t>(?P<mw>%MONTH_WORD)\s+(?P<mon>%MONTHS))%E",
-        build_month_relative,
-    ),
-    (
-        "month_after_prep",
-        rf"{_CL}%MONTH_PREP\s+(?P<t>(?P<mon>%GMONTHS))%E",
-        build_month_relative,
-    ),
-    (
-        "deictic_weekday",
-        rf"{_CL}(?P<t>(?:(?P<yw>%DAY_WORD)\s+)?(?P<dx>%DEICTIC)%SEP"
-        r"(?:\(\s*(?P<wd1>%WEEKDAY)\s*\)|(?P<wd2>%WEEKDAY)%E))",
-        build_deictic_weekday,
-    ),
-    (
-        "deictic",
-        rf"{_CL}(?P<t>(?:(?P<yw>%DAY_WORD)\s+)?(?P<dx>%DEICTIC))%E",
-        build_deictic,
-    ),
-    (
-        "weekday",
-        rf"{_CL}(?P<t>(?:(?P<yw>%DAY_WORD)\s+)?(?P<wd>%WEEKDAY)(?:\s+(?P<mod>%MOD))?)%E",
-        build_weekday,
-    ),
-    (
-        "unit_relative",
-        rf"{_CL}(?P<t>%DEF(?P<u>%UNIT_SG)\s+(?P<mod>%MOD))%E",
-        build_unit_relative,
-    ),
-    (
-        "unit_this",
-        rf"{_CL}(?P<t>%THIS\s+%DEF(?P<u>%UNIT_SG))%E",
-        build_unit_relative,
-    ),
-    (
-        "shift",
-        rf"{_CL}(?P<t>(?P<cue>%BEFORE|%AGO|%AFTER)\s+(?:(?P<n>%NUM)\s+(?P<u>%UNIT_ANY)"
-        r"|(?P<u3>%UNIT_DUAL)|(?P<u1>%UNIT_SG)))%E",
-        build_shift,
-    ),
-    (
-        "duration_plural_numbered",
-        rf"{_CL}(?P<t>%DEF(?P<u2>%UNIT_PL)\s+(?P<n2>ال%NUMWORD)(?:\s+%MOD)?)%E",
-        build_duration,
-    ),
-    (
-        "unit_plural_vague",
-        rf"{_CL}(?P<t>%DEF%UNIT_PL\s+(?P<mod>%MOD))%E",
-        build_unit_vague,
-    ),
-    (
-        "duration",
-        rf"{_CL}(?P<t>%NB(?P<n>%NUM)\s+(?P<u>%UNIT_ANY)|(?P<u3>%UNIT_DUAL))%E",
-        build_duration,
-    ),
-    (
-        "time_clock",
-        r"(?P<t>(?:%B%HOUR_WORD\s*)?%NB(?P<h>[01]?\d|2[0-4])\s*:\s*(?P<mi>[0-5]\d)(?![\d:])"
-        r"(?:\s*(?P<dt>%DAYTIME)%E)?(?:\s+%TZ_CUE\s+%TZ%E)?)",
-        build_clock,
-    ),
-    (
-        "time_hour_word",
-        r"%B(?P<t>%HOUR_WORD\s+(?:(?P<ho>(?:ال)?%ORDINAL)|%NB(?P<hd>\d{1,2})%NE)"
-        r"(?:\s+و\s*(?P<frac>النصف|الربع))?(?:\s+(?:من\s+)?(?P<dt>%DAYTIME)%E)?"
-        r"(?:\s+%TZ_CUE\s+%TZ%E)?)%E",
-        build_hour_word,
-    ),
-)
-
-
-def _vague_rule(lex: Lexicon) -> tuple[str, str, Builder]:
-    """All rows of temporal_vague.tsv as one alternation, longest first."""
-    rows = sorted(lex.vague, key=lambda row: -len(" ".join(row[1:])))
-    branches = []
-    for index, (_, before, span, after) in enumerate(rows):
-        branch = ""
-        if before:
-            branch += re.escape(before).replace(r"\ ", r"\s+") + r"\s+"
-        branch += f"(?P<t{index}>" + re.escape(span).replace(r"\ ", r"\s+") + ")"
-        if after:
-            branch += r"\s+" + re.escape(after).replace(r"\ ", r"\s+")
-        branches.append(branch)
-    pattern = rf"{_CL}(?:" + "|".join(branches) + ")%E"
-    return "vague", pattern, build_vague(tuple(row[0] for row in rows))
-
-
-# How many words before a month name's first word each rule may start (fewer positions
-# tried is faster): "يوم الجمعة، 26 من شهر يناير" starts five words before يناير.
-_MONTH_RULES = {
-    "date_range": 4,  # its first month triggers too
-    "date_day_range": 6,
-    "date_day_month_year": 5,
-    "date_month_year": 1,
-    "date_day_month": 5,
-    "month_relative": 1,
-    "month_named": 1,
-    "month_after_prep": 1,
-    "month_range": 2,
-    "month_of_relative_year": 4,
-}
-# ... and before a unit word (عام، أيام): "قبل خمسة وعشرين عاما" starts three words before.
-_UNIT_RULES = {
-    "unit_relative": 0,
-    "unit_this": 1,
-    "shift": 3,
-    "duration_plural_numbered": 0,
-    "unit_plural_vague": 0,
-    "duration": 2,
-}
-_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
-    **{name: (frozenset({"month"}), back) for name, back in _MONTH_RULES.items()},
-    **{name: (frozenset({"unit"}), back) for name, back in _UNIT_RULES.items()},
-    "date_numeric": (frozenset({"numsep"}), 4),
-    "date_numeric_day_month": (frozenset({"numsep"}), 2),
-    "year_pair": (frozenset({"yearsep"}), 3),
-    "date_ordinal_month_year": (frozenset({"dayord"}), 2),
-    "date_ordinal_month": (frozenset({"dayord"}), 2),
-    "season_year": (frozenset({"season"}), 0),
-    "season_relative": (frozenset({"season"}), 0),
-    "decade": (frozenset({"decade"}), 0),
-    "year_range": (frozenset({"year4"}), 4),
-    "year_cue": (frozenset({"year4"}), 2),
-    "year_suffix": (frozenset({"year4"}), 0),
-    "deictic_weekday": (frozenset({"deictic"}), 2),
-    "deictic": (frozenset({"deictic"}), 2),
-    "weekday": (frozenset({"weekday"}), 2),
-    "time_clock": (frozenset({"clock"}), 2),
-    "time_hour_word": (frozenset({"hour"}), 0),
-    "vague": (frozenset({"vague"}), 1),  # one word before its first trigger word at most
+# What a match of each rule of temporal_rules.yaml means, by rule name.
+_BUILDERS: dict[str, Builder] = {
+    "date_range": build_full_range,
+    "date_day_range": build_day_range,
+    "month_range": build_month_range,
+    "month_of_relative_year": build_month_of_year,
+    "date_ordinal_month_year": build_full_date,
+    "date_day_month_year": build_full_date,
+    "date_numeric": build_numeric,
+    "date_numeric_day_month": build_numeric_day_month,
+    "date_month_year": build_month_year,
+    "year_pair": build_year_pair,
+    "season_year": build_season_year,
+    "season_relative": build_season_relative,
+    "decade": build_decade,
+    "year_range": build_year_range,
+    "year_cue": build_year("year_after_cue"),
+    "year_suffix": build_year("year_with_era"),
+    "date_day_month": build_day_month,
+    "date_ordinal_month": build_day_month,
+    "month_relative": build_month_relative,
+    "month_named": build_month_relative,
+    "month_after_prep": build_month_relative,
+    "deictic_weekday": build_deictic_weekday,
+    "deictic": build_deictic,
+    "weekday": build_weekday,
+    "unit_relative": build_unit_relative,
+    "unit_this": build_unit_relative,
+    "shift": build_shift,
+    "duration_plural_numbered": build_duration,
+    "unit_plural_vague": build_unit_vague,
+    "duration": build_duration,
+    "time_clock": build_clock,
+    "time_hour_word": build_hour_word,
 }
 
 
 @cache
+def builders() -> dict[str, Builder]:
+    """Every rule's builder by name; the vague one reads its values from the lexicon."""
+    values = tuple(row[0] for row in vague_order(lexicon()))
+    return {**_BUILDERS, "vague": build_vague(values)}
+
+
+@cache
 def rules() -> tuple[Rule, ...]:
-    templates = [*_TEMPLATES, _vague_rule(lexicon())]
+    build = builders()
     return tuple(
-        Rule(name, compile_rule(t), build, *_TRIGGERS[name]) for name, t, build in templates
+        Rule(t.name, compile_rule(t.template), build[t.name], frozenset({t.trigger}), t.back)
+        for t in rule_templates()
     )
 
 
 def debug_pattern(name: str) -> str:
     """The expanded regex of a rule (for tests and debugging)."""
-    for rule_name, template, _ in _TEMPLATES:
-        if rule_name == name:
-            return expand(template)
+    for template in rule_templates():
+        if template.name == name:
+            return expand(template.template)
     raise KeyError(name)

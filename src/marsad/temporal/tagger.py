@@ -20,6 +20,7 @@ from marsad.temporal.candidate import Candidate
 from marsad.temporal.first_chars import first_chars
 from marsad.temporal.patterns import expand
 from marsad.temporal.rules import Rule, rules
+from marsad.temporal.templates import gap_template
 from marsad.temporal.triggers import find_triggers, start_depths
 
 # A rule tried near the hits of its trigger kind: (its order in the table, the rule, how
@@ -109,12 +110,12 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
 
 @cache
 def _agreement_gap() -> re.Pattern[str]:
-    return re.compile(expand(r"\s*[,،(\-–]?\s*(?P<agree>%AGREEMENT)?\s*[,،(]?\s*"))
+    return re.compile(expand(gap_template("agreement")))
 
 
 @cache
 def _time_gap() -> re.Pattern[str]:
-    return re.compile(expand(r"\s*[-–—,،]?\s*(?:%HOUR_WORD\s*)?"))
+    return re.compile(expand(gap_template("time")))
 
 
 def _is_absolute(candidate: Candidate) -> bool:
@@ -199,7 +200,7 @@ def _merge_weekday_date(first: Candidate, second: Candidate, gap: str) -> Candid
 
 @cache
 def _list_year() -> re.Pattern[str]:
-    return re.compile(expand(r"\s*(?:%LIST_AND)\s*%NB(?P<y>%YEAR)%NE"))
+    return re.compile(expand(gap_template("list_year")))
 
 
 def _listed_years(selected: list[Candidate], folded: str) -> list[Candidate]:

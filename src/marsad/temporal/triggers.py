@@ -22,12 +22,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from marsad.resources import load_lines
-from marsad.temporal.lexicon import Lexicon, alternation, lexicon
+from marsad.arabic.clitics import definite_article
+from marsad.resources import load_lines, load_tsv
+from marsad.temporal.lexicon import Lexicon, alternation, fold, lexicon
 
 _WORD = re.compile(r"\w+")
-_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
-_ARTICLE_CLITICS = ("ال", "وال", "بال", "فال", "كال", "لل", "ولل", "فلل")
+_CLITICS = "temporal_clitics.tsv"
 _LETTERS = "word_initial_letters.txt"
 _CODEC = "cp1256"  # one byte for every Arabic letter, ASCII and common punctuation
 _ERRORS = "marsad-one-byte"
@@ -57,9 +57,19 @@ def _distinctive(surface: str, stop: frozenset[str]) -> set[str]:
 
 
 @cache
+def _proclitics(use: str) -> tuple[str, ...]:
+    """What a trigger word may carry before it, folded: "" (nothing) first, then the
+    forms of ``use`` in temporal_clitics.tsv ("word": any trigger word, "unit": unit
+    words only)."""
+    return ("", *(fold(form) for found, form in load_tsv(_CLITICS, 2) if found == use))
+
+
+@cache
 def trigger_table() -> dict[str, frozenset[str]]:
     lex: Lexicon = lexicon()
-    stop = frozenset(w for role in lex.words.values() for w in role) | {"اول", "ال"}
+    stop = frozenset(w for role in lex.words.values() for w in role)
+    the = definite_article()
+    stop |= lex.blockers["not_trigger"] | {the}
     months = [*lex.gregorian_months, *lex.hijri_months]
     kinds: dict[str, set[str]] = {
         # a month name's first word: كانون الثاني، ربيع الأول (not the common الثاني)
@@ -72,13 +82,14 @@ def trigger_table() -> dict[str, frozenset[str]]:
         "season": {w for s in lex.seasons for w in s.split()},
         "decade": set(lex.decades),
         # day ordinals: الأول، الحادي (عشر)، الثالث (والعشرين)، العشرين، الثلاثين
-        "dayord": {"ال" + w.split()[0] for w in lex.ordinals}
-        | {"ال" + s for s, v in lex.numbers.items() if v in (20, 30)},
+        "dayord": {the + w.split()[0] for w in lex.ordinals}
+        | {the + s for s, v in lex.numbers.items() if v in (20, 30)},
     }
     table: dict[str, set[str]] = {}
+    any_word, unit_only = _proclitics("word"), _proclitics("unit")[1:]
     for kind, words in kinds.items():
         # only unit words take the article (العام، الأيام); الذي is not ذي + ال
-        prefixes = _CLITICS + _ARTICLE_CLITICS if kind == "unit" else _CLITICS
+        prefixes = any_word + unit_only if kind == "unit" else any_word
         for word in words:
             for prefix in prefixes:
                 table.setdefault(prefix + word, set()).add(kind)
