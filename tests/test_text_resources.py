@@ -81,3 +81,12 @@ def test_literal_count_script_counts_and_fails_above_a_limit(tmp_path: Path) -> 
         [sys.executable, str(script), str(sample), "--limit", "1"], capture_output=True, text=True
     )
     assert run.returncode == 1 and run.stdout.strip().endswith("2  total")
+
+
+def test_language_knowledge_stays_out_of_the_code() -> None:
+    """At most 30 Arabic string literals in src/marsad (display text only)."""
+    script = ROOT / "scripts" / "count_arabic_literals.py"
+    run = subprocess.run(
+        [sys.executable, str(script), "--limit", "30"], capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stdout
