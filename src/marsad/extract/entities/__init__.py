@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from marsad.extract.entities.context import EntityContext, Placed, context
 from marsad.extract.entities.gazetteer import gazetteer_names
+from marsad.extract.entities.heads import head_names
 from marsad.extract.entities.identity import assign_identities
 from marsad.extract.entities.model import model_names
 from marsad.extract.entities.names import names_after_titles
@@ -47,6 +48,7 @@ def annotate_entities(article: Article) -> None:
     mentions = find_titles(article, ctx)
     added = names_after_titles(ctx, mentions)
     added += model_names(ctx, mentions)
+    added += head_names(ctx)
     placed = sorted(placed + added, key=lambda p: p.first)
     assign_identities(sc, placed)  # one name per person before their short forms join
     placed = short_forms(article, sc, placed)
