@@ -47,7 +47,7 @@ def annotate_entities(article: Article) -> None:
     ctx = EntityContext(article, sc, placed)
     mentions = find_titles(article, ctx)
     added = names_after_titles(ctx, mentions)
-    added += model_names(ctx, mentions)
+    added += model_names(ctx, added)
     added += head_names(ctx)
     placed = sorted(placed + added, key=lambda p: p.first)
     assign_identities(sc, placed)  # one name per person before their short forms join

@@ -8,14 +8,13 @@ from marsad.extract.cues import cue_tokens
 from marsad.extract.entities.context import EntityContext, Placed
 from marsad.extract.entities.latin import romanise
 from marsad.extract.entities.short_forms import leave_short_forms
-from marsad.extract.entities.titles import TitleMention
 from marsad.extract.lexicon import gazetteer, honorifics, stopwords, titles
 from marsad.model import Entity, Span
 from marsad.ner.features import common_words, strip_clitics
 from marsad.ner.model import tag_ranges
 
 
-def model_names(ctx: EntityContext, mentions: list[TitleMention]) -> list[Placed]:
+def model_names(ctx: EntityContext, found: list[Placed]) -> list[Placed]:
     """Names the gazetteer lacks, from the NER model run over every body sentence. A model
     span that overlaps a known name, or is a stopword, a digit string or one very common
     word is dropped: a missed name costs less than a wrong one."""
@@ -50,7 +49,7 @@ def model_names(ctx: EntityContext, mentions: list[TitleMention]) -> list[Placed
         if canonical and not article.is_boilerplate(span):
             added.append(Placed(Entity(span, text, kind, canonical, rule="ner"), first, stop))
             ctx.taken[first:stop] = b"\x01" * (stop - first)
-    return leave_short_forms(sc, ctx.placed + added, added)
+    return leave_short_forms(sc, ctx.placed + found + added, added)
 
 
 def _before_honorific(sc: TextView, first: int, stop: int, end: int) -> tuple[int, int]:

@@ -80,6 +80,12 @@ def _starts_phrase(word: str) -> bool:
     return False
 
 
+def _carries_preposition(ctx: EntityContext, at: int) -> bool:
+    word = ctx.sc.words[at]
+    prepositions = proclitic_letters("preposition")
+    return word[0] in prepositions and any(p == 1 for p, _ in ctx.sc.readings(at)[1:])
+
+
 def names_after_titles(ctx: EntityContext, mentions: list[TitleMention]) -> list[Placed]:
     """Persons the gazetteer lacks, named right after a title."""
     added: list[Placed] = []
@@ -90,8 +96,8 @@ def names_after_titles(ctx: EntityContext, mentions: list[TitleMention]) -> list
         if at == 0 or not separated(ctx, at - 1, at):
             continue
         at = past_ranks(ctx.sc, at)
-        if at >= len(ctx.sc.tokens):
-            continue
+        if at >= len(ctx.sc.tokens) or _carries_preposition(ctx, at):
+            continue  # "المدير التنفيذي لسوق": the body of an office, not a person
         end = _unknown_name(ctx, at)
         if end == at:
             continue

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from marsad.arabic.charsets import chars
+from marsad.arabic.clitics import proclitic_letters
 from marsad.arabic.normalize import normalize
 from marsad.arabic.view import TextView
 from marsad.extract.entities.context import EntityContext, context, source_span
+from marsad.extract.entities.latin import romanise
 from marsad.extract.lexicon import (
     Match,
     Title,
@@ -41,10 +43,56 @@ class TitleMention:
     person: str | None
 
 
+_WITH_BODY = frozenset({"spokesman", "office-of"})
+_BODIES = frozenset({"ORG", "LOC", "EVENT"})
+
+
 @cache
 def _title_links() -> frozenset[str]:
     """ "باسم": the word ending a spokesman's title before the body spoken for."""
     return frozenset(normalize(line) for line in load_lines("title_links.txt"))
+
+
+_MAX_BODY_WORDS = 4
+
+
+def _body_phrase(ctx: EntityContext, at: int) -> int:
+    """The end of a body named after an office by a preposition and a noun phrase ("مدير
+    إدارة ... لسوق عكاظ" -> "لسوق عكاظ"): a word carrying ل or ب, then the words of a name
+    (not a rank, a title or a verb), up to four; ``at`` when there is none."""
+    sc = ctx.sc
+    prepositions = proclitic_letters("preposition")
+    if at >= len(sc.words) or not _plain_gap(ctx, at):
+        return at
+    if not any(p == 1 and sc.words[at][0] in prepositions for p, _ in sc.readings(at)):
+        return at
+    end = at
+    while end < len(sc.words) and end - at < _MAX_BODY_WORDS:
+        found = sc.word_class(end)
+        stop = (
+            ctx.taken[end]
+            or titles().match(sc, end, clitics=False) is not None
+            or (found.pos == "verb" and found.alternatives == {"verb"})
+            or found.pos in ("particle", "pronoun")
+            or (end > at and not _plain_gap(ctx, end))
+        )
+        if stop:
+            break
+        end += 1
+    return end
+
+
+def _plain_gap(ctx: EntityContext, at: int) -> bool:
+    return at > 0 and ctx.gap(at - 1, at).strip() == ""
+
+
+def _unnamed_body(ctx: EntityContext, first: int, end: int) -> Entity:
+    """The body a title names but no pass found, as an entity for the role's wording."""
+    sc = ctx.sc
+    prefix = next(p for p, _ in sc.readings(first) if p == 1)
+    span = source_span(sc, first, prefix, False, end)
+    text = span.slice(ctx.article.text)
+    return Entity(span, text, "ORG", romanise(text) or text, rule="title-body")
 
 
 def _role(title: Title, nationality: str | None, org: Entity | None) -> str:
@@ -60,7 +108,7 @@ def _role(title: Title, nationality: str | None, org: Entity | None) -> str:
         template = template.replace("{nat}", info.adjective if info else "").strip()
     if "{org}" in template:
         if org is None:
-            template = template.replace("{org}", "").strip()
+            template = template.replace(" of {org}", "").replace("{org}", "").strip()
         elif org.type == "PER":
             template = template.replace("{org} ", "") + " for " + org.canonical
         else:
@@ -87,10 +135,12 @@ def past_ranks(sc: TextView, at: int) -> int:
 
 
 def find_titles(article: Article, ctx: EntityContext | None = None) -> list[TitleMention]:
-    """Titles in the article body with the role they give and the person they name."""
+    """Titles in the article body with the role they give and the person they name; a
+    chain of titles and ranks before one name ("معالي وزير الخارجية الأستاذ عادل ...")
+    is one title whose role is its office's."""
     if ctx is None:
         ctx = context(article)
-    out = []
+    out: list[TitleMention] = []
     next_free = 0
     for at in titles().hits(ctx.sc):
         if at < next_free or ctx.taken[at]:
@@ -100,9 +150,29 @@ def find_titles(article: Article, ctx: EntityContext | None = None) -> list[Titl
             continue
         mention = _title_at(ctx, match)
         if mention is not None:
+            if out and out[-1].end == mention.first and _plain(ctx, mention.first):
+                mention = _chained(out.pop(), mention)
             out.append(mention)
-        next_free = match.end
+            next_free = mention.end
+        else:
+            next_free = match.end
     return out
+
+
+_STRONG = {"office": 2, "office-of": 2, "spokesman": 2, "rank": 1}
+
+
+def _plain(ctx: EntityContext, at: int) -> bool:
+    """Only spaces between token ``at`` and the one before it."""
+    return at > 0 and ctx.gap(at - 1, at).strip() == ""
+
+
+def _chained(before: TitleMention, after: TitleMention) -> TitleMention:
+    """Two titles in a row naming one person: the chain's role is the strongest one's
+    (an office outranks a rank), its person the one after the last."""
+    main = before if _STRONG.get(before.kind, 0) >= _STRONG.get(after.kind, 0) else after
+    span = Span(before.span.start, after.span.end)
+    return TitleMention(before.first, after.end, span, main.role, main.kind, after.person)
 
 
 def _title_at(ctx: EntityContext, match: Match[Title]) -> TitleMention | None:
@@ -114,15 +184,20 @@ def _title_at(ctx: EntityContext, match: Match[Title]) -> TitleMention | None:
         nationality = demonym_at(sc, end)
         if nationality is not None:
             end += 1
-    if title.kind == "spokesman" and end < len(tokens):
+    if title.kind in _WITH_BODY and end < len(tokens):
         item = ctx.by_first.get(end)
-        if item is not None:
+        if item is not None and (title.kind == "spokesman" or item.entity.type in _BODIES):
             org, end = item.entity, item.end
+        elif title.kind == "office-of":
+            body_end = _body_phrase(ctx, end)
+            if body_end > end:  # a body no pass named: "لسوق عكاظ"
+                org = _unnamed_body(ctx, end, body_end)
+                end = body_end
         elif sc.words[match.end - 1] in _title_links():
             end += 1  # a body the gazetteer lacks: "باسم الخارجية"
             if demonym_at(sc, end) is not None:
                 end += 1
-    if title.kind == "office" and nationality is None:
+    if title.kind in ("office", "office-of") and nationality is None:
         nationality = ctx.nationality_near(match.first)
     role = _role(title, nationality, org)
     span = source_span(sc, match.first, match.prefix, match.fused, min(end, len(tokens)))
