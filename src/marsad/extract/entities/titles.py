@@ -53,33 +53,58 @@ def _title_links() -> frozenset[str]:
     return frozenset(normalize(line) for line in load_lines("title_links.txt"))
 
 
-_MAX_BODY_WORDS = 4
+_MAX_BODY_WORDS = 8
+_NAME_SOURCES = frozenset({"guess", "rule"})  # a word the lexicon does not know
 
 
 def _body_phrase(ctx: EntityContext, at: int) -> int:
-    """The end of a body named after an office by a preposition and a noun phrase ("مدير
-    إدارة ... لسوق عكاظ" -> "لسوق عكاظ"): a word carrying ل or ب, then the words of a name
-    (not a rank, a title or a verb), up to four; ``at`` when there is none."""
+    """The end of the body an office names when no pass found it as a name: the noun
+    phrase right after the office, in construct or after a preposition ("مدير إدارة
+    شؤون القطاع الصحي الخاص بصحة جدة", "المدير التنفيذي لسوق عكاظ"), up to eight words;
+    it ends at a rank or title, a person's name (a known person, or a word the lexicon
+    knows only as a name or does not know, written without the article), punctuation,
+    a verb or a function word. ``at`` when there is none."""
     sc = ctx.sc
-    prepositions = proclitic_letters("preposition")
-    if at >= len(sc.words) or not _plain_gap(ctx, at):
-        return at
-    if not any(p == 1 and sc.words[at][0] in prepositions for p, _ in sc.readings(at)):
-        return at
     end = at
     while end < len(sc.words) and end - at < _MAX_BODY_WORDS:
-        found = sc.word_class(end)
-        stop = (
-            ctx.taken[end]
-            or titles().match(sc, end, clitics=False) is not None
-            or (found.pos == "verb" and found.alternatives == {"verb"})
-            or found.pos in ("particle", "pronoun")
-            or (end > at and not _plain_gap(ctx, end))
-        )
-        if stop:
+        if not _plain_gap(ctx, end) or _body_stops(ctx, end, first=end == at):
             break
         end += 1
     return end
+
+
+def _body_stops(ctx: EntityContext, at: int, first: bool) -> bool:
+    sc = ctx.sc
+    item = ctx.by_first.get(at)
+    if item is not None and item.entity.type == "PER":
+        return True
+    if titles().match(sc, at, clitics=False) is not None:
+        return True
+    found = sc.word_class(at)
+    if found.pos in ("particle", "pronoun", "digit") or (
+        found.pos == "verb" and found.alternatives == {"verb"}
+    ):
+        return True
+    if first or not _bare_name(sc, at):
+        return False
+    # A person's name has a second word ("محمد الصفيان"); a one-word proper noun inside
+    # the body is followed by a rank or the end of the chain ("لسوق عكاظ الدكتور").
+    following = at + 1
+    if following >= len(sc.words) or not _plain_gap(ctx, following):
+        return False
+    if titles().match(sc, following, clitics=False) is not None:
+        return False
+    after = sc.word_class(following)
+    return _bare_name(sc, following) or (after.definite and "name" in after.alternatives)
+
+
+def _bare_name(sc: TextView, at: int) -> bool:
+    """A word written without the article or a clitic that the lexicon knows only as a
+    name, or does not know."""
+    found = sc.word_class(at)
+    if found.definite or found.proclitic:
+        return False
+    return found.source in _NAME_SOURCES or found.alternatives == {"name"}
 
 
 def _plain_gap(ctx: EntityContext, at: int) -> bool:
@@ -89,8 +114,9 @@ def _plain_gap(ctx: EntityContext, at: int) -> bool:
 def _unnamed_body(ctx: EntityContext, first: int, end: int) -> Entity:
     """The body a title names but no pass found, as an entity for the role's wording."""
     sc = ctx.sc
-    prefix = next(p for p, _ in sc.readings(first) if p == 1)
-    span = source_span(sc, first, prefix, False, end)
+    prepositions = proclitic_letters("preposition")
+    carried = sc.words[first][0] in prepositions and any(p == 1 for p, _ in sc.readings(first))
+    span = source_span(sc, first, 1 if carried else 0, False, end)
     text = span.slice(ctx.article.text)
     return Entity(span, text, "ORG", romanise(text) or text, rule="title-body")
 
