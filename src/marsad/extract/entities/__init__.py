@@ -26,6 +26,7 @@ from marsad.extract.entities.names import names_after_titles
 from marsad.extract.entities.nested import nested_places
 from marsad.extract.entities.roles import assign_roles
 from marsad.extract.entities.short_forms import short_forms
+from marsad.extract.entities.subjects import subject_names
 from marsad.extract.entities.titles import TitleMention, find_titles
 from marsad.model import Article
 
@@ -49,6 +50,7 @@ def annotate_entities(article: Article) -> None:
     added = names_after_titles(ctx, mentions)
     added += model_names(ctx, added)
     added += head_names(ctx)
+    added += subject_names(ctx)
     placed = sorted(placed + added, key=lambda p: p.first)
     assign_identities(sc, placed)  # one name per person before their short forms join
     placed = short_forms(article, sc, placed)

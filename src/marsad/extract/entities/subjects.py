@@ -1,0 +1,112 @@
+"""The name that speaks: a person's name right after a reporting verb and right before
+what is said ("وقال الكندي إن", "وأشار بقنة إلى أن", "وأكد علي الكندي أن"), where the
+gazetteer and the model found none. Word for word it is no more than a name's shape, but
+between a verb of saying and the opening of its content little else can stand.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from marsad.arabic.normalize import DROPPED, normalize
+from marsad.arabic.view import TextView
+from marsad.extract.cues import cue_at
+from marsad.extract.entities.context import EntityContext, Placed, source_span
+from marsad.extract.entities.latin import romanise
+from marsad.extract.entities.names import name_enders, name_word
+from marsad.extract.lexicon import speaker_nouns, stopwords, titles
+from marsad.model import Entity
+from marsad.ner.features import common_words, strip_clitics
+from marsad.resources import load_lines
+
+SUBJECT = "subject"
+_MAX_WORDS = 3
+_OPENING_MARKS = frozenset(':«"“')
+
+
+def subject_names(ctx: EntityContext) -> list[Placed]:
+    """Persons named between a reporting verb and the content it opens."""
+    sc, article = ctx.sc, ctx.article
+    words = sc.words
+    added: list[Placed] = []
+    for verb, word in enumerate(words[:-1]):
+        if cue_at(word) is None:
+            continue
+        first = verb + 1
+        end = _name_end(ctx, first)
+        if end == first:
+            continue
+        span = source_span(sc, first, 0, False, end)
+        if article.is_boilerplate(span):
+            continue
+        text = span.slice(article.text)
+        entity = Entity(span, text, "PER", romanise(text) or text, rule=SUBJECT)
+        added.append(Placed(entity, first, end))
+        ctx.taken[first:end] = b"\x01" * (end - first)
+    return added
+
+
+def _name_end(ctx: EntityContext, first: int) -> int:
+    """The token after a name starting at ``first`` that a quote's content follows."""
+    sc = ctx.sc
+    words = sc.words
+    end = first
+    while end < len(words) and end - first < _MAX_WORDS:
+        word = words[end]
+        # a lone family name with the article speaks too: "وقال الكندي إن"
+        shaped = name_word(word, end - first) or (end == first and name_word(word, 1))
+        if not shaped and end == first and _name_not_stopword(sc, end):
+            shaped = True  # "وأوضح علي الكندي": Ali, which folds as the preposition على
+        if ctx.taken[end] or not shaped or word in name_enders():
+            break
+        if end > first and sc.gap(end - 1, end).strip():
+            break
+        if titles().starts(word) or speaker_nouns().starts(word) or cue_at(word):
+            break
+        end += 1
+    if end == first or end >= len(words) or not _opens_content(ctx, end):
+        return first
+    if end - first == 1 and not _one_word_name(sc, first):
+        return first
+    return end
+
+
+@cache
+def _written_stopwords() -> dict[str, frozenset[str]]:
+    """Folded stopword -> the spellings the stopword list gives it."""
+    found: dict[str, set[str]] = {}
+    for line in load_lines("name_stopwords.txt"):
+        found.setdefault(normalize(line), set()).add(DROPPED.sub("", line))
+    return {folded: frozenset(forms) for folded, forms in found.items()}
+
+
+def _name_not_stopword(sc: TextView, at: int) -> bool:
+    """A word that folds as a function word but is written otherwise, followed by a
+    name's next word ("علي الكندي": the name Ali, not على)."""
+    forms = _written_stopwords().get(sc.words[at])
+    if forms is None or at + 1 >= len(sc.words):
+        return False
+    written = DROPPED.sub("", sc.token_span(at, at + 1).slice(sc.text))
+    return written not in forms and name_word(sc.words[at + 1], 1)
+
+
+def _opens_content(ctx: EntityContext, at: int) -> bool:
+    """Content opens at token ``at``: a quote opener word ("إن", "أن"), "إلى أن", or a
+    colon or quote mark right before it."""
+    sc = ctx.sc
+    if any(mark in sc.gap(at - 1, at) for mark in _OPENING_MARKS):
+        return True
+    word = sc.words[at]
+    if word in name_enders():
+        return True
+    following = at + 1 < len(sc.words) and sc.words[at + 1] in name_enders()
+    return word in stopwords() and following and len(word) <= 3  # "إلى أن", "على أن"
+
+
+def _one_word_name(sc: TextView, at: int) -> bool:
+    """A lone word as a name: not one of the commonest words of the corpus, nor a plural
+    or a dual."""
+    word = sc.words[at]
+    if strip_clitics(word)[1] in common_words():
+        return False
+    return sc.word_class(at).number in (None, "sg")  # "المسؤولون" are not a name
