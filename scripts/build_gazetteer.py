@@ -95,7 +95,8 @@ ENGLISH = {
 }
 
 # Exemplar cities left out: the Arabic is a common word or name ("sleep", "left",
-# "brunette", "Daily", "the eyes", "Johnny", "Darwin", "Stanley", "lazy" = ك + Seoul's
+# "brunette", "Daily", "the eyes", "Johnny", "Darwin", "Stanley", "what is" for Mahe,
+# "lazy" = ك + Seoul's
 # spelling), names another place or misspells the city (Coral Harbour for Atikokan,
 # "Winkton" for Moncton, the Urals for Oral), carries a parenthesis, is Jersey (see
 # above), or the zone is named after an island group or a territory rather than a city.
@@ -127,6 +128,7 @@ SKIP_ZONES = frozenset(
         "Australia/Perth",
         "Europe/Jersey",
         "Europe/Samara",
+        "Indian/Mahe",
         "Pacific/Chuuk",
         "Pacific/Wallis",
     }
