@@ -15,7 +15,9 @@ dev and test scores must stay an honest measure. Only the ids are read from it.
 
 Output ``--names``: ``type  articles  folded form  most frequent written form``;
 ``--org-words``: ``articles  folded word  most frequent written form`` for the words of the
-model's organisation spans (the heads and modifiers of organisation names).
+model's organisation spans (the heads and modifiers of organisation names), each word
+counted under every reading with or without its proclitics ("والصناعة" counts for
+"الصناعة" too).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from marsad.arabic.clitics import readings
 from marsad.arabic.sentences import body_sentences
 from marsad.arabic.view import TextView
 from marsad.ingest.inputs import ReadOptions
@@ -84,8 +87,8 @@ def main(argv: list[str] | None = None) -> int:
                 written[key][surface] += 1
                 if kind == "ORG":
                     for word in surface.split():
-                        folded = folded_words(word)
-                        if folded:
+                        tokens = TextView(word).words
+                        for folded in {w for token in tokens for _, w in readings(token)}:
                             org_seen[folded].add(doc)
                             org_written[folded][word] += 1
     print(f"{counted} articles counted, {len(skip)} excluded ids", file=sys.stderr)
