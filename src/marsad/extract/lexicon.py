@@ -18,7 +18,7 @@ from typing import Generic, TypeVar
 from marsad.arabic.clitics import definite_article, proclitic_letters, readings, written_forms
 from marsad.arabic.normalize import normalize
 from marsad.arabic.view import TextView
-from marsad.resources import load_lines, load_tsv
+from marsad.resources import load_lines, load_tsv, resource_names
 
 Value = TypeVar("Value")
 
@@ -157,12 +157,26 @@ class Country:
     order: int
 
 
+def gazetteer_files() -> tuple[str, ...]:
+    """The gazetteer's resource files: aliases.tsv (hand-made, read first), then every
+    gazetteer_*.tsv (CLDR names, and names frequent in the Saudi corpus), same format."""
+    return ("aliases.tsv", *resource_names("gazetteer_", ".tsv"))
+
+
 @cache
 def gazetteer() -> PhraseIndex[Alias]:
+    """Known names from ``gazetteer_files``; where two rows list the same surface form,
+    the first read wins, so aliases.tsv overrides the generated and corpus files."""
     entries = []
-    for row in load_tsv("aliases.tsv", columns=3):
-        flags = row[3].split(",") if len(row) > 3 else []
-        entries.append((phrase(row[2]), Alias(row[0], row[1], "needs-context" in flags)))
+    seen: set[tuple[str, ...]] = set()
+    for name in gazetteer_files():
+        for row in load_tsv(name, columns=3):
+            words = phrase(row[2])
+            if words in seen:
+                continue
+            seen.add(words)
+            flags = row[3].split(",") if len(row) > 3 else []
+            entries.append((words, Alias(row[0], row[1], "needs-context" in flags)))
     return PhraseIndex(entries)
 
 

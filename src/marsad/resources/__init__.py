@@ -17,6 +17,16 @@ def _read(name: str) -> str:
     return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
 
 
+def resource_names(prefix: str, suffix: str) -> tuple[str, ...]:
+    """Names of the resource files ``prefix*suffix``, sorted (``gazetteer_*.tsv``)."""
+    found = (
+        entry.name
+        for entry in resources.files(__package__).iterdir()
+        if entry.is_file() and entry.name.startswith(prefix) and entry.name.endswith(suffix)
+    )
+    return tuple(sorted(found))
+
+
 @cache
 def load_lines(name: str) -> tuple[str, ...]:
     """Non-comment, non-blank lines of a resource file, stripped."""
