@@ -203,8 +203,13 @@ def patronymic(word: str) -> bool:
 
 @cache
 def gazetteer_surfaces() -> tuple[tuple[str, str, str], ...]:
-    """(type, canonical, surface as written) of every gazetteer row, in file order."""
-    return tuple((row[0], row[1], row[2]) for row in load_tsv("aliases.tsv", columns=3))
+    """(type, canonical, surface as written) of every row of ``gazetteer_files``, in the
+    order ``gazetteer`` reads them."""
+    return tuple(
+        (row[0], row[1], row[2])
+        for name in gazetteer_files()
+        for row in load_tsv(name, columns=3)
+    )
 
 
 @cache

@@ -121,7 +121,8 @@ def _name_group(
         entity = placed[known].entity
         canonical, source = entity.canonical, GAZETTEER
         primary = _primary_surfaces().get((entity.type, canonical))
-        arabic = head.text if len(words[fullest]) > len(words[known]) else primary or head.text
+        # the fullest name as written, unless the gazetteer's own is fuller than any
+        arabic = head.text if len(words[fullest]) >= len(words[known]) else primary or head.text
         identity = _stable_id(entity.type, "gazetteer", canonical)
     else:
         canonical = (
