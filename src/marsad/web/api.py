@@ -476,7 +476,7 @@ def search(
         phrases = [
             spelling
             for row in entities
-            for alias in row["aliases"][:12]
+            for alias in row["names"][:12]
             if (spelling := query_words(alias)) and not _covered(words, spelling)
         ]
         expression = fts_query(words, phrases)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from marsad.arabic.view import TextView
+from marsad.extract.entities.context import INSIDE
 from marsad.model import Entity
 from marsad.web.views import event_summary
 
@@ -40,6 +41,7 @@ class _Entry:
     canonical: str
     types: Counter[str] = field(default_factory=Counter)
     spellings: Counter[str] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)  # spellings that are names of it
     arabic: Counter[str] = field(default_factory=Counter)
     sources: Counter[str] = field(default_factory=Counter)
     roles: dict[str, list[Any]] = field(default_factory=dict)  # role -> [first, last, count]
@@ -60,6 +62,7 @@ class _Entry:
             "types": dict(self.types),
             "roles": list(self.roles),
             "aliases": written,
+            "names": [text for text, _ in self.names.most_common()],
             "mentions": self.mentions,
             "documents": len(self.articles),
             "docs": list(self.docs),
@@ -85,6 +88,8 @@ class EntityIndex:
                 entry.mentions += 1
                 entry.types[entity.type] += 1
                 entry.spellings[entity.text] += 1
+                if entity.rule != INSIDE:  # "الأمريكية" means the US but does not name it
+                    entry.names[entity.text] += 1
                 arabic = getattr(entity, "canonical_ar", None)
                 if arabic:
                     entry.arabic[arabic] += 1
@@ -119,7 +124,7 @@ class EntityIndex:
         for row in self.rows:
             spellings = [" ".join(TextView(a).words) for a in row["aliases"]]
             self.folded_names[row["key"]] = " | ".join(spellings)
-            for spelling in set(spellings):
+            for spelling in {" ".join(TextView(a).words) for a in row["names"]}:
                 self._by_spelling.setdefault(spelling, []).append(row["key"])
             for word in row["canonical"].casefold().split():
                 self._by_latin_word.setdefault(word, set()).add(row["key"])
