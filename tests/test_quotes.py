@@ -245,3 +245,58 @@ def test_proclitic_kinds_cover_each_letter_once() -> None:
     letters = [row[0] for row in rows[1:]]
     assert sorted(letters) == sorted("وفبلك")
     assert {row[1] for row in rows[1:]} == {"conjunction", "preposition"}
+
+
+def test_a_person_after_words_no_title_row_knows_is_the_speaker() -> None:
+    article, quotes = _quotes("وأكد مدرب المنتخب جورج ايفانوف أن الفريق جاهز للمباراة.")
+    (quote,) = quotes
+    person = next(e for e in article.entities if e.type == "PER")
+    assert quote.speaker == person.canonical
+    assert quote.speaker_span is not None and quote.speaker_span.slice(article.text) == person.text
+    assert (quote.speaker_ar, quote.speaker_id) == (person.canonical_ar, person.id)
+
+
+def test_a_name_after_a_preposition_is_not_the_speaker() -> None:
+    # "مع نظيره ..." ends the description: the one met is not the one speaking
+    _, quotes = _quotes(
+        "وقال وزير الخارجية في مؤتمر صحفي مع نظيره الألماني فرانك شتاينماير إن الحوار مستمر."
+    )
+    assert [q.speaker for q in quotes] != ["Frank-Walter Steinmeier"]
+
+
+def test_an_honorific_pronoun_speaks_for_the_person_last_named() -> None:
+    article, quotes = _quotes(
+        "استقبل وزير الخارجية عادل الجبير السفير الفرنسي. وشدد معاليه على أن المملكة حريصة على"
+        " سلامة اليمن."
+    )
+    (quote,) = quotes
+    assert quote.speaker == "Adel al-Jubeir" and not quote.implicit
+    assert quote.speaker_span is not None and quote.speaker_span.slice(article.text) == "معاليه"
+    assert quote.speaker_ar == "عادل الجبير" and quote.speaker_id
+
+
+def test_a_carried_over_speaker_keeps_the_arabic_name_and_id() -> None:
+    _, quotes = _quotes("قال وزير الدفاع لويد أوستن إن القوات باقية. وأضاف أن الحوار مستمر.")
+    first, carried = quotes
+    assert carried.implicit and carried.speaker_span is None
+    assert (carried.speaker, carried.speaker_ar, carried.speaker_id) == (
+        first.speaker,
+        first.speaker_ar,
+        first.speaker_id,
+    )
+    assert first.speaker_ar and first.speaker_id
+
+
+def test_an_unnamed_speaker_is_shown_in_arabic_as_written() -> None:
+    article, quotes = _quotes("وقال مسؤول في البنتاغون إن الانسحاب لم يتقرر.")
+    (quote,) = quotes
+    assert quote.speaker is not None and quote.speaker.endswith("(unnamed)")
+    assert quote.speaker_ar == "مسؤول في البنتاغون" and quote.speaker_id is None
+
+
+def test_a_title_takes_the_person_with_that_role_and_a_nationality() -> None:
+    _, quotes = _quotes(
+        "التقى وزير الخارجية القطري خالد العطية بالصحفيين. وحول الشأن العراقي شدد وزير "
+        "الخارجية على أن استقرار العراق يتطلب توافقا."
+    )
+    assert [q.speaker for q in quotes][-1:] == ["Khalid al-Attiyah"]

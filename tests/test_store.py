@@ -149,6 +149,8 @@ def test_store_handles_every_model_field() -> None:
             "implicit",
             "date",
             "date_note",
+            "speaker_ar",
+            "speaker_id",
         },
         Quantity: {"span", "text", "value", "unit", "subject", "approximate", "vague"},
         EventMention: {"kind", "trigger", "trigger_text", "sentence", "date", "timex",

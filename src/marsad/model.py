@@ -167,9 +167,15 @@ class Quote:
     implicit: bool = False  # speaker carried over from an earlier sentence
     date: str | None = None  # when the statement was made, where the text tells
     date_note: str | None = None  # how that date was found (own words, same statement …)
+    speaker_ar: str | None = None  # the speaker's fullest Arabic name, or the phrase as written
+    speaker_id: str | None = None  # the speaker entity's id, shared by all its mentions
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"speaker": self.speaker}
+        if self.speaker_ar:
+            out["speaker_ar"] = self.speaker_ar
+        if self.speaker_id:
+            out["speaker_id"] = self.speaker_id
         if self.speaker_span is not None:
             out["speaker_start"] = self.speaker_span.start
             out["speaker_end"] = self.speaker_span.end

@@ -206,9 +206,7 @@ def gazetteer_surfaces() -> tuple[tuple[str, str, str], ...]:
     """(type, canonical, surface as written) of every row of ``gazetteer_files``, in the
     order ``gazetteer`` reads them."""
     return tuple(
-        (row[0], row[1], row[2])
-        for name in gazetteer_files()
-        for row in load_tsv(name, columns=3)
+        (row[0], row[1], row[2]) for name in gazetteer_files() for row in load_tsv(name, columns=3)
     )
 
 
@@ -283,7 +281,9 @@ class SpeakerNoun:
     value: str | None
 
 
-_SPEAKER_KINDS = frozenset({"document", "parties", "anaphor", "role-anaphor", "unnamed"})
+_SPEAKER_KINDS = frozenset(
+    {"document", "parties", "anaphor", "person-anaphor", "role-anaphor", "unnamed"}
+)
 
 
 @cache

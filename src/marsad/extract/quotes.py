@@ -122,6 +122,10 @@ class _Reader:
         self.titles: dict[int, TitleMention] = {t.first: t for t in find_titles(article, self.ctx)}
         self.timex_ranges = sorted((t.span.start, t.span.end) for t in article.timexes)
         self.state = _State()
+        self.identities: dict[str, tuple[str, str, str]] = {}  # canonical -> (type, ar, id)
+        for item in self.ctx.placed:
+            found = item.entity
+            self.identities.setdefault(found.canonical, (found.type, found.canonical_ar, found.id))
 
     # -- helpers over tokens -------------------------------------------------------------
 
@@ -176,9 +180,16 @@ class _Reader:
                 parties.add(item.entity.canonical)
         return parties
 
-    def person_with_role(self, role: str) -> str | None:
+    def person_with_role(self, role: str, before: int) -> str | None:
+        """The person the article gave this role; else the last one before token
+        ``before`` whose role is it with a nationality ("وزير الخارجية" after "وزير
+        الخارجية القطري خالد العطية")."""
         for item in self.ctx.placed:
             if item.entity.type == "PER" and item.entity.role == role:
+                return item.entity.canonical
+        for item in reversed(self.ctx.placed):
+            found = item.entity.role or ""
+            if item.first < before and item.entity.type == "PER" and found.endswith(" " + role):
                 return item.entity.canonical
         return None
 
@@ -257,6 +268,9 @@ class _Reader:
                 "anaphor",
                 True,
             )
+        if kind == "person-anaphor":  # "وأكد معاليه": the person last named
+            label = self.person_before(cue_at_token)
+            return _Speaker(label, self.span(at, noun.end), noun.end, kind)
         if kind == "role-anaphor" and value is not None:
             return _Speaker(
                 self.role_antecedent(value, cue_at_token), self.span(at, noun.end), noun.end, kind
@@ -284,9 +298,44 @@ class _Reader:
                     stop = item.end
                     break
         else:
-            person = self.person_with_role(title.role)
+            named = self.named_after(title.end, end)  # "مدير عام إدارة ... محمد الصفيان"
+            if named is not None:
+                person, stop = named.entity.canonical, named.end
+            else:
+                person = self.person_with_role(title.role, title.first)
         label = person or title.role or None
         return _Speaker(label, self.span(title.first, stop), stop, "title")
+
+    def named_after(self, at: int, end: int) -> Placed | None:
+        """The person named after a description of them that opens at token ``at``
+        ("مدرب المنتخب جورج ايفانوف"، "النائب العام لمدينة ديار بكر، رمضان صولماز"):
+        the first person before the content opens, with nothing between that ends a
+        noun phrase: no free-standing particle ("مع نظيره"، "في مؤتمر"), verb, reporting
+        verb, opener, colon or quote mark."""
+        classes = self.sc.word_classes
+        for index in range(at, min(end, at + _INTRODUCER_WINDOW)):
+            if index > at and any(c == ":" or c in _OPENERS for c in self.gap(index - 1, index)):
+                return None
+            item = self.ctx.by_first.get(index)
+            if item is not None and item.entity.type == "PER":
+                return None if self.told(item, index) else item
+            word = self.sc.words[index]
+            found = classes[index]
+            if word in _introducers() or cue_at(word) is not None or found.pos == "verb":
+                return None
+            if found.pos == "particle" and not found.proclitic:
+                return None
+        return None
+
+    def described_speaker(self, at: int, end: int) -> _Speaker | None:
+        """ "وأكد مدرب المنتخب جورج ايفانوف أن": a person after words describing them that
+        no title row knows."""
+        named = self.named_after(at, end)
+        if named is None:
+            return None
+        return _Speaker(
+            named.entity.canonical, self.span(named.first, named.end), named.end, "entity"
+        )
 
     def document_speaker(self, at: int, stop: int, end: int, joint: bool) -> _Speaker:
         parties, stop = self.demonyms_from(stop, end)
@@ -318,6 +367,18 @@ class _Reader:
                 continue
             first_word = self.sc.words[item.first]
             if any(word == head for _, word in readings(first_word)):
+                return item.entity.canonical
+        return None
+
+    def person_before(self, before: int) -> str | None:
+        """The person an honorific pronoun ("سموه"، "معاليه") stands for: the last speaker
+        when a person, else the last person named before token ``before``."""
+        last = self.state.last
+        known = self.identities.get(last.label or "") if last is not None else None
+        if last is not None and known is not None and known[0] == "PER":
+            return last.label
+        for item in reversed(self.ctx.placed):
+            if item.first < before and item.entity.type == "PER":
                 return item.entity.canonical
         return None
 
@@ -410,7 +471,7 @@ class _Reader:
         speaker = None
         gap_after_cue = self.gap(k, k + 1) if k + 1 < len(self.tokens) else ""
         if after < end and not any(c == ":" or c in _OPENERS for c in gap_after_cue):
-            speaker = self.speaker_at(after, end, k)
+            speaker = self.speaker_at(after, end, k) or self.described_speaker(after, end)
         if speaker is None and prefix == 0 and k > first:
             before = self.speaker_at(first, k, k)
             if before is not None and self.skip_fillers(before.end, k) == k:
@@ -450,6 +511,7 @@ class _Reader:
             if any(speaker_words("statement").match(self.sc, i) for i in between):
                 self.state.issuer, self.state.joint = speaker.label, False
         cue_span = self.span(k, k + 1)
+        speaker_ar, speaker_id = self.identify(speaker)
         return Quote(
             speaker=speaker.label if speaker else None,
             cue=cue_span.slice(self.article.text),
@@ -457,7 +519,22 @@ class _Reader:
             content_span=content,
             speaker_span=None if implicit or speaker is None else speaker.span,
             implicit=implicit,
+            speaker_ar=speaker_ar,
+            speaker_id=speaker_id,
         )
+
+    def identify(self, speaker: _Speaker | None) -> tuple[str | None, str | None]:
+        """(speaker_ar, speaker_id): the named entity's Arabic name and id; for a speaker
+        the article does not name ("مصدر مسؤول في الوزارة"، "وزير الخارجية") the phrase as
+        written; None when nobody is known."""
+        if speaker is None or speaker.label is None:
+            return None, None
+        known = self.identities.get(speaker.label)
+        if known is not None:
+            return known[1] or None, known[2] or None
+        if speaker.span is not None and speaker.kind in ("unnamed", "title"):
+            return speaker.span.slice(self.article.text), None
+        return None, None
 
     def subjectless(self, k: int, after: int, end: int, content_token: int) -> bool:
         """True when nothing after the verb can be its subject ("وأضاف أن", "ولفت إلى أن")."""

@@ -48,6 +48,13 @@ def _entity_identity(row: Row) -> tuple[str, str, str]:
     return found[0], found[1], found[2]
 
 
+def _speaker_identity(row: Row) -> tuple[str | None, str | None]:
+    """(speaker_ar, speaker_id) of a quote row; None for a record written before version 5."""
+    found = [str(value) if value else None for value in row[11:13]]
+    found += [None] * (2 - len(found))
+    return found[0], found[1]
+
+
 def _span(start: int | None, end: int | None) -> Span | None:
     return None if start is None or end is None else Span(start, end)
 
@@ -164,6 +171,8 @@ LAYERS = (
             "implicit",
             "date",
             "date_note",
+            "speaker_ar",
+            "speaker_id",
         ),
         lambda q: (
             q.speaker,
@@ -177,6 +186,8 @@ LAYERS = (
             int(q.implicit),
             q.date,
             q.date_note,
+            q.speaker_ar or "",
+            q.speaker_id or "",
         ),
         lambda r: Quote(
             r[0],
@@ -187,6 +198,7 @@ LAYERS = (
             bool(r[8]),
             r[9],
             r[10],
+            *_speaker_identity(r),
         ),
     ),
     Layer(
