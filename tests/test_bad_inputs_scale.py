@@ -50,7 +50,6 @@ def _build(batch: Path) -> dict[str, str]:
     (batch / "truncated.html").write_bytes(page[: len(page) - 40])  # cut mid-paragraph
     deep = "<div>" * 20000 + f"<p>{SENTENCE}</p>" + "</div>" * 20000
     (batch / "deep.html").write_text(f"<html><body>{deep}</body></html>", encoding="utf-8")
-    bad["deep.html"] = "no main text"
     with (batch / "huge.txt").open("wb") as huge:  # 50 MB, written in pieces
         block = (SENTENCE + "\n").encode("utf-8") * 1000
         for _ in range(50 * 2**20 // len(block) + 1):
@@ -109,6 +108,7 @@ def test_each_bad_input_is_one_line_and_the_rest_lands(tmp_path: Path) -> None:
         "utf16-nobom.txt",
         "mixed.jsonl",
         "truncated.html",
+        "deep.html",  # nested past libxml2's limit, read all the same
         "invalid.jsonl",
         "dups.jsonl",
     }
