@@ -105,7 +105,7 @@ def unstorable(article: Article) -> InputError | None:
         return InputError(
             article.source,
             f"the {name} holds {what} ({code} at character {found.start()}), which is not "
-            "text and cannot be stored: fix the input (a JSON \\u escape?) and ingest it again",
+            "text and cannot be stored: fix that character in the input and ingest it again",
         )
     return None
 

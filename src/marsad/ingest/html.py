@@ -6,16 +6,13 @@ dates only from markup that states them (meta tags, ``<time>``, structured data)
 date mentioned in the body is never taken for the publication date.
 
 A page nested deeper than libxml2 parses (256 levels; a broken template, or a hostile
-page) would lose its text: when no text is found, long runs of opening and
-closing tags with nothing between them are cut to their ends (the wrappers nearest the
-page and the text, which carry its structure) and the page is parsed again without the
-depth limit.
+page) would lose its text: when no text is found, the page is parsed again with its runs
+of bare nesting cut short (``nesting``) and without the depth limit.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 from typing import Any
 
@@ -27,17 +24,12 @@ from lxml import html as lxml_html
 from marsad.ingest.boilerplate import with_boilerplate
 from marsad.ingest.decode import DecodeError, decode_bytes
 from marsad.ingest.inputs import InputError, ReadOptions
+from marsad.ingest.nesting import shorten_nesting
 from marsad.ingest.published import choose_published, normalize_iso
 from marsad.model import Article
 
 NO_TEXT = "no main text found in the HTML page: save the full article page, or its text as .txt"
 
-_VOID = "area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr"
-# 65 or more tags in a row with only spaces between: nesting, never content.
-_OPENING_RUN = re.compile(rf"(?:<(?!(?:{_VOID})\b)[a-z][a-z0-9]*\b[^<>]*>\s*){{65,}}", re.I)
-_CLOSING_RUN = re.compile(r"(?:</[a-z][a-z0-9]*\s*>\s*){65,}", re.I)
-_TAG = re.compile(r"<[^<>]*>")
-_KEPT = 32  # tags kept at each end of a run
 _DEEP_PARSER = lxml_html.HTMLParser(
     huge_tree=True, collect_ids=False, remove_comments=True, remove_pis=True
 )
@@ -55,16 +47,10 @@ def _page_date(html: str) -> str | None:
     return normalize_iso(found) if found else None
 
 
-def _shortened_run(match: re.Match[str]) -> str:
-    tags = _TAG.findall(match.group())
-    return "".join(tags[:_KEPT] + tags[-_KEPT:])
-
-
 def _flattened(html: str) -> Any | None:
     """The page parsed without a depth limit, its runs of nesting cut short first."""
-    flat = _CLOSING_RUN.sub(_shortened_run, _OPENING_RUN.sub(_shortened_run, html))
     try:
-        return lxml_html.document_fromstring(flat, parser=_DEEP_PARSER)
+        return lxml_html.document_fromstring(shorten_nesting(html), parser=_DEEP_PARSER)
     except (etree.ParserError, ValueError):
         return None
 
