@@ -4,7 +4,8 @@
 
 Each input line (JSONL) or file (WARC) is read by marsad's own readers and annotated by
 ``marsad.pipeline.annotate`` inside ``mapPartitions``, so the result is exactly the local
-pipeline's: the same ``source`` strings (``<path as given>#<line>``), hence the same ids.
+pipeline's: the same ids (text and URL or outlet) and ``source`` strings (``<path as
+given>#<line>``).
 Output columns: ``id``, ``doc``, ``source``, ``error`` (an input error's reason, else
 null), ``json`` (the public per-article JSON of DESIGN.md) and ``record`` (every layer,
 lossless, for ``marsad ingest --parquet OUT_DIR``).
