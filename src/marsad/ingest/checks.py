@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import os
 import re
+from collections import OrderedDict
 
 from marsad.ingest.inputs import InputError
 from marsad.model import Article
@@ -118,14 +119,23 @@ def admitted(item: Article | InputError) -> Article | InputError:
 
 
 class DuplicateDocs:
-    """Warns when one document id comes back with a different text (both are kept)."""
+    """Warns when one document id comes back with a different text (both are kept).
 
-    def __init__(self) -> None:
-        self._seen: dict[str, tuple[str, str]] = {}  # doc -> (article id, source)
+    Within the last ``window`` documents read: a bounded memory, however long the ingest
+    (the ids of a million records would not fit a flat budget), and a reused record id is
+    almost always near its first use, in the same file.
+    """
+
+    def __init__(self, window: int = 50_000) -> None:
+        self._seen: OrderedDict[str, tuple[str, str]] = OrderedDict()  # doc: (id, source)
+        self._window = window
 
     def check(self, article: Article) -> str | None:
         """A one-line warning naming both places, or None."""
         first = self._seen.setdefault(article.doc, (article.id, article.source))
+        self._seen.move_to_end(article.doc)
+        if len(self._seen) > self._window:
+            self._seen.popitem(last=False)
         if first[0] == article.id or first[1] == article.source:
             return None
         return (
