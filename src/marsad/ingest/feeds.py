@@ -9,6 +9,7 @@ Published: the entry's ``published`` (or ``updated``) date as written in the fee
 
 from __future__ import annotations
 
+import html
 import re
 import xml.sax
 from collections.abc import Iterator
@@ -36,7 +37,7 @@ _SPACES = re.compile(r"[ \t\r\f\v]+")
 def fragment_text(fragment: str) -> str:
     """Readable text of an HTML fragment: tags dropped, one line per block, spaces tidied."""
     if "<" not in fragment:
-        return _tidy(fragment)
+        return _tidy(html.unescape(fragment))  # feedparser's text is HTML: &amp; is "&"
     try:
         root = lxml_html.fragment_fromstring(shorten_nesting(fragment), create_parent="div")
     except (etree.ParserError, ValueError):

@@ -215,15 +215,18 @@ def _parsed(raw: bytes, where: str, *, whole_file: bool = False) -> Any:
             return deep
 
 
+BLANK = object()  # what parse_line gives for a blank line (JSON null is a record, if a bad one)
+
+
 def parse_line(raw: bytes, where: str) -> Any:
-    """The record of one JSONL line: its JSON value, None for a blank line, or an InputError.
+    """The record of one JSONL line: its JSON value, ``BLANK``, or an InputError.
 
     A byte-order mark is dropped at the start of any line, not only the first: files
     concatenated with ``cat`` keep each one's BOM.
     """
     line = raw.removeprefix(_BOM)
     if not line.strip():
-        return None
+        return BLANK
     return _parsed(line, where)
 
 
@@ -251,7 +254,7 @@ def read_jsonl(
             yield InputError(source, "UTF-16 text: JSONL is UTF-8; re-export the file as UTF-8")
             return
         record = parse_line(raw, where)
-        if record is None:
+        if record is BLANK:
             continue
         seen_any = True
         if isinstance(record, InputError):

@@ -12,6 +12,7 @@ URI. The WARC date is the crawl time, never taken for the publication date.
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager, redirect_stderr
 from typing import Any, BinaryIO
@@ -25,6 +26,8 @@ from marsad.ingest.published import choose_published
 from marsad.model import Article, PublishedSource
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+# warcio logs what it repairs in a record (spaces in a URI): not an error of the input
+logging.getLogger("warcio").setLevel(logging.ERROR)
 
 
 def _content_type(record: object) -> str:
@@ -137,7 +140,7 @@ def read_warc(
     if records.cut_in_gzip:
         yield InputError(source, f"gzip stream cut off after byte {end}: {_lost(found)}")
     elif not found:
-        yield InputError(source, "no HTML response records in the WARC file")
+        yield InputError(source, "no HTML response records in the file: is it a WARC file?")
 
 
 def _article(

@@ -54,7 +54,7 @@ def annotate_lines(numbered: Iterable[tuple[bytes, int]], source: str) -> Iterat
     record without a text field is an error of its own here: partitions do not meet).
     """
     from marsad.ingest.checks import admitted
-    from marsad.ingest.records import parse_line, record_to_article
+    from marsad.ingest.records import BLANK, parse_line, record_to_article
 
     options = ReadOptions()
     name = source.rsplit("/", 1)[-1]
@@ -62,7 +62,7 @@ def annotate_lines(numbered: Iterable[tuple[bytes, int]], source: str) -> Iterat
         number = index + 1
         where = f"{source}#{number}"
         record = parse_line(line, where)
-        if record is None:
+        if record is BLANK:
             continue
         if isinstance(record, InputError):
             yield to_row(record)

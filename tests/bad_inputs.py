@@ -1,0 +1,671 @@
+"""A corpus of bad inputs, generated: each kind writes its files and says what must happen.
+
+Every kind either lands its articles exactly once, with their text exactly as written, or
+gives one error line naming the file (and record) and the reason; most do both, the
+good records of a damaged file landing beside its error. Texts are real news (the first
+records of ../shared's SaudiNewsNet sample, cut short so the batch annotates fast), each
+tagged with a marker ``[kNN-x]`` that finds it again in the store.
+
+``KINDS`` lists the kinds in order: ``(name, build)``; ``build(corpus)`` writes into
+``corpus.folder`` and records expectations with ``corpus.lands`` and ``corpus.fails``.
+The size limits are lowered for the batch (``LIMITS``) so that files over them stay small.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from io import BytesIO
+from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+LIMITS = {"MARSAD_MAX_ARTICLE_MB": "0.05", "MARSAD_MAX_FILE_MB": "0.2"}  # 50 KB, 200 KB
+MARKER = re.compile(r"\[(k\d+-\w+)\]")
+TEXT_CHARS = 500
+
+
+@dataclass
+class Expected:
+    path: str  # a regex for the error's path, after the corpus folder
+    reason: str  # a regex the reason must match
+
+
+@dataclass
+class Corpus:
+    folder: Path
+    texts: list[str]  # real texts to take from
+    landing: dict[str, str] = field(default_factory=dict)  # marker: exact text (or None)
+    errors: list[Expected] = field(default_factory=list)
+    kinds: dict[str, str] = field(default_factory=dict)  # name: outcome, for the report
+    either: dict[str, str] = field(default_factory=dict)  # marker: path, may land or fail
+    _next: int = 0
+    _kind: str = ""
+
+    def text(self, label: str = "a") -> tuple[str, str]:
+        """A real text not used yet, tagged with its marker: (marker, text)."""
+        marker = f"k{len(self.kinds):02d}-{label}"
+        body = self.texts[self._next % len(self.texts)][:TEXT_CHARS].strip()
+        self._next += 1
+        return marker, f"{body} [{marker}]"
+
+    def lands(self, marker: str, text: str | None) -> None:
+        """The article tagged ``marker`` is stored once (with ``text`` exactly, if given)."""
+        self.landing[marker] = text or ""
+
+    def fails(self, path: str, reason: str) -> None:
+        """One error line for ``path`` (a regex after the folder) matching ``reason``."""
+        self.errors.append(Expected(path, reason))
+
+    def write(self, name: str, data: bytes | str) -> Path:
+        path = self.folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        path.write_bytes(data)
+        return path
+
+
+Build = Callable[[Corpus], None]
+KINDS: list[tuple[str, str, Build]] = []  # (name, outcome, build)
+
+
+def kind(name: str, outcome: str) -> Callable[[Build], Build]:
+    def register(build: Build) -> Build:
+        KINDS.append((name, outcome, build))
+        return build
+
+    return register
+
+
+def build_corpus(folder: Path, texts: list[str]) -> Corpus:
+    corpus = Corpus(folder, texts)
+    for name, outcome, build in KINDS:
+        corpus.kinds[name] = outcome
+        build(corpus)
+    return corpus
+
+
+def _record(**fields: object) -> str:
+    return json.dumps(fields, ensure_ascii=False)
+
+
+def _page(text: str, charset: str = "utf-8", title: str = "page") -> str:
+    paragraphs = "".join(f"<p>{line}</p>" for line in text.split("\n") if line.strip())
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="{charset}"><title>{title}</title></head>'
+        f"<body><article>{paragraphs}</article></body></html>"
+    )
+
+
+# --- plain text -------------------------------------------------------------------------
+
+
+@kind("empty file", "error: empty file")
+def _empty(c: Corpus) -> None:
+    c.write("text/empty.txt", b"")
+    c.fails(r"text/empty\.txt", "empty file")
+
+
+@kind("whitespace only", "error: only whitespace")
+def _blank(c: Corpus) -> None:
+    c.write("text/blank.txt", " \n\t\r\n")
+    c.fails(r"text/blank\.txt", "only whitespace")
+
+
+@kind("binary bytes named .txt", "error: binary file")
+def _binary(c: Corpus) -> None:
+    c.write("text/binary.txt", bytes(range(256)) * 16)
+    c.fails(r"text/binary\.txt", "binary file")
+
+
+@kind("one NUL byte in a UTF-8 text", "error: holds 1 NUL byte, at byte N")
+def _nul(c: Corpus) -> None:
+    _, text = c.text()
+    c.write("text/nul.txt", text.encode()[:30] + b"\x00" + text.encode()[30:])
+    c.fails(r"text/nul\.txt", r"holds 1 NUL byte\(s\), the first at byte 30")
+
+
+@kind("one invalid byte in a UTF-8 text", "error: not valid UTF-8, where (no mojibake)")
+def _bad_byte(c: Corpus) -> None:
+    _, text = c.text()
+    c.write("text/bad-byte.txt", text.encode() + b"\xff\n")
+    c.fails(r"text/bad-byte\.txt", r"not valid UTF-8: 1 bad byte\(s\), the first 0xff")
+
+
+@kind("UTF-8 text cut in a character", "error: not valid UTF-8")
+def _cut_char(c: Corpus) -> None:
+    _, text = c.text()
+    c.write("text/cut-char.txt", text.encode() + b"\xd9")  # the first byte of a letter
+    c.fails(r"text/cut-char\.txt", r"not valid UTF-8: 1 bad byte")
+
+
+@kind("UTF-8 BOM, then invalid bytes", "error: BOM but not valid")
+def _bom_bad(c: Corpus) -> None:
+    _, text = c.text()
+    c.write("text/bom-bad.txt", b"\xef\xbb\xbf" + text.encode() + b"\xc0")
+    c.fails(r"text/bom-bad\.txt", "byte-order mark but is not valid utf-8")
+
+
+@kind("UTF-16 with a BOM and an odd byte count", "error: BOM but not valid")
+def _utf16_odd(c: Corpus) -> None:
+    _, text = c.text()
+    c.write("text/utf16-odd.txt", text.encode("utf-16")[:-1])
+    c.fails(r"text/utf16-odd\.txt", "byte-order mark but is not valid utf-16")
+
+
+@kind("Latin-1 text", "error: convert it to UTF-8")
+def _latin1(c: Corpus) -> None:
+    c.write("text/latin1.txt", "café crème résumé naïve déjà vu".encode("latin-1"))
+    c.fails(r"text/latin1\.txt", "convert it to UTF-8")
+
+
+@kind("text over the article size limit", "error: too large, never read")
+def _huge(c: Corpus) -> None:
+    c.write("text/huge.txt", b"x " * 40_000)
+    c.fails(r"text/huge\.txt", r"too large \(0\.0763 MB > 0\.05 MB limit\)")
+
+
+@kind("legacy cp1256 text", "lands, decoded")
+def _cp1256(c: Corpus) -> None:
+    marker, text = c.text()
+    c.write("text/cp1256.txt", text.encode("cp1256"))
+    c.lands(marker, text)
+
+
+@kind("UTF-16 without BOM", "lands, decoded")
+def _utf16(c: Corpus) -> None:
+    marker, text = c.text()
+    c.write("text/utf16le.txt", text.encode("utf-16-le"))
+    c.lands(marker, text)
+
+
+@kind("a run of 5,000 digits in the text", "lands (or the one-line annotation error)")
+def _digits(c: Corpus) -> None:
+    marker, text = c.text()
+    text = f"{text}\n{'7' * 5000}"
+    c.write("text/digits.txt", text)
+    c.lands(marker, text)
+    c.either[marker] = r"text/digits\.txt"  # the quantity layer's digit cap is its own
+
+
+@kind("unknown extension holding binary", "error: not a supported file type")
+def _png(c: Corpus) -> None:
+    c.write("text/picture.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    c.fails(r"text/picture\.png", "not a supported file type")
+
+
+# --- HTML -------------------------------------------------------------------------------
+
+
+@kind("HTML cut before its text", "error: no main text")
+def _html_cut(c: Corpus) -> None:
+    c.write("html/cut.html", "<!DOCTYPE html><html><head><meta charset='utf-8'><script>var a=")
+    c.fails(r"html/cut\.html", "no main text")
+
+
+@kind("HTML nested 300 deep", "lands")
+def _html_300(c: Corpus) -> None:
+    marker, text = c.text()
+    c.write("html/deep-300.html", _page(text).replace("<article>", "<div>" * 300 + "<article>"))
+    c.lands(marker, None)
+
+
+@kind("HTML nested 4,000 deep", "lands")
+def _html_4000(c: Corpus) -> None:
+    marker, text = c.text()
+    c.write("html/deep-4000.html", "<html><body>" + "<div>" * 4000 + _page(text) + "</div>" * 4000)
+    c.lands(marker, None)
+
+
+@kind("cp1256 page declaring iso-8859-1", "error: declared charset contradicted")
+def _false_latin(c: Corpus) -> None:
+    _, text = c.text()
+    c.write("html/false-latin1.html", _page(text, "iso-8859-1").encode("cp1256"))
+    c.fails(r"html/false-latin1\.html", "declares charset iso8859-1, but its text reads as Arabic")
+
+
+@kind("cp1256 page declaring windows-1252", "error: declared charset contradicted")
+def _false_1252(c: Corpus) -> None:
+    _, text = c.text()
+    c.write("html/false-1252.html", _page(text, "windows-1252").encode("cp1256"))
+    c.fails(r"html/false-1252\.html", "declares charset cp1252, but its text reads as Arabic")
+
+
+@kind("cp1256 page declaring utf-8", "error: not the declared charset")
+def _false_utf8(c: Corpus) -> None:
+    _, text = c.text()
+    c.write("html/false-utf8.html", _page(text, "utf-8").encode("cp1256"))
+    c.fails(r"html/false-utf8\.html", "declares charset utf-8 but is not utf-8")
+
+
+@kind("cp1256 page declaring windows-1256", "lands, decoded")
+def _true_1256(c: Corpus) -> None:
+    marker, text = c.text()
+    c.write("html/cp1256.html", _page(text, "windows-1256").encode("cp1256"))
+    c.lands(marker, None)
+
+
+@kind("UTF-8 page with one invalid byte", "error: not valid UTF-8")
+def _html_bad_byte(c: Corpus) -> None:
+    _, text = c.text()
+    c.write("html/bad-byte.html", _page(text).encode().replace(b"</p>", b"\xff</p>", 1))
+    c.fails(r"html/bad-byte\.html", "not valid UTF-8: 1 bad byte")
+
+
+@kind("HTML page over the size limit", "error: too large")
+def _html_huge(c: Corpus) -> None:
+    c.write("html/huge.html", "<html><body>" + "<p>x</p>" * 10_000)
+    c.fails(r"html/huge\.html", "too large")
+
+
+# --- JSON files -------------------------------------------------------------------------
+
+
+@kind("JSON with a 6,000-digit number in a field", "lands (the number is not used)")
+def _json_huge_int(c: Corpus) -> None:
+    marker, text = c.text()
+    c.write("json/huge-int.json", _record(id="j1", text=text)[:-1] + ', "n": ' + "9" * 6000 + "}")
+    c.lands(marker, text)
+
+
+@kind("JSON whose text is a 6,000-digit number", "error: text is a JSON number")
+def _json_int_text(c: Corpus) -> None:
+    c.write("json/int-text.json", '{"id": "j2", "text": ' + "9" * 6000 + "}")
+    c.fails(r"json/int-text\.json", "record text is a JSON number, not a string")
+
+
+@kind("JSON nested 100,000 deep", "error: nested too deeply")
+def _json_deep(c: Corpus) -> None:
+    c.write("json/deep.json", "[" * 100_000 + "]" * 100_000)
+    c.fails(r"json/deep\.json", "nested too deeply")
+
+
+@kind("JSON record with a field nested 100,000 deep", "error: nested too deeply")
+def _json_deep_field(c: Corpus) -> None:
+    _, text = c.text()
+    nested = "[" * 100_000 + "]" * 100_000
+    c.write("json/deep-field.json", _record(id="j3", text=text)[:-1] + f', "x": {nested}}}')
+    c.fails(r"json/deep-field\.json", "nested too deeply")
+
+
+@kind("invalid JSON file", "error: invalid JSON, line and column")
+def _json_invalid(c: Corpus) -> None:
+    c.write("json/invalid.json", '[{"id": "j4", "text": "x"},\n{oops}]')
+    c.fails(r"json/invalid\.json", r"invalid JSON \(.*line 2 column 2\)")
+
+
+@kind("JSON that is no record", "error: neither a record nor a list")
+def _json_scalar(c: Corpus) -> None:
+    c.write("json/scalar.json", "42")
+    c.fails(r"json/scalar\.json", "neither a record nor a list")
+
+
+@kind("JSON list with a lone surrogate in one record", "that record fails; the other lands")
+def _json_surrogate(c: Corpus) -> None:
+    marker, text = c.text()
+    bad = _record(id="j6", text="x \\ud800 y").replace("\\\\", "\\")
+    c.write("json/surrogate.json", f"[{_record(id='j5', text=text)}, {bad}]")
+    c.lands(marker, text)
+    c.fails(r"json/surrogate\.json#2", r"lone surrogate \(U\+D800 at character 2\)")
+
+
+@kind("JSON with a NUL escape in the text", "error: NUL character")
+def _json_nul(c: Corpus) -> None:
+    c.write("json/nul.json", '{"id": "j7", "text": "a\\u0000b"}')
+    c.fails(r"json/nul\.json", r"NUL character \(U\+0000 at character 1\)")
+
+
+@kind("JSON file over the whole-file limit", "error: too large to read whole")
+def _json_huge(c: Corpus) -> None:
+    c.write("json/huge.json", json.dumps([{"id": str(i), "text": "x" * 100} for i in range(3000)]))
+    c.fails(r"json/huge\.json", r"too large to read whole \(0\.3\d* MB > 0\.2 MB limit\)")
+
+
+@kind("JSON file not in UTF-8", "error: not UTF-8, where")
+def _json_latin(c: Corpus) -> None:
+    c.write("json/latin1.json", '{"id": "j8", "text": "café"}'.encode("latin-1"))
+    c.fails(r"json/latin1\.json", r"file is not UTF-8 \(bad byte 0xe9 at byte 25\)")
+
+
+# --- JSONL ------------------------------------------------------------------------------
+
+
+@kind("JSONL record with a 6,000-digit id", "lands, the id as its digits")
+def _jsonl_huge_id(c: Corpus) -> None:
+    marker, text = c.text()
+    c.write("jsonl/huge-id.jsonl", '{"id": ' + "1" * 6000 + ", " + _record(text=text)[1:] + "\n")
+    c.lands(marker, text)
+
+
+@kind("JSONL line nested 100,000 deep", "that line fails; the others land")
+def _jsonl_deep(c: Corpus) -> None:
+    first, one = c.text("a")
+    second, two = c.text("b")
+    lines = [_record(id="l1", text=one), "[" * 100_000 + "]" * 100_000, _record(id="l2", text=two)]
+    c.write("jsonl/deep.jsonl", "\n".join(lines) + "\n")
+    c.lands(first, one)
+    c.lands(second, two)
+    c.fails(r"jsonl/deep\.jsonl#2", "nested too deeply")
+
+
+def _surrogate_in(field_name: str) -> Build:
+    def build(c: Corpus) -> None:
+        marker, text = c.text()
+        record = {"id": "s", "text": "x", "title": "t", "url": "https://x.org/s", "outlet": "o"}
+        record[field_name] = f"{record[field_name]} \\udc80"
+        bad = json.dumps(record, ensure_ascii=False).replace("\\\\", "\\")
+        c.write(f"jsonl/surrogate-{field_name}.jsonl", _record(text=text) + "\n" + bad + "\n")
+        c.lands(marker, text)
+        shown = "id" if field_name == "id" else field_name
+        c.fails(rf"jsonl/surrogate-{field_name}\.jsonl#2", f"the {shown} holds a lone surrogate")
+
+    return build
+
+
+for _field in ("text", "title", "url", "id", "outlet"):
+    kind(f"JSONL lone surrogate in {_field}", "that record fails; the other lands")(
+        _surrogate_in(_field)
+    )
+
+
+@kind("JSONL NUL escape in the text", "that record fails")
+def _jsonl_nul(c: Corpus) -> None:
+    c.write("jsonl/nul.jsonl", '{"id": "n", "text": "a\\u0000"}\n')
+    c.fails(r"jsonl/nul\.jsonl#1", "NUL character")
+
+
+@kind("JSONL with CR-only line ends", "every record lands")
+def _jsonl_cr(c: Corpus) -> None:
+    texts = [c.text(label) for label in "abc"]
+    c.write("jsonl/cr-only.jsonl", "\r".join(_record(text=t) for _, t in texts) + "\r")
+    for marker, text in texts:
+        c.lands(marker, text)
+
+
+@kind("JSONL with CRLF line ends", "every record lands")
+def _jsonl_crlf(c: Corpus) -> None:
+    texts = [c.text(label) for label in "ab"]
+    c.write("jsonl/crlf.jsonl", "\r\n".join(_record(text=t) for _, t in texts) + "\r\n")
+    for marker, text in texts:
+        c.lands(marker, text)
+
+
+@kind("concatenated JSONL, a BOM before each part", "every record lands")
+def _jsonl_boms(c: Corpus) -> None:
+    texts = [c.text(label) for label in "ab"]
+    parts = [b"\xef\xbb\xbf" + _record(text=t).encode() + b"\n" for _, t in texts]
+    c.write("jsonl/boms.jsonl", b"".join(parts))
+    for marker, text in texts:
+        c.lands(marker, text)
+
+
+@kind("JSONL without a text field", "one error for the file, not one per record")
+def _jsonl_no_text(c: Corpus) -> None:
+    lines = [_record(id=f"b{i}", body="x", title="t") for i in range(4)]
+    c.write("jsonl/no-text.jsonl", "\n".join(lines) + "\n")
+    c.fails(r"jsonl/no-text\.jsonl", r"4 records have no text field \(#1, #2, #3, #4; looked")
+
+
+@kind("JSONL line over the line limit", "that line fails, never held whole; the next lands")
+def _jsonl_long(c: Corpus) -> None:
+    marker, text = c.text()
+    c.write("jsonl/long-line.jsonl", "x" * 400_000 + "\n" + _record(text=text) + "\n")
+    c.lands(marker, text)
+    c.fails(r"jsonl/long-line\.jsonl#1", "line too long")
+
+
+@kind("JSONL cut in its last record", "that line fails; the others land")
+def _jsonl_cut(c: Corpus) -> None:
+    marker, text = c.text()
+    c.write("jsonl/cut.jsonl", _record(text=text) + "\n" + _record(text="abc")[:12])
+    c.lands(marker, text)
+    c.fails(r"jsonl/cut\.jsonl#2", "invalid JSON")
+
+
+@kind("JSONL line not in UTF-8", "that line fails; the others land")
+def _jsonl_latin(c: Corpus) -> None:
+    marker, text = c.text()
+    data = _record(text=text).encode() + b"\n" + '{"text": "café"}'.encode("latin-1") + b"\n"
+    c.write("jsonl/latin1-line.jsonl", data)
+    c.lands(marker, text)
+    c.fails(r"jsonl/latin1-line\.jsonl#2", r"line is not UTF-8 \(bad byte 0xe9")
+
+
+@kind("UTF-16 JSONL", "error: UTF-16, re-export as UTF-8")
+def _jsonl_utf16(c: Corpus) -> None:
+    c.write("jsonl/utf16.jsonl", (_record(text="x") + "\n").encode("utf-16"))
+    c.fails(r"jsonl/utf16\.jsonl", "UTF-16 text")
+
+
+@kind("empty JSONL", "error: no JSON records")
+def _jsonl_empty(c: Corpus) -> None:
+    c.write("jsonl/empty.jsonl", "\n\n")
+    c.fails(r"jsonl/empty\.jsonl", "empty file: no JSON records")
+
+
+@kind("JSONL records that are no objects, or empty", "one error each; the others land")
+def _jsonl_shapes(c: Corpus) -> None:
+    marker, text = c.text()
+    lines = ["[1, 2]", _record(text="  "), _record(text=text), "null"]
+    c.write("jsonl/shapes.jsonl", "\n".join(lines) + "\n")
+    c.lands(marker, text)
+    c.fails(r"jsonl/shapes\.jsonl#1", "record is a JSON array, not an object")
+    c.fails(r"jsonl/shapes\.jsonl#2", "record text is empty")
+    c.fails(r"jsonl/shapes\.jsonl#4", "record is a JSON null, not an object")
+
+
+@kind("JSONL record with a published value that is no date", "lands, the value ignored")
+def _jsonl_bad_date(c: Corpus) -> None:
+    marker, text = c.text()
+    c.write("jsonl/bad-date.jsonl", _record(text=text, published="soon") + "\n")
+    c.lands(marker, text)
+
+
+@kind("the same record twice in a file", "lands once")
+def _jsonl_twice(c: Corpus) -> None:
+    marker, text = c.text()
+    line = _record(id="t", text=text, url="https://example.org/twice")
+    c.write("jsonl/twice.jsonl", f"{line}\n{line}\n")
+    c.lands(marker, text)
+
+
+# --- feeds ------------------------------------------------------------------------------
+
+
+def _rss(items: list[str], encoding: str = "utf-8") -> str:
+    body = "".join(
+        f"<item><title>t{i}</title><link>https://example.org/f/{i}</link>"
+        f"<description>{text}</description></item>"
+        for i, text in enumerate(items)
+    )
+    return (
+        f'<?xml version="1.0" encoding="{encoding}"?><rss version="2.0"><channel>'
+        f"<title>feed</title>{body}</channel></rss>"
+    )
+
+
+@kind("feed with an invalid byte", "error: not valid in its declared encoding")
+def _feed_bad_byte(c: Corpus) -> None:
+    _, text = c.text()
+    c.write("feeds/bad-byte.rss", _rss([text]).encode().replace(b"</title>", b"\xff</title>", 1))
+    c.fails(r"feeds/bad-byte\.rss", "not valid in the encoding it declares")
+
+
+@kind("feed cut off in an entry", "error for the cut entry; the entries before land")
+def _feed_cut(c: Corpus) -> None:
+    marker, text = c.text()
+    _, other = c.text("b")
+    feed = _rss([text, other])
+    c.write("feeds/cut.rss", feed[: feed.index(other) + 40])
+    c.lands(marker, None)
+    c.fails(r"feeds/cut\.rss#2", "feed cut off in this entry")
+
+
+@kind("feed with a character reference to a surrogate", "error: not a readable feed")
+def _feed_surrogate(c: Corpus) -> None:
+    c.write("feeds/surrogate.rss", _rss(["x &#xD800; y"]))
+    c.fails(r"feeds/surrogate\.rss", "not a readable feed")
+
+
+@kind("feed with an entity bomb", "lands, the entity not expanded (bounded time)")
+def _feed_bomb(c: Corpus) -> None:
+    marker, text = c.text()
+    values = ["boom"] + [f"&e{i - 1};" * 10 for i in range(1, 10)]  # 10**9 booms
+    entities = "".join(f'<!ENTITY e{i} "{value}">' for i, value in enumerate(values))
+    feed = _rss([f"{text} &e9;"]).replace("<rss", f"<!DOCTYPE rss [{entities}]><rss", 1)
+    c.write("feeds/bomb.rss", feed)
+    c.lands(marker, None)  # feeds tidy spaces: the text is checked by its marker
+
+
+@kind("XML that is no feed", "error: no RSS/Atom entries")
+def _feed_sitemap(c: Corpus) -> None:
+    c.write("feeds/sitemap.xml", '<?xml version="1.0"?><urlset><url><loc>x</loc></url></urlset>')
+    c.fails(r"feeds/sitemap\.xml", "no RSS/Atom entries")
+
+
+@kind("feed over the whole-file limit", "error: too large to read whole")
+def _feed_huge(c: Corpus) -> None:
+    c.write("feeds/huge.rss", _rss(["x" * 1000] * 250))
+    c.fails(r"feeds/huge\.rss", "too large to read whole")
+
+
+# --- WARC -------------------------------------------------------------------------------
+
+
+def _warc(c: Corpus, count: int, gz: bool) -> tuple[bytes, list[tuple[str, str]]]:
+    out = BytesIO()
+    writer = WARCWriter(out, gzip=gz)
+    texts = [c.text(f"r{i}") for i in range(count)]
+    for i, (_, text) in enumerate(texts):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        payload = BytesIO(_page(text).encode())
+        uri = f"https://example.org/{'gz' if gz else 'w'}/{len(c.kinds)}/{i}"
+        record = writer.create_warc_record(uri, "response", payload=payload, http_headers=headers)
+        writer.write_record(record)
+    return out.getvalue(), texts
+
+
+@kind("WARC cut in half", "error naming the cut record; the 2 before it land")
+def _warc_half(c: Corpus) -> None:
+    data, texts = _warc(c, 5, gz=False)
+    c.write("warc/half.warc", data[: len(data) // 2])
+    for marker, _ in texts[:2]:
+        c.lands(marker, None)
+    c.fails(r"warc/half\.warc#\d+", "WARC file cut off inside this record: 2 HTML record")
+
+
+@kind("WARC.gz cut in half", "error saying where; the records before land")
+def _warc_gz_half(c: Corpus) -> None:
+    data, texts = _warc(c, 5, gz=True)
+    c.write("warc/half.warc.gz", data[: len(data) // 2])
+    for marker, _ in texts[:2]:
+        c.lands(marker, None)
+    # cut in a record, or between the gzip members of the headers and of the page
+    c.fails(r"warc/half\.warc\.gz(#\d+)?", r"cut off (after byte \d+|inside this record): 2 HTML")
+
+
+@kind("WARC cut in a record header", "error saying where; the records before land")
+def _warc_header(c: Corpus) -> None:
+    data, texts = _warc(c, 3, gz=False)
+    third = [m.start() for m in re.finditer(rb"WARC/1\.", data)][2]
+    c.write("warc/header.warc", data[: third + 30])
+    for marker, _ in texts[:2]:
+        c.lands(marker, None)
+    c.fails(r"warc/header\.warc", r"not a readable WARC file after byte \d+ .*: 2 HTML record")
+
+
+@kind("WARC with a wrong Content-Length", "error for that record; the others land")
+def _warc_length(c: Corpus) -> None:
+    data, texts = _warc(c, 3, gz=False)
+    start = data.index(b"Content-Length: ") + 16
+    end = data.index(b"\r\n", start)
+    wrong = str(int(data[start:end]) - 7).encode()
+    c.write("warc/length.warc", data[:start] + wrong + data[end:])
+    for marker, _ in texts[1:]:
+        c.lands(marker, None)
+    c.fails(r"warc/length\.warc#0", "record length does not match its content")
+
+
+@kind("WARC.gz with a flipped byte", "error saying where; the records before land")
+def _warc_flip(c: Corpus) -> None:
+    data, texts = _warc(c, 3, gz=True)
+    members = [m.start() for m in re.finditer(b"\x1f\x8b\x08", data)]
+    flipped = bytearray(data)
+    flipped[members[2] + 40] ^= 0xFF
+    c.write("warc/flip.warc.gz", bytes(flipped))
+    for marker, _ in texts[:2]:
+        c.lands(marker, None)
+    c.fails(r"warc/flip\.warc\.gz", r"after byte \d+ .*: 2 HTML record")
+
+
+@kind("text named .warc", "error: no HTML records, is it a WARC file?")
+def _warc_not(c: Corpus) -> None:
+    c.write("warc/not.warc", b"this is not a WARC file\r\n\r\n")
+    c.fails(r"warc/not\.warc", "no HTML response records in the file: is it a WARC file")
+
+
+@kind("gzip that holds no WARC", "error: not a readable WARC file")
+def _warc_gz_not(c: Corpus) -> None:
+    c.write("warc/not.warc.gz", gzip.compress(b"plain text, no records\n" * 10))
+    c.fails(r"warc/not\.warc\.gz", "not a readable WARC file")
+
+
+# --- paths ------------------------------------------------------------------------------
+
+
+@kind("file name that is not UTF-8", "lands, the name shown as \\xNN")
+def _name_bytes(c: Corpus) -> None:
+    marker, text = c.text()
+    (c.folder / "paths").mkdir(exist_ok=True)
+    with open(os.fsencode(c.folder / "paths") + b"/caf\xe9.txt", "wb") as out:
+        out.write(text.encode())
+    c.lands(marker, text)
+
+
+@kind("file name with a newline, holding nothing", "one error line, the newline escaped")
+def _name_newline(c: Corpus) -> None:
+    c.write("paths/two\nlines.txt", b"")
+    c.fails(r"paths/two\\nlines\.txt", "empty file")
+
+
+@kind("symlink loop", "error: symlink loop")
+def _loop(c: Corpus) -> None:
+    (c.folder / "paths").mkdir(exist_ok=True)
+    (c.folder / "paths" / "self").symlink_to(c.folder / "paths" / "self")
+    c.fails(r"paths/self", "symlink loop")
+
+
+@kind("dangling symlink", "error: broken symlink")
+def _dangling(c: Corpus) -> None:
+    (c.folder / "paths").mkdir(exist_ok=True)
+    (c.folder / "paths" / "dangling.txt").symlink_to(c.folder / "nowhere.txt")
+    c.fails(r"paths/dangling\.txt", "broken symlink")
+
+
+@kind("FIFO named .txt", "error: not a regular file (never blocks)")
+def _fifo(c: Corpus) -> None:
+    (c.folder / "paths").mkdir(exist_ok=True)
+    os.mkfifo(c.folder / "paths" / "pipe.txt")
+    c.fails(r"paths/pipe\.txt", "not a regular file")
+
+
+@kind("the same file in two folders", "lands once")
+def _copies(c: Corpus) -> None:
+    marker, text = c.text()
+    c.write("paths/copy-a/report.txt", text)
+    c.write("paths/copy-b/deeper/report-again.txt", text)
+    c.lands(marker, text)
+
+
+@kind("a text file and a JSONL record with one text", "lands once")
+def _same_text(c: Corpus) -> None:
+    marker, text = c.text()
+    c.write("paths/same.txt", text)
+    c.write("paths/same.jsonl", _record(id="same", text=text) + "\n")
+    c.lands(marker, text)
