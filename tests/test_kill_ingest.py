@@ -1,0 +1,129 @@
+"""SIGKILL at random points of an ingest with two workers, again and again, then resume.
+
+After each kill: no worker outlives its parent, the store passes ``PRAGMA
+integrity_check``, holds each article at most once, no row of a half-written article,
+and never fewer articles than before. Then a last run completes it: exactly the corpus,
+the counts it prints adding up.
+
+In CI (the default) 3 kill points on 600 articles keep the suite fast; ``make
+test-kill`` runs the full case, 20 kill points on 2,000 articles
+(``MARSAD_KILL_POINTS``, ``MARSAD_KILL_ARTICLES``). The delays are drawn from
+``MARSAD_KILL_SEED``, named in every failure.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from itertools import islice
+from pathlib import Path
+
+from marsad.ingest import read_inputs
+from marsad.model import Article
+from marsad.store.rows import LAYERS
+
+ARTICLES = int(os.environ.get("MARSAD_KILL_ARTICLES", "600"))
+KILL_POINTS = int(os.environ.get("MARSAD_KILL_POINTS", "3"))
+SEED = int(os.environ.get("MARSAD_KILL_SEED", "20"))
+# seconds after start: start-up, reading, annotating (about 200 articles/s), committing
+LONGEST_DELAY = 2.0 + ARTICLES / 250
+
+
+def _ingest(corpus: Path, db: Path) -> subprocess.Popen[str]:
+    command = [sys.executable, "-c", "from marsad.cli import app; app()", "ingest", str(corpus)]
+    return subprocess.Popen(
+        [*command, "--db", str(db), "--workers", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    """Running or sleeping: a zombie has died, waiting only to be reaped."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")
+
+
+def _check(db: Path, expected: set[str]) -> int:
+    """The store is sound and holds each article once at most: how many it holds."""
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        ids = [r[0] for r in connection.execute("SELECT id FROM articles")]
+        assert len(ids) == len(set(ids)) and set(ids) <= expected
+        searchable = connection.execute("SELECT count(*) FROM article_search").fetchone()[0]
+        assert searchable == len(ids)
+        for layer in LAYERS:  # no row of a half-written article
+            orphans = connection.execute(
+                f"SELECT count(*) FROM {layer.table} WHERE article_id NOT IN "
+                "(SELECT id FROM articles)"
+            ).fetchone()[0]
+            assert orphans == 0, layer.table
+    connection.close()
+    return len(ids)
+
+
+def test_sigkill_at_random_points_leaves_exact_counts(saudi_jsonl: Path, tmp_path: Path) -> None:
+    corpus = tmp_path / "saudi.jsonl"
+    with saudi_jsonl.open("rb") as source:
+        corpus.write_bytes(b"".join(islice(source, ARTICLES)))
+    expected = {a.id for a in read_inputs([corpus]) if isinstance(a, Article)}
+    assert len(expected) == ARTICLES
+    db = tmp_path / "m.db"
+    draw = random.Random(SEED)
+    stored = 0
+    started: list[int] = []
+    try:
+        for point in range(KILL_POINTS):
+            delay = draw.uniform(0.3, LONGEST_DELAY)
+            ingest = _ingest(corpus, db)
+            started.append(ingest.pid)
+            time.sleep(delay)
+            workers = _children(ingest.pid)
+            started.extend(workers)
+            ingest.send_signal(signal.SIGKILL)
+            ingest.wait()
+            deadline = time.monotonic() + 5
+            while any(map(_alive, workers)) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            where = f"kill {point + 1} at {delay:.2f} s (seed {SEED})"
+            assert not any(map(_alive, workers)), f"{where}: a worker outlived its parent"
+            if db.exists():
+                now = _check(db, expected)
+                assert now >= stored, where
+                stored = now
+            print(f"{where}: {len(workers)} worker(s) gone, {stored} stored, integrity ok")
+        last = _ingest(corpus, db)
+        output, _ = last.communicate(timeout=600)
+    finally:
+        for pid in started:  # only what this test started, if an assertion left it running
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+    assert last.returncode == 0, output
+    counts = re.search(r"ingested (\d+) new, (\d+) already stored; (\d+) article", output)
+    assert counts, output
+    new, already, total = map(int, counts.groups())
+    assert (already, new + already, total) == (stored, ARTICLES, ARTICLES), output
+    assert _check(db, expected) == ARTICLES
