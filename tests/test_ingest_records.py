@@ -111,3 +111,22 @@ def test_outlet_source_is_not_a_url(tmp_path: Path) -> None:
     path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     outlets = [a.outlet for a in read_inputs([path]) if isinstance(a, Article)]
     assert outlets == [None, "okaz"]
+
+
+def test_field_problems_are_said_once_per_file(tmp_path: Path) -> None:
+    path = tmp_path / "mapped.jsonl"
+    rows = [{"id": f"r{i}", "body": f"report {i}", "title": "t"} for i in range(5)]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    # the text mapped right, the title mapped to a field no record has: one error
+    mapped = ReadOptions(fields={"text": "body", "title": "headline"})
+    items = list(read_inputs([path], mapped))
+    assert [a.doc for a in items if isinstance(a, Article)] == [f"r{i}" for i in range(5)]
+    (error,) = [i for i in items if isinstance(i, InputError)]
+    assert error.path == str(path)
+    assert "no record has the field 'headline' that --field title=headline names" in error.reason
+    # no text field at all: one error for the file, naming the first records
+    (missing,) = list(read_inputs([path]))
+    assert isinstance(missing, InputError) and missing.path == str(path)
+    assert missing.reason.startswith("5 records have no text field (#1, #2, #3, #4, #5; looked")
+    assert "the first has body, id, title" in missing.reason
+    assert "--field text=FIELD" in missing.reason
