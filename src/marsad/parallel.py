@@ -9,7 +9,8 @@ article is a parameter (``annotate_safely`` by default; the bench passes a timed
 Workers never outlive the process that started them, even when it is killed with
 SIGKILL (which runs no clean-up): on Linux the kernel kills them with it
 (``PR_SET_PDEATHSIG``), and each worker also watches for its parent to change (the
-fallback elsewhere, and for a parent that died before the worker could ask).
+fallback elsewhere, and for a parent that died before the worker could ask). A worker
+that dies under an article costs that article only (``_Pool``).
 """
 
 from __future__ import annotations
@@ -24,9 +25,10 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from itertools import islice
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from marsad.ingest import InputError
 from marsad.model import Article
@@ -106,18 +108,46 @@ def annotate_stream(
         for item in articles:
             yield work(item) if isinstance(item, Article) else item
         return
-    source = iter(articles)
-    # fork: workers inherit the loaded resources (regexes, gazetteers, NER model) at no cost
-    context = multiprocessing.get_context("fork")
-    task = partial(_run_chunk, work)
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
-        initializer=die_with_parent,
-        initargs=(os.getpid(),),
-    ) as pool:
-        pending: deque[Future[list[Result | InputError]]] = deque()
-        limit = workers * IN_FLIGHT_PER_WORKER
+    pool = _Pool(workers, partial(_run_chunk, work))
+    try:
+        yield from pool.stream(iter(articles), chunk)
+    finally:
+        pool.close()
+
+
+class _Pool:
+    """A process pool that survives the death of a worker.
+
+    A worker can die without Python seeing an exception (a crash in native code, the OOM
+    killer): the pool is then broken and every chunk in flight lost. Those chunks are run
+    again one article at a time in a new pool, so the article that kills its worker is
+    found and reported as an error, and every other one is annotated, in order.
+    """
+
+    def __init__(self, workers: int, task: Callable[[list[Annotated]], list[Any]]) -> None:
+        self.workers = workers
+        self.task = task
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        # fork: workers inherit the loaded resources (regexes, gazetteers, NER model) free
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=die_with_parent,
+            initargs=(os.getpid(),),
+        )
+
+    def _restart(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = self._start()
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def stream(self, source: Iterator[Annotated], chunk: int) -> Iterator[Any]:
+        pending: deque[tuple[list[Annotated], Future[list[Any]]]] = deque()
+        limit = self.workers * IN_FLIGHT_PER_WORKER
         exhausted = False
         while pending or not exhausted:
             while not exhausted and len(pending) < limit:
@@ -125,6 +155,30 @@ def annotate_stream(
                 if not batch:
                     exhausted = True
                     break
-                pending.append(pool.submit(task, batch))
-            if pending:
-                yield from pending.popleft().result()
+                pending.append((batch, self.executor.submit(self.task, batch)))
+            if not pending:
+                continue
+            batch, future = pending.popleft()
+            try:
+                yield from future.result()
+            except BrokenProcessPool:
+                lost = [batch, *(waiting for waiting, _ in pending)]
+                pending.clear()
+                self._restart()
+                for items in lost:
+                    for item in items:
+                        yield from self._alone(item)
+
+    def _alone(self, item: Annotated) -> Iterator[Any]:
+        if isinstance(item, InputError):
+            yield item
+            return
+        try:
+            yield from self.executor.submit(self.task, [item]).result()
+        except BrokenProcessPool:
+            self._restart()
+            yield InputError(
+                item.source,
+                "the process annotating it died (a crash in native code, or out of memory); "
+                "the article is not stored: please report this with the article",
+            )
