@@ -5,8 +5,12 @@ integrity_check``, holds each article at most once, no row of a half-written art
 and never fewer articles than before. Then a last run completes it: exactly the corpus,
 the counts it prints adding up.
 
-In CI (the default) 3 kill points on 600 articles keep the suite fast; ``make
-test-kill`` runs the full case, 20 kill points on 2,000 articles
+Kill points: most at a random delay after the start (start-up, reading, skipping what
+is stored, annotating, in or between commits); a few spread over the run wait for this
+run's first commit and kill within the next batch, so the ingest also moves on between
+kills (while two batches or more are left). The store commits every ``BATCH`` articles, so what it holds is always a whole
+number of batches. In CI (the default) 3 kill points on 600 articles keep the suite
+fast; ``make test-kill`` runs the full case, 20 kill points on 2,000 articles
 (``MARSAD_KILL_POINTS``, ``MARSAD_KILL_ARTICLES``). The delays are drawn from
 ``MARSAD_KILL_SEED``, named in every failure.
 """
@@ -31,8 +35,9 @@ from marsad.store.rows import LAYERS
 ARTICLES = int(os.environ.get("MARSAD_KILL_ARTICLES", "600"))
 KILL_POINTS = int(os.environ.get("MARSAD_KILL_POINTS", "3"))
 SEED = int(os.environ.get("MARSAD_KILL_SEED", "20"))
-# seconds after start: start-up, reading, annotating (about 200 articles/s), committing
-LONGEST_DELAY = 2.0 + ARTICLES / 250
+BATCH = 500  # the store commits every 500 articles
+LONGEST_DELAY = 7.0  # seconds after the start: start-up, reading, a batch or so
+AFTER_COMMIT = 2.0  # seconds into the next batch, at most
 
 
 def _ingest(corpus: Path, db: Path) -> subprocess.Popen[str]:
@@ -67,6 +72,21 @@ def _alive(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
+def _count(db: Path) -> int:
+    try:
+        with sqlite3.connect(db, timeout=0.1) as connection:
+            return int(connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
+def _after_a_commit(ingest: subprocess.Popen[str], db: Path, stored: int) -> None:
+    """Wait until this run has committed a batch (or ended)."""
+    deadline = time.monotonic() + 300
+    while _count(db) <= stored and ingest.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 def _check(db: Path, expected: set[str]) -> int:
     """The store is sound and holds each article once at most: how many it holds."""
     with sqlite3.connect(db) as connection:
@@ -93,14 +113,23 @@ def test_sigkill_at_random_points_leaves_exact_counts(saudi_jsonl: Path, tmp_pat
     assert len(expected) == ARTICLES
     db = tmp_path / "m.db"
     draw = random.Random(SEED)
+    # runs that move on: always two batches or more left, so that no kill comes too late
+    commits = max(0, (ARTICLES - 2 * BATCH) // BATCH)
+    moving = {round((k + 1) * KILL_POINTS / (commits + 1)) - 1 for k in range(commits)}
     stored = 0
     started: list[int] = []
     try:
         for point in range(KILL_POINTS):
-            delay = draw.uniform(0.3, LONGEST_DELAY)
             ingest = _ingest(corpus, db)
             started.append(ingest.pid)
-            time.sleep(delay)
+            began = time.monotonic()
+            if point in moving:
+                _after_a_commit(ingest, db, stored)
+                time.sleep(draw.uniform(0.0, AFTER_COMMIT))
+            else:
+                time.sleep(draw.uniform(0.3, LONGEST_DELAY))
+            delay = time.monotonic() - began
+            assert ingest.poll() is None, f"the ingest ended before kill {point + 1}"
             workers = _children(ingest.pid)
             started.extend(workers)
             ingest.send_signal(signal.SIGKILL)
@@ -112,7 +141,8 @@ def test_sigkill_at_random_points_leaves_exact_counts(saudi_jsonl: Path, tmp_pat
             assert not any(map(_alive, workers)), f"{where}: a worker outlived its parent"
             if db.exists():
                 now = _check(db, expected)
-                assert now >= stored, where
+                assert now >= stored and now % BATCH == 0, (where, now)  # whole batches
+                assert now > stored or point not in moving, (where, now)
                 stored = now
             print(f"{where}: {len(workers)} worker(s) gone, {stored} stored, integrity ok")
         last = _ingest(corpus, db)
