@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from ingest_process import start_ingest
+
 ARTICLES = 1100  # real texts cut to TEXT_CHARS: about 7 MB written, more than SMALL holds
 TEXT_CHARS = 1000
 SMALL, LARGE = "5m", "64m"
@@ -46,14 +48,9 @@ def _skip_reason() -> str | None:
 
 
 def _ingest(corpus: Path, db: Path) -> dict[str, object]:
-    command = [sys.executable, "-c", "from marsad.cli import app; app()", "ingest", str(corpus)]
-    done = subprocess.run(
-        [*command, "--db", str(db), "--workers", "2"],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    return {"status": done.returncode, "output": done.stdout + done.stderr}
+    ingest = start_ingest(corpus, db, workers=2)
+    output, _ = ingest.communicate(timeout=600)
+    return {"status": ingest.returncode, "output": output}
 
 
 def _store(db: Path) -> dict[str, object]:

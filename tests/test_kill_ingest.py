@@ -8,11 +8,11 @@ the counts it prints adding up.
 Kill points: most at a random delay after the start (start-up, reading, skipping what
 is stored, annotating, in or between commits); a few spread over the run wait for this
 run's first commit and kill within the next batch, so the ingest also moves on between
-kills (while two batches or more are left). The store commits every ``BATCH`` articles, so what it holds is always a whole
-number of batches. In CI (the default) 3 kill points on 600 articles keep the suite
-fast; ``make test-kill`` runs the full case, 20 kill points on 2,000 articles
-(``MARSAD_KILL_POINTS``, ``MARSAD_KILL_ARTICLES``). The delays are drawn from
-``MARSAD_KILL_SEED``, named in every failure.
+kills (while two batches or more are left). The store commits every ``BATCH`` articles,
+so what it holds is always a whole number of batches. In CI (the default) 3 kill points
+on 600 articles keep the suite fast; ``make test-kill`` runs the full case, 20 kill
+points on 2,000 articles (``MARSAD_KILL_POINTS``, ``MARSAD_KILL_ARTICLES``). The delays
+are drawn from ``MARSAD_KILL_SEED``, named in every failure.
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ import re
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from itertools import islice
 from pathlib import Path
 
+from ingest_process import start_ingest, stored_count
 from marsad.ingest import read_inputs
 from marsad.model import Article
 from marsad.store.rows import LAYERS
@@ -38,16 +38,6 @@ SEED = int(os.environ.get("MARSAD_KILL_SEED", "20"))
 BATCH = 500  # the store commits every 500 articles
 LONGEST_DELAY = 7.0  # seconds after the start: start-up, reading, a batch or so
 AFTER_COMMIT = 2.0  # seconds into the next batch, at most
-
-
-def _ingest(corpus: Path, db: Path) -> subprocess.Popen[str]:
-    command = [sys.executable, "-c", "from marsad.cli import app; app()", "ingest", str(corpus)]
-    return subprocess.Popen(
-        [*command, "--db", str(db), "--workers", "2"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
 
 
 def _children(pid: int) -> list[int]:
@@ -72,18 +62,10 @@ def _alive(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
-def _count(db: Path) -> int:
-    try:
-        with sqlite3.connect(db, timeout=0.1) as connection:
-            return int(connection.execute("SELECT count(*) FROM articles").fetchone()[0])
-    except sqlite3.Error:
-        return 0
-
-
 def _after_a_commit(ingest: subprocess.Popen[str], db: Path, stored: int) -> None:
     """Wait until this run has committed a batch (or ended)."""
     deadline = time.monotonic() + 300
-    while _count(db) <= stored and ingest.poll() is None and time.monotonic() < deadline:
+    while stored_count(db) <= stored and ingest.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
 
 
@@ -120,7 +102,7 @@ def test_sigkill_at_random_points_leaves_exact_counts(saudi_jsonl: Path, tmp_pat
     started: list[int] = []
     try:
         for point in range(KILL_POINTS):
-            ingest = _ingest(corpus, db)
+            ingest = start_ingest(corpus, db, workers=2)
             started.append(ingest.pid)
             began = time.monotonic()
             if point in moving:
@@ -145,7 +127,7 @@ def test_sigkill_at_random_points_leaves_exact_counts(saudi_jsonl: Path, tmp_pat
                 assert now > stored or point not in moving, (where, now)
                 stored = now
             print(f"{where}: {len(workers)} worker(s) gone, {stored} stored, integrity ok")
-        last = _ingest(corpus, db)
+        last = start_ingest(corpus, db, workers=2)
         output, _ = last.communicate(timeout=600)
     finally:
         for pid in started:  # only what this test started, if an assertion left it running
