@@ -126,7 +126,7 @@ class DuplicateDocs:
     almost always near its first use, in the same file.
     """
 
-    def __init__(self, window: int = 50_000) -> None:
+    def __init__(self, window: int = 10_000) -> None:
         self._seen: OrderedDict[str, tuple[str, str]] = OrderedDict()  # doc: (id, source)
         self._window = window
 
