@@ -1,4 +1,4 @@
-"""A real full disk: ingest into a store on a 5 MB tmpfs, then again once it has room.
+"""A real full disk: ingest into a store on a 3 MB tmpfs, then again once it has room.
 
 The first ingest fills the disk: one line saying so, exit status 1, the finished batches
 kept (a sound store, no row of a half-written article); after the file system grows, the
@@ -24,9 +24,9 @@ import pytest
 
 from ingest_process import start_ingest
 
-ARTICLES = 1100  # real texts cut to TEXT_CHARS: about 7 MB written, more than SMALL holds
-TEXT_CHARS = 1000
-SMALL, LARGE = "5m", "64m"
+ARTICLES = 1100  # real texts cut to TEXT_CHARS: more than SMALL holds, 500 of them fit
+TEXT_CHARS = 500
+SMALL, LARGE = "3m", "64m"
 
 
 def _skip_reason() -> str | None:
