@@ -25,6 +25,7 @@ from marsad.model import (
     Timex,
 )
 from marsad.store import SCHEMA_VERSION, Store
+from marsad.temporal.relative import Relative
 
 TEXT = (
     "الجمعة, 26 يناير, 2024 - 02:43 صباحاً\n"
@@ -60,7 +61,16 @@ def _full_article(doc: str = "004.txt", text: str = TEXT) -> Article:
     article.boilerplate = [Boilerplate(_at(text, "التعليقات"), "comments")]
     article.sentences = [Sentence(Span(0, 37)), Sentence(_at(text, "قالت وزارة"))]
     article.timexes = [
-        Timex(_at(text, "الخميس"), "الخميس", "DATE", "2024-01-25", "publication", "day", rule="r"),
+        Timex(
+            _at(text, "الخميس"),
+            "الخميس",
+            "DATE",
+            "2024-01-25",
+            "publication",
+            "day",
+            rule="r",
+            relative=Relative("weekday", weekday=4, mode="near"),
+        ),
         Timex(_at(text, "2014"), "2014", "DATE", "2014", granularity="year", hijri="1435"),
         Timex(_at(text, "تعتزمان"), "تعتزمان", "DATE", "FUTURE_REF", vague=True),
     ]
@@ -123,7 +133,8 @@ def test_store_handles_every_model_field() -> None:
         Published: {"value", "source", "span", "note"},
         Boilerplate: {"span", "kind"},
         Sentence: {"span"},
-        Timex: {"span", "text", "type", "value", "anchor", "granularity", "vague", "hijri", "rule"},
+        Timex: {"span", "text", "type", "value", "anchor", "granularity", "vague", "hijri", "rule",
+                "relative"},
         Entity: {"span", "text", "type", "canonical", "role", "rule"},
         Quote: {
             "speaker",

@@ -121,7 +121,8 @@ def test_a_store_of_a_newer_schema_is_refused_unchanged(tmp_path: Path) -> None:
     with sqlite3.connect(path) as db:
         db.execute("UPDATE schema_version SET version = 99")
     db.close()
-    with pytest.raises(StoreError, match="schema version 99, this marsad reads version 2; open "):
+    expected = f"schema version 99, this marsad reads version {SCHEMA_VERSION}; open "
+    with pytest.raises(StoreError, match=expected):
         Store(path)
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT version FROM schema_version").fetchall() == [(99,)]

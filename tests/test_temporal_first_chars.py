@@ -56,7 +56,7 @@ def test_gold_timexes_start_where_their_rule_accepts(seeds_dir: Path, shared_dir
         text = (seeds_dir / document["doc"]).read_text(encoding="utf-8")
         view = TextView(text)
         surfaces = {gold["text"] for gold in document["timexes"]}
-        for candidate in find_candidates(view.folded):
+        for candidate in find_candidates(view):
             if view.source_span(candidate.start, candidate.end).slice(text) not in surfaces:
                 continue
             rule = table[candidate.order]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from marsad.arabic.view import TextView
+    from marsad.temporal.relative import Relative
 
 
 class PublishedSource(StrEnum):
@@ -80,7 +81,9 @@ class Timex:
     """A temporal expression (TimeML types) with its ISO 8601 / TIMEX3 value.
 
     ``value`` is None when the text does not determine it; ``anchor`` then says what it
-    depends on ("publication"), and is never silently replaced by today's date.
+    depends on ("publication"), and is never silently replaced by today's date. A relative
+    expression keeps its meaning (``relative``), so a new publication date re-anchors it
+    with one resolve, without tagging the text again.
     """
 
     span: Span
@@ -92,6 +95,7 @@ class Timex:
     vague: bool = False
     hijri: str | None = None  # the Hijri value as written, e.g. "1436-10-21"
     rule: str = ""  # name of the rule that produced it
+    relative: Relative | None = None  # the unresolved meaning of a relative expression
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -285,6 +289,15 @@ class Article:
 
             self._view = TextView(self.text)
         return self._view
+
+    def transient_view(self) -> TextView:
+        """The view when built, else a new one that is not kept: for a pass over many
+        stored articles, where keeping every view would hold the corpus twice."""
+        if self._view is not None:
+            return self._view
+        from marsad.arabic.view import TextView
+
+        return TextView(self.text)
 
     def release_view(self) -> None:
         """Drop the view (it is rebuilt from the text when asked for again)."""

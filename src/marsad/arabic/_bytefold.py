@@ -61,7 +61,7 @@ class Folded:
 
 CODEC = "cp1256"
 _ERRORS = "marsad-fold"
-_DROPPED_STAND_IN = "\u064b"  # fathatan: in cp1256, and dropped like any mark
+_DROPPED_STAND_IN = chr(0x064B)  # fathatan: in cp1256, and dropped like any mark
 
 
 def _fold_stand_in(error: UnicodeError) -> tuple[str, int]:

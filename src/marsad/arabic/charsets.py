@@ -1,11 +1,13 @@
-"""Named sets of punctuation (``resources/punctuation.tsv``): sentence ends, quote marks,
-clause marks. Layers ask for a set by what it does, never spell the characters."""
+"""Named characters: sets of punctuation (``resources/punctuation.tsv``: sentence ends,
+quote marks, clause marks) and single letters by their role (``resources/letters.tsv``:
+ta marbuta, the conjunction و). Layers ask by name, never spell the characters."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
 
+from marsad.arabic.normalize import normalize
 from marsad.resources import load_tsv
 
 _ESCAPES = {"\\s": " ", "\\t": "\t", "\\n": "\n", "\\u00a0": "\u00a0"}
@@ -22,11 +24,13 @@ def _sets() -> dict[str, tuple[str, ...]]:
     return out
 
 
+@cache
 def charset(name: str) -> frozenset[str]:
     """The characters of a named set."""
     return frozenset(chars(name))
 
 
+@cache
 def chars(name: str) -> str:
     """The characters of a named set as one string, in the file's order."""
     try:
@@ -35,6 +39,22 @@ def chars(name: str) -> str:
         raise KeyError(f"punctuation.tsv has no set {name!r}") from None
 
 
+@cache
 def char_class(name: str) -> str:
     """A regex character class of a named set (``[...]``)."""
     return "[" + "".join(re.escape(char) for char in chars(name)) + "]"
+
+
+@cache
+def _letters() -> dict[str, str]:
+    return {row[0]: row[1] for row in load_tsv("letters.tsv", columns=2)}
+
+
+@cache
+def letter(name: str, folded: bool = True) -> str:
+    """A letter by its role (``letters.tsv``), folded for matching unless asked not to."""
+    try:
+        found = _letters()[name]
+    except KeyError:
+        raise KeyError(f"letters.tsv has no letter {name!r}") from None
+    return normalize(found) if folded else found

@@ -19,15 +19,24 @@ from marsad.resources import load_lines, load_tsv
 class CliticRules:
     article: str  # "ال", folded
     fusing: str  # the letter that fuses with the article ("ل")
+    both_ways: str  # a proclitic that is also an enclitic ("ك")
+    preposition_before: str  # the word after which ``both_ways`` is the proclitic ("ما")
+
+    @property
+    def fused_article(self) -> str:
+        """The article as written after the fusing letter: "لل" (ل + ال)."""
+        return self.fusing + self.article[len(self.article) - 1 :]
 
 
 @cache
 def rules() -> CliticRules:
     found = {row[0]: normalize(row[1]) for row in load_tsv("clitic_rules.tsv", columns=2)}
-    return CliticRules(found["article"], found["fusing"])
+    return CliticRules(
+        found["article"], found["fusing"], found["both-ways"], found["preposition-before"]
+    )
 
 
-def article() -> str:
+def definite_article() -> str:
     """The definite article, folded."""
     return rules().article
 
@@ -40,11 +49,15 @@ def proclitics() -> tuple[str, ...]:
 
 
 @cache
-def proclitic_letters(kind: str | None = None) -> frozenset[str]:
-    """One-letter proclitics, all or of one kind: "conjunction" (و ف) or "preposition"
-    (ب ل ك), from proclitic_kinds.tsv."""
-    rows = load_tsv("proclitic_kinds.tsv", columns=2)[1:]  # a header row first
-    return frozenset(normalize(letter) for letter, found, *_ in rows if kind in (None, found))
+def proclitic_letters(kind: str | None = None, use: str | None = None) -> frozenset[str]:
+    """One-letter proclitics, all or of one kind ("conjunction": و ف; "preposition": ب ل
+    ك), or those a layer reads for ``use`` (proclitic_kinds.tsv)."""
+    rows = load_tsv("proclitic_kinds.tsv", columns=3)[1:]  # a header row first
+    return frozenset(
+        normalize(letter)
+        for letter, found, uses, *_ in rows
+        if kind in (None, found) and (use is None or use in uses.split(","))
+    )
 
 
 @cache
@@ -78,6 +91,15 @@ def readings(token: str) -> tuple[tuple[int, str], ...]:
             out.append((len(prefix), the[:-1] + rest))  # للحرة = ل + الحرة
             out.append((len(prefix), the + rest))  # للجنة = ل + اللجنة
     return tuple(out)
+
+
+def attach(prefix: str, word: str) -> str:
+    """``prefix`` written on ``word``: ل + الشيء is written للشيء (the inverse of a
+    reading)."""
+    the = rules().article
+    if prefix.endswith(rules().fusing) and word.startswith(the):
+        return prefix + word[len(the) - 1 :]
+    return prefix + word
 
 
 def fused_article(token: str, prefix_length: int, word: str) -> bool:

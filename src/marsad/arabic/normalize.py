@@ -1,8 +1,7 @@
 """Matching normaliser for Arabic: folds spelling variants, never touches display text.
 
-``normalize`` gives a folded string for matching and search. ``normalize_with_map`` also
-returns, for each folded character, the index of the original character it came from, so
-a match found in folded text maps back to exact offsets in the text as read.
+``normalize`` gives a folded string for matching and search; the text view
+(``marsad.arabic.view``) folds a whole article once and maps offsets both ways.
 """
 
 from __future__ import annotations
@@ -85,14 +84,6 @@ def normalize(text: str) -> str:
     return text.translate(_FOLD)
 
 
-def normalize_with_map(text: str) -> tuple[str, list[int]]:
-    """Folded text and ``offsets`` where ``offsets[i]`` is the source index of folded char i.
-
-    ``offsets`` has one extra entry, ``len(text)``, so a folded end index maps too.
-    """
-    return text.translate(_FOLD), source_offsets(text)
-
-
 def _dropped_class() -> str:
     singles = "".join(chr(code) for code in sorted(_DROPPED_SINGLE))
     ranges = "".join(f"{chr(low)}-{chr(high)}" for low, high in _DROPPED_RANGES)
@@ -102,52 +93,14 @@ def _dropped_class() -> str:
 # Every character that folding drops (``fold_char`` gives ""), as one character class.
 DROPPED = re.compile(_dropped_class())
 
-_POSITIONS_KEPT = 1 << 16
-_kept_positions = list(range(_POSITIONS_KEPT))
 
-
-def _positions(count: int) -> list[int]:
-    """[0, 1, 2, ...], at least ``count`` long: slicing a list made once is several times
-    faster than ``range``, which makes a new int object per position."""
-    return _kept_positions if count <= _POSITIONS_KEPT else list(range(count))
-
-
-def source_offsets(text: str) -> list[int]:
-    """The ``offsets`` of ``normalize_with_map(text)``: the index of every character that
-    folding keeps, plus ``len(text)``. Only dropped characters shift the map, so it is
-    made from their positions alone, not one character at a time."""
-    positions = _positions(len(text) + 1)
-    offsets: list[int] = []
-    kept = 0
-    for drop in DROPPED.finditer(text):
-        offsets += positions[kept : drop.start()]
-        kept = drop.end()
-    if kept == 0 and not offsets:
-        return positions[: len(text) + 1]
-    offsets += positions[kept : len(text) + 1]
-    return offsets
+# Diacritics and tatweel, as characters (``is_mark``).
+_MARKS = frozenset(
+    chr(code) for low, high in ((0x0640, 0x0640), *_DROPPED_RANGES) for code in range(low, high + 1)
+)
 
 
 def is_mark(char: str) -> bool:
     """Diacritics and tatweel: folding drops them, and they belong to the letter before
     them, so a span ending on that letter takes them in ("الأمريكيّ", "صباحاً")."""
-    code = ord(char)
-    return code == 0x0640 or any(low <= code <= high for low, high in _DROPPED_RANGES)
-
-
-def to_source_span(
-    offsets: list[int], start: int, end: int, text: str | None = None
-) -> tuple[int, int]:
-    """Map a ``[start, end)`` range of folded text back to the original text.
-
-    With ``text``, the end also takes in the diacritics written on the last letter, so
-    a match on "الامريكي" covers "الأمريكيّ" whole.
-    """
-    if end <= start:
-        position = offsets[start]
-        return position, position
-    source_end = offsets[end - 1] + 1
-    if text is not None:
-        while source_end < len(text) and is_mark(text[source_end]):
-            source_end += 1
-    return offsets[start], source_end
+    return char in _MARKS

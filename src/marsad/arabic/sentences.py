@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
+from marsad.arabic.charsets import chars, charset
 from marsad.model import Span
 
-_ENDERS = frozenset(".!?؟…")
-_OPENERS = {"«": "»", "“": "”"}
-_CLOSERS = frozenset("»”")
+_ENDERS = charset("sentence-end")
+_OPENERS = dict(zip(chars("quote-open"), chars("quote-close"), strict=True))
+_CLOSERS = charset("quote-close")
 _SPACE = frozenset(" \t\u00a0")
 # The only characters the splitter acts on: it jumps from one to the next.
 _MARKS = re.compile("[" + re.escape("".join(sorted(_ENDERS | set(_OPENERS) | _CLOSERS))) + "]")

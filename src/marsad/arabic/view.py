@@ -29,6 +29,7 @@ from typing import Literal, NamedTuple, overload
 from marsad.arabic._bytefold import fold_text
 from marsad.arabic.clitics import readings
 from marsad.arabic.normalize import is_mark
+from marsad.arabic.wordclass import WordClass, classify
 from marsad.model import Span
 
 # A word token: letters and digits (no underscore: "#وسم_آخر" is two words).
@@ -36,6 +37,8 @@ _WORD_SPLIT = re.compile(r"([^\W_]+)")
 # A word as written: what whitespace delimits, clitics and punctuation attached
 # ("لـ«الشرق", "أيار/مايو2011"); distances "in words" count these.
 _WRITTEN = re.compile(r"\S+")
+# Line breaks as ``str.splitlines`` knows them.
+_LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # What the NER model reads: word tokens, and every other non-space character alone.
 _MODEL_TOKEN = re.compile(r"[^\W_]+|[^\s]")
 
@@ -172,6 +175,14 @@ class TextView:
         before it (-1 when none)."""
         return bisect_right(self.starts, folded) - 1
 
+    @cached_property
+    def word_classes(self) -> list[WordClass]:
+        """The word class of every token (``marsad.arabic.wordclass``), in token order."""
+        return list(map(classify, self.words))
+
+    def word_class(self, index: int) -> WordClass:
+        return self.word_classes[index]
+
     def gap(self, left: int, right: int) -> str:
         """The folded text between token ``left`` and token ``right``."""
         return self.folded[self.ends[left] : self.starts[right]]
@@ -249,6 +260,17 @@ class TextView:
                 current = []
         if current:
             out.append(current)
+        return out
+
+    def lines(self, span: Span) -> list[Span]:
+        """The source spans of the lines of ``span`` (``str.splitlines`` breaks)."""
+        out: list[Span] = []
+        start = span.start
+        for match in _LINE_BREAK.finditer(self.text, span.start, span.end):
+            out.append(Span(start, match.start()))
+            start = match.end()
+        if start < span.end:
+            out.append(Span(start, span.end))
         return out
 
     def words_in(self, span: Span) -> list[str]:

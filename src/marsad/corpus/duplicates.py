@@ -26,11 +26,11 @@ from typing import Any
 
 from datasketch import MinHash, MinHashLSH
 
+from marsad.arabic.normalize import normalize
 from marsad.corpus.shingles import (
     HashArray,
-    body_text,
+    body_lines,
     core_tokens,
-    fold,
     jaccard,
     shingle_hashes,
 )
@@ -58,7 +58,7 @@ class WireAgency:
 def wire_agencies() -> tuple[WireAgency, ...]:
     agencies = []
     for row in load_yaml("wire.yaml")["agencies"]:
-        words = sorted((fold(m) for m in row["markers"]), key=len, reverse=True)
+        words = sorted((normalize(m) for m in row["markers"]), key=len, reverse=True)
         alternatives = "|".join(r"\s*".join(map(re.escape, m.split())) for m in words)
         agencies.append(
             WireAgency(
@@ -80,12 +80,27 @@ def wire_agency(article: Article) -> str | None:
     for agency in wire_agencies():
         if outlet in agency.outlets:
             return agency.id
-    body = body_text(article).lstrip()
-    head = fold(body.split("\n", 1)[0][:200]).strip()
+    head = _first_line(article)
     for agency in wire_agencies():
         if agency.marker.search(head):
             return agency.id
     return None
+
+
+_HEAD_CHARS = 200  # where a wire marker may stand in the first line
+
+
+def _first_line(article: Article) -> str:
+    """The folded start of the body's first line with words (whitespace trimmed)."""
+    text = article.text
+    for line in body_lines(article):
+        start = line.start
+        while start < line.end and text[start].isspace():
+            start += 1
+        if start < line.end:
+            end = min(line.end, start + _HEAD_CHARS)
+            return article.transient_view().fold_range(start, end).strip()
+    return ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +192,7 @@ class DuplicateIndex:
         return len(self._prints)
 
     def _fingerprint(self, article: Article) -> _Print | None:
-        words = core_tokens(body_text(article))
+        words = core_tokens(article)
         if len(words) < self.min_words:
             return None
         return _Print(

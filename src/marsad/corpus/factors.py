@@ -20,17 +20,19 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-import numpy as np
 import yaml
 from rich.console import Console
 from rich.table import Table
 
-from marsad.arabic.normalize import to_source_span
+from marsad.arabic.charsets import char_class, letter
+from marsad.arabic.clitics import definite_article, enclitics, proclitic_letters, rules
+from marsad.arabic.normalize import normalize
 from marsad.arabic.sentences import split_sentences
-from marsad.corpus.shingles import fold, fold_with_offsets
+from marsad.arabic.view import TextView
 from marsad.model import Article, Span
 from marsad.resources import load_yaml
 
@@ -40,13 +42,24 @@ _ID = re.compile(r"^[A-Za-z0-9_-]+$")
 _DIRECTIONS: dict[Any, int] = {"up": 1, "down": -1, 1: 1, -1: -1, "+1": 1, "-1": -1}
 _GAP = "..."
 _GAP_WORDS = 3
-_SEP = r"(?:(?![.!?؟…\n])\W)+"  # between cue words: spaces, commas, quotes; no sentence end
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
-# Proclitics and the article in front of an Arabic word: و ف, then ب ك ل, then ال (لل).
-_PROCLITICS = r"(?:[وف]?(?:[بكل]?ال|لل|[بكل])?)"
-_PRONOUNS = r"(?:ه|ها|هم|هما|هن|كم|نا)"
-_NEGATOR_CLITICS = frozenset({"", "و", "ف", "ل", "ب", "ول", "فل", "وب"})
-_LAST_WORD = re.compile(r"([^\W_]+)\W*$")
+
+
+@cache
+def _patterns() -> tuple[str, str, str]:
+    """(separator, proclitics, pronouns) of a cue's regex, from the resources: between cue
+    words spaces, commas and quotes but no sentence end; before an Arabic word و ف, then
+    ب ك ل, then the article (ال, fused لل); after it a pronoun suffix."""
+    separator = rf"(?:(?!{char_class('sentence-end')}|\n)\W)+"
+    clitic = rules()
+    conjunctions = "".join(sorted(proclitic_letters("conjunction")))
+    prepositions = "".join(sorted(proclitic_letters("preposition")))
+    proclitics = (
+        f"(?:[{conjunctions}]?(?:[{prepositions}]?{clitic.article}"
+        f"|{clitic.fused_article}|[{prepositions}])?)"
+    )
+    pronouns = "(?:" + "|".join(enclitics("cue-ending")) + ")"
+    return separator, proclitics, pronouns
 
 
 class FrameworkError(ValueError):
@@ -135,21 +148,27 @@ class FactorEvidence:
 
 def _word_pattern(word: str) -> str:
     star = word.endswith("*")
-    core = fold(word.rstrip("*"))
+    core = normalize(word.rstrip("*"))
     if not core:
         raise ValueError(f"empty word in cue: {word!r}")
     if not _ARABIC.search(core):
         return re.escape(core) + (r"[^\W_]*" if star else "")
-    if core.startswith("ال") and len(core) > 4:
-        core = core[2:]  # the article is one of the tolerated proclitics
+    _, proclitics, pronouns = _patterns()
+    core = _without_article(core)  # the article is one of the tolerated proclitics
+    ta_marbuta = letter("ta-marbuta")
     if star:
         ending = r"[^\W_]*"
-    elif core.endswith("ه"):  # ta marbuta: قدرة -> قدرته، قدراتها is another word
-        core = core[:-1]
-        ending = rf"(?:ه|ت{_PRONOUNS})"
+    elif core.endswith(ta_marbuta):  # قدرة -> قدرته، قدراتها is another word
+        core = core[: -len(ta_marbuta)]
+        ending = rf"(?:{ta_marbuta}|{letter('ta')}{pronouns})"
     else:
-        ending = _PRONOUNS + "?"
-    return _PROCLITICS + re.escape(core) + ending
+        ending = pronouns + "?"
+    return proclitics + re.escape(core) + ending
+
+
+def _without_article(core: str) -> str:
+    the = definite_article()
+    return core[len(the) :] if core.startswith(the) and len(core) > len(the) + 2 else core
 
 
 def cue_pattern(phrase: str) -> str:
@@ -165,7 +184,10 @@ def cue_pattern(phrase: str) -> str:
             raise ValueError(f"empty alternative in cue: {phrase!r}")
         slot = "(?:" + "|".join(_word_pattern(option) for option in options) + ")"
         if parts:
-            parts.append(rf"(?:{_SEP}[^\W_]+){{0,{_GAP_WORDS}}}{_SEP}" if gap else _SEP)
+            separator = _patterns()[0]
+            parts.append(
+                rf"(?:{separator}[^\W_]+){{0,{_GAP_WORDS}}}{separator}" if gap else separator
+            )
         parts.append(slot)
         gap = False
     if not parts or gap:
@@ -174,12 +196,12 @@ def cue_pattern(phrase: str) -> str:
 
 
 def _core(word: str) -> str:
-    core = fold(word.rstrip("*"))
+    core = normalize(word.rstrip("*"))
     if _ARABIC.search(core):
-        if core.startswith("ال") and len(core) > 4:
-            core = core[2:]
-        if not word.endswith("*") and core.endswith("ه"):
-            core = core[:-1]
+        core = _without_article(core)
+        ta_marbuta = letter("ta-marbuta")
+        if not word.endswith("*") and core.endswith(ta_marbuta):
+            core = core[: -len(ta_marbuta)]
     return core
 
 
@@ -315,7 +337,7 @@ def parse_framework(data: Any, source: str) -> Framework:
         id=_identifier(data, source, "", set()),
         name=_text(data, "name", source, ""),
         description=_text(data, "description", source, "", required=False),
-        negators=frozenset(fold(word) for word in negators),
+        negators=frozenset(normalize(word) for word in negators),
         factors=factors,
         source=source,
     )
@@ -348,13 +370,13 @@ def _sentence_spans(article: Article) -> list[Span]:
     ]
 
 
-def _negated(folded: str, start: int, floor: int, negators: frozenset[str]) -> bool:
-    match = _LAST_WORD.search(folded, floor, start)
-    if match is None:
+def _negated(view: TextView, start: int, floor: int, negators: frozenset[str]) -> bool:
+    """True when the word right before folded ``start`` (not before ``floor``) negates."""
+    before = bisect_right(view.ends, start) - 1
+    if before < 0 or view.starts[before] < floor:
         return False
-    word = match.group(1)
     # The negator may carry proclitics of its own: "ولا", "لمنع", "وبدون".
-    return any(word[cut:] in negators for cut in range(3) if word[:cut] in _NEGATOR_CLITICS)
+    return any(rest in negators for _, rest in view.readings(before))
 
 
 def _has_entity(article: Article, sentence: Span, types: frozenset[str]) -> bool:
@@ -384,7 +406,8 @@ def tag_factors(article: Article, framework: Framework) -> list[FactorEvidence]:
     body sentence (``article.sentences``, or split here when that layer is empty), so
     boilerplate yields nothing and no cue spans two sentences.
     """
-    folded, offsets = fold_with_offsets(article.text)
+    view = article.transient_view()
+    folded = view.folded
     sentences: list[Span] | None = None
     starts: list[int] = []
     evidence: list[FactorEvidence] = []
@@ -394,13 +417,8 @@ def tag_factors(article: Article, framework: Framework) -> list[FactorEvidence]:
                 if sentences is None:
                     sentences = _sentence_spans(article)
                     starts = [span.start for span in sentences]
-                # to_source_span only indexes the offsets: a numpy array serves as well.
-                start, end = map(
-                    int,
-                    to_source_span(
-                        cast(list[int], offsets), folded_start, folded_end, article.text
-                    ),
-                )
+                cue_span = view.source_span(folded_start, folded_end)
+                start, end = cue_span.start, cue_span.end
                 position = bisect_right(starts, start) - 1
                 if position < 0 or not sentences[position].contains(Span(start, end)):
                     continue
@@ -413,8 +431,8 @@ def tag_factors(article: Article, framework: Framework) -> list[FactorEvidence]:
                     and not _has_entity(article, sentence, indicator.entity_types)
                 ):
                     continue
-                floor = int(np.searchsorted(offsets, sentence.start))
-                negated = _negated(folded, folded_start, floor, framework.negators)
+                floor = view.folded_index(sentence.start)
+                negated = _negated(view, folded_start, floor, framework.negators)
                 evidence.append(
                     FactorEvidence(
                         factor=factor.id,

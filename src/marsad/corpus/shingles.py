@@ -20,70 +20,61 @@ from hashlib import blake2b
 import numpy as np
 import numpy.typing as npt
 
-from marsad.arabic.normalize import fold_char
-from marsad.model import Article
+from marsad.arabic.charsets import char_class
+from marsad.arabic.clitics import proclitic_letters, rules
+from marsad.arabic.normalize import normalize
+from marsad.arabic.view import TextView
+from marsad.model import Article, Span
 from marsad.resources import load_lines
 
 HashArray = npt.NDArray[np.uint64]
 
-_WORD = re.compile(r"[^\W_]+")
 _MIX = np.uint64(0x100000001B3)  # FNV-1a 64-bit prime: spreads each token over the shingle
-# The article with the proclitics that may sit in front of it: و ف ب ك ل (لل = ل + ال).
-# A bare leading و/ف is left alone: too many words begin with it (وزير، وكالة، فرنسا).
-_ARTICLE = re.compile(r"^[وف]?(?:بال|كال|ال|لل)")
-_CONJUNCTIONS = frozenset("وف")
-_SENTENCE_END = re.compile(r"[.!?؟…]\s+\S")  # an ender followed by more words
+# a sentence end followed by more words
+_SENTENCE_END = re.compile(char_class("sentence-end") + r"\s+\S")
 _HEAD_MAX_WORDS = 14
 _TAIL_MAX_WORDS = 6
 
 
-class _FoldTable(dict[int, str]):
-    """A translate table filled on demand from ``fold_char``: one lookup per new char."""
-
-    def __missing__(self, code: int) -> str:
-        folded = fold_char(chr(code))
-        self[code] = folded
-        return folded
+def body_lines(article: Article) -> list[Span]:
+    """The lines of the article's body (boilerplate left out), as source spans."""
+    view = article.transient_view()
+    return [line for region in article.body_spans() for line in view.lines(region)]
 
 
-_FOLD = _FoldTable()
+def words(text: str) -> list[str]:
+    """The folded word tokens of a short text (a title, a query)."""
+    return TextView(text).words
 
 
-def fold(text: str) -> str:
-    """The matching form of ``text``; equal to ``marsad.arabic.normalize.normalize``."""
-    return text.translate(_FOLD)
+def span_words(article: Article, span: Span) -> list[str]:
+    """The folded word tokens of one span of an article (a sentence)."""
+    return article.transient_view().words_in(span)
 
 
-def body_text(article: Article) -> str:
-    """The article's non-boilerplate text, regions joined by line breaks."""
-    if not article.boilerplate:
-        return article.text
-    return "\n".join(span.slice(article.text) for span in article.body_spans())
-
-
-def tokens(text: str) -> list[str]:
-    """Word tokens (letters and digits) of the folded text."""
-    return _WORD.findall(fold(text))
-
-
-def _is_furniture_line(line: str, limit: int) -> bool:
+def _is_furniture_line(folded: str, count: int, limit: int) -> bool:
     """A short line without a sentence end: a dateline, headline, sign-off or time stamp."""
-    return len(_WORD.findall(line)) <= limit and not _SENTENCE_END.search(line)
+    return count <= limit and not _SENTENCE_END.search(folded)
 
 
-def core_tokens(text: str) -> list[str]:
-    """Tokens of the text without its dateline and sign-off lines.
+def core_tokens(article: Article) -> list[str]:
+    """Tokens of the article's body without its dateline and sign-off lines.
 
     Outlets put their own dateline over the same copy ("بريدة 25 شوال 1436 هـ ... واس",
     "عين اليوم – جدة") and agencies add sign-offs ("// انتهى //", "17:32 ت م"): a short
     first line and short last lines are dropped so reprints compare on the copy itself.
     """
-    lines = [line for line in fold(text).splitlines() if _WORD.search(line)]
-    if len(lines) > 1 and _is_furniture_line(lines[0], _HEAD_MAX_WORDS):
+    view = article.transient_view()
+    lines = [(line, found) for line in body_lines(article) if (found := view.words_in(line))]
+    if len(lines) > 1 and _furniture(view, *lines[0], _HEAD_MAX_WORDS):
         lines = lines[1:]
-    while len(lines) > 1 and _is_furniture_line(lines[-1], _TAIL_MAX_WORDS):
+    while len(lines) > 1 and _furniture(view, *lines[-1], _TAIL_MAX_WORDS):
         lines.pop()
-    return _WORD.findall("\n".join(lines))
+    return [word for _, found in lines for word in found]
+
+
+def _furniture(view: TextView, line: Span, found: list[str], limit: int) -> bool:
+    return _is_furniture_line(view.fold_range(line.start, line.end), len(found), limit)
 
 
 _HASHES: dict[str, int] = {}
@@ -133,7 +124,18 @@ def jaccard(left: HashArray, right: HashArray) -> float:
 @cache
 def stopwords() -> frozenset[str]:
     """Function words and non-topical news words (folded), from ``stopwords.txt``."""
-    return frozenset(fold(line) for line in load_lines("stopwords.txt"))
+    return frozenset(normalize(line) for line in load_lines("stopwords.txt"))
+
+
+@cache
+def _article_pattern() -> re.Pattern[str]:
+    """The article with the proclitics that may sit in front of it: و ف ب ك ل (لل = ل +
+    ال). A bare leading و/ف is left alone: too many words begin with it (وزير، فرنسا)."""
+    clitic = rules()
+    conjunctions = "".join(sorted(proclitic_letters("conjunction")))
+    others = "".join(sorted(proclitic_letters("preposition") - {clitic.fusing}))
+    the = clitic.article
+    return re.compile(f"^[{conjunctions}]?(?:[{others}]{the}|{the}|{clitic.fused_article})")
 
 
 @lru_cache(maxsize=1 << 18)
@@ -143,7 +145,7 @@ def light_stem(word: str) -> str:
     "والعراقيه" -> "عراقيه", "للقوات" -> "قوات", "وكالات" stays. Enough to make content
     terms of one story meet across outlets; not a morphological analyser.
     """
-    stripped = _ARTICLE.sub("", word, count=1)
+    stripped = _article_pattern().sub("", word, count=1)
     return stripped if len(stripped) >= 3 else word
 
 
@@ -153,7 +155,7 @@ def content_term(word: str) -> str | None:
     stop = stopwords()
     if len(word) < 2 or word.isdigit() or word in stop:
         return None
-    if word[0] in _CONJUNCTIONS and word[1:] in stop:  # وأكد، فقد
+    if word[0] in proclitic_letters("conjunction") and word[1:] in stop:  # وأكد، فقد
         return None
     stem = light_stem(word)
     return stem if len(stem) >= 2 and stem not in stop else None
@@ -163,25 +165,3 @@ def content_terms(words: Sequence[str]) -> list[str]:
     """Topical terms: light-stemmed words minus stopwords, digits and one-letter tokens."""
     terms = map(content_term, words)
     return [term for term in terms if term is not None]
-
-
-@cache
-def _dropped_chars() -> re.Pattern[str]:
-    """Characters the matching normaliser drops (diacritics, tatweel, bidi marks …)."""
-    dropped = [chr(code) for code in range(0x10000) if not fold_char(chr(code))]
-    return re.compile("[" + "".join(re.escape(char) for char in dropped) + "]")
-
-
-def fold_with_offsets(text: str) -> tuple[str, npt.NDArray[np.int64]]:
-    """Folded text and, for each folded character, its index in ``text`` (plus len(text)).
-
-    The same result as ``normalize_with_map`` without a Python loop per character: folding
-    maps each character to one character or drops it, so only dropped positions matter.
-    """
-    folded = fold(text)
-    if len(folded) == len(text):
-        return folded, np.arange(len(text) + 1, dtype=np.int64)
-    keep = np.ones(len(text) + 1, dtype=bool)
-    for match in _dropped_chars().finditer(text):
-        keep[match.start()] = False
-    return folded, np.flatnonzero(keep)

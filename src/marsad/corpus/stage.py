@@ -18,10 +18,9 @@ from marsad.corpus.published import (
 )
 from marsad.corpus.statements import StatementLink, link_statements
 from marsad.corpus.timeline import Timeline, build_timeline
-from marsad.extract.events import annotate_events
-from marsad.extract.statement_dates import annotate_statement_dates
 from marsad.model import Article
-from marsad.temporal import annotate_timexes
+from marsad.pipeline import rerun
+from marsad.temporal import restore_meanings
 
 
 @dataclass(slots=True)
@@ -36,18 +35,24 @@ def _quote_dates(article: Article) -> list[str | None]:
 
 
 def run_corpus_stage(articles: Sequence[Article]) -> CorpusResult:
-    """Update ``articles`` in place with what other articles tell; return the timeline."""
+    """Update ``articles`` in place with what other articles tell; return the timeline.
+
+    Only the per-article stages that depend on what changed run again (``rerun``, from
+    the stages' declarations): a new publication date re-anchors the relative timexes and
+    re-dates statements and events; a statement dated by another report re-dates the
+    same occasion's statements and the events.
+    """
+    for article in articles:
+        restore_meanings(article)  # an article stored before timexes kept their meanings
     links = link_statements(articles)
     inferences = infer_publication_dates(articles, links)
     inferred = {inference.article_id for inference in inferences}
     for article in articles:
         if article.id in inferred:
-            annotate_timexes(article)  # relative dates now have an anchor
-            annotate_statement_dates(article)
+            rerun(article, {"published"})
     before = {article.id: _quote_dates(article) for article in articles}
     date_linked_quotes(links)
     for article in articles:
-        if article.id in inferred or _quote_dates(article) != before[article.id]:
-            annotate_statement_dates(article)  # the same occasion takes the new date too
-            annotate_events(article)
+        if _quote_dates(article) != before[article.id]:
+            rerun(article, {"quote_dates"})
     return CorpusResult(build_timeline(articles), inferences, links)

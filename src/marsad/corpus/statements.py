@@ -8,18 +8,14 @@ shared run, not on overall similarity, tolerates one outlet quoting more than an
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from marsad.arabic.normalize import normalize
 from marsad.model import Article, Quote
 
 # Shortest run of shared content words that counts as the same wording.
 MIN_SHARED_RUN = 5
-
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +34,7 @@ class StatementLink:
 
 
 def _content_runs(article: Article, quote: Quote) -> set[tuple[str, ...]]:
-    content = article.text[quote.content_span.start : quote.content_span.end]
-    words = _WORD.findall(normalize(content))
+    words = article.transient_view().words_in(quote.content_span)
     size = MIN_SHARED_RUN
     return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
 

@@ -21,17 +21,17 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
+from marsad.arabic.clitics import definite_article
+from marsad.arabic.view import TextView
 from marsad.corpus.duplicates import DuplicateIndex
 from marsad.corpus.shingles import (
-    body_text,
+    body_lines,
     content_terms,
     core_tokens,
-    fold,
     light_stem,
-    tokens,
+    words,
 )
 from marsad.model import Article
 
@@ -44,7 +44,6 @@ ENTITY_WEIGHT = 1.5  # an entity counts this much more than a word of the same r
 _ENTITY_PREFIX = "@"  # entity features share the term space but cannot clash with words
 _LABEL_CHARS = 4000  # enough of each text to find how the label words are written
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_SURFACE_WORD = re.compile(r"[^\W_][^\W_\u0610-\u061a\u064b-\u065f\u0670\u0640]*")
 
 Vector = dict[str, float]
 
@@ -99,9 +98,9 @@ def _day(article: Article) -> date | None:
 
 def article_features(article: Article) -> Counter[str]:
     """Raw counts of content terms (title words count double) and entity canonical names."""
-    counts = Counter(content_terms(core_tokens(body_text(article))))
+    counts = Counter(content_terms(core_tokens(article)))
     if article.title:
-        for term in content_terms(tokens(article.title)):
+        for term in content_terms(words(article.title)):
             counts[term] += TITLE_WEIGHT
     for entity in article.entities:
         if not article.is_boilerplate(entity.span):
@@ -219,27 +218,39 @@ class StoryClusterer:
         return [_story(cluster, label_terms) for cluster in ordered]
 
 
-@lru_cache(maxsize=1 << 16)
-def _stem_of(word: str) -> str:
-    return light_stem(fold(word))
-
-
 def _surface_forms(articles: Sequence[Article], stems: set[str]) -> dict[str, str]:
     """The commonest written form of each stem in a few member articles, for labels.
 
     A form with no clitic in front of the article ("العراقية", not "والعراقية") wins.
     """
-    seen: dict[str, Counter[str]] = {}
+    seen: dict[str, Counter[tuple[str, str]]] = {}
     for article in articles[:3]:
-        for word in _SURFACE_WORD.findall(body_text(article)[:_LABEL_CHARS]):
-            stem = _stem_of(word)
+        view = article.transient_view()
+        for folded, written in _label_words(article, view):
+            stem = light_stem(folded)
             if stem in stems:
-                seen.setdefault(stem, Counter())[word] += 1
+                seen.setdefault(stem, Counter())[(written, folded)] += 1
     forms: dict[str, str] = {}
+    the = definite_article()
     for stem, counts in seen.items():
-        bare = {stem, "ال" + stem}
-        forms[stem] = max(counts, key=lambda w: (fold(w) in bare, counts[w]))
+        bare = {stem, the + stem}
+        forms[stem] = max(counts, key=lambda w: (w[1] in bare, counts[w]))[0]
     return forms
+
+
+def _label_words(article: Article, view: TextView) -> list[tuple[str, str]]:
+    """(folded, as written) of the words in the first ``_LABEL_CHARS`` of the body."""
+    out: list[tuple[str, str]] = []
+    budget = _LABEL_CHARS
+    for line in body_lines(article):
+        if budget <= 0:
+            break
+        end = min(line.end, line.start + budget)
+        budget -= line.end - line.start + 1  # the line break counts, as in the body text
+        found = view.char_span(line.start, end, "contract")
+        for index in range(*found) if found else ():
+            out.append((view.words[index], view.token_span(index, index + 1).slice(view.text)))
+    return out
 
 
 def _story(cluster: _Cluster, label_terms: int) -> Story:

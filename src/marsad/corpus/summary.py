@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from marsad.corpus.shingles import content_terms, tokens
+from marsad.corpus.shingles import content_terms, span_words
 from marsad.model import Article, Span
 
 DATED_EVENT_BONUS = 0.25
@@ -46,7 +46,7 @@ class SummarySentence:
 
 
 def _terms(article: Article, span: Span) -> Counter[str]:
-    return Counter(content_terms(tokens(span.slice(article.text))))
+    return Counter(content_terms(span_words(article, span)))
 
 
 def summarize(articles: Sequence[Article], size: int = 4) -> list[SummarySentence]:

@@ -11,13 +11,11 @@ whose date the text does not give goes under ``undated`` with the reason, never 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from marsad.arabic.normalize import normalize
 from marsad.extract.events import title_span
 from marsad.model import Article, EventMention
 
@@ -27,7 +25,6 @@ _MIN_PARTICIPANT_OVERLAP = 0.5
 # sentence reprinted by several papers is one event, whatever entities each one tagged.
 _MIN_WORDING_OVERLAP = 0.5
 _WORDING_SIZE = 3
-_WORD = re.compile(r"\w+")
 _SOURCE_TEXT_CHARS = 160
 
 
@@ -169,7 +166,7 @@ class _Item:
     def wording(self) -> frozenset[tuple[str, ...]]:
         """Word trigrams of the source sentence, folded for matching (computed once)."""
         if self._wording is None:
-            words = _WORD.findall(normalize(self.mention.sentence.slice(self.article.text)))
+            words = self.article.transient_view().words_in(self.mention.sentence)
             size = _WORDING_SIZE
             self._wording = frozenset(
                 tuple(words[i : i + size]) for i in range(len(words) - size + 1)

@@ -9,16 +9,27 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+from typing import Any
 
-# Short vowels, tanwin, shadda, sukun, dagger alef, tatweel.
-_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
-# Hamza and wasla alefs to bare alef, alef maqsura to ya, ta marbuta to ha.
-_LETTERS = str.maketrans({"إ": "ا", "أ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+from marsad.resources import load_yaml
+
+
+def definitions() -> Any:
+    """The scorers' own word lists and foldings (resources/gold_scorers.yaml)."""
+    return load_yaml("gold_scorers.yaml")
+
+
+@cache
+def _foldings() -> tuple[re.Pattern[str], dict[int, str]]:
+    marks = re.compile("[" + definitions()["marks"] + "]")
+    return marks, str.maketrans(definitions()["letters"])
 
 
 def fold_letters(text: str) -> str:
-    """Marks removed and the letters above folded; nothing else changes (story scorer)."""
-    return _MARKS.sub("", text).translate(_LETTERS)
+    """Marks removed and the scorers' letters folded; nothing else changes (story scorer)."""
+    marks, letters = _foldings()
+    return marks.sub("", text).translate(letters)
 
 
 def fold_name(text: str | None) -> str:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.evaluate.figures import Detection, share
-from marsad.evaluate.folding import fold_name
+from marsad.evaluate.folding import definitions, fold_name
 from marsad.evaluate.gold import GoldDocument, GoldQuote
 from marsad.evaluate.names import same_name
 from marsad.evaluate.positions import Offsets, every_occurrence, line_of, overlaps
@@ -31,7 +31,7 @@ Json = Mapping[str, Any]
 
 
 def cue_matches(gold_cue: str, system_cue: str | None) -> bool:
-    return fold_name(gold_cue).lstrip("وف") in fold_name(system_cue)
+    return fold_name(gold_cue).lstrip(definitions()["cue_conjunctions"]) in fold_name(system_cue)
 
 
 def _speaker_forms(document: GoldDocument, quote: GoldQuote) -> list[str]:

@@ -14,50 +14,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any
 
 from marsad.evaluate.figures import f1_of, share
-from marsad.evaluate.folding import fold_letters
+from marsad.evaluate.folding import definitions, fold_letters
 from marsad.evaluate.gold import GoldEvent, GoldSet
 
 Json = Mapping[str, Any]
 MIN_SHARED = 0.25
 SHORT_PASSAGE = 40
 
-# Function words that are never content words. (The scorer's list also has على، إلى، الى،
-# أن، إن، أو and one- and two-letter words; it compares *folded* words against it, so the
-# first never match -- "على" folds to "علي" and counts as a content word -- and the short
-# ones are left out by length anyway.)
-_FUNCTION_WORDS = frozenset(
-    [
-        "التي",
-        "الذي",
-        "الذين",
-        "هذا",
-        "هذه",
-        "ذلك",
-        "تلك",
-        "كان",
-        "كانت",
-        "بعد",
-        "قبل",
-        "عند",
-        "حيث",
-        "كما",
-        "وقد",
-        "وفي",
-    ]
-)
-# و/ف, then ب/ل/ك, then the article, stripped from words longer than four letters.
-_PROCLITICS = re.compile("^[وف]?[بلك]?(?:ال)?")
+
+@cache
+def _content_rules() -> tuple[frozenset[str], re.Pattern[str]]:
+    """The story scorer's function words and its proclitic pattern (gold_scorers.yaml)."""
+    found = definitions()
+    return frozenset(found["function_words"]), re.compile(found["proclitics"])
 
 
 def content_words(text: str) -> set[str]:
+    function_words, proclitics = _content_rules()
     words = set()
     for word in re.findall(r"\w+", fold_letters(text)):
         if len(word) > 4:
-            word = _PROCLITICS.sub("", word, count=1)
-        if len(word) > 2 and word not in _FUNCTION_WORDS and not word.isdigit():
+            word = proclitics.sub("", word, count=1)
+        if len(word) > 2 and word not in function_words and not word.isdigit():
             words.add(word)
     return words
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from marsad.arabic.charsets import char_class
 from marsad.arabic.normalize import normalize
 from marsad.arabic.sentences import body_sentences
 from marsad.arabic.view import TextView
@@ -33,8 +34,7 @@ _SNIPPET_BEFORE = 6
 _SNIPPET_AFTER = 10
 
 # Punctuation that closes a clause (orthography, not vocabulary).
-_CLAUSE_MARKS = re.compile(r"[،,؛;:«»“”\"()\[\]–—]|\s-\s")
-_NEXT_WORD = re.compile(r"\W*(\w+)")
+_CLAUSE_MARKS = re.compile(char_class("clause") + r"|\s-\s")
 _ISO_DATE = re.compile(r"^\d{4}(?:-|$|T|/)")
 # Branch order matters: stop forms ("بيانات") and exact multi-word forms ("البيان المشترك")
 # are tried before single nouns.
@@ -161,8 +161,10 @@ def _triggers(view: TextView, within: Span) -> list[_Trigger]:
             continue
         blocked, required = lex.blockers.get(stem), lex.requires.get(stem)
         if blocked or required:
-            after = _NEXT_WORD.match(folded, match.end())
-            following = after.group(1) if after else ""
+            after = view.token_at(base + match.end())
+            following = (
+                view.words[after] if after < len(view.words) and view.starts[after] < stop else ""
+            )
             if (blocked and following in blocked) or (required and following not in required):
                 continue
         # the word's trailing marks (tanween) belong to it: "بياناً"

@@ -15,14 +15,13 @@ from functools import cache
 from itertools import compress
 from typing import Generic, TypeVar
 
-from marsad.arabic.clitics import proclitic_letters, readings, written_forms
+from marsad.arabic.clitics import definite_article, proclitic_letters, readings, written_forms
 from marsad.arabic.normalize import normalize
 from marsad.arabic.view import TextView
 from marsad.resources import load_lines, load_tsv
 
 Value = TypeVar("Value")
 
-_WORD = re.compile(r"\w+")
 # What may stand between two words of one name: spaces, dashes, quote marks; a period only
 # after a one-letter initial (checked in code).
 _GAP = re.compile(r"[ \t\u00a0\-\u2013\u2014«»\"\u201c\u201d'.]{1,4}")
@@ -30,7 +29,7 @@ _GAP = re.compile(r"[ \t\u00a0\-\u2013\u2014«»\"\u201c\u201d'.]{1,4}")
 
 def phrase(surface: str) -> tuple[str, ...]:
     """The folded word tokens of a surface form ("_" stands for a space)."""
-    return tuple(_WORD.findall(normalize(surface.replace("_", " "))))
+    return tuple(TextView(surface).words)
 
 
 def gap_ok(scan: TextView, left: int, right: int) -> bool:
@@ -193,9 +192,6 @@ def titles() -> PhraseIndex[Title]:
     )
 
 
-_NISBA_ENDINGS = ("", "ه", "ا", "ين", "ون", "ات", "تين", "تان")
-
-
 @cache
 def countries() -> dict[str, Country]:
     out = {}
@@ -205,15 +201,22 @@ def countries() -> dict[str, Country]:
 
 
 @cache
+def nisba_endings() -> tuple[str, ...]:
+    """What a nisba adjective adds to its stem (nisba_endings.txt), folded."""
+    return tuple(normalize(line) for line in load_lines("nisba_endings.txt"))
+
+
+@cache
 def demonyms() -> dict[str, str]:
     """Every folded form of a nisba adjective (with ال, endings) -> country canonical."""
     out: dict[str, str] = {}
+    the = definite_article()
     for row in load_tsv("demonyms.tsv", columns=4):
         for stem in row[3].split():
             folded = normalize(stem)
-            for ending in _NISBA_ENDINGS:
+            for ending in ("", *nisba_endings()):
                 out[folded + ending] = row[0]
-                out["ال" + folded + ending] = row[0]
+                out[the + folded + ending] = row[0]
     return out
 
 

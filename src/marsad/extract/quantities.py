@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from marsad.arabic.charsets import chars, letter
+from marsad.arabic.clitics import definite_article
 from marsad.arabic.view import TextView
 from marsad.extract.lexicon import PhraseIndex, phrase
 from marsad.model import Article, Quantity, Span
@@ -23,7 +25,6 @@ from marsad.resources import load_tsv
 # A figure not inside a word or a longer figure: "(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])", its
 # look-behind moved after the first digit so that the regex engine skips to the digits.
 _NUMBER = re.compile(r"\d(?<![\w.,]\d)\d*(?:[.,]\d+)*(?![\w])")
-_PERCENT_SIGNS = "%٪"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,7 @@ def _units() -> PhraseIndex[str]:
         for form in row[1].split():
             words = phrase(form)
             entries.append((words, row[0]))
-            entries.append((("ال" + words[0], *words[1:]), row[0]))
+            entries.append(((definite_article() + words[0], *words[1:]), row[0]))
     return PhraseIndex(entries)
 
 
@@ -108,7 +109,7 @@ class _Reader:
             match = _words().match(self.sc, end, clitics=end > at)
             if match is None or match.value.kind in ("vague", "approx", "percent"):
                 break
-            if end > at and (match.prefix != 1 or self.sc.words[end][0] != "و"):
+            if end > at and (match.prefix != 1 or self.sc.words[end][0] != letter("wa")):
                 break  # parts of one number are joined by و
             word = match.value
             if word.kind == "scale":
@@ -143,7 +144,7 @@ class _Reader:
         """Folded end of a percent sign or words right after a figure."""
         rest = self.sc.folded[folded_end : folded_end + 2]
         stripped = rest.lstrip(" ")
-        if stripped[:1] and stripped[0] in _PERCENT_SIGNS:
+        if stripped[:1] and stripped[0] in chars("percent"):
             return folded_end + (len(rest) - len(stripped)) + 1
         if at < len(self.tokens):
             match = _words().match(self.sc, at)

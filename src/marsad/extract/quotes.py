@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import compress
 
-from marsad.arabic.clitics import readings
+from marsad.arabic.charsets import chars, letter
+from marsad.arabic.clitics import readings, rules
 from marsad.arabic.normalize import normalize
 from marsad.extract.cues import Cue, cue_at, cue_tokens
 from marsad.extract.entities import EntityContext, Placed, TitleMention, context, find_titles
@@ -43,7 +44,6 @@ from marsad.resources import load_lines, load_tsv
 _OPENERS = {"“": "”", "«": "»", '"': '"', "”": "”"}
 _INTRODUCER_WINDOW = 14  # words between the verb (or its speaker) and the content
 _SPEAKER_TYPES = frozenset({"PER", "ORG", "LOC"})
-_TRAILING = " \t\u00a0.،,;؛"
 _PASSED = frozenset({"carry", "connector"})  # words before a stretch's subject
 
 
@@ -192,16 +192,18 @@ class _Reader:
         """What stands before the name in its token ("ل" in "لرويترز", and in "للقاهرة"
         where the article's alef fused with it), folded."""
         prefix = self.sc.fold_range(self.sc.token_start(at), item.entity.span.start)
-        if not prefix and self.sc.words[at].startswith("لل"):
-            name = normalize(item.entity.text)
-            if name.startswith("ال") and self.sc.words[at][2:] == name[2:]:
-                return "ل"
+        clitic = rules()
+        if not prefix and self.sc.words[at].startswith(clitic.fused_article):
+            name = self.sc.fold_range(item.entity.span.start, item.entity.span.end)
+            the = len(clitic.article)
+            if name.startswith(clitic.article) and self.sc.words[at][the:] == name[the:]:
+                return clitic.fusing
         return prefix
 
     def told(self, item: Placed, at: int) -> bool:
         """True when the name at token ``at`` carries the preposition ل ("لرويترز": told
         Reuters): the one spoken to, not the speaker nor their body."""
-        return self.proclitic(item, at).endswith("ل")
+        return self.proclitic(item, at).endswith(letter("la"))
 
     def addressee_end(self, at: int, end: int) -> int | None:
         """The token after a "to whom" phrase opening at token ``at`` ("له"، "لرويترز"،
@@ -265,9 +267,7 @@ class _Reader:
 
     def apposition(self, stop: int, end: int, canonical: str) -> int:
         """Extend a name over ", the spokesman for ...," that describes it."""
-        if (stop < end and "،" in self.gap(stop - 1, stop)) or (
-            stop < end and "," in self.gap(stop - 1, stop)
-        ):
+        if stop < end and self.comma_between(stop - 1, stop):
             title = self.titles.get(stop)
             if title is not None and title.person in (canonical, None):
                 return min(title.end, end)
@@ -365,7 +365,9 @@ class _Reader:
             for offset, char in enumerate(gap):
                 # A quote mark opens content right after the verb or speaker, or after
                 # punctuation; elsewhere it marks a name ("لـ«التحالف»").
-                opens = char in _OPENERS and (index == at or any(c in gap for c in ":،,"))
+                opens = char in _OPENERS and (
+                    index == at or any(c in gap for c in chars("content-opener-after"))
+                )
                 if char == ":" and self.sc.words[index] in _introducers():
                     return self.sc.ends[index], index + 1  # "وأضاف البيان: إن ..."
                 if char == ":" or opens:
@@ -380,7 +382,7 @@ class _Reader:
     def content_span(self, folded_start: int, sentence: Span) -> Span | None:
         text = self.article.text
         start = self.sc.source_index(folded_start)
-        while start < sentence.end and text[start] in " \t\u00a0،,:":
+        while start < sentence.end and text[start] in chars("content-leading"):
             start += 1
         stop = sentence.end
         if start < stop and text[start] in _OPENERS:
@@ -390,7 +392,7 @@ class _Reader:
             close = text.find(closer, start, len(text) if line_end == -1 else line_end)
             if close != -1:
                 stop = close
-        while stop > start and text[stop - 1] in _TRAILING + '»”"':
+        while stop > start and text[stop - 1] in chars("quote-trailing") + '»”"':
             stop -= 1
         return Span(start, stop) if stop > start else None
 
@@ -525,7 +527,7 @@ class _Reader:
 
     def comma_between(self, left: int, right: int) -> bool:
         gap = self.gap(left, right)
-        return "،" in gap or "," in gap
+        return any(comma in gap for comma in chars("comma"))
 
     def opens_adverbial(self, at: int) -> bool:
         word = self.sc.words[at]
@@ -540,7 +542,7 @@ class _Reader:
         item = self.ctx.by_end.get(description)
         if item is None or item.entity.type not in ("PER", "ORG"):
             return None
-        if self.opens_adverbial(description) or self.sc.words[description][:1] == "و":
+        if self.opens_adverbial(description) or self.sc.words[description][:1] == letter("wa"):
             return None  # "مع أوباما، ومع وزير الخارجية، قال": not a description
         return _Speaker(item.entity.canonical, self.span(item.first, item.end), item.end, "entity")
 
@@ -621,7 +623,7 @@ class _Reader:
         previous = quotes[-1]
         text = self.article.text
         stop = quote.cue_span.start
-        while stop > previous.content_span.start and text[stop - 1] in _TRAILING:
+        while stop > previous.content_span.start and text[stop - 1] in chars("quote-trailing"):
             stop -= 1
         if stop > previous.content_span.start:
             previous.content_span = Span(previous.content_span.start, stop)

@@ -16,12 +16,21 @@ import re
 from datetime import date
 from functools import cache
 
+from marsad.arabic.charsets import char_class
+from marsad.arabic.clitics import proclitic_letters
 from marsad.arabic.normalize import normalize
 from marsad.extract.events import COVERAGE, TRIGGERS_FILE
 from marsad.model import Article, Quote, Span, Timex
 from marsad.resources import load_tsv
 
-_PREFIX = '(?:^|(?<=[\\s،,.:؛(«"“]))[وف]?'
+
+@cache
+def _prefix() -> str:
+    """Where a dating word may start: at the start or after whitespace or a boundary
+    mark, with a conjunction or none ("وقالت الوزارة، الخميس")."""
+    boundary = char_class("attribution-boundary")[1:-1]
+    conjunctions = "".join(sorted(proclitic_letters("conjunction")))
+    return rf"(?:^|(?<=[\s{boundary}]))[{conjunctions}]?"
 
 
 @cache
@@ -33,7 +42,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         if row[1] == COVERAGE:
             words.setdefault(COVERAGE, []).append(re.escape(normalize(row[0])))
     return {
-        kind: re.compile(_PREFIX + "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")\\b")
+        kind: re.compile(
+            _prefix() + "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")\\b"
+        )
         for kind, forms in words.items()
     }
 

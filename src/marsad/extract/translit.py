@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from marsad.arabic.clitics import definite_article
 from marsad.arabic.normalize import fold_char
 from marsad.resources import load_tsv
 
@@ -27,8 +28,9 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
 def _word(word: str) -> str:
     default, initial = _table()
     article = ""
-    if word.startswith("ال") and len(word) > 3:
-        article, word = "al-", word[2:]
+    the = definite_article()
+    if word.startswith(the) and len(word) > 3:
+        article, word = "al-", word[len(the) :]
     letters = []
     for index, char in enumerate(word):
         if index == 0 and char in initial:

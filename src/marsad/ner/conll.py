@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from marsad.arabic.clitics import attach, enclitics, proclitic_letters, rules
 from marsad.ner.features import is_currency
 from marsad.resources import load_tsv
 
@@ -124,20 +125,13 @@ def read_wojood(path: Path) -> list[Sentence]:
     return sentences
 
 
-# NewsFANE splits these off as tokens; ANERcorp writes them attached.
-_PREFIXES = frozenset("وفبلك")
-_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "كن", "نا", "ي", "ني"})
+# NewsFANE splits the proclitic letters and the pronoun suffixes off as tokens
+# (resources: proclitic_kinds.tsv, enclitics.tsv); ANERcorp writes them attached.
+_FIRST_LETTER, _LAST_LETTER = 0x0621, 0x064A  # hamza .. ya: an Arabic letter
 
 
 def _is_arabic_word(token: str) -> bool:
-    return bool(token) and "\u0621" <= token[0] <= "\u064a"
-
-
-def _attach_prefix(prefix: str, word: str) -> str:
-    # ل + ال is written لل (للعراق), as in ANERcorp.
-    if prefix.endswith("ل") and word.startswith("ال"):
-        return prefix + word[1:]
-    return prefix + word
+    return bool(token) and _FIRST_LETTER <= ord(token[0]) <= _LAST_LETTER
 
 
 def _merge_tag(prefix_tags: list[str], word_tag: str) -> str:
@@ -148,12 +142,13 @@ def _merge_tag(prefix_tags: list[str], word_tag: str) -> str:
 
 def _is_suffix(sentence: Sentence, index: int, out: list[list[str]]) -> bool:
     token = sentence[index][0]
-    if token not in _SUFFIXES or not out or not _is_arabic_word(out[-1][0]):
+    clitic = rules()
+    if token not in enclitics() or not out or not _is_arabic_word(out[-1][0]):
         return False
-    if token == "ك" and index + 1 < len(sentence):
+    if token == clitic.both_ways and index + 1 < len(sentence):
         following = sentence[index + 1][0]
         # ك ما / ك الـ... is the preposition ka-, not the pronoun -ka.
-        if following == "ما" or following.startswith("ال"):
+        if following == clitic.preposition_before or following.startswith(clitic.article):
             return False
     return True
 
@@ -167,14 +162,16 @@ def rejoin_clitics(sentence: Sentence) -> Sentence:
             out[-1][0] += token
             continue
         following = sentence[index + 1][0] if index + 1 < len(sentence) else ""
-        is_prefix = token in _PREFIXES and _is_arabic_word(following) and len(following) >= 2
-        if is_prefix and (token != "ك" or not _is_suffix(sentence, index, out)):
+        is_prefix = (
+            token in proclitic_letters() and _is_arabic_word(following) and len(following) >= 2
+        )
+        if is_prefix and (token != rules().both_ways or not _is_suffix(sentence, index, out)):
             pending.append((token, tag))
             continue
         if pending:
             word = token
             for prefix, _ in reversed(pending):
-                word = _attach_prefix(prefix, word)
+                word = attach(prefix, word)
             tag = _merge_tag([t for _, t in pending], tag)
             token, pending = word, []
         out.append([token, tag])

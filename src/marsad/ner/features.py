@@ -13,21 +13,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from marsad.arabic.clitics import proclitic_letters, rules, without_article
 from marsad.arabic.normalize import normalize
 from marsad.resources import load_tsv
 
 GROUPS = ("word", "affix", "shape", "stem", "gazetteer", "cluster", "context")
 
-# Attached clitic clusters, longest first: conjunction (و ف), preposition (ب ل ك), article.
-_PREFIXES = tuple(
-    sorted(
-        {c + p + a for c in ("", "و", "ف") for p in ("", "ب", "ك") for a in ("", "ال")}
-        | {c + "ل" for c in ("", "و", "ف")}
-        | {c + "لل" for c in ("", "و", "ف")},
-        key=len,
-        reverse=True,
-    )
-)
 _MIN_STEM = 3
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _LATIN = re.compile(r"[a-z]")
@@ -39,27 +30,39 @@ def fold(token: str) -> str:
     return normalize(token)
 
 
+@cache
+def _prefixes() -> tuple[str, ...]:
+    """Attached clitic clusters, longest first: a conjunction (و ف), a preposition (ب ك)
+    and the article, or the fusing ل alone or fused with the article (لل)."""
+    clitic = rules()
+    conjunctions = ("", *sorted(proclitic_letters("conjunction")))
+    prepositions = ("", *sorted(proclitic_letters("preposition") - {clitic.fusing}))
+    clusters = {c + p + a for c in conjunctions for p in prepositions for a in ("", clitic.article)}
+    clusters |= {c + f for c in conjunctions for f in (clitic.fusing, clitic.fused_article)}
+    return tuple(sorted(clusters, key=len, reverse=True))
+
+
 @lru_cache(maxsize=200_000)
 def strip_clitics(word: str) -> tuple[str, str]:
     """Split a folded word into (attached prefix clitics with article, stem).
 
     The stem keeps at least three letters, so short words are left whole.
     """
-    for prefix in _PREFIXES:
+    for prefix in _prefixes():
         if prefix and word.startswith(prefix) and len(word) - len(prefix) >= _MIN_STEM:
             return prefix, word[len(prefix) :]
     return "", word
 
 
 def _drop_article(word: str) -> str:
-    return word[2:] if word.startswith("ال") and len(word) - 2 >= 2 else word
+    return without_article(word, keep=2)
 
 
 @lru_cache(maxsize=200_000)
 def _candidates(word: str) -> tuple[str, ...]:
     """Every reading of a folded word with attached clitics and article removed."""
     out = [_drop_article(word)]
-    for prefix in _PREFIXES:
+    for prefix in _prefixes():
         if prefix and word.startswith(prefix) and len(word) - len(prefix) >= 2:
             out.append(_drop_article(word[len(prefix) :]))
     return tuple(out)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pycrfsuite
 
 from marsad.arabic.charsets import charset
-from marsad.arabic.clitics import proclitic_letters
+from marsad.arabic.clitics import definite_article, proclitic_letters
 from marsad.arabic.view import TextView
 from marsad.ner.conll import TYPES, entity_spans, read_conll
 from marsad.ner.decode import decoder
@@ -182,7 +182,9 @@ def _clitic_letters(word: str) -> int:
     clitics = proclitic_letters()
     while letters < 2 and len(word) - letters > 3 and word[letters] in clitics:
         rest = word[letters + 1 :]
-        if not (rest.startswith("ال") or (_known(rest) and not _known(word[letters:]))):
+        if not (
+            rest.startswith(definite_article()) or (_known(rest) and not _known(word[letters:]))
+        ):
             break
         letters += 1
     return letters

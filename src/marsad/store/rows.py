@@ -25,8 +25,19 @@ from marsad.model import (
     Span,
     Timex,
 )
+from marsad.temporal.relative import Relative
 
 Row = tuple[Any, ...]
+
+
+def _relative_json(relative: Relative | None) -> str | None:
+    if relative is None:
+        return None
+    return json.dumps(relative.to_json(), ensure_ascii=False, sort_keys=True)
+
+
+def _relative(value: str | None) -> Relative | None:
+    return None if value is None else Relative.from_json(json.loads(value))
 
 
 def _span(start: int | None, end: int | None) -> Span | None:
@@ -73,6 +84,7 @@ LAYERS = (
             "vague",
             "hijri",
             "rule",
+            "relative",
         ),
         lambda t: (
             t.span.start,
@@ -85,8 +97,20 @@ LAYERS = (
             int(t.vague),
             t.hijri,
             t.rule,
+            _relative_json(t.relative),
         ),
-        lambda r: Timex(Span(r[0], r[1]), r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], r[9]),
+        lambda r: Timex(
+            Span(r[0], r[1]),
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            r[6],
+            bool(r[7]),
+            r[8],
+            r[9],
+            _relative(r[10] if len(r) > 10 else None),  # a record written before version 3
+        ),
     ),
     Layer(
         "entities",

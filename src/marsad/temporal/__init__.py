@@ -18,7 +18,14 @@ from marsad.temporal.dateline import find_dateline
 from marsad.temporal.relative import resolve
 from marsad.temporal.tagger import find_candidates, merge, select
 
-__all__ = ["annotate_timexes", "find_dateline", "tag_text"]
+__all__ = [
+    "anchor_timexes",
+    "annotate_timexes",
+    "find_dateline",
+    "restore_meanings",
+    "tag_text",
+    "tag_timexes",
+]
 
 
 def _to_timex(candidate: Candidate, view: TextView) -> Timex:
@@ -33,48 +40,68 @@ def _to_timex(candidate: Candidate, view: TextView) -> Timex:
         vague=candidate.vague,
         hijri=candidate.hijri,
         rule=candidate.rule,
+        relative=candidate.relative,
     )
 
 
-def _unanchored(
-    view: TextView, keep: Callable[[Span], bool]
-) -> tuple[list[Timex], list[Candidate]]:
-    candidates = merge(select(find_candidates(view.folded, view.encoded)), view.folded)
-    timexes, kept = [], []
-    for candidate in candidates:
-        timex = _to_timex(candidate, view)
-        if timex.span.end > timex.span.start and keep(timex.span):
-            timexes.append(timex)
-            kept.append(candidate)
-    return timexes, kept
+def _unanchored(view: TextView, keep: Callable[[Span], bool]) -> list[Timex]:
+    candidates = merge(select(find_candidates(view)), view.folded)
+    timexes = (_to_timex(candidate, view) for candidate in candidates)
+    return [t for t in timexes if t.span.end > t.span.start and keep(t.span)]
 
 
-def _anchor(timexes: list[Timex], candidates: list[Candidate], published: str | None) -> None:
-    for timex, candidate in zip(timexes, candidates, strict=True):
-        if candidate.relative is not None:
-            timex.value = resolve(candidate.relative, published)
+def _anchor(timexes: list[Timex], published: str | None) -> None:
+    for timex in timexes:
+        if timex.relative is not None:
+            timex.value = resolve(timex.relative, published)
 
 
 def tag_text(text: str, published: str | None = None) -> list[Timex]:
     """Timexes of a plain text; without ``published``, a dateline in the text anchors."""
-    timexes, candidates = _unanchored(TextView(text), lambda span: True)
+    timexes = _unanchored(TextView(text), lambda span: True)
     if published is None:
         dateline = find_dateline(text, timexes)
         published = dateline.value if dateline is not None else None
-    _anchor(timexes, candidates, published)
+    _anchor(timexes, published)
     return timexes
 
 
-def annotate_timexes(article: Article) -> None:
-    """Fill ``article.timexes`` (sorted by start); read the dateline if needed; correct a
-    crawl time the text contradicts (``crawl.py``); anchor."""
-    timexes, candidates = _unanchored(article.view, lambda span: not article.is_boilerplate(span))
+def tag_timexes(article: Article) -> None:
+    """Fill ``article.timexes`` (sorted by start, unanchored); read the dateline if the
+    publication date is unknown; correct a crawl time the text contradicts (``crawl.py``)."""
+    timexes = _unanchored(article.view, lambda span: not article.is_boilerplate(span))
     if article.published.source == PublishedSource.UNKNOWN:
         dateline = find_dateline(article.text, timexes)
         if dateline is not None and dateline.value is not None:
             article.published = Published(dateline.value, PublishedSource.DATELINE, dateline.span)
-    corrected = corrected_crawl_date(article.published, timexes, candidates)
+    corrected = corrected_crawl_date(article.published, timexes)
     if corrected is not None:
         article.published = corrected
-    _anchor(timexes, candidates, article.published.value)
     article.timexes = timexes
+
+
+def anchor_timexes(article: Article) -> None:
+    """Give every relative timex its value on the article's publication date (None when
+    unknown): one resolve each, re-run whenever ``published`` changes."""
+    _anchor(article.timexes, article.published.value)
+
+
+def annotate_timexes(article: Article) -> None:
+    """``tag_timexes`` then ``anchor_timexes``."""
+    tag_timexes(article)
+    anchor_timexes(article)
+
+
+def restore_meanings(article: Article) -> bool:
+    """Tag the article again when a relative timex lacks its meaning (a store written
+    before meanings were kept); True when it did. Spans and values are not changed."""
+    if all(t.relative is not None or t.anchor is None for t in article.timexes):
+        return False
+    meanings = {
+        (t.span.start, t.span.end): t.relative
+        for t in _unanchored(article.view, lambda span: not article.is_boilerplate(span))
+    }
+    for timex in article.timexes:
+        if timex.anchor is not None and timex.relative is None:
+            timex.relative = meanings.get((timex.span.start, timex.span.end))
+    return True

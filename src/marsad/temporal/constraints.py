@@ -21,14 +21,12 @@ class WeekdayConstraint:
 
 
 def publication_weekdays(article: Article) -> list[WeekdayConstraint]:
-    """Weekday constraints from deictic expressions such as "اليوم السبت"."""
-    from marsad.temporal import _unanchored  # the tagger's own scan, with its meanings
-
-    timexes, candidates = _unanchored(article.view, lambda span: not article.is_boilerplate(span))
+    """Weekday constraints from deictic expressions such as "اليوم السبت" (the timexes'
+    kept meanings; nothing is tagged again)."""
     constraints = []
-    for timex, candidate in zip(timexes, candidates, strict=True):
-        relative = candidate.relative
-        if relative is None or relative.kind != "weekday" or candidate.rule != "deictic_weekday":
+    for timex in article.timexes:
+        relative = timex.relative
+        if relative is None or relative.kind != "weekday" or timex.rule != "deictic_weekday":
             continue
         weekday = (relative.weekday - relative.offset - 1) % 7 + 1
         constraints.append(WeekdayConstraint(timex, weekday))

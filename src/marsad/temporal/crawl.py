@@ -12,7 +12,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from marsad.model import Published, PublishedSource, Timex
-from marsad.temporal.candidate import Candidate
 
 
 def _metadata_day(published: Published) -> date | None:
@@ -25,26 +24,24 @@ def _metadata_day(published: Published) -> date | None:
         return None
 
 
-def _today_weekdays(timexes: list[Timex], candidates: list[Candidate]) -> list[tuple[Timex, int]]:
+def _today_weekdays(timexes: list[Timex]) -> list[tuple[Timex, int]]:
     """(timex, ISO weekday) of every "اليوم (الاثنين)" / "اليوم الاثنين" in the text."""
     found = []
-    for timex, candidate in zip(timexes, candidates, strict=True):
-        relative = candidate.relative
+    for timex in timexes:
+        relative = timex.relative
         if relative is None or relative.kind != "weekday" or relative.offset != 0:
             continue
-        if relative.mode == "near" and candidate.rule in ("deictic_weekday", "relative_time"):
+        if relative.mode == "near" and timex.rule in ("deictic_weekday", "relative_time"):
             found.append((timex, relative.weekday))
     return found
 
 
-def corrected_crawl_date(
-    published: Published, timexes: list[Timex], candidates: list[Candidate]
-) -> Published | None:
+def corrected_crawl_date(published: Published, timexes: list[Timex]) -> Published | None:
     """The publication date the text implies when it is the day before a crawl time."""
     crawled = _metadata_day(published)
     if crawled is None:
         return None
-    named = _today_weekdays(timexes, candidates)
+    named = _today_weekdays(timexes)
     if not named:
         return None
     previous = crawled - timedelta(days=1)

@@ -6,8 +6,9 @@ value stays None (anchor "publication"). Nothing here ever reads the clock.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
+from typing import Any
 
 from marsad.temporal.calendar import (
     add_months,
@@ -50,6 +51,22 @@ class Relative:
     decade: int = 0
     season: str = ""
     clock: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """The fields that differ from their defaults (what a store keeps)."""
+        return {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if f.name == "kind" or getattr(self, f.name) != f.default
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Relative:
+        known = {f.name for f in fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise ValueError(f"unknown fields of a relative meaning: {sorted(unknown)}")
+        return cls(**data)
 
 
 def _nearest_weekday(reference: date, weekday: int, mode: str) -> date | None:

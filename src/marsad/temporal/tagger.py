@@ -14,6 +14,7 @@ from dataclasses import replace
 from functools import cache
 from itertools import compress, repeat
 
+from marsad.arabic.view import TextView
 from marsad.temporal.calendar import BARE_YEARS
 from marsad.temporal.candidate import Candidate
 from marsad.temporal.first_chars import first_chars
@@ -52,20 +53,19 @@ def _plan() -> tuple[tuple[str, int, tuple[_Tried, ...]], ...]:
     )
 
 
-def find_candidates(folded: str, encoded: bytes | None = None) -> list[Candidate]:
-    """Every rule's matches near its triggers; ``encoded`` as for ``find_triggers``."""
+def find_candidates(view: TextView) -> list[Candidate]:
+    """Every rule's matches near its triggers, over the view's folded text."""
     found: list[Candidate] = []
-    by_kind = find_triggers(folded, encoded)
+    folded = view.folded
+    by_kind = find_triggers(folded, view.encoded)
     if not by_kind:
         return found
-    reversed_text = ""
     for kind, most_back, tried in _plan():
         hits = by_kind.get(kind)
         if hits is None:
             continue
         if most_back:
-            reversed_text = reversed_text or folded[::-1]
-            depth_of = start_depths(reversed_text, hits, most_back)
+            depth_of = start_depths(view.starts, hits, most_back)
             positions = sorted(depth_of)
             depths = list(map(depth_of.__getitem__, positions))
         else:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -131,40 +132,22 @@ def _finder() -> _Finder:
     return _Finder(pattern, spaces, kinds)
 
 
-@cache
-def _previous_words(count: int) -> re.Pattern[str]:
-    """On reversed text, from just before a word: up to ``count`` earlier words."""
-    pattern = ""
-    for _ in range(count):
-        pattern = rf"(?:\W+(\w+){pattern})?"
-    return re.compile(pattern)
-
-
-def start_depths(reversed_text: str, hits: list[int], count: int) -> dict[int, int]:
+def start_depths(starts: list[int], hits: list[int], count: int) -> dict[int, int]:
     """Where a match may start near the hits: each hit (depth 0) and the starts of the
     ``count`` words before it (depth 1 = the word just before), with the smallest depth
     a position has; when a hit has fewer words before it, 0 too (the first word, or the
-    start of a text opening with punctuation: a match may start there). Read backwards
-    on the reversed text (``folded[::-1]``): the regex engine only reads forwards."""
-    size = len(reversed_text)
-    match = _previous_words(count).match
+    start of a text opening with punctuation: a match may start there). ``starts`` are
+    the folded starts of the text view's word tokens; every hit is one of them."""
     depths = dict.fromkeys(hits, 0)
     depth_of = depths.get
     for hit in hits:
-        found = match(reversed_text, size - hit)
-        assert found is not None  # every part is optional
-        depth = 0
-        for _, end in found.regs[1:]:
-            if end < 0:  # no earlier word: the groups nest, so none further either
-                break
-            depth += 1
-            position = size - end
+        index = bisect_left(starts, hit)
+        earlier = starts[max(0, index - count) : index]
+        for depth, position in enumerate(reversed(earlier), start=1):
             if depth_of(position, count + 1) > depth:
                 depths[position] = depth
-        else:  # all ``count`` words found
-            continue
-        if depth_of(0, count + 1) > depth + 1:  # fewer: the text's start too
-            depths[0] = depth + 1
+        if len(earlier) < count and depth_of(0, count + 1) > len(earlier) + 1:
+            depths[0] = len(earlier) + 1  # fewer words: the text's start too
     return depths
 
 

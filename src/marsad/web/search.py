@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from marsad.arabic.clitics import article, readings, written_forms
+from marsad.arabic.clitics import definite_article, readings, written_forms
 from marsad.arabic.view import TextView
 from marsad.model import Article
 
@@ -28,7 +28,7 @@ SNIPPET_CHARS = 90
 @lru_cache(maxsize=1024)
 def word_forms(word: str) -> frozenset[str]:
     """Every folded form under which the folded ``word`` may be written in a text."""
-    the = article()
+    the = definite_article()
     cores = {word}
     cores.update(w for p, w in readings(word) if p and w.startswith(the) and len(w) > 3)
     return frozenset().union(*(written_forms(core) for core in cores))

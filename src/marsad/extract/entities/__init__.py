@@ -1,0 +1,53 @@
+"""Named entities, rule-based: gazetteer, titles and the person they name, short forms.
+
+Passes, in order:
+1. gazetteer: aliases.tsv phrases, longest first, on folded tokens, clitics allowed
+   ("بالبنتاغون", "للحرة").
+2. short forms: the last word of a person's name found in this article names that person
+   again ("أوستن" after "لويد ج. أوستن").
+3. titles: a title (titles.tsv) gives the person next to it a role ("وزير الدفاع الأمريكي
+   لويد ج. أوستن", "جون كيربي، المتحدث باسم وزارة الدفاع"); a name the gazetteer lacks
+   right after a title becomes a person with a transliterated canonical (rule "translit").
+4. short forms again, for those new names.
+
+Span convention: a mention's span covers the name without its clitics ("بالبنتاغون" ->
+"البنتاغون"); where a clitic ل fused with the name's article ("للحرة" = ل + الحرة) no
+substring spells the name, and the span keeps that ل: "للحرة", "وللجنة" -> "للجنة".
+"""
+
+from __future__ import annotations
+
+from marsad.extract.entities.context import EntityContext, Placed, context
+from marsad.extract.entities.gazetteer import gazetteer_names
+from marsad.extract.entities.model import model_names
+from marsad.extract.entities.names import names_after_titles
+from marsad.extract.entities.roles import assign_roles
+from marsad.extract.entities.short_forms import short_forms
+from marsad.extract.entities.titles import TitleMention, find_titles
+from marsad.model import Article
+
+__all__ = [
+    "EntityContext",
+    "Placed",
+    "TitleMention",
+    "annotate_entities",
+    "context",
+    "find_titles",
+]
+
+
+def annotate_entities(article: Article) -> None:
+    """Fill ``article.entities``: gazetteer names, titled persons, names the NER model
+    finds where a name is expected, and short forms."""
+    sc = article.view
+    placed = short_forms(article, sc, gazetteer_names(article, sc))
+    ctx = EntityContext(article, sc, placed)
+    mentions = find_titles(article, ctx)
+    added = names_after_titles(ctx, mentions)
+    added += model_names(ctx, mentions)
+    if added:
+        placed = short_forms(article, sc, sorted(placed + added, key=lambda p: p.first))
+        ctx = EntityContext(article, sc, placed)
+        mentions = find_titles(article, ctx)
+    assign_roles(placed, mentions)
+    article.entities = [item.entity for item in placed]

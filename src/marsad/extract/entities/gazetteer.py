@@ -1,0 +1,65 @@
+"""The gazetteer pass: known names (aliases.tsv phrases), longest first, on the view's
+folded tokens, clitics allowed ("بالبنتاغون", "للحرة")."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from marsad.arabic.clitics import proclitic_letters, proclitics
+from marsad.arabic.normalize import normalize
+from marsad.arabic.view import TextView
+from marsad.extract.entities.context import Placed, source_span
+from marsad.extract.lexicon import Alias, Match, gazetteer
+from marsad.model import Article, Entity
+from marsad.resources import load_lines
+
+_OPEN_MARKS = frozenset('«("“”[')
+
+_CLOSE_MARKS = frozenset('»)"”“]')
+
+
+@cache
+def _context_prefixes() -> frozenset[str]:
+    """Proclitics that mark the word they stand on as a name ("لحماس", "وبحماس")."""
+    letters = proclitic_letters(use="name-context")
+    return frozenset(prefix for prefix in proclitics() if prefix[-1] in letters)
+
+
+@cache
+def _outlet_nouns() -> frozenset[str]:
+    return frozenset(normalize(line) for line in load_lines("outlet_nouns.txt"))
+
+
+def _in_context(sc: TextView, match: Match[Alias]) -> bool:
+    """A name that is also a common word counts only where the text marks it as a name."""
+    token = sc.tokens[match.first]
+    prefix = token.text[: match.prefix]
+    if prefix in _context_prefixes():
+        return True
+    before = sc.folded[token.start - 1] if token.start else ""
+    last = sc.ends[match.end - 1]
+    after = sc.folded[last] if last < len(sc.folded) else ""
+    if before in _OPEN_MARKS and after in _CLOSE_MARKS:
+        return True
+    return match.first > 0 and sc.words[match.first - 1] in _outlet_nouns()
+
+
+def gazetteer_names(article: Article, sc: TextView) -> list[Placed]:
+    placed: list[Placed] = []
+    index = gazetteer()
+    next_free = 0
+    for at in index.hits(sc):
+        if at < next_free:
+            continue
+        match = index.match(sc, at)
+        if match is None or (match.value.needs_context and not _in_context(sc, match)):
+            continue
+        span = source_span(sc, at, match.prefix, match.fused, match.end)
+        if not article.is_boilerplate(span):
+            alias = match.value
+            entity = Entity(
+                span, span.slice(article.text), alias.type, alias.canonical, rule="gazetteer"
+            )
+            placed.append(Placed(entity, at, match.end))
+        next_free = match.end
+    return placed

@@ -1,0 +1,93 @@
+"""The Latin name shown for an entity the gazetteer does not know: a real romanisation
+with vowels, never a consonant skeleton.
+
+Names are romanised by ``arabic-name-romanizer`` (MIT; attested spellings from Wikidata,
+dictionary first): a whole name someone has spelled in Latin letters gets that spelling
+("عادل الجبير" -> "Adel al-Jubeir"); else each name unit gets its attested spelling, or
+the library's rules, which write vowels, for a unit nobody has spelled. Particles (بن)
+are written as English newspapers write them ("bin"), and the article as "al-" inside a
+name. The library's neural fallback is not loaded: it costs a second to load and
+milliseconds a unit, where the per-article budget is a few milliseconds.
+Settings: ``resources/latin_names.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from typing import Any
+
+from arabic_name_romanizer import Transliterator
+from arabic_name_romanizer.normalize import full_key, normalize_arabic
+
+from marsad.arabic.normalize import normalize
+from marsad.resources import load_yaml
+
+ROMANISED = "romanised"
+GAZETTEER = "gazetteer"
+
+_ARTICLE = re.compile(r"(?<=[\s-])Al-(?=\w)|^Al-(?=\w)")
+
+
+@cache
+def _settings() -> dict[str, Any]:
+    found: dict[str, Any] = load_yaml("latin_names.yaml")
+    found["particles"] = {normalize(k): v for k, v in found["particles"].items()}
+    found["joins_next"] = frozenset(normalize(w) for w in found["joins_next"])
+    return found
+
+
+@cache
+def _romanizer() -> Transliterator:
+    return Transliterator(auto_load_model=False)
+
+
+def _whole(name: str) -> str | None:
+    """The attested spelling of the whole name (Wikidata's label of a person is one
+    source, and a better one than unit-by-unit spellings)."""
+    romanizer = _romanizer()
+    if romanizer.index is None:
+        return None
+    key = full_key(normalize_arabic(name))
+    found = romanizer.index.lookup_full(key, None, "arabic")
+    if found:
+        return str(found[0].latin)
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _unit(unit: str) -> str:
+    latin = _romanizer().transliterate(unit, country=_settings()["country"])
+    return latin if isinstance(latin, str) else ""
+
+
+def _units(words: list[str]) -> list[str]:
+    """Name units as written: a joining word with the word after it (عبد الله)."""
+    joins = _settings()["joins_next"]
+    units: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if normalize(word) in joins and index + 1 < len(words):
+            units.append(word + " " + words[index + 1])
+            index += 2
+        else:
+            units.append(word)
+            index += 1
+    return units
+
+
+@lru_cache(maxsize=1 << 16)
+def romanise(name: str) -> str:
+    """The Latin spelling of an Arabic name as written (clitics already left out)."""
+    words = name.split()
+    if not words:
+        return ""
+    latin = _whole(" ".join(words))
+    if latin is None:
+        particles = _settings()["particles"]
+        parts = [particles.get(normalize(unit)) or _unit(unit) for unit in _units(words)]
+        latin = " ".join(part for part in parts if part)
+    latin = " ".join(latin.split())
+    first, _, rest = latin.partition(" ")
+    return first + (" " + _ARTICLE.sub("al-", rest) if rest else "")

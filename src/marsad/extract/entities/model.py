@@ -1,0 +1,74 @@
+"""Names the gazetteer lacks, from the NER model."""
+
+from __future__ import annotations
+
+from marsad.arabic.clitics import definite_article
+from marsad.arabic.view import TextView
+from marsad.extract.cues import cue_tokens
+from marsad.extract.entities.context import EntityContext, Placed
+from marsad.extract.entities.latin import romanise
+from marsad.extract.entities.short_forms import leave_short_forms
+from marsad.extract.entities.titles import TitleMention
+from marsad.extract.lexicon import gazetteer, stopwords, titles
+from marsad.model import Entity, Span
+from marsad.ner.features import common_words, strip_clitics
+from marsad.ner.model import tag_ranges
+
+
+def model_names(ctx: EntityContext, mentions: list[TitleMention]) -> list[Placed]:
+    """Names the gazetteer lacks, from the NER model run over every body sentence. A model
+    span that overlaps a known name, or is a stopword, a digit string or one very common
+    word is dropped: a missed name costs less than a wrong one."""
+    sc, article = ctx.sc, ctx.article
+    ranges = [(s.span.start, s.span.end) for s in article.sentences]
+    if not ranges:
+        return []
+    verbs = cue_tokens()
+    added: list[Placed] = []
+    for start, end, kind in tag_ranges(sc, ranges):
+        folded_start = sc.folded_index(start)
+        first = sc.token_containing(folded_start)
+        stop = sc.token_at(sc.folded_index(end))
+        if first < 0 or stop <= first or any(ctx.taken[first:stop]):
+            continue
+        if folded_start > sc.starts[first] and not sc.folded.startswith(
+            definite_article(), folded_start
+        ):
+            # The model cut a letter off the word: "ف|وزي", "ك|ردستان" are names whole.
+            continue
+        trimmed = _name_start(sc, first, stop, verbs)
+        if trimmed != first:
+            first, start = trimmed, sc.token_start(trimmed)
+        if first >= stop:
+            continue
+        if not _plausible_name(sc.words[first:stop]) or gazetteer().match(sc, first):
+            continue  # the gazetteer knows a name here and left it out on purpose
+        span = Span(start, end)
+        text = span.slice(article.text)
+        canonical = romanise(text)
+        if canonical and not article.is_boilerplate(span):
+            added.append(Placed(Entity(span, text, kind, canonical, rule="ner"), first, stop))
+            ctx.taken[first:stop] = b"\x01" * (stop - first)
+    return leave_short_forms(sc, ctx.placed + added, added)
+
+
+def _name_start(sc: TextView, first: int, stop: int, verbs: frozenset[str]) -> int:
+    """The first token of a model span that belongs to the name: the model sometimes
+    takes in the verb or title before it ("يرى لانديس", "الرئيس السيسي", "الدكتور ...")."""
+    while first < stop - 1:
+        title = titles().match(sc, first, clitics=False)
+        if title is not None and title.end < stop:
+            first = title.end
+        elif sc.words[first] in verbs or sc.words[first] in stopwords():
+            first += 1
+        else:
+            break
+    return first
+
+
+def _plausible_name(words: list[str]) -> bool:
+    if not words or all(word.isdigit() for word in words):
+        return False
+    if any(word in stopwords() for word in words):
+        return False
+    return len(words) > 1 or strip_clitics(words[0])[1] not in common_words()

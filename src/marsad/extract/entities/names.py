@@ -1,0 +1,105 @@
+"""A person's name the gazetteer lacks, right after a title ("قال وزير الخارجية عادل
+الجبير إن"): the shape of a name's words and where it ends."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from marsad.arabic.charsets import letter
+from marsad.arabic.clitics import definite_article, enclitics, proclitic_letters, readings, rules
+from marsad.arabic.normalize import normalize
+from marsad.extract.entities.context import EntityContext, Placed, source_span
+from marsad.extract.entities.latin import romanise
+from marsad.extract.entities.titles import TitleMention, separated
+from marsad.extract.lexicon import demonym_at, gazetteer, stopwords, titles
+from marsad.model import Entity
+from marsad.resources import load_lines
+
+_MAX_NAME_TOKENS = 4
+
+
+@cache
+def name_enders() -> frozenset[str]:
+    """Words that may follow a name the gazetteer lacks: quote content openers, the
+    same list the quote reader opens content with (quote_introducers.txt)."""
+    return frozenset(normalize(line) for line in load_lines("quote_introducers.txt"))
+
+
+def name_word(word: str, position: int) -> bool:
+    """Can ``word`` be word ``position`` of a person's name? Rules out common shapes of
+    other words: pronoun endings ("تجزيهم"), a fused لل, an accusative adverb ("أخيرا")."""
+    if word in stopwords() or not word.isalpha() or len(word) < 2:
+        return False
+    if (word.endswith(enclitics("not-a-name")) and len(word) > 4) or word.startswith(
+        rules().fused_article
+    ):
+        return False
+    if position == 0:
+        return not word.startswith(definite_article())
+    accusative = word.endswith(letter("alef")) and len(word) >= 5
+    clitic_word = word[0] in proclitic_letters(use="opens-a-word") and len(word) >= 5
+    return not accusative and not clitic_word
+
+
+def _unknown_name(ctx: EntityContext, at: int) -> int:
+    """End token of a plausible person's name starting at ``at`` (``at`` when none)."""
+    words = ctx.sc.words
+    end = at
+    while end < len(words) and end - at < _MAX_NAME_TOKENS:
+        word = words[end]
+        if ctx.taken[end] or not name_word(word, end - at):
+            break
+        if end == at and (demonym_at(ctx.sc, end) or _starts_phrase(word)):
+            break
+        if end > at and ctx.gap(end - 1, end) != " ":
+            break
+        if titles().match(ctx.sc, end, clitics=False) is not None:
+            break
+        end += 1
+        if word.startswith(definite_article()) and end - at >= 2:
+            break  # a family name with the article ends the name: "ثابت العباسي"
+    if end - at < 2:
+        return at
+    # The name must end where the clause does: punctuation, the end of the text, or the
+    # content of a quote ("قال وزير الخارجية عادل الجبير إن"). A looser boundary lets
+    # common words pass for names ("رئيس أركان الجيش لعقد محادثات").
+    if end < len(words):
+        gap = ctx.gap(end - 1, end)
+        if gap.strip() == "" and words[end] not in name_enders():
+            return at
+    return end
+
+
+def _starts_phrase(word: str) -> bool:
+    """A clitic word whose rest begins a known name or title: "لمجلس" (ل + مجلس ...)."""
+    for prefix, rest in readings(word)[1:]:
+        if prefix and (gazetteer().starts(rest) or titles().starts(rest)):
+            return True
+    return False
+
+
+def names_after_titles(ctx: EntityContext, mentions: list[TitleMention]) -> list[Placed]:
+    """Persons the gazetteer lacks, named right after a title."""
+    added: list[Placed] = []
+    for mention in mentions:
+        if mention.person is not None or mention.end >= len(ctx.sc.tokens):
+            continue
+        at = mention.end
+        if at == 0 or not separated(ctx, at - 1, at):
+            continue
+        rank = titles().match(ctx.sc, at, clitics=False)
+        if rank is not None and rank.value.kind == "rank":
+            at = rank.end
+        if at >= len(ctx.sc.tokens):
+            continue
+        end = _unknown_name(ctx, at)
+        if end == at:
+            continue
+        span = source_span(ctx.sc, at, 0, False, end)
+        if ctx.article.is_boilerplate(span):
+            continue
+        text = span.slice(ctx.article.text)
+        entity = Entity(span, text, "PER", romanise(text), rule="translit")
+        added.append(Placed(entity, at, end))
+        ctx.taken[at:end] = b"\x01" * (end - at)
+    return added

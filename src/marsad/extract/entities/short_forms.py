@@ -1,0 +1,89 @@
+"""Short forms: the last word of a person's name found in the article names that person
+again ("أوستن" after "لويد ج. أوستن")."""
+
+from __future__ import annotations
+
+from itertools import compress
+
+from marsad.arabic.clitics import definite_article, readings
+from marsad.arabic.view import TextView
+from marsad.extract.entities.context import Placed, source_span, taken_tokens
+from marsad.extract.lexicon import stopwords
+from marsad.model import Article, Entity
+
+
+def short_forms(article: Article, sc: TextView, placed: list[Placed]) -> list[Placed]:
+    """Later mentions of a person by the last word of the name."""
+    last_names: dict[str, str | None] = {}
+    for item in placed:
+        if item.entity.type == "PER" and item.end - item.first >= 2:
+            word = sc.words[item.end - 1]
+            if len(word) >= 3 and word not in stopwords():
+                known = last_names.get(word, item.entity.canonical)
+                # Two people sharing a last name: the short form is ambiguous, skip it.
+                last_names[word] = known if known == item.entity.canonical else None
+    if not last_names:
+        return placed
+    found = _last_name_tokens(sc.words, last_names)
+    taken = taken_tokens(placed, len(sc.tokens))
+    added: list[Placed] = []
+    words = sc.words
+    for at in compress(range(len(words)), map(found.__contains__, words)):
+        if taken[at]:
+            continue
+        prefix, word, canonical = found[words[at]]
+        fused = len(words[at]) - prefix != len(word)
+        span = source_span(sc, at, prefix, fused, at + 1)
+        if not article.is_boilerplate(span):
+            entity = Entity(span, span.slice(article.text), "PER", canonical, rule="short")
+            added.append(Placed(entity, at, at + 1))
+    return sorted(placed + added, key=lambda item: item.first)
+
+
+def _last_name_tokens(
+    words: list[str], last_names: dict[str, str | None]
+) -> dict[str, tuple[int, str, str]]:
+    """Token -> (prefix length, word, canonical) of its first reading that is a last name."""
+    # A reading is the token less a prefix, maybe with a restored ا or ال: every token
+    # that has one ends with the name, or with the name less that ا or ال.
+    endings: set[str] = set()
+    for name, canonical in last_names.items():
+        if canonical is not None:
+            endings.add(_without_restorable(name))
+    if not endings:
+        return {}
+    suffixes = tuple(endings)
+    found: dict[str, tuple[int, str, str]] = {}
+    for token in set(words):
+        if not token.endswith(suffixes):
+            continue
+        for prefix, word in readings(token):
+            canonical = last_names.get(word)
+            if canonical is not None:
+                found[token] = (prefix, word, canonical)
+                break
+    return found
+
+
+def _without_restorable(name: str) -> str:
+    """The name less what a clitic reading may restore (its ال, or the ا of it)."""
+    the = definite_article()
+    if name.startswith(the):
+        return name[len(the) :]
+    return name[1:] if name[0] == the[0] else name
+
+
+def leave_short_forms(sc: TextView, placed: list[Placed], added: list[Placed]) -> list[Placed]:
+    """Drop one-word model names that are the last word of a person named in full in the
+    article ("كاميرون" after "ديفيد كاميرون"): ``short_forms`` links them to that person,
+    whatever type the model guessed."""
+    last_words = {
+        sc.words[item.end - 1]
+        for item in placed
+        if item.entity.type == "PER" and item.end - item.first >= 2
+    }
+    return [
+        item
+        for item in added
+        if item.end - item.first > 1 or sc.words[item.first] not in last_words
+    ]
