@@ -28,7 +28,8 @@ def _explode(article: Article) -> None:
 
 @pytest.fixture
 def fragile(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "STAGES", (*pipeline.STAGES, ("fragile", _explode)))
+    stage = pipeline.Stage("fragile", _explode, frozenset(), frozenset())
+    monkeypatch.setattr(pipeline, "PIPELINE", (*pipeline.PIPELINE, stage))
 
 
 @pytest.fixture

@@ -123,6 +123,7 @@ def annotate_timed(article: Article, stages: Sequence[tuple[str, Stage]]) -> tup
         except Exception as exc:  # a crashing stage is a figure of the bench, not its end
             error = f"{type(exc).__name__}: {exc}"
         spent[name] = (time.perf_counter() - wall, time.process_time() - cpu, error)
+    article.release_view()  # as ``annotate`` does: kept articles must not hold their views
     return article, spent
 
 
