@@ -4,6 +4,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 CORPUS ?= ../shared/seeds
 DB     ?= marsad.db
+# JSON field mappings OURS=THEIRS, e.g. FIELDS="text=content published=date_extracted"
+FIELDS ?=
 
 .PHONY: run test test-kill lint typecheck install install-dev clean bench eval
 
@@ -23,7 +25,7 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 run: install
-	$(BIN)/marsad run $(CORPUS) --db $(DB)
+	$(BIN)/marsad run $(CORPUS) --db $(DB) $(foreach field,$(FIELDS),--field $(field))
 
 LINTED := src tests $(wildcard bench scripts)
 

@@ -1,4 +1,4 @@
-"""Entities: gazetteer with clitics, titles and roles, short forms, transliterated names."""
+"""Entities: gazetteer with clitics, titles and roles, short forms, romanised names, identities."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from marsad.arabic.clitics import readings
 from marsad.arabic.sentences import split_sentences
 from marsad.extract.entities import annotate_entities
+from marsad.extract.entities.latin import romanise
 from marsad.extract.lexicon import countries, demonyms, gazetteer, titles
-from marsad.extract.translit import transliterate
 from marsad.model import Article, Sentence
 
 
@@ -60,12 +60,13 @@ def test_apposition_gives_spokesman_role() -> None:
     assert kirby.role == "Pentagon spokesman"
 
 
-def test_unknown_name_after_title_is_transliterated() -> None:
+def test_unknown_name_after_title_is_romanised() -> None:
     article = _article("وقال وزير الخارجية المصري سامح شكري إن اللقاء مثمر.")
     person = next(e for e in article.entities if e.type == "PER")
     assert person.text == "سامح شكري"
     assert person.rule == "translit"
-    assert person.canonical == transliterate("سامح شكري")
+    assert person.canonical == romanise("سامح شكري") == "Sameh Shoukry"
+    assert (person.name_source, person.canonical_ar) == ("romanised", "سامح شكري")
     assert person.role == "Egyptian Minister of Foreign Affairs"
 
 
@@ -74,10 +75,14 @@ def test_common_words_after_title_are_not_names() -> None:
     assert not [e for e in article.entities if e.type == "PER"]
 
 
-def test_transliteration_is_deterministic_latin() -> None:
-    assert transliterate("عادل الجبير") == transliterate("عادل الجبير")
-    assert transliterate("عادل الجبير").startswith("A")
-    assert "al-" in transliterate("عادل الجبير")
+def test_romanised_names_have_vowels_and_particles() -> None:
+    for name in ("عادل بن أحمد الجبير", "طلال الفهد", "محارب بن منصور المطيري", "فطيس بقنة"):
+        latin = romanise(name)
+        assert latin == romanise(name)  # deterministic
+        words = latin.replace("-", " ").split()
+        assert all(any(vowel in word.lower() for vowel in "aeiouy") for word in words), latin
+    assert romanise("عادل بن أحمد الجبير").startswith("Adel bin Ahmed al-")
+    assert romanise("طلال الفهد") == "Talal al-Fahad"
 
 
 def test_clitic_readings_restore_fused_article() -> None:
@@ -132,15 +137,15 @@ def test_model_finds_a_speaker_the_gazetteer_lacks() -> None:
     )
     entities = _article(text).entities
     found = {(e.text, e.type, e.canonical, e.rule) for e in entities}
-    canonical = transliterate("أحمد الصحاف")
+    canonical = romanise("أحمد الصحاف")
     assert ("أحمد الصحاف", "PER", canonical, "ner") in found
     assert ("الصحاف", "PER", canonical, "short") in found  # the short form resolves too
 
 
-def test_name_after_a_title_keeps_rule_and_transliteration() -> None:
+def test_name_after_a_title_keeps_rule_and_romanisation() -> None:
     text = "قال المتحدث باسم الوزارة أحمد الصحاف إن التحقيق بدأ."
     (entity,) = [e for e in _article(text).entities if e.type == "PER"]
-    assert (entity.text, entity.canonical) == ("أحمد الصحاف", transliterate("أحمد الصحاف"))
+    assert (entity.text, entity.canonical) == ("أحمد الصحاف", romanise("أحمد الصحاف"))
 
 
 def test_model_names_leave_out_verbs_titles_and_common_words() -> None:
@@ -160,3 +165,18 @@ def test_model_path_spans_slice_exactly(words: list[str]) -> None:
     for entity in _article(text).entities:
         assert entity.span.slice(text) == entity.text
         assert entity.text == entity.text.strip() and entity.canonical
+
+
+def test_one_identity_for_a_full_name_and_its_shorter_forms() -> None:
+    text = (
+        "أكد وزير الخارجية عادل بن أحمد الجبير أن الاجتماع مثمر. وقال عادل الجبير إن "
+        "المملكة ماضية. وأضاف الجبير أن الحوار مستمر. وقال الملك سلمان بن عبدالعزيز إن "
+        "الأمن أولوية، فيما ذكر عبدالعزيز الخضير أن الأمر انتهى."
+    )
+    people = [e for e in _article(text).entities if e.type == "PER"]
+    jubeir = {e.id for e in people if "جبير" in e.text}
+    assert len(jubeir) == 1
+    (full,) = {(e.canonical_ar, e.canonical) for e in people if e.id in jubeir}
+    assert full[0] == "عادل بن أحمد الجبير"
+    others = {e.id for e in people if e.id not in jubeir}
+    assert len(others) >= 2  # King Salman and Abdulaziz al-Khudair stay apart

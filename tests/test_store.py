@@ -82,6 +82,9 @@ def _full_article(doc: str = "004.txt", text: str = TEXT) -> Article:
             "Iraqi Ministry of Foreign Affairs",
             role="speaker",
             rule="gazetteer",
+            canonical_ar="وزارة الخارجية العراقية",
+            name_source="gazetteer",
+            id="a1b2c3",
         ),
         Entity(_at(text, "بغداد"), "بغداد", "LOC", "Baghdad"),
     ]
@@ -135,7 +138,8 @@ def test_store_handles_every_model_field() -> None:
         Sentence: {"span"},
         Timex: {"span", "text", "type", "value", "anchor", "granularity", "vague", "hijri", "rule",
                 "relative"},
-        Entity: {"span", "text", "type", "canonical", "role", "rule"},
+        Entity: {"span", "text", "type", "canonical", "role", "rule", "canonical_ar", "name_source",
+                 "id"},
         Quote: {
             "speaker",
             "cue",

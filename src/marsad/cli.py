@@ -44,6 +44,27 @@ app = typer.Typer(
 
 DEFAULT_DB = os.environ.get("MARSAD_DB", "marsad.db")
 
+
+def _print_version(value: bool) -> None:
+    if value:
+        from marsad import __version__
+
+        sys.stdout.write(f"marsad {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version."
+        ),
+    ] = False,
+) -> None:
+    """marsad (مرصد): sourced, dated timelines from Arabic news reports."""
+
+
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
@@ -694,14 +715,25 @@ def serve(
     data_dir: Annotated[
         Path | None, typer.Option("--data-dir", help="Folder for uploaded files.")
     ] = None,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="Another name the server is reached by (besides 127.0.0.1, localhost).",
+        ),
+    ] = None,
 ) -> None:
     """The web app: timeline, sources, articles, entities, factors, search, uploads."""
     from marsad.store import is_postgres_url
+    from marsad.web.cli_commands import ServeError
     from marsad.web.cli_commands import serve as run_server
 
     if is_postgres_url(db):
         raise typer.BadParameter("the web app serves a SQLite store; give --db FILE")
-    run_server(Path(db), host, port, token, data_dir)
+    try:
+        run_server(Path(db), host, port, token, data_dir, allow_host or ())
+    except ServeError as error:
+        raise typer.BadParameter(str(error), param_hint="--token") from error
 
 
 def main() -> None:  # pragma: no cover - console entry point

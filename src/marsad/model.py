@@ -120,7 +120,13 @@ class Timex:
 
 @dataclass(slots=True)
 class Entity:
-    """A named mention linked to one canonical entity (Latin name)."""
+    """A named mention linked to one canonical entity.
+
+    ``canonical`` is the Latin name as an English newspaper writes it, ``canonical_ar``
+    the fullest Arabic name (without clitics), ``name_source`` where the Latin name comes
+    from ("gazetteer" or "romanised"), ``id`` the identity shared by every mention of the
+    same person or body (in the article; the store joins identities across articles).
+    """
 
     span: Span
     text: str
@@ -128,6 +134,9 @@ class Entity:
     canonical: str
     role: str | None = None
     rule: str = ""
+    canonical_ar: str = ""
+    name_source: str = ""
+    id: str = ""
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -136,7 +145,11 @@ class Entity:
             "text": self.text,
             "type": self.type,
             "canonical": self.canonical,
+            "canonical_ar": self.canonical_ar,
+            "name_source": self.name_source,
         }
+        if self.id:
+            out["id"] = self.id
         if self.role is not None:
             out["role"] = self.role
         return out

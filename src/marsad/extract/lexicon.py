@@ -166,6 +166,33 @@ def gazetteer() -> PhraseIndex[Alias]:
     return PhraseIndex(entries)
 
 
+@dataclass(frozen=True, slots=True)
+class NameParticle:
+    role: str  # patronymic | family | kunya | servant
+    latin: str | None
+
+
+@cache
+def name_particles() -> dict[str, NameParticle]:
+    """Folded name particles (name_particles.tsv): بن، آل، أبو، عبد ..."""
+    return {
+        normalize(row[0]): NameParticle(row[1], None if row[2] == "-" else row[2])
+        for row in load_tsv("name_particles.tsv", columns=3)
+    }
+
+
+def patronymic(word: str) -> bool:
+    """True for بن، ابن، بنت: the word after it is the father's name."""
+    found = name_particles().get(word)
+    return found is not None and found.role == "patronymic"
+
+
+@cache
+def gazetteer_surfaces() -> tuple[tuple[str, str, str], ...]:
+    """(type, canonical, surface as written) of every gazetteer row, in file order."""
+    return tuple((row[0], row[1], row[2]) for row in load_tsv("aliases.tsv", columns=3))
+
+
 @cache
 def entity_info() -> dict[str, tuple[str, str | None]]:
     """canonical -> (short name, role of the entity itself)."""

@@ -40,6 +40,14 @@ def _relative(value: str | None) -> Relative | None:
     return None if value is None else Relative.from_json(json.loads(value))
 
 
+def _entity_identity(row: Row) -> tuple[str, str, str]:
+    """(canonical_ar, name_source, id) of an entity row; empty for a record written before
+    version 4."""
+    found = [str(value or "") for value in row[7:10]]
+    found += [""] * (3 - len(found))
+    return found[0], found[1], found[2]
+
+
 def _span(start: int | None, end: int | None) -> Span | None:
     return None if start is None or end is None else Span(start, end)
 
@@ -115,9 +123,31 @@ LAYERS = (
     Layer(
         "entities",
         "entities",
-        ("start", "end", "text", "type", "canonical", "role", "rule"),
-        lambda e: (e.span.start, e.span.end, e.text, e.type, e.canonical, e.role, e.rule),
-        lambda r: Entity(Span(r[0], r[1]), r[2], r[3], r[4], r[5], r[6]),
+        (
+            "start",
+            "end",
+            "text",
+            "type",
+            "canonical",
+            "role",
+            "rule",
+            "canonical_ar",
+            "name_source",
+            "entity_id",
+        ),
+        lambda e: (
+            e.span.start,
+            e.span.end,
+            e.text,
+            e.type,
+            e.canonical,
+            e.role,
+            e.rule,
+            e.canonical_ar,
+            e.name_source,
+            e.id,
+        ),
+        lambda r: Entity(Span(r[0], r[1]), r[2], r[3], r[4], r[5], r[6], *_entity_identity(r)),
     ),
     Layer(
         "quotes",

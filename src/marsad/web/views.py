@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from marsad.corpus.timeline import Event
 from marsad.export.sources import source_text
 from marsad.model import Article, Quote
-from marsad.web.corpus import Corpus
+
+if TYPE_CHECKING:
+    from marsad.web.corpus import Corpus
 
 EVENT_CONTEXT_CHARS = 240
 
@@ -36,6 +38,7 @@ def quote_json(quote: Quote, article: Article) -> dict[str, Any]:
         "doc": article.doc,
         "published": article.published.value,
         **quote.to_json(),
+        "date": quote.date,  # always present: null when the reports do not date it
         "date_note": quote.date_note,
         "content": quote.content_span.slice(article.text),
         "speaker_text": quote.speaker_span.slice(article.text) if quote.speaker_span else None,
@@ -81,6 +84,7 @@ def event_summary(event: Event) -> dict[str, Any]:
     out = event.to_json()
     for source, record in zip(event.sources, out["sources"], strict=True):
         record["article_id"] = source.article_id
+    out["reports"] = len({source.article_id for source in event.sources})
     return out
 
 
@@ -113,17 +117,5 @@ def event_detail(event: Event, corpus: Corpus) -> dict[str, Any]:
     out["sources"] = sources
     out["quotes"] = quotes
     out["conflicts"] = [c.to_json() for c in corpus.conflicts_of(event.id)]
+    out["figure_conflicts"] = [c.to_json() for c in corpus.figure_conflicts_of(event.id)]
     return out
-
-
-def entity_detail(row: dict[str, Any], corpus: Corpus) -> dict[str, Any]:
-    """An entity's identity, its statements and the events it took part in, by date."""
-    name = row["canonical"]
-    quotes = [quote_json(q, a) for a in corpus.articles for q in a.quotes if q.speaker == name]
-    quotes.sort(key=lambda q: (q["date"] or q["published"] or "", q["doc"]))
-    events = [
-        event_summary(e)
-        for e in [*corpus.timeline.events, *corpus.timeline.undated]
-        if name in e.participants
-    ]
-    return {**row, "quotes": quotes, "events": events}

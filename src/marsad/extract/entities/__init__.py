@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from marsad.extract.entities.context import EntityContext, Placed, context
 from marsad.extract.entities.gazetteer import gazetteer_names
+from marsad.extract.entities.identity import assign_identities
 from marsad.extract.entities.model import model_names
 from marsad.extract.entities.names import names_after_titles
 from marsad.extract.entities.roles import assign_roles
@@ -40,14 +41,16 @@ def annotate_entities(article: Article) -> None:
     """Fill ``article.entities``: gazetteer names, titled persons, names the NER model
     finds where a name is expected, and short forms."""
     sc = article.view
-    placed = short_forms(article, sc, gazetteer_names(article, sc))
+    placed = gazetteer_names(article, sc)
     ctx = EntityContext(article, sc, placed)
     mentions = find_titles(article, ctx)
     added = names_after_titles(ctx, mentions)
     added += model_names(ctx, mentions)
-    if added:
-        placed = short_forms(article, sc, sorted(placed + added, key=lambda p: p.first))
-        ctx = EntityContext(article, sc, placed)
-        mentions = find_titles(article, ctx)
+    placed = sorted(placed + added, key=lambda p: p.first)
+    assign_identities(sc, placed)  # one name per person before their short forms join
+    placed = short_forms(article, sc, placed)
+    ctx = EntityContext(article, sc, placed)
+    mentions = find_titles(article, ctx)
     assign_roles(placed, mentions)
+    assign_identities(sc, placed)
     article.entities = [item.entity for item in placed]

@@ -8,7 +8,7 @@ the library's rules, which write vowels, for a unit nobody has spelled. Particle
 are written as English newspapers write them ("bin"), and the article as "al-" inside a
 name. The library's neural fallback is not loaded: it costs a second to load and
 milliseconds a unit, where the per-article budget is a few milliseconds.
-Settings: ``resources/latin_names.yaml``.
+Settings: ``resources/latin_names.yaml``, ``resources/name_particles.tsv``.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from arabic_name_romanizer import Transliterator
 from arabic_name_romanizer.normalize import full_key, normalize_arabic
 
 from marsad.arabic.normalize import normalize
+from marsad.extract.lexicon import name_particles
 from marsad.resources import load_yaml
 
 ROMANISED = "romanised"
@@ -32,8 +33,9 @@ _ARTICLE = re.compile(r"(?<=[\s-])Al-(?=\w)|^Al-(?=\w)")
 @cache
 def _settings() -> dict[str, Any]:
     found: dict[str, Any] = load_yaml("latin_names.yaml")
-    found["particles"] = {normalize(k): v for k, v in found["particles"].items()}
-    found["joins_next"] = frozenset(normalize(w) for w in found["joins_next"])
+    particles = name_particles()
+    found["particles"] = {w: p.latin for w, p in particles.items() if p.role == "patronymic"}
+    found["joins_next"] = frozenset(w for w, p in particles.items() if p.role != "patronymic")
     return found
 
 

@@ -8,7 +8,7 @@ from itertools import compress
 from marsad.arabic.clitics import definite_article, readings
 from marsad.arabic.view import TextView
 from marsad.extract.entities.context import Placed, source_span, taken_tokens
-from marsad.extract.lexicon import stopwords
+from marsad.extract.lexicon import patronymic, stopwords
 from marsad.model import Article, Entity
 
 
@@ -18,6 +18,8 @@ def short_forms(article: Article, sc: TextView, placed: list[Placed]) -> list[Pl
     for item in placed:
         if item.entity.type == "PER" and item.end - item.first >= 2:
             word = sc.words[item.end - 1]
+            if patronymic(sc.words[item.end - 2]):
+                continue  # "سلمان بن عبدالعزيز": عبدالعزيز alone is his father, not him
             if len(word) >= 3 and word not in stopwords():
                 known = last_names.get(word, item.entity.canonical)
                 # Two people sharing a last name: the short form is ambiguous, skip it.

@@ -1,118 +1,107 @@
-// marsad web page: hash routes over the REST API. Article text only ever reaches the page
-// through text nodes (el(), textContent): never innerHTML.
+// marsad web page: hash routes over the REST API (helpers in ui.js, the axis in axis.js).
+// Article text only ever reaches the page through text nodes (el(), textContent):
+// never innerHTML.
 "use strict";
 
-const view = document.getElementById("view");
+const KIND_LABELS = {};  // event kinds are shown as the API names them, isolated
 
-function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs || {})) {
-    if (value === null || value === undefined || value === false) continue;
-    if (key === "class") node.className = value;
-    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
-    else node.setAttribute(key, value === true ? "" : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
-    node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
+function sourceCount(event) { return count(event.reports || event.sources.length, "report"); }
+
+function eventCard(event, extraClass) {
+  return el("a", { class: `card event-row ${extraClass || ""}`, href: eventLink(event.id), "data-event": event.id },
+    el("div", {},
+      bdi(event.date || "بلا تاريخ", { class: "date", dir: "ltr" }), " — ",
+      el("strong", { class: "event-title" }, bdi(event.title)),
+      el("span", { class: "kind" }, bdi(KIND_LABELS[event.kind] || event.kind)),
+      event.conflict ? el("span", { class: "badge" }, "تعارض") : null),
+    event.participants.length ? el("div", { class: "muted" }, joined(event.participants)) : null,
+    event.reason ? el("div", { class: "reason" }, "لماذا بلا تاريخ: ", bdi(event.reason)) : null,
+    el("div", { class: "muted" }, sourceCount(event)));
 }
-
-const bdi = (text, attrs) => el("bdi", attrs, text);
-
-async function api(path) {
-  const response = await fetch(path);
-  if (!response.ok) {
-    let detail = response.statusText;
-    try { detail = (await response.json()).detail; } catch (e) { /* not JSON */ }
-    throw new Error(`${response.status}: ${typeof detail === "string" ? detail : JSON.stringify(detail)}`);
-  }
-  return response.json();
-}
-
-function show(...nodes) {
-  const kept = nodes.flat(Infinity).filter((n) => n !== null && n !== undefined && n !== false);
-  view.replaceChildren(...kept);
-  window.scrollTo(0, 0);
-}
-
-function fail(error) {
-  show(el("p", { class: "error" }, "خطأ: ", bdi(error.message)));
-}
-
-function eventLink(id) { return `#/event/${encodeURIComponent(id)}`; }
-function articleLink(id, start, end) {
-  const focus = start !== undefined ? `?focus=${start}-${end}` : "";
-  return `#/article/${encodeURIComponent(id)}${focus}`;
-}
-function entityLink(name) { return `#/entity/${encodeURIComponent(name)}`; }
 
 // ---- timeline ------------------------------------------------------------------------
 
-const ZOOM = { year: 4, month: 7, day: 10 };
-const timelineState = { zoom: "month", kind: "", story: "" };
+const SCOPE_KEYS = ["story", "kind", "entity", "q", "since", "until"];
 
-function groupKey(date, zoom) {
-  const start = date.split("/")[0];
-  return start.length >= ZOOM[zoom] ? start.slice(0, ZOOM[zoom]) : start;
+function scopeOf(params) {
+  const scope = {};
+  for (const key of SCOPE_KEYS) if (params.get(key)) scope[key] = params.get(key);
+  return scope;
 }
 
-function eventCard(event, extraClass) {
-  const sources = event.sources.length;
-  return el("a", { class: `card event-row ${extraClass || ""}`, href: eventLink(event.id), "data-event": event.id },
-    el("div", {},
-      bdi(event.date || "بلا تاريخ", { class: "date" }), " — ",
-      el("strong", { class: "event-title" }, event.title),
-      el("span", { class: "kind" }, event.kind),
-      event.conflict ? el("span", { class: "badge" }, "تواريخ متعارضة") : null),
-    event.participants.length ? el("div", { class: "muted" }, event.participants.map((p) => bdi(p)).reduce((acc, node, i) => (i ? [...acc, "، ", node] : [node]), [])) : null,
-    event.reason ? el("div", { class: "reason" }, "لماذا بلا تاريخ: ", bdi(event.reason)) : null,
-    el("div", { class: "muted" }, `${sources} مصدر`));
+function exportLinks(scope) {
+  const link = (format, label) => el("a", { href: `/api/export/timeline?${query({ ...scope, format })}`, "data-export": format, download: "" }, bdi(label));
+  return el("span", { class: "exports" }, "تصدير: ", link("html", "HTML"), " · ", link("csv", "CSV"), " · ", link("timelinejs", "TimelineJS"), " · ", link("json", "JSON"), " · ", link("md", "Markdown"));
 }
 
-async function showTimeline() {
-  const params = new URLSearchParams();
-  if (timelineState.kind) params.set("kind", timelineState.kind);
-  if (timelineState.story) params.set("story", timelineState.story);
-  const [data, stories] = await Promise.all([
-    api(`/api/timeline?${params}`), api("/api/stories?limit=500"),
-  ]);
-  const conflicted = new Set(data.conflicts.flatMap((c) => c.events));
-  for (const e of data.events) e.conflict = conflicted.has(e.id);
-
-  const zoom = el("select", { id: "zoom", onchange: (ev) => { timelineState.zoom = ev.target.value; showTimeline().catch(fail); } },
-    ...Object.keys(ZOOM).map((z) => el("option", { value: z, selected: z === timelineState.zoom }, { year: "سنة", month: "شهر", day: "يوم" }[z])));
-  const kind = el("select", { id: "kind", onchange: (ev) => { timelineState.kind = ev.target.value; showTimeline().catch(fail); } },
-    el("option", { value: "" }, "كل الأنواع"),
-    ...data.kinds.map((k) => el("option", { value: k, selected: k === timelineState.kind }, k)));
-  const story = el("select", { id: "story", onchange: (ev) => { timelineState.story = ev.target.value; showTimeline().catch(fail); } },
-    el("option", { value: "" }, "كل القصص"),
-    ...stories.items.map((s) => el("option", { value: s.id, selected: s.id === timelineState.story }, s.label)));
-
+// The axis and the list of the events in its window, for a scope (the timeline page and
+// a story's page both use it).
+async function timelinePanel(scope, zoom) {
+  const axisData = await api(`/api/timeline/axis?${query(scope)}`);
+  const conflicted = new Set();
   const list = el("div", { id: "timeline" });
-  let current = null;
-  for (const event of data.events) {
-    const key = groupKey(event.date, timelineState.zoom);
-    if (key !== current) {
-      current = key;
-      list.appendChild(el("div", { class: "group-head" }, bdi(key)));
-    }
-    list.appendChild(eventCard(event, event.conflict ? "conflict" : ""));
-  }
-  const undated = el("section", { id: "undated" }, el("h2", {}, `أحداث بلا تاريخ (${data.undated.length})`),
-    el("p", { class: "muted" }, "لا تعطي المصادر تاريخًا لهذه الأحداث؛ لا يُخمَّن التاريخ."),
-    ...data.undated.map((e) => eventCard(e, "undated")));
-  const conflicts = el("section", { id: "conflicts" }, el("h2", {}, `الحدث نفسه بتواريخ مختلفة (${data.conflicts.length})`),
-    ...data.conflicts.map((c) => el("div", { class: "card conflict" }, bdi(c.name), el("span", { class: "kind" }, c.kind), " : ",
-      ...c.events.map((id, i) => [i ? "، " : "", el("a", { href: eventLink(id) }, bdi(c.dates[i] || id))]))));
-  show(el("h1", {}, "الخط الزمني"),
-    el("div", { class: "controls" }, el("label", {}, "التكبير: ", zoom), el("label", {}, "النوع: ", kind), el("label", {}, "القصة: ", story),
-      el("span", { class: "muted" }, `${data.events.length} حدث مؤرخ، ${data.undated.length} بلا تاريخ`),
-      el("a", { href: "/api/export/timeline?format=html" }, "تقرير HTML"),
-      el("a", { href: "/api/export/timeline?format=csv" }, "CSV"),
-      el("a", { href: "/api/export/timeline?format=timelinejs" }, "TimelineJS")),
-    list, undated, conflicts);
+  const listHead = el("h2", { id: "window-head" }, "الأحداث في النافذة");
+  let windowDays = null;
+  const fill = async (offset) => {
+    const params = { ...scope, limit: 50, offset };
+    if (windowDays && !scope.since && !scope.until) { params.since = windowDays[0]; params.until = windowDays[1]; }
+    const data = await api(`/api/timeline?${query(params)}`);
+    for (const c of data.conflicts) for (const id of c.events) conflicted.add(id);
+    for (const c of data.figure_conflicts) conflicted.add(c.event);
+    listHead.replaceChildren("الأحداث في النافذة ", el("span", { class: "muted" }, `(${count(data.total, "event")})`));
+    const cards = data.events.map((e) => { e.conflict = conflicted.has(e.id); return eventCard(e, e.conflict ? "conflict" : ""); });
+    list.replaceChildren(...cards, ...[pagerButtons(data, fill)].filter(Boolean));
+  };
+  const axis = new TimeAxis(axisData, {
+    zoom, since: scope.since, until: scope.until,
+    onWindow: (days) => { windowDays = days; fill(0).catch(fail); },
+  });
+  if (axis.window) windowDays = axis.windowDays();
+  fill(0).catch(fail);
+  return { axisData, nodes: [axis.node, listHead, list] };
+}
+
+function pagerButtons(data, fill) {
+  if (data.total <= data.limit) return null;
+  return el("div", { class: "pager" },
+    data.offset > 0 ? el("button", { type: "button", onclick: () => fill(Math.max(0, data.offset - data.limit)).catch(fail) }, "السابق") : null,
+    el("span", { class: "muted" }, bdi(`${data.offset + 1}–${Math.min(data.total, data.offset + data.limit)}`), " من ", bdi(String(data.total))),
+    data.offset + data.limit < data.total ? el("button", { type: "button", onclick: () => fill(data.offset + data.limit).catch(fail) }, "التالي") : null);
+}
+
+async function showTimeline(params) {
+  const scope = scopeOf(params);
+  const panel = await timelinePanel(scope, params.get("zoom"));
+  // The story list comes when the stories are clustered; the axis never waits for it.
+  const storySelect = el("select", { name: "story", id: "story" }, el("option", { value: "" }, "كل القصص"),
+    scope.story ? el("option", { value: scope.story, selected: true }, bdi(scope.story)) : null);
+  api("/api/stories?limit=100").then((stories) => {
+    storySelect.replaceChildren(el("option", { value: "" }, "كل القصص"),
+      ...stories.items.map((s) => el("option", { value: s.id, selected: s.id === scope.story }, s.label)));
+  }).catch(() => {});
+  const kinds = panel.axisData.kinds;
+  const go = (changes) => { location.hash = `#/timeline?${query({ ...scope, ...changes })}`; };
+  const form = el("form", { class: "controls scope", id: "scope-form", onsubmit: (ev) => {
+    ev.preventDefault();
+    const data = new FormData(ev.target);
+    const next = {};
+    for (const key of SCOPE_KEYS) next[key] = data.get(key) || "";
+    location.hash = `#/timeline?${query(next)}`;
+  } },
+    el("label", {}, "القصة: ", storySelect),
+    el("label", {}, "النوع: ", el("select", { name: "kind", id: "kind" }, el("option", { value: "" }, "كل الأنواع"),
+      ...kinds.map((k) => el("option", { value: k, selected: k === scope.kind }, k)))),
+    el("label", {}, "كيان: ", el("input", { name: "entity", value: scope.entity || "", dir: "auto", size: 14 })),
+    el("label", {}, "كلمات: ", el("input", { name: "q", value: scope.q || "", dir: "auto", size: 14 })),
+    el("label", {}, "من: ", el("input", { name: "since", value: scope.since || "", placeholder: "2015-01", dir: "ltr", size: 9 })),
+    el("label", {}, "إلى: ", el("input", { name: "until", value: scope.until || "", placeholder: "2015-12", dir: "ltr", size: 9 })),
+    el("button", { type: "submit" }, "تطبيق"),
+    Object.keys(scope).length ? el("button", { type: "button", onclick: () => go({ story: "", kind: "", entity: "", q: "", since: "", until: "" }) }, "مسح") : null);
+  const a = panel.axisData;
+  show(el("h1", {}, "الخط الزمني"), form,
+    el("p", { class: "muted", id: "timeline-counts" }, `${count(a.total, "event")} على المحور، ${count(a.background.total, "event")} في الخلفية، ${count(a.undated.total, "event")} بلا تاريخ، ${count(a.conflicts, "conflict")}`),
+    el("p", {}, exportLinks(scope)),
+    panel.nodes);
 }
 
 // ---- event card ----------------------------------------------------------------------
@@ -120,26 +109,36 @@ async function showTimeline() {
 async function showEvent(id) {
   const event = await api(`/api/events/${encodeURIComponent(id)}`);
   const sources = event.sources.map((s) => el("div", { class: "source", "data-doc": s.doc },
-    el("div", { class: "muted" }, bdi(s.doc), s.published ? [" — ", bdi(s.published)] : null, " — ",
+    el("div", { class: "muted" }, bdi(s.doc), s.published ? [" — ", bdi(s.published, { dir: "ltr" })] : null, " — ",
       el("a", { href: articleLink(s.article_id, s.start, s.end) }, "افتح المقال")),
     el("div", { dir: "rtl", lang: "ar" },
       el("span", { class: "context" }, s.before),
       el("mark", { class: "source-sentence" }, s.sentence),
       el("span", { class: "context" }, s.after))));
   const quotes = event.quotes.map((q) => el("li", {},
-    q.speaker ? el("a", { href: entityLink(q.speaker) }, bdi(q.speaker)) : "(متحدث غير معروف)", " — ", q.cue, ": «", q.content, "»",
+    q.speaker ? el("a", { href: entityLink(q.speaker) }, bdi(q.speaker)) : "(متحدث غير معروف)", " — ", bdi(q.cue), ": «", bdi(q.content), "»",
     el("span", { class: "muted" }, " ", bdi(q.doc))));
+  const otherDates = event.conflicts.flatMap((c) => c.events.map((e, i) => [e, c.dates[i]]).filter(([e]) => e !== event.id));
   show(
     el("p", {}, el("a", { href: "#/timeline" }, "→ الخط الزمني")),
-    el("h1", { id: "event-title" }, event.title),
-    el("p", {}, bdi(event.date || "بلا تاريخ", { class: "date" }), el("span", { class: "kind" }, event.kind)),
+    el("h1", { id: "event-title" }, bdi(event.title)),
+    el("p", {}, bdi(event.date || "بلا تاريخ", { class: "date", dir: "ltr" }), el("span", { class: "kind" }, bdi(event.kind)), " ", sourceCount(event)),
     event.reason ? el("p", { class: "reason" }, "لماذا بلا تاريخ: ", bdi(event.reason)) : null,
-    event.conflicts.length ? el("p", { class: "reason" }, "الاسم نفسه بتواريخ أخرى: ",
-      ...event.conflicts.flatMap((c) => c.events.filter((e) => e !== event.id).map((e, i) => [i ? "، " : "", el("a", { href: eventLink(e) }, bdi(c.dates[c.events.indexOf(e)] || e))]))) : null,
-    event.participants.length ? el("p", { class: "participants" }, "المشاركون: ", ...event.participants.map((p) => el("a", { href: entityLink(p) }, bdi(p)))) : null,
-    el("h2", {}, `المصادر (${event.sources.length})`),
+    otherDates.length ? el("p", { class: "reason", id: "event-conflicts" }, "الاسم نفسه بتواريخ أخرى: ",
+      joined(otherDates.map(([e, d]) => el("a", { href: eventLink(e) }, bdi(d || e, { dir: "ltr" }))))) : null,
+    event.figure_conflicts.length ? figureConflicts(event.figure_conflicts) : null,
+    event.participants.length ? el("p", { class: "participants" }, "المشاركون: ", joined(event.participants.map((p) => el("a", { href: entityLink(p) }, bdi(p))))) : null,
+    el("h2", {}, "المصادر ", el("span", { class: "muted" }, `(${count(event.sources.length, "source")})`)),
     el("div", { id: "sources" }, ...sources),
     quotes.length ? [el("h2", {}, "التصريحات"), el("ul", {}, ...quotes)] : null);
+}
+
+function figureConflicts(conflicts) {
+  return el("div", { class: "figure-conflicts" }, ...conflicts.map((c) => el("div", { class: "card conflict figure-conflict" },
+    el("strong", {}, "أرقام متعارضة: "), bdi(c.title), " ", paren(c.unit),
+    el("ul", {}, ...c.versions.map((v) => el("li", {}, bdi(String(Array.isArray(v.value) ? v.value.join("–") : v.value), { dir: "ltr", class: "figure" }),
+      v.approximate ? " (تقريبًا)" : null, " — ",
+      joined(v.sources.map((s) => el("a", { href: articleLink(s.article_id || "", s.start, s.end), title: s.text || "" }, bdi(s.doc))))))))));
 }
 
 // ---- article view --------------------------------------------------------------------
@@ -164,7 +163,7 @@ function layeredText(text, spans) {
     const [from, to] = [points[i], points[i + 1]];
     const covering = spans.filter((s) => s.start <= from && to <= s.end && s.start < s.end);
     const piece = text.slice(from, to);
-    if (!covering.length) { container.appendChild(document.createTextNode(piece)); continue; }
+    if (!covering.length) { container.append(...textNodes(piece)); continue; }
     container.appendChild(el("span", {
       class: covering.map((s) => `layer-${s.layer}`).join(" "),
       title: covering.map((s) => s.note).filter(Boolean).join(" | ") || null,
@@ -174,9 +173,19 @@ function layeredText(text, spans) {
   return container;
 }
 
-async function showArticle(id, query) {
+function reprintChain(chain, current) {
+  return el("div", { class: "card reprints", "data-group": chain.id },
+    el("strong", {}, chain.kind === "wire" ? "نسخ وكالة" : "إعادة نشر", " "), el("span", { class: "muted" }, `(${count(chain.members.length, "report")})`),
+    el("ol", {}, ...chain.members.map((m) => el("li", { class: m.original ? "original" : "copy" },
+      m.id === current ? el("strong", {}, bdi(m.title || m.doc)) : el("a", { href: articleLink(m.id) }, bdi(m.title || m.doc)),
+      " — ", bdi(m.outlet || "؟"), " — ", bdi(m.published || "بلا تاريخ", { dir: "ltr" }),
+      m.original ? el("span", { class: "badge original-badge" }, "الأصل") : el("span", { class: "muted" }, " تشابه ", bdi(String(m.similarity), { dir: "ltr" })),
+      m.wire ? [" ", el("span", { class: "kind" }, bdi(m.wire))] : null))));
+}
+
+async function showArticle(id, params) {
   const article = await api(`/api/articles/${encodeURIComponent(id)}`);
-  const focus = (query.get("focus") || "").match(/^(\d+)-(\d+)$/);
+  const focus = (params.get("focus") || "").match(/^(\d+)-(\d+)$/);
   const render = () => {
     const spans = [];
     for (const [layer, , pick] of LAYERS) {
@@ -194,173 +203,317 @@ async function showArticle(id, query) {
       onchange: (ev) => { if (ev.target.checked) activeLayers.add(layer); else activeLayers.delete(layer); render(); } }), label));
   const p = article.published;
   show(
-    el("h1", { id: "article-title" }, article.title || bdi(article.doc)),
-    el("p", { class: "muted" }, bdi(article.doc), " — ", article.outlet ? [bdi(article.outlet), " — "] : null,
-      "النشر: ", bdi(p.value || "غير معروف"), ` (${p.source})`, p.note ? [" — ", p.note] : null),
+    el("h1", { id: "article-title" }, bdi(article.title || article.doc)),
+    el("p", { class: "muted", id: "article-meta" }, bdi(article.doc), " — ", article.outlet ? [bdi(article.outlet, { class: "outlet" }), " — "] : null,
+      "النشر: ", bdi(p.value || "غير معروف", { dir: "ltr" }), " ", paren(p.source), p.note ? [" — ", bdi(p.note)] : null,
+      article.story ? [" — ", el("a", { href: storyLink(article.story) }, "القصة")] : null),
+    article.url ? el("p", { class: "muted url" }, "الرابط: ", externalLink(article.url)) : null,
+    article.reprints ? reprintChain(article.reprints, article.id) : null,
     el("div", { class: "controls legend" }, ...toggles),
     el("div", { id: "article-text" }),
-    article.events.length ? el("p", { class: "muted" }, `${article.events.length} ذكر لحدث، ${article.quotes.length} اقتباس`) : null);
+    el("p", { class: "muted" }, count(article.events.length, "event"), "، ", count(article.quotes.length, "quote")));
   render();
 }
 
 // ---- entities ------------------------------------------------------------------------
 
-async function showEntities(query) {
-  const type = query.get("type") || "";
-  const data = await api(`/api/entities?limit=500${type ? "&type=" + type : ""}`);
-  const select = el("select", { onchange: (ev) => { location.hash = `#/entities${ev.target.value ? "?type=" + ev.target.value : ""}`; } },
-    ...["", "PER", "ORG", "LOC", "EVENT", "MISC"].map((t) => el("option", { value: t, selected: t === type }, t || "الكل")));
+const TYPES = { "": "الكل", PER: "أشخاص", ORG: "هيئات", LOC: "أماكن", EVENT: "أحداث", MISC: "أخرى" };
+
+async function showEntities(params) {
+  const type = params.get("type") || "", name = params.get("name") || "";
+  const offset = Number(params.get("offset") || 0);
+  const data = await api(`/api/entities?${query({ type, name, limit: 50, offset })}`);
+  const link = (o) => `#/entities?${query({ type, name, offset: o })}`;
+  const form = el("form", { class: "controls", onsubmit: (ev) => {
+    ev.preventDefault(); const f = new FormData(ev.target);
+    location.hash = `#/entities?${query({ type: f.get("type"), name: f.get("name") })}`;
+  } },
+    el("label", {}, "النوع: ", el("select", { name: "type" }, ...Object.entries(TYPES).map(([t, label]) => el("option", { value: t, selected: t === type }, label)))),
+    el("label", {}, "الاسم: ", el("input", { name: "name", value: name, dir: "auto" })),
+    el("button", { type: "submit" }, "عرض"),
+    el("span", { class: "muted" }, count(data.total, "entity")));
   const rows = data.items.map((r) => el("tr", {},
-    el("td", {}, el("a", { href: entityLink(r.canonical) }, bdi(r.canonical))), el("td", {}, r.type),
-    el("td", {}, r.aliases.join(" / ")), el("td", {}, r.roles.join("؛ ")), el("td", {}, String(r.mentions))));
-  show(el("h1", {}, "الفاعلون والأماكن"), el("div", { class: "controls" }, el("label", {}, "النوع: ", select),
-    el("span", { class: "muted" }, `${data.total} كيان`)),
-    el("table", {}, el("thead", {}, el("tr", {}, ...["الاسم", "النوع", "الكتابات", "الصفات", "الذكر"].map((h) => el("th", {}, h)))), el("tbody", {}, ...rows)));
+    el("td", {}, el("a", { href: entityLink(r.key), class: "entity-link" }, entityName(r))), el("td", {}, bdi(r.type)),
+    el("td", {}, joined(r.aliases.slice(0, 4), " / ")), el("td", {}, joined(r.roles.slice(0, 3), "؛ ")),
+    el("td", {}, count(r.mentions, "mention"))));
+  show(el("h1", {}, "الفاعلون والأماكن"), form,
+    el("table", { id: "entities" }, el("thead", {}, el("tr", {}, ...["الاسم", "النوع", "الكتابات", "الصفات", "الذكر"].map((h) => el("th", {}, h)))), el("tbody", {}, ...rows)),
+    pager(data, link));
 }
 
-async function showEntity(name) {
-  const e = await api(`/api/entities/${encodeURIComponent(name)}`);
-  show(el("h1", {}, bdi(e.canonical)),
-    el("p", {}, el("span", { class: "kind" }, e.type), " ", e.roles.join("؛ ")),
-    el("p", {}, "يُكتب: ", e.aliases.join(" / ")),
-    el("p", { class: "muted" }, `${e.mentions} ذكر في ${e.docs.length} تقرير`),
-    el("h2", {}, `ما قاله (${e.quotes.length})`),
-    el("ul", {}, ...e.quotes.map((q) => el("li", {}, bdi(q.date || q.published || "بلا تاريخ", { class: "date" }), " — ", q.cue, ": «", q.content, "» ",
-      el("a", { href: articleLink(q.article_id, q.content_start, q.content_end) }, bdi(q.doc))))),
-    el("h2", {}, `الأحداث (${e.events.length})`),
-    ...e.events.map((ev) => eventCard(ev, ev.date ? "" : "undated")));
+// "first – last" of ISO dates, one date when they agree, "بلا تاريخ" when there are none.
+function period(first, last) {
+  if (!first && !last) return "بلا تاريخ";
+  if (!last || first === last) return bdi(first || last, { dir: "ltr" });
+  return [bdi(first || "؟", { dir: "ltr" }), " – ", bdi(last, { dir: "ltr" })];
+}
+
+function quoteItem(q, withSpeaker) {
+  return el("li", { class: "quote" },
+    bdi(q.when || "بلا تاريخ", { class: "date", dir: "ltr" }), " — ",
+    withSpeaker ? [q.speaker_key ? el("a", { href: entityLink(q.speaker_key) }, bdi(q.speaker_ar || q.speaker)) : bdi(q.speaker || "متحدث غير معروف"), " — "] : null,
+    bdi(q.cue), ": «", el("span", { class: "quote-content", dir: "auto" }, q.content), "» ",
+    el("a", { href: articleLink(q.article_id, q.content_start, q.content_end), class: "muted" }, bdi(q.outlet || q.doc)));
+}
+
+async function showEntity(key) {
+  const e = await api(`/api/entities/${encodeURIComponent(key)}`);
+  const months = Object.entries(e.by_month);
+  show(el("h1", { id: "entity-name" }, entityName(e)),
+    el("p", {}, el("span", { class: "kind" }, bdi(e.type)), " ", count(e.mentions, "mention"), " في ", count(e.documents, "report"),
+      e.name_source ? [" — مصدر الاسم اللاتيني: ", bdi(e.name_source)] : null,
+      " — ", el("a", { href: `#/timeline?${query({ entity: e.key })}` }, "خطه الزمني"),
+      " — ", el("a", { href: `#/quotes?${query({ speaker: e.canonical })}` }, "تصريحاته")),
+    el("h2", {}, "الكتابات"),
+    el("p", { id: "spellings" }, joined(e.spellings.map((s) => el("span", { class: "spelling" }, bdi(s.text), el("span", { class: "muted" }, ` (${s.mentions})`))), " / ")),
+    e.roles_over_time.length ? [el("h2", {}, "الصفات عبر الزمن"),
+      el("table", { id: "roles" }, el("tbody", {}, ...e.roles_over_time.map((r) => el("tr", {}, el("td", {}, bdi(r.role)),
+        el("td", {}, period(r.first, r.last)), el("td", {}, count(r.mentions, "mention"))))))] : null,
+    months.length ? [el("h2", {}, "الذكر عبر الزمن"), barChart(months, { label: "الذكر حسب الشهر" }),
+      e.undated_mentions ? el("p", { class: "muted" }, count(e.undated_mentions, "mention"), " في تقارير بلا تاريخ") : null] : null,
+    el("h2", {}, "ما قاله ", el("span", { class: "muted" }, `(${count(e.quotes_total, "quote")})`)),
+    e.quotes.length ? windowed("ul", { id: "entity-quotes" }, e.quotes, (q) => quoteItem(q, false)) : el("p", { class: "muted", id: "entity-quotes-none" }, "لا تصريحات منسوبة إليه في التقارير."),
+    e.quotes_total > e.quotes.length ? el("p", {}, el("a", { href: `#/quotes?${query({ speaker: e.canonical })}` }, "كل تصريحاته")) : null,
+    e.about.length ? [el("h2", {}, "تصريحات تذكره ", el("span", { class: "muted" }, `(${count(e.about_total, "quote")})`)),
+      windowed("ul", { id: "entity-about" }, e.about, (q) => quoteItem(q, true))] : null,
+    el("h2", {}, "الأحداث ", el("span", { class: "muted" }, `(${count(e.events_total, "event")})`)),
+    windowed("div", { id: "entity-events" }, e.events, (ev) => eventCard(ev, ev.date ? "" : "undated")),
+    e.events_total > e.events.length ? el("p", {}, el("a", { href: `#/timeline?${query({ entity: e.key })}` }, "كل أحداثه على الخط الزمني")) : null,
+    e.cooccurring.length ? [el("h2", {}, "يظهر معه"),
+      el("p", { id: "cooccurring" }, joined(e.cooccurring.map((c) => el("a", { href: entityLink(c.key) }, entityName(c), el("span", { class: "muted" }, ` (${c.articles})`))), " · "))] : null);
+}
+
+// ---- stories -------------------------------------------------------------------------
+
+async function showStories(params) {
+  const offset = Number(params.get("offset") || 0);
+  const data = await api(`/api/stories?limit=50&offset=${offset}`);
+  show(el("h1", {}, "القصص ", el("span", { class: "muted" }, `(${count(data.total, "story")})`)),
+    el("table", { id: "stories" }, el("thead", {}, el("tr", {}, ...["القصة", "التقارير", "الوسائل", "الفترة"].map((h) => el("th", {}, h)))),
+      el("tbody", {}, ...data.items.map((s) => el("tr", {},
+        el("td", {}, el("a", { href: storyLink(s.id) }, bdi(s.label))), el("td", {}, count(s.reports, "report")),
+        el("td", {}, joined(s.outlets.slice(0, 4))), el("td", {}, period(s.first, s.last)))))),
+    pager(data, (o) => `#/stories?offset=${o}`));
+}
+
+function dateConflict(c) {
+  return el("div", { class: "card conflict date-conflict" },
+    el("strong", {}, "تواريخ متعارضة: "), bdi(c.name), " ", el("span", { class: "kind" }, bdi(c.kind)),
+    el("ul", {}, ...c.versions.map((v) => el("li", { class: "version" },
+      el("a", { href: eventLink(v.event) }, bdi(v.value, { dir: "ltr", class: "date" })), " — ",
+      joined(v.sources.map((s) => el("a", { href: articleLink(s.article_id, s.start, s.end), title: s.sentence || "" }, bdi(s.outlet || s.doc))))))));
+}
+
+async function showStory(id, params) {
+  const story = await api(`/api/stories/${encodeURIComponent(id)}`);
+  const scope = { story: id };
+  const panel = await timelinePanel(scope, params.get("zoom"));
+  const conflicts = story.conflicts.length + story.figure_conflicts.length;
+  show(el("p", {}, el("a", { href: "#/stories" }, "→ القصص")),
+    el("h1", { id: "story-label" }, bdi(story.label)),
+    el("p", { class: "muted" }, count(story.reports, "report"), " من ", count(story.outlets.length, "outlet"), " — ",
+      period(story.first, story.last), " — ",
+      el("a", { href: `#/articles?${query({ story: id })}` }, "المقالات"), " — ",
+      el("a", { href: `#/quotes?${query({ story: id })}` }, "التصريحات"), " — ", exportLinks(scope)),
+    el("h2", {}, "التعارضات ", el("span", { class: "muted" }, `(${count(conflicts, "conflict")})`)),
+    el("div", { id: "story-conflicts" }, conflicts ? [...story.conflicts.map(dateConflict), figureConflicts(story.figure_conflicts)] : el("p", { class: "muted" }, "لا تتعارض مصادر هذه القصة في تاريخ أو رقم.")),
+    el("h2", {}, "سلاسل إعادة النشر ", el("span", { class: "muted" }, `(${story.reprints.length})`)),
+    el("div", { id: "story-reprints" }, story.reprints.length ? story.reprints.map((c) => reprintChain(c, null)) : el("p", { class: "muted" }, "لا نسخ منقولة بين تقارير هذه القصة.")),
+    el("h2", {}, "الوسائل"),
+    el("table", { id: "story-outlets" }, el("tbody", {}, ...story.outlet_reports.map((o) => el("tr", {},
+      el("td", {}, bdi(o.outlet || "غير معروفة")), el("td", {}, count(o.reports, "report")), el("td", {}, "أول تقرير: ", bdi(o.first || "؟", { dir: "ltr" })))))),
+    el("h2", {}, "الخط الزمني للقصة"),
+    panel.nodes);
 }
 
 // ---- factors -------------------------------------------------------------------------
 
-function barChart(byDate) {
-  const dates = Object.keys(byDate);
-  const ns = "http://www.w3.org/2000/svg";
-  const step = dates.length <= 12 ? 64 : 22;
-  const width = Math.max(200, dates.length * step + 20), height = 120;
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("width", width); svg.setAttribute("height", height); svg.setAttribute("dir", "ltr");
-  const max = Math.max(1, ...Object.values(byDate));
-  dates.forEach((date, i) => {
-    const h = Math.round((byDate[date] / max) * (height - 30));
-    const rect = document.createElementNS(ns, "rect");
-    rect.setAttribute("x", 10 + i * step); rect.setAttribute("y", height - 20 - h);
-    rect.setAttribute("width", 16); rect.setAttribute("height", h);
-    const tip = document.createElementNS(ns, "title"); tip.textContent = `${date}: ${byDate[date]}`;
-    rect.appendChild(tip); svg.appendChild(rect);
-    if (dates.length <= 12 || i % Math.ceil(dates.length / 8) === 0) {
-      const label = document.createElementNS(ns, "text");
-      label.setAttribute("x", 10 + i * step); label.setAttribute("y", height - 6); label.textContent = date;
-      svg.appendChild(label);
-    }
-  });
-  return el("div", { class: "bars" }, svg);
+const DIRECTION_LABELS = { up: "صعود", down: "هبوط", flat: "ثبات" };
+
+function evidencePanel(factor) {
+  const list = el("ol", { class: "evidence", "data-factor": factor.id });
+  const select = el("select", { "data-direction": factor.id, onchange: () => fill(0).catch(fail) },
+    el("option", { value: "" }, "كل الاتجاهات"), el("option", { value: "up" }, "صعود"), el("option", { value: "down" }, "هبوط"), el("option", { value: "none" }, "بلا اتجاه"));
+  const foot = el("div", {});
+  const fill = async (offset) => {
+    const data = await api(`/api/factors/${encodeURIComponent(factor.id)}/evidence?${query({ direction: select.value, limit: 20, offset })}`);
+    list.replaceChildren(...data.items.map((item) => el("li", { class: "evidence-item" },
+      bdi(item.date || "بلا تاريخ", { class: "date", dir: "ltr" }), " ",
+      item.direction ? el("span", { class: `direction ${item.direction > 0 ? "up" : "down"}` }, item.direction > 0 ? "▲" : "▼") : null,
+      " «", el("span", { dir: "auto" }, item.sentence), "» ",
+      el("a", { href: articleLink(item.article_id, item.sentence_start, item.sentence_end), class: "muted" }, bdi(item.outlet || item.doc)),
+      el("span", { class: "muted" }, " — ", bdi(item.indicator), ": ", bdi(item.cue)))));
+    foot.replaceChildren(...[pagerButtons(data, fill)].filter(Boolean));
+  };
+  fill(0).catch(fail);
+  return el("details", { class: "evidence-panel" }, el("summary", {}, "الأدلة"), el("label", {}, "الاتجاه: ", select), list, foot);
 }
 
 async function showFactors() {
   const data = await api("/api/factors");
   show(el("h1", {}, "العوامل: ", bdi(data.name)),
-    el("p", { class: "muted" }, `${data.articles_with_evidence} من ${data.articles} مقال فيها دليل`),
-    ...data.factors.map((f) => el("div", { class: "card" },
-      el("h2", {}, f.name_ar || "", " ", bdi(f.name)),
-      el("p", {}, `${f.evidence} دليل في ${f.documents} مقال؛ الاتجاه: `, bdi(f.direction || "—"),
-        f.direction_meaning ? [" (", f.direction_meaning, ")"] : null, f.undated ? ` — ${f.undated} بلا تاريخ` : null),
-      Object.keys(f.by_date).length ? barChart(f.by_date) : el("p", { class: "muted" }, "لا دليل مؤرخ"),
-      f.latest ? el("p", { class: "muted" }, "آخر دليل: ", bdi(f.latest.date), " — «", f.latest.sentence, "» ", bdi(f.latest.doc)) : null)));
+    el("p", { class: "muted" }, count(data.articles_with_evidence, "article"), " فيها دليل من ", count(data.articles, "article")),
+    ...data.factors.map((f) => el("div", { class: "card factor", "data-factor": f.id },
+      el("h2", {}, f.name_ar ? [bdi(f.name_ar), " "] : null, el("span", { class: "latin" }, bdi(f.name, { lang: "en" }))),
+      el("p", {}, count(f.evidence, "evidence"), " في ", count(f.documents, "article"), "؛ الاتجاه: ",
+        bdi(DIRECTION_LABELS[f.direction] || "—"), f.direction_meaning ? [" ", paren(f.direction_meaning)] : null,
+        f.undated ? ["، ", count(f.undated, "evidence"), " بلا تاريخ"] : null),
+      Object.keys(f.by_month).length ? barChart(Object.entries(f.by_month), { label: `${f.name}: الأدلة حسب الشهر` }) : el("p", { class: "muted" }, "لا دليل مؤرخ"),
+      f.evidence ? evidencePanel(f) : null)));
 }
 
-// ---- articles, search ----------------------------------------------------------------
+// ---- articles, search, quotes --------------------------------------------------------
 
-async function showArticles(query) {
-  const offset = Number(query.get("offset") || 0), limit = 50;
-  const data = await api(`/api/articles?limit=${limit}&offset=${offset}`);
-  show(el("h1", {}, `المقالات (${data.total})`),
-    el("ul", {}, ...data.items.map((a) => el("li", {}, el("a", { href: articleLink(a.id) }, a.title || bdi(a.doc)), " ",
-      el("span", { class: "muted" }, bdi(a.doc), " — ", bdi(a.published.value || "?"))))),
-    pager(data, (o) => `#/articles?offset=${o}`));
-}
-
-function pager(data, link) {
-  return el("div", { class: "pager" },
-    data.offset > 0 ? el("a", { href: link(Math.max(0, data.offset - data.limit)) }, "السابق") : null,
-    el("span", { class: "muted" }, `${data.offset + 1}–${Math.min(data.total, data.offset + data.limit)} من ${data.total}`),
-    data.offset + data.limit < data.total ? el("a", { href: link(data.offset + data.limit) }, "التالي") : null);
+async function showArticles(params) {
+  const offset = Number(params.get("offset") || 0), story = params.get("story") || "", outlet = params.get("outlet") || "";
+  const data = await api(`/api/articles?${query({ limit: 50, offset, story, outlet })}`);
+  show(el("h1", {}, "المقالات ", el("span", { class: "muted" }, `(${count(data.total, "article")})`)),
+    el("ul", { id: "articles" }, ...data.items.map((a) => el("li", {}, el("a", { href: articleLink(a.id) }, bdi(a.title || a.doc)), " ",
+      el("span", { class: "muted" }, a.outlet ? [bdi(a.outlet), " — "] : null, bdi(a.published.value || "بلا تاريخ", { dir: "ltr" }))))),
+    pager(data, (o) => `#/articles?${query({ offset: o, story, outlet })}`));
 }
 
 function snippetNode(snippet) {
   const node = el("div", { class: "snippet", dir: "rtl", lang: "ar" });
   let cursor = 0;
   for (const [start, end] of snippet.highlights) {
-    node.appendChild(document.createTextNode(snippet.text.slice(cursor, start)));
+    node.append(...textNodes(snippet.text.slice(cursor, start)));
     node.appendChild(el("mark", {}, snippet.text.slice(start, end)));
     cursor = end;
   }
-  node.appendChild(document.createTextNode(snippet.text.slice(cursor)));
+  node.append(...textNodes(snippet.text.slice(cursor)));
   return node;
 }
 
-async function showSearch(query) {
-  const q = query.get("q") || "";
-  const offset = Number(query.get("offset") || 0);
+async function showSearch(params) {
+  const q = params.get("q") || "";
+  const filters = { outlet: params.get("outlet") || "", since: params.get("since") || "", until: params.get("until") || "", story: params.get("story") || "" };
+  const offset = Number(params.get("offset") || 0);
   document.getElementById("search-input").value = q;
   if (!q.trim()) { show(el("h1", {}, "بحث"), el("p", { class: "muted" }, "اكتب كلمة في مربع البحث.")); return; }
-  const data = await api(`/api/search?q=${encodeURIComponent(q)}&offset=${offset}`);
-  show(el("h1", {}, "نتائج البحث عن «", q, "»"),
-    el("p", { class: "muted", id: "search-total" }, `${data.total} نتيجة`),
+  const [data, outlets] = await Promise.all([api(`/api/search?${query({ q, ...filters, offset })}`), api("/api/outlets")]);
+  const form = el("form", { class: "controls", id: "search-filters", onsubmit: (ev) => {
+    ev.preventDefault(); const f = new FormData(ev.target);
+    location.hash = `#/search?${query({ q, outlet: f.get("outlet"), since: f.get("since"), until: f.get("until"), story: filters.story })}`;
+  } },
+    el("label", {}, "الوسيلة: ", el("select", { name: "outlet" }, el("option", { value: "" }, "الكل"),
+      ...outlets.items.map((o) => el("option", { value: o.outlet, selected: o.outlet === filters.outlet }, o.outlet)))),
+    el("label", {}, "من: ", el("input", { name: "since", value: filters.since, placeholder: "2015-01", dir: "ltr", size: 9 })),
+    el("label", {}, "إلى: ", el("input", { name: "until", value: filters.until, placeholder: "2015-12", dir: "ltr", size: 9 })),
+    el("button", { type: "submit" }, "تصفية"));
+  show(el("h1", {}, "نتائج البحث عن «", bdi(q), "»"), form,
+    data.entities.length ? el("p", { class: "muted", id: "search-entities" }, "يشمل كل كتابات: ",
+      joined(data.entities.map((e) => el("a", { href: entityLink(e.key) }, entityName(e))))) : null,
+    el("p", { class: "muted", id: "search-total" }, count(data.total, "result")),
     el("div", { id: "results" }, ...data.items.map((item) => {
       const first = item.snippet.highlights[0];
       const link = first ? articleLink(item.id, item.snippet.start + first[0], item.snippet.start + first[1]) : articleLink(item.id);
-      return el("div", { class: "card result" }, el("a", { href: link }, item.title || bdi(item.doc)), " ",
-        el("span", { class: "muted" }, bdi(item.doc)), snippetNode(item.snippet));
+      return el("div", { class: "card result" }, el("a", { href: link }, bdi(item.title || item.doc)), " ",
+        el("span", { class: "muted" }, item.outlet ? [bdi(item.outlet), " — "] : null, bdi(item.published.value || item.doc, { dir: "ltr" })), snippetNode(item.snippet));
     })),
-    pager(data, (o) => `#/search?q=${encodeURIComponent(q)}&offset=${o}`));
+    pager(data, (o) => `#/search?${query({ q, ...filters, offset: o })}`));
+}
+
+async function showQuotes(params) {
+  const filters = { speaker: params.get("speaker") || "", q: params.get("q") || "", since: params.get("since") || "", until: params.get("until") || "", story: params.get("story") || "" };
+  const offset = Number(params.get("offset") || 0);
+  const data = await api(`/api/quotes?${query({ ...filters, offset })}`);
+  const form = el("form", { class: "controls", id: "quote-filters", onsubmit: (ev) => {
+    ev.preventDefault(); const f = new FormData(ev.target); const next = {};
+    for (const key of Object.keys(filters)) next[key] = f.get(key) || "";
+    location.hash = `#/quotes?${query(next)}`;
+  } },
+    el("label", {}, "المتحدث: ", el("input", { name: "speaker", value: filters.speaker, dir: "auto", placeholder: "Austin / أوستن" })),
+    el("label", {}, "النص: ", el("input", { name: "q", value: filters.q, dir: "auto" })),
+    el("label", {}, "من: ", el("input", { name: "since", value: filters.since, placeholder: "2015-01", dir: "ltr", size: 9 })),
+    el("label", {}, "إلى: ", el("input", { name: "until", value: filters.until, placeholder: "2015-12", dir: "ltr", size: 9 })),
+    el("input", { type: "hidden", name: "story", value: filters.story }),
+    el("button", { type: "submit" }, "بحث"));
+  show(el("h1", {}, "مستكشف التصريحات"), form,
+    filters.story ? el("p", { class: "muted" }, "ضمن ", el("a", { href: storyLink(filters.story) }, "القصة")) : null,
+    el("p", { class: "muted", id: "quotes-total" }, count(data.total, "quote")),
+    el("ul", { id: "quotes" }, ...data.items.map((q) => quoteItem(q, true))),
+    pager(data, (o) => `#/quotes?${query({ ...filters, offset: o })}`));
 }
 
 // ---- ingest --------------------------------------------------------------------------
 
+function ingestReport(status, report) {
+  if (status !== 200) return el("p", { class: "error", id: "ingest-result" }, bdi(`${status}: ${report.detail ? JSON.stringify(report.detail) : ""}`));
+  return el("div", { id: "ingest-result" },
+    el("p", {}, count(report.files, "file"), "؛ ", count(report.articles, "article"), " (", String(report.new), " جديد، ", String(report.updated), " محدّث)"),
+    report.errors.length ? el("table", { class: "errors" }, el("tbody", {}, ...report.errors.map((e) => el("tr", {},
+      el("td", {}, bdi(e.file, { dir: "ltr" })), el("td", { dir: "ltr" }, bdi(e.error)), el("td", {}, e.count ? `×${e.count}` : ""))))) : null);
+}
+
 function showIngest() {
   const token = el("input", { type: "password", id: "token", placeholder: "رمز الرفع", autocomplete: "off" });
   const files = el("input", { type: "file", id: "files", multiple: true, accept: ".txt,.html,.htm,.json,.jsonl,.ndjson" });
+  const fields = el("input", { id: "fields", dir: "ltr", size: 40, placeholder: "text=content published=date_extracted outlet=source_name" });
+  const outlet = el("input", { id: "outlet", dir: "auto" });
+  const published = el("input", { id: "published", dir: "ltr", placeholder: "2015-07-21" });
   const progress = el("progress", { class: "progress", max: 100, value: 0 });
-  const result = el("pre", { id: "ingest-result", dir: "ltr" });
+  const result = el("div", { id: "ingest-output" });
   const send = (ev) => {
     ev.preventDefault();
     const body = new FormData();
     for (const file of files.files) body.append("files", file, file.name);
+    if (fields.value.trim()) body.append("fields", fields.value.trim());
+    if (outlet.value.trim()) body.append("outlet", outlet.value.trim());
+    if (published.value.trim()) body.append("published", published.value.trim());
     const xhr = new XMLHttpRequest();
     xhr.open("POST", "/api/ingest");
     xhr.setRequestHeader("Authorization", `Bearer ${token.value}`);
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) progress.value = Math.round((e.loaded / e.total) * 100); };
-    xhr.onload = () => { progress.value = 100; result.textContent = `${xhr.status}\n${xhr.responseText}`; };
-    xhr.onerror = () => { result.textContent = "network error"; };
-    result.textContent = "…";
+    xhr.onload = () => {
+      progress.value = 100;
+      let report = {};
+      try { report = JSON.parse(xhr.responseText); } catch (e) { report = { detail: xhr.responseText }; }
+      result.replaceChildren(ingestReport(xhr.status, report));
+    };
+    xhr.onerror = () => { result.replaceChildren(el("p", { class: "error" }, "تعذر الاتصال بالخادم")); };
+    result.replaceChildren(loading("جارٍ الرفع والتحليل…"));
     xhr.send(body);
   };
   show(el("h1", {}, "رفع ملفات"),
-    el("form", { onsubmit: send }, el("p", {}, token), el("p", {}, files), el("p", {}, el("button", { type: "submit" }, "رفع وتحليل"))),
+    el("form", { onsubmit: send, class: "ingest" },
+      el("p", {}, el("label", {}, "الرمز: ", token)), el("p", {}, files),
+      el("p", {}, el("label", {}, "ربط حقول JSON (حقلنا=حقلهم): ", fields)),
+      el("p", { class: "muted" }, "حقولنا: ", bdi("id text title url published outlet", { dir: "ltr" })),
+      el("p", {}, el("label", {}, "الوسيلة: ", outlet), " ", el("label", {}, "تاريخ النشر: ", published)),
+      el("p", {}, el("button", { type: "submit" }, "رفع وتحليل"))),
     progress, result);
 }
 
 // ---- routing -------------------------------------------------------------------------
 
+const ROUTES = {
+  timeline: (arg, params) => showTimeline(params),
+  event: (arg) => showEvent(arg),
+  article: (arg, params) => showArticle(arg, params),
+  entities: (arg, params) => showEntities(params),
+  entity: (arg) => showEntity(arg),
+  stories: (arg, params) => showStories(params),
+  story: (arg, params) => showStory(arg, params),
+  factors: () => showFactors(),
+  articles: (arg, params) => showArticles(params),
+  search: (arg, params) => showSearch(params),
+  quotes: (arg, params) => showQuotes(params),
+  ingest: () => showIngest(),
+};
+
 async function route() {
   const hash = location.hash.replace(/^#\/?/, "") || "timeline";
-  const [path, search] = hash.split("?");
-  const query = new URLSearchParams(search || "");
+  const cut = hash.indexOf("?");
+  const path = cut === -1 ? hash : hash.slice(0, cut);
+  const params = new URLSearchParams(cut === -1 ? "" : hash.slice(cut + 1));
   const [page, ...rest] = path.split("/");
   const arg = decodeURIComponent(rest.join("/"));
   for (const link of document.querySelectorAll("[data-nav]")) link.classList.toggle("active", link.dataset.nav === page);
   view.setAttribute("aria-busy", "true");
+  show(loading());
   try {
-    if (page === "event") await showEvent(arg);
-    else if (page === "article") await showArticle(arg, query);
-    else if (page === "entities") await showEntities(query);
-    else if (page === "entity") await showEntity(arg);
-    else if (page === "factors") await showFactors();
-    else if (page === "articles") await showArticles(query);
-    else if (page === "search") await showSearch(query);
-    else if (page === "ingest") showIngest();
-    else await showTimeline();
+    await (ROUTES[page] || ROUTES.timeline)(arg, params);
   } catch (error) {
     fail(error);
   } finally {

@@ -1,0 +1,126 @@
+"""One identity per person or body in an article: the names that refer to the same one,
+its fullest Arabic name, the Latin name shown and where it comes from, a stable id.
+
+Mentions of a person join when one name is the other's shorter form: the same first and
+last word ("عادل الجبير" and "عادل بن أحمد الجبير"), or the start of it ("سلمان بن
+عبدالعزيز" and "سلمان بن عبدالعزيز آل سعود"); a lone family name was already linked by
+``short_forms``. A first name must agree: "عبدالعزيز" alone never joins "سلمان بن
+عبدالعزيز". Other types join on the same words, or the same gazetteer entry. The group's
+Latin name is the gazetteer's when one of its names is known, else the romanisation of
+its fullest name; its Arabic name is that fullest name as written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from functools import cache
+
+from marsad.arabic.view import TextView
+from marsad.extract.entities.context import Placed
+from marsad.extract.entities.latin import GAZETTEER, ROMANISED, romanise
+from marsad.extract.lexicon import gazetteer_surfaces
+
+_KNOWN_RULES = frozenset({"gazetteer"})
+
+
+def _words(view: TextView, item: Placed) -> tuple[str, ...]:
+    return tuple(view.words[item.first : item.end])
+
+
+def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    if len(short) < 2 or len(short) > len(long):
+        return False
+    if long[: len(short)] == short:
+        return True
+    return short[0] == long[0] and short[-1] == long[-1]
+
+
+class _Groups:
+    """Union-find over the mentions of one article."""
+
+    def __init__(self, count: int) -> None:
+        self.parent = list(range(count))
+
+    def find(self, index: int) -> int:
+        while self.parent[index] != index:
+            self.parent[index] = self.parent[self.parent[index]]
+            index = self.parent[index]
+        return index
+
+    def join(self, left: int, right: int) -> None:
+        self.parent[self.find(left)] = self.find(right)
+
+
+def _stable_id(*parts: str) -> str:
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8"), usedforsecurity=False)
+    return digest.hexdigest()[:12]
+
+
+@cache
+def _primary_surfaces() -> dict[tuple[str, str], str]:
+    """(type, canonical) -> the first Arabic surface the gazetteer lists for it."""
+    out: dict[tuple[str, str], str] = {}
+    for kind, canonical, surface in gazetteer_surfaces():
+        out.setdefault((kind, canonical), surface)
+    return out
+
+
+def assign_identities(view: TextView, placed: Sequence[Placed]) -> None:
+    """Fill ``canonical``, ``canonical_ar``, ``name_source`` and ``id`` of every mention."""
+    words = [_words(view, item) for item in placed]
+    groups = _Groups(len(placed))
+    by_key: dict[tuple[str, str], int] = {}
+    by_canonical: dict[tuple[str, str], int] = {}
+    for index, item in enumerate(placed):
+        entity = item.entity
+        if entity.rule == "short":
+            continue
+        if entity.rule in _KNOWN_RULES:
+            key = (entity.type, "=" + entity.canonical)  # the same gazetteer entry
+        else:
+            key = (entity.type, " ".join(words[index]))
+        if key in by_key:
+            groups.join(index, by_key[key])
+        else:
+            by_key[key] = index
+        by_canonical.setdefault((entity.type, entity.canonical), index)
+    for index, item in enumerate(placed):
+        if item.entity.rule == "short":  # a family name linked to the full name it repeats
+            full = by_canonical.get((item.entity.type, item.entity.canonical))
+            if full is not None:
+                groups.join(index, full)
+    people = [i for i, item in enumerate(placed) if item.entity.type == "PER"]
+    for short in people:
+        for long in people:
+            if short != long and _same_person(words[short], words[long]):
+                groups.join(short, long)
+    members: dict[int, list[int]] = {}
+    for index in range(len(placed)):
+        members.setdefault(groups.find(index), []).append(index)
+    for group in members.values():
+        _name_group(view, placed, words, group)
+
+
+def _name_group(
+    view: TextView, placed: Sequence[Placed], words: list[tuple[str, ...]], group: list[int]
+) -> None:
+    fullest = max(group, key=lambda i: (len(words[i]), -placed[i].first))
+    known = next((i for i in group if placed[i].entity.rule in _KNOWN_RULES), None)
+    head = placed[fullest].entity
+    if known is not None:
+        entity = placed[known].entity
+        canonical, source = entity.canonical, GAZETTEER
+        primary = _primary_surfaces().get((entity.type, canonical))
+        arabic = head.text if len(words[fullest]) > len(words[known]) else primary or head.text
+        identity = _stable_id(entity.type, "gazetteer", canonical)
+    else:
+        canonical = (
+            head.canonical if head.rule == "short" else romanise(head.text) or head.canonical
+        )
+        source, arabic = ROMANISED, head.text
+        identity = _stable_id(head.type, " ".join(words[fullest]))
+    for index in group:
+        entity = placed[index].entity
+        entity.canonical, entity.canonical_ar = canonical, arabic
+        entity.name_source, entity.id = source, identity
