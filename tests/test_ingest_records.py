@@ -7,6 +7,9 @@ import json
 from itertools import islice
 from pathlib import Path
 
+from typer.testing import CliRunner
+
+from marsad.cli import app
 from marsad.ingest import InputError, ReadOptions, read_inputs
 from marsad.ingest.lines import CHUNK
 from marsad.ingest.records import read_jsonl
@@ -124,9 +127,17 @@ def test_field_problems_are_said_once_per_file(tmp_path: Path) -> None:
     (error,) = [i for i in items if isinstance(i, InputError)]
     assert error.path == str(path)
     assert "no record has the field 'headline' that --field title=headline names" in error.reason
-    # no text field at all: one error for the file, naming the first records
-    (missing,) = list(read_inputs([path]))
-    assert isinstance(missing, InputError) and missing.path == str(path)
-    assert missing.reason.startswith("5 records have no text field (#1, #2, #3, #4, #5; looked")
-    assert "the first has body, id, title" in missing.reason
-    assert "--field text=FIELD" in missing.reason
+    # no text field at all: one error per record, all with the same reason (to be
+    # counted), and one line for the file from the command
+    missing = list(read_inputs([path]))
+    assert [e.path for e in missing] == [f"{path}#{n}" for n in range(1, 6)]
+    assert {e.reason for e in missing} == {
+        "record has no text field (looked for text, content): name the text field with "
+        "--field text=FIELD"
+    }
+    result = CliRunner().invoke(app, ["extract", str(path), "--json"])
+    assert result.exit_code == 1
+    assert [line for line in result.output.splitlines() if line.startswith("error ")] == [
+        f"error {path}: 5 records have no text field (#1, #2, #3, #4, #5; looked for text, "
+        "content; the first has body, id, title): name the text field with --field text=FIELD"
+    ]

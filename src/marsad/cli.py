@@ -16,6 +16,7 @@ from typer.core import TyperGroup
 from marsad.corpus.stage import run_corpus_stage
 from marsad.corpus.timeline import Timeline, render_text
 from marsad.ingest import InputError, ReadOptions, read_inputs
+from marsad.ingest.records import MissingField, MissingFields
 from marsad.model import Article
 from marsad.parallel import annotate_safely
 from marsad.progress import article_progress, estimate_total
@@ -126,12 +127,23 @@ class _Batch:
         self.annotate_all = annotate_all
         self.show_progress = show_progress and err.is_terminal
         self.first_read: dict[str, str] | None = {} if once else None  # id: source
+        self.missing = MissingFields()
         self.failed = 0
         self.done = 0
 
     def fail(self, error: InputError) -> None:
+        """Count the bad input and print it; records lacking their text field are told
+        once per file (``MissingFields``), when that file's run of them ends."""
         self.failed += 1
-        err.print(f"error {error}", markup=False, highlight=False)
+        shown = self.missing.add(error) if isinstance(error, MissingField) else error
+        if shown is not None:
+            err.print(f"error {shown}", markup=False, highlight=False)
+
+    def flush(self) -> None:
+        """Print what is held back (the last file's records without a text field)."""
+        held = self.missing.flush()
+        if held is not None:
+            err.print(f"error {held}", markup=False, highlight=False)
 
     def _again(self, article: Article) -> bool:
         if self.first_read is None:
@@ -159,6 +171,7 @@ class _Batch:
                 yield item
                 self.done += 1
                 progress.update(task, advance=1, description=item.doc[:40])
+        self.flush()
 
 
 class _Loaded:
@@ -254,6 +267,7 @@ def ingest(
                     batch.fail(item)
                 else:
                     yield item
+            batch.flush()
 
         new, updated = store.save_many(annotated())
         skipped = unstored.skipped

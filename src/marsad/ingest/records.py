@@ -17,7 +17,9 @@ after a day is usually a crawl batch.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -32,19 +34,8 @@ _TEXT_KEYS = ("text", "content")
 _OUTLET_KEYS = ("outlet", "source_name", "source")
 
 
-class HugeNumber(str):
-    """A JSON integer longer than Python converts (``sys.get_int_max_str_digits``): its digits."""
-
-
-def _integer(digits: str) -> int | str:
-    try:
-        return int(digits)
-    except ValueError:
-        return HugeNumber(digits)
-
-
 def _json_type(value: Any) -> str:
-    if isinstance(value, HugeNumber | int | float) and not isinstance(value, bool):
+    if isinstance(value, int | float) and not isinstance(value, bool):
         return "number"
     names = {str: "string", list: "array", dict: "object", bool: "boolean"}
     return names.get(type(value), "null" if value is None else type(value).__name__)
@@ -85,8 +76,53 @@ def _outlet(record: dict[str, Any], options: ReadOptions) -> str | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
 class MissingField(InputError):
-    """A record without the field its text is read from: reported once per file."""
+    """A record without the field its text is read from (the same reason for every such
+    record, so that they can be counted and told once per file: ``MissingFields``)."""
+
+    has: tuple[str, ...] = ()  # the record's own fields, for the hint
+
+
+class MissingFields:
+    """The records of one file that lack their text field, told as one error for the file.
+
+    Such records come in a run from one file (read in order); ``add`` gives the summary of
+    the run before when a record of another file starts one, ``flush`` the last.
+    """
+
+    SHOWN = 5  # record numbers listed
+
+    def __init__(self) -> None:
+        self._run: list[MissingField] = []  # the first SHOWN of the run
+        self._count = 0
+
+    def _file(self, error: InputError) -> str:
+        return error.path.rsplit("#", 1)[0]
+
+    def add(self, error: MissingField) -> InputError | None:
+        done = self.flush() if self._run and self._file(self._run[0]) != self._file(error) else None
+        self._count += 1
+        if len(self._run) < self.SHOWN:
+            self._run.append(error)
+        return done
+
+    def flush(self) -> InputError | None:
+        run, count = self._run, self._count
+        self._run, self._count = [], 0
+        if not run:
+            return None
+        first, file = run[0], self._file(run[0])
+        has = f"; the first has {', '.join(first.has)}" if first.has else ""
+        said, _, fix = first.reason.partition(": ")
+        looked = said.partition("(")[2].rstrip(")")
+        if count == 1:
+            return InputError(first.path, f"record has no text field ({looked}{has}): {fix}")
+        places = ", ".join(error.path[len(file) :] for error in run)
+        more = ", …" if count > len(run) else ""
+        return InputError(
+            file, f"{count} records have no text field ({places}{more}; {looked}{has}): {fix}"
+        )
 
 
 def record_to_article(
@@ -100,8 +136,11 @@ def record_to_article(
     if text is None:
         if any(key in record for key in text_keys):
             return InputError(where, "record text is empty")
-        return MissingField(where, f"record has no text (looked for {', '.join(text_keys)})")
-    if not isinstance(text, str) or isinstance(text, HugeNumber):
+        looked = f"looked for {', '.join(text_keys)}"
+        fields = tuple(sorted(str(key) for key in record)[:8])
+        fix = "name the text field with --field text=FIELD"
+        return MissingField(where, f"record has no text field ({looked}): {fix}", fields)
+    if not isinstance(text, str):
         return InputError(where, f"record text is a JSON {_json_type(text)}, not a string")
     if not text.strip():
         return InputError(where, "record text is empty")
@@ -126,52 +165,21 @@ def record_to_article(
 
 
 class _FieldCheck:
-    """Field problems of one file, said once at its end: the records without a text field,
-    and a ``--field`` mapping that names a key no record has."""
-
-    SHOWN = 5  # record numbers listed
+    """A ``--field`` mapping that names a key no record of the file has: said once, at
+    the end of the file (the text field's mapping excepted: its records fail apart)."""
 
     def __init__(self, source: str, options: ReadOptions) -> None:
         self.source = source
         self.mapped = {ours: theirs for ours, theirs in options.fields.items() if ours != "text"}
         self.found: set[str] = set()
         self.records = 0
-        self.missing: list[str] = []  # where the first ones are
-        self.missing_count = 0
-        self.example_keys: list[str] = []
-        self.looked_for = ""
 
-    def see(self, record: Any, item: Article | InputError) -> Article | InputError | None:
-        """The item to pass on, or None when it is held for the summary."""
+    def see(self, record: Any) -> None:
         if isinstance(record, dict):
             self.records += 1
             self.found.update(key for key in self.mapped.values() if key in record)
-        if not isinstance(item, MissingField):
-            return item
-        self.missing_count += 1
-        if len(self.missing) < self.SHOWN:
-            self.missing.append(item.path)
-        if not self.example_keys and isinstance(record, dict):
-            self.example_keys = sorted(str(key) for key in record)[:8]
-            self.looked_for = item.reason.partition("(looked for ")[2].rstrip(")")
-        return None
 
     def summary(self) -> Iterator[InputError]:
-        if self.missing_count:
-            has = ", ".join(self.example_keys) or "no fields"
-            fix = "name the text field with --field text=FIELD"
-            if self.missing_count == 1:
-                where = self.missing[0]
-                said = f"record has no text field (looked for {self.looked_for}; it has {has})"
-            else:
-                where = self.source
-                shown = ", ".join(path.removeprefix(self.source) for path in self.missing)
-                more = ", …" if self.missing_count > len(self.missing) else ""
-                said = (
-                    f"{self.missing_count} records have no text field ({shown}{more}; looked "
-                    f"for {self.looked_for}; the first has {has})"
-                )
-            yield InputError(where, f"{said}: {fix}")
         if not self.records:
             return
         for ours, theirs in sorted(self.mapped.items()):
@@ -208,11 +216,12 @@ def _parsed(raw: bytes, where: str, *, whole_file: bool = False) -> Any:
         return InputError(where, f"invalid JSON ({error.msg}, {place}): {fix}")
     except RecursionError:
         return deep
-    except ValueError:  # an integer past Python's digit limit: read it as its digits
-        try:
-            return json.loads(text, parse_int=_integer)
-        except RecursionError:
-            return deep
+    except ValueError:  # an integer past Python's digit limit (sys.get_int_max_str_digits)
+        return InputError(
+            where,
+            f"JSON number too long to read (over {sys.get_int_max_str_digits()} digits): "
+            "no news record holds one; fix or drop it",
+        )
 
 
 BLANK = object()  # what parse_line gives for a blank line (JSON null is a record, if a bad one)
@@ -260,9 +269,8 @@ def read_jsonl(
         if isinstance(record, InputError):
             yield record
             continue
-        item = fields.see(record, record_to_article(record, where, f"{name}#{number}", options))
-        if item is not None:
-            yield item
+        fields.see(record)
+        yield record_to_article(record, where, f"{name}#{number}", options)
     if not seen_any:
         yield InputError(source, "empty file: no JSON records")
     yield from fields.summary()
@@ -283,16 +291,14 @@ def read_json(
         return
     fields = _FieldCheck(source, options)
     if isinstance(value, dict):
-        item = fields.see(value, record_to_article(value, source, name, options))
-        yield from [item] if item is not None else []
+        fields.see(value)
+        yield record_to_article(value, source, name, options)
         yield from fields.summary()
         return
     if not isinstance(value, list):
         yield InputError(source, "JSON is neither a record nor a list of records")
         return
     for number, record in enumerate(value, start=1):
-        where = f"{source}#{number}"
-        item = fields.see(record, record_to_article(record, where, f"{name}#{number}", options))
-        if item is not None:
-            yield item
+        fields.see(record)
+        yield record_to_article(record, f"{source}#{number}", f"{name}#{number}", options)
     yield from fields.summary()
