@@ -41,7 +41,7 @@ test: install-dev lint typecheck
 	$(BIN)/pytest
 
 # The full crash test: 20 SIGKILLs at random points of a 2,000-article ingest (CI runs 3
-# on 600 articles). MARSAD_KILL_SEED=N draws other points.
+# on 1,000 articles). MARSAD_KILL_SEED=N draws other points.
 test-kill: install-dev
 	MARSAD_KILL_POINTS=20 MARSAD_KILL_ARTICLES=2000 $(BIN)/pytest -v -s tests/test_kill_ingest.py
 
