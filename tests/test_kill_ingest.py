@@ -8,13 +8,14 @@ the counts it prints adding up.
 Kill points: the first run, and a few more spread over the points while two batches or
 more are left, wait for the run's first commit and kill within the next batch, so that
 the ingest moves on between kills; the first also times this machine (start-up, then one
-batch). Every other point kills at a random delay no run can outlast (start-up, reading,
-skipping what is stored, annotating, in or between commits). The store commits every
-``BATCH`` articles, so what it holds is always a whole number of batches. In CI (the
-default) 3 kill points on 1,000 articles keep the suite fast; ``make test-kill`` runs
-the full case, 20 kill points on 2,000 articles (``MARSAD_KILL_POINTS``,
-``MARSAD_KILL_ARTICLES``). The delays are drawn from ``MARSAD_KILL_SEED``, named in
-every failure.
+batch). Every other point kills at a random delay below that (start-up, reading,
+skipping what is stored, annotating, in or between commits); a run the machine finishes
+sooner (load changes) must then be complete and exact, and the next kills go to a new
+store, so that every point is a kill. The store commits every ``BATCH`` articles, so
+what it holds is always a whole number of batches. In CI (the default) 3 kill points on
+1,000 articles keep the suite fast; ``make test-kill`` runs the full case, 20 kill
+points on 2,000 articles (``MARSAD_KILL_POINTS``, ``MARSAD_KILL_ARTICLES``). The delays
+are drawn from ``MARSAD_KILL_SEED``, named in every failure.
 """
 
 from __future__ import annotations
@@ -94,27 +95,53 @@ def _check(db: Path, expected: set[str]) -> int:
     return len(ids)
 
 
+def _completed(ingest: subprocess.Popen[str], db: Path, expected: set[str], stored: int) -> None:
+    """A run that ended by itself: exit 0, counts that add up, exactly the corpus stored."""
+    output, _ = ingest.communicate(timeout=600)
+    assert ingest.returncode == 0, output
+    counts = re.search(r"ingested (\d+) new, (\d+) already stored; (\d+) article", output)
+    assert counts, output
+    new, already, total = map(int, counts.groups())
+    assert (already, new + already, total) == (stored, ARTICLES, ARTICLES), output
+    assert _check(db, expected) == ARTICLES
+
+
+def _killed(ingest: subprocess.Popen[str], where: str) -> int:
+    """SIGKILL the run; its workers must die with it. How many workers it had."""
+    workers = _children(ingest.pid)
+    ingest.send_signal(signal.SIGKILL)
+    ingest.wait()
+    deadline = time.monotonic() + 5
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(_alive, workers)), f"{where}: a worker outlived its parent"
+    return len(workers)
+
+
 def test_sigkill_at_random_points_leaves_exact_counts(saudi_jsonl: Path, tmp_path: Path) -> None:
     corpus = tmp_path / "saudi.jsonl"
     with saudi_jsonl.open("rb") as source:
         corpus.write_bytes(b"".join(islice(source, ARTICLES)))
     expected = {a.id for a in read_inputs([corpus]) if isinstance(a, Article)}
     assert len(expected) == ARTICLES
-    db = tmp_path / "m.db"
     draw = random.Random(SEED)
     # Runs that move on: the first (it also times this machine), and a few more spread
-    # over the points, each while two batches or more are left, so that a batch is always
-    # left for the timed kills, which a run cannot finish before they come.
-    moving = {
-        round(k * KILL_POINTS / (ARTICLES // BATCH - 1)) for k in range(ARTICLES // BATCH - 1)
-    }
+    # over the points while two batches or more are left.
+    batches = ARTICLES // BATCH - 1
+    moving = {round(k * KILL_POINTS / batches) for k in range(batches)}
     longest = LONGEST_DELAY
+    stores: list[Path] = []
     stored = 0
-    started: list[int] = []
+    point = 0
+    runs: list[subprocess.Popen[str]] = []
     try:
-        for point in range(KILL_POINTS):
+        while point < KILL_POINTS:
+            if not stores or stored == ARTICLES:  # a run ended by itself: a new store
+                stores.append(tmp_path / f"m{len(stores)}.db")
+                stored = 0
+            db = stores[-1]
             ingest = start_ingest(corpus, db, workers=2)
-            started.append(ingest.pid)
+            runs.append(ingest)
             began = time.monotonic()
             if point in moving and ARTICLES - stored >= 2 * BATCH:
                 pool = _after_a_commit(ingest, db, stored)
@@ -124,30 +151,23 @@ def test_sigkill_at_random_points_leaves_exact_counts(saudi_jsonl: Path, tmp_pat
             else:
                 time.sleep(draw.uniform(0.3, longest))
             delay = time.monotonic() - began
-            assert ingest.poll() is None, f"the ingest ended before kill {point + 1} at {delay}"
-            workers = _children(ingest.pid)
-            started.extend(workers)
-            ingest.send_signal(signal.SIGKILL)
-            ingest.wait()
-            deadline = time.monotonic() + 5
-            while any(map(_alive, workers)) and time.monotonic() < deadline:
-                time.sleep(0.05)
-            where = f"kill {point + 1} at {delay:.2f} s (seed {SEED})"
-            assert not any(map(_alive, workers)), f"{where}: a worker outlived its parent"
+            if ingest.poll() is not None:  # faster than timed: it finished, and must be exact
+                _completed(ingest, db, expected, stored)
+                print(f"a run ended by itself within {delay:.2f} s: {ARTICLES} stored, exactly")
+                stored = ARTICLES
+                continue
+            point += 1
+            where = f"kill {point} at {delay:.2f} s (seed {SEED}, store {len(stores)})"
+            workers = _killed(ingest, where)
             if db.exists():
                 now = _check(db, expected)
                 assert now >= stored and now % BATCH == 0, (where, now)  # whole batches
                 stored = now
-            print(f"{where}: {len(workers)} worker(s) gone, {stored} stored, integrity ok")
-        last = start_ingest(corpus, db, workers=2)
-        output, _ = last.communicate(timeout=600)
+            print(f"{where}: {workers} worker(s) gone, {stored} stored, integrity ok")
+        last = start_ingest(corpus, stores[-1], workers=2)
+        runs.append(last)
+        _completed(last, stores[-1], expected, stored)
     finally:
-        for pid in started:  # only what this test started, if an assertion left it running
-            if _alive(pid):
-                os.kill(pid, signal.SIGKILL)
-    assert last.returncode == 0, output
-    counts = re.search(r"ingested (\d+) new, (\d+) already stored; (\d+) article", output)
-    assert counts, output
-    new, already, total = map(int, counts.groups())
-    assert (already, new + already, total) == (stored, ARTICLES, ARTICLES), output
-    assert _check(db, expected) == ARTICLES
+        for run in runs:  # only what this test started, if an assertion left it running
+            if run.poll() is None:
+                run.kill()
