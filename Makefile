@@ -7,7 +7,7 @@ DB     ?= marsad.db
 # JSON field mappings OURS=THEIRS, e.g. FIELDS="text=content published=date_extracted"
 FIELDS ?=
 
-.PHONY: run test lint typecheck install install-dev clean bench eval
+.PHONY: run test test-kill lint typecheck install install-dev clean bench eval
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -39,6 +39,11 @@ typecheck: install-dev
 test: install-dev lint typecheck
 	./scripts/install-browser.sh
 	$(BIN)/pytest
+
+# The full crash test: 20 SIGKILLs at random points of a 2,000-article ingest (CI runs 3
+# on 1,000 articles). MARSAD_KILL_SEED=N draws other points.
+test-kill: install-dev
+	MARSAD_KILL_POINTS=20 MARSAD_KILL_ARTICLES=2000 $(BIN)/pytest -v -s tests/test_kill_ingest.py
 
 GOLD  ?= ../shared/gold
 SAUDI ?= ../shared/data/saudinewsnet-sample/articles.jsonl

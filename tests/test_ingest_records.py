@@ -4,38 +4,45 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
+from typer.testing import CliRunner
+
+from marsad.cli import app
 from marsad.ingest import InputError, ReadOptions, read_inputs
+from marsad.ingest.lines import CHUNK
 from marsad.ingest.records import read_jsonl
 from marsad.model import Article, PublishedSource
 
 
-class _CountingLines(io.RawIOBase):
-    """A binary stream over a real file that counts the lines handed out."""
+class _CountingBytes(io.RawIOBase):
+    """A binary stream over a real file that counts the bytes handed out."""
 
     def __init__(self, path: Path) -> None:
         self._file = path.open("rb")
-        self.lines = 0
+        self.read_bytes = 0
 
-    def __iter__(self) -> Iterator[bytes]:
-        for line in self._file:
-            self.lines += 1
-            yield line
+    def read(self, size: int = -1) -> bytes:
+        data = self._file.read(size)
+        self.read_bytes += len(data)
+        return data
 
     def close(self) -> None:
         self._file.close()
 
 
 def test_stream_first_500_saudinewsnet(saudi_jsonl: Path) -> None:
-    stream = _CountingLines(saudi_jsonl)
+    stream = _CountingBytes(saudi_jsonl)
     try:
         items = list(islice(read_jsonl(stream, str(saudi_jsonl)), 500))  # type: ignore[arg-type]
     finally:
         stream.close()
-    assert stream.lines == 500  # nothing read ahead: the file is streamed
+    with saudi_jsonl.open("rb") as handle:
+        first_500 = sum(len(line) for line in islice(handle, 500))
+    # nothing read ahead beyond one chunk: the file is streamed (in chunks, not lines,
+    # so that a line of any length or a CR-only file is read in bounded memory)
+    assert first_500 <= stream.read_bytes <= first_500 + CHUNK
     assert all(isinstance(item, Article) for item in items)
     first = items[0]
     assert isinstance(first, Article)
@@ -107,3 +114,30 @@ def test_outlet_source_is_not_a_url(tmp_path: Path) -> None:
     path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     outlets = [a.outlet for a in read_inputs([path]) if isinstance(a, Article)]
     assert outlets == [None, "okaz"]
+
+
+def test_field_problems_are_said_once_per_file(tmp_path: Path) -> None:
+    path = tmp_path / "mapped.jsonl"
+    rows = [{"id": f"r{i}", "body": f"report {i}", "title": "t"} for i in range(5)]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    # the text mapped right, the title mapped to a field no record has: one error
+    mapped = ReadOptions(fields={"text": "body", "title": "headline"})
+    items = list(read_inputs([path], mapped))
+    assert [a.doc for a in items if isinstance(a, Article)] == [f"r{i}" for i in range(5)]
+    (error,) = [i for i in items if isinstance(i, InputError)]
+    assert error.path == str(path)
+    assert "no record has the field 'headline' that --field title=headline names" in error.reason
+    # no text field at all: one error per record, all with the same reason (to be
+    # counted), and one line for the file from the command
+    missing = list(read_inputs([path]))
+    assert [e.path for e in missing] == [f"{path}#{n}" for n in range(1, 6)]
+    assert {e.reason for e in missing} == {
+        "record has no text field (looked for text, content): name the text field with "
+        "--field text=FIELD"
+    }
+    result = CliRunner().invoke(app, ["extract", str(path), "--json"])
+    assert result.exit_code == 1
+    assert [line for line in result.output.splitlines() if line.startswith("error ")] == [
+        f"error {path}: 5 records have no text field (#1, #2, #3, #4, #5; looked for text, "
+        "content; the first has body, id, title): name the text field with --field text=FIELD"
+    ]

@@ -8,11 +8,16 @@ from marsad.model import Article, Boilerplate, Published, PublishedSource, Span,
 from marsad.schema import validate
 
 
-def test_id_is_stable_and_depends_on_source_and_text() -> None:
+def test_id_is_stable_and_depends_on_text_and_url_or_outlet_never_the_path() -> None:
     a = Article(doc="a.txt", source="x/a.txt", text="نص")
     assert a.id == Article(doc="a.txt", source="x/a.txt", text="نص").id
-    assert a.id != Article(doc="a.txt", source="y/a.txt", text="نص").id
+    assert a.id == Article(doc="b.txt", source="/abs/y/b.txt", text="نص").id  # any path
     assert a.id != Article(doc="a.txt", source="x/a.txt", text="نص آخر").id
+    by_outlet = Article(doc="a.txt", source="x/a.txt", text="نص", outlet="الحياة")
+    assert by_outlet.id not in (a.id, Article(doc="a", source="a", text="نص", outlet="عكاظ").id)
+    by_url = Article(doc="a", source="a", text="نص", url="https://x.org/1", outlet="الحياة")
+    assert by_url.id == Article(doc="b", source="b", text="نص", url="https://x.org/1").id
+    assert by_url.id != Article(doc="a", source="a", text="نص", url="https://x.org/2").id
 
 
 def test_bad_span_is_refused() -> None:

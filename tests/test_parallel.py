@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import os
+import signal
 from itertools import islice
 from pathlib import Path
 
@@ -56,3 +58,21 @@ def test_a_failing_stage_becomes_an_error_naming_the_article(
 
 def test_default_workers_is_every_core() -> None:
     assert default_workers() >= 1
+
+
+def _dies_on_seven(article: Article) -> Article:
+    """Work whose worker dies under one article, as a crash in native code would."""
+    if article.doc == "7":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return article
+
+
+def test_a_worker_dying_under_an_article_costs_that_article_only() -> None:
+    articles = [Article(doc=str(n), source=f"/data/{n}.txt", text=f"نص {n}") for n in range(40)]
+    out = list(annotate_stream(articles, workers=2, chunk=4, work=_dies_on_seven))
+    assert [getattr(item, "doc", None) for item in out] == [
+        None if n == 7 else str(n) for n in range(40)
+    ]
+    error = out[7]
+    assert isinstance(error, InputError) and error.path == "/data/7.txt"
+    assert "the process annotating it died" in error.reason

@@ -5,11 +5,11 @@ from __future__ import annotations
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from itertools import islice
 from pathlib import Path
 
+from ingest_process import start_ingest, stored_count
 from marsad.ingest import read_inputs
 from marsad.model import Article
 from marsad.store.rows import LAYERS
@@ -19,21 +19,11 @@ BATCH = 500  # the store commits every 500 articles
 
 
 def _count(db: Path) -> int:
-    try:
-        with sqlite3.connect(db, timeout=0.1) as connection:
-            return int(connection.execute("SELECT count(*) FROM articles").fetchone()[0])
-    except sqlite3.Error:
-        return 0
+    return stored_count(db)
 
 
 def _ingest(corpus: Path, db: Path) -> subprocess.Popen[str]:
-    command = [sys.executable, "-c", "from marsad.cli import app; app()", "ingest", str(corpus)]
-    return subprocess.Popen(
-        [*command, "--db", str(db), "--workers", "1"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    return start_ingest(corpus, db, workers=1)
 
 
 def test_sigkill_midway_then_rerun_holds_every_article_once(

@@ -48,3 +48,35 @@ def test_spark_job_matches_the_local_pipeline(saudi_jsonl: Path, tmp_path: Path)
     assert len(local) == len(spark) == ARTICLES
     for article in local:  # same ids, text, metadata and every layer with its offsets
         assert spark[article.id] == article
+
+
+def test_damaged_parquet_is_one_error_and_the_rest_loads(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow", reason="pyarrow is not installed: Parquet not tested")
+    import json
+
+    import pyarrow.parquet as pq
+
+    from marsad.store.rows import article_to_record
+
+    article = Article(doc="a", source="in.jsonl#1", text="نص الخبر", url="https://x.org/a")
+    rows = {
+        "id": [article.id, "bad"],
+        "doc": ["a", "b"],
+        "source": ["in.jsonl#1", "in.jsonl#2"],
+        "error": [None, None],
+        "json": ["{}", "{}"],
+        "record": [json.dumps(article_to_record(article)), '{"article": {}}'],
+    }
+    out = tmp_path / "parquet"
+    out.mkdir()
+    pq.write_table(pa.table(rows), out / "part-0.parquet")
+    whole = (out / "part-0.parquet").read_bytes()
+    (out / "part-1.parquet").write_bytes(whole[: len(whole) // 2])  # cut in two
+    loaded = list(read_parquet([out]))
+    assert loaded[0] == article
+    assert [str(item)[len(str(out)) :] for item in loaded[1:]] == [
+        "/part-0.parquet#2: row does not hold a marsad article (KeyError: 'id')",
+        "/part-1.parquet: not readable as marsad.spark.job Parquet (Parquet magic bytes not "
+        "found in footer. Either the file is corrupted or this is not a parquet file.): 0 "
+        "row(s) read before it; run the job again for this part",
+    ]

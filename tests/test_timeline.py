@@ -16,7 +16,9 @@ SD = "US-Iraq Strategic Dialogue"
 
 
 def _article(doc: str, sentences: list[str]) -> Article:
-    return Article(doc=doc, source=doc, text="\n".join(sentences))
+    """A report of its own URL: reports of the same text are then different articles."""
+    url = f"https://example.org/{doc}"
+    return Article(doc=doc, source=doc, text="\n".join(sentences), url=url)
 
 
 def _mention(

@@ -6,8 +6,10 @@ metadata and event mentions; no sentences, timexes, entities, quotes or quantiti
 because the timeline is built across all articles at once.
 
 Every stage reports wall-clock ``seconds`` and ``cpu_seconds`` (process CPU time, the
-steadier figure on a busy machine). With ``workers > 1`` the per-article stages run in a
-process pool and their times are summed over workers (so rates are per core); ``total``
+steadier figure on a busy machine). Inputs are read by ``marsad.ingest.read_inputs`` and
+the per-article stages run in ``marsad.parallel``'s pool, as ``marsad ingest`` runs them,
+each article through a timed function; with ``workers > 1`` the stage times are the
+workers', summed over workers (so rates are per core); ``total``
 stays wall clock, with the main process's CPU. Peak memory is the peak resident set size
 (RSS) of this process after 1,000 articles and at the end, plus the largest worker's.
 """
@@ -15,78 +17,33 @@ stays wall clock, with the main process's CPU. Peak memory is the peak resident 
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import json
-import multiprocessing
 import resource
 import tempfile
 import time
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
+from marsad.corpus.duplicates import find_duplicates
+from marsad.corpus.stage import run_corpus_stage
+from marsad.corpus.stories import cluster_stories
+from marsad.ingest import ReadOptions, read_inputs
 from marsad.model import Article
+from marsad.parallel import annotate_stream
+from marsad.pipeline import STAGES
+from marsad.store import Store
 
 Stage = Callable[[Article], None]
 MEMORY_CHECKPOINT = 1000
-BATCH_PER_WORKER = 128
 STORE_BATCH = 256
-TEXT_SUFFIXES = {".txt", ".text"}
-
-
-# --- inputs ---------------------------------------------------------------------------------
-
-
-def _simple_read(paths: Sequence[Path]) -> Iterator[Article]:
-    """Fallback reader: JSONL records (id, text|content) and UTF-8 text files, recursively."""
-    for root in paths:
-        files = sorted(p for p in Path(root).rglob("*") if p.is_file()) if root.is_dir() else [root]
-        for path in files:
-            if path.suffix.lower() in {".jsonl", ".ndjson"}:
-                with path.open(encoding="utf-8-sig") as lines:
-                    for number, line in enumerate(lines, start=1):
-                        if not line.strip():
-                            continue
-                        record = json.loads(line)
-                        text = record.get("text") or record.get("content")
-                        if isinstance(text, str):
-                            doc = str(record.get("id", number))
-                            yield Article(
-                                doc=doc,
-                                source=f"{path}#{doc}",
-                                text=text,
-                                title=record.get("title"),
-                                url=record.get("url"),
-                            )
-            elif path.suffix.lower() in TEXT_SUFFIXES or root == path:
-                yield Article(
-                    doc=path.name, source=str(path), text=path.read_text(encoding="utf-8-sig")
-                )
-
-
-def read_articles(paths: Sequence[Path]) -> tuple[Iterator[Any], str]:
-    """marsad's ingest when available (items are Articles or InputErrors), else the fallback."""
-    try:
-        from marsad.ingest import ReadOptions, read_inputs
-    except ImportError:
-        return _simple_read(paths), "simple JSONL/text reader (marsad.ingest not available)"
-    return iter(read_inputs(list(paths), ReadOptions())), "marsad.ingest.read_inputs"
-
-
-def pipeline_stages() -> tuple[tuple[str, Stage], ...]:
-    """marsad's per-article stages in order (``marsad.pipeline.STAGES``)."""
-    from marsad.pipeline import STAGES
-
-    return STAGES
+READER = "marsad.ingest.read_inputs"
 
 
 def slim(article: Article) -> Article:
@@ -141,7 +98,6 @@ class StageTiming:
 @dataclass(slots=True)
 class _Run:
     timings: dict[str, StageTiming] = field(default_factory=dict)
-    skipped: dict[str, str] = field(default_factory=dict)
     memory: dict[str, float | None] = field(default_factory=dict)
 
     def timing(self, name: str) -> StageTiming:
@@ -167,14 +123,8 @@ def annotate_timed(article: Article, stages: Sequence[tuple[str, Stage]]) -> tup
         except Exception as exc:  # a crashing stage is a figure of the bench, not its end
             error = f"{type(exc).__name__}: {exc}"
         spent[name] = (time.perf_counter() - wall, time.process_time() - cpu, error)
+    article.release_view()  # as ``annotate`` does: kept articles must not hold their views
     return article, spent
-
-
-def _worker_chunk(
-    articles: list[Article], stages: Sequence[tuple[str, Stage]] | None
-) -> list[tuple[Article, Spent]]:
-    resolved = stages if stages is not None else pipeline_stages()
-    return [annotate_timed(article, resolved) for article in articles]
 
 
 class _StoreWriter:
@@ -185,31 +135,18 @@ class _StoreWriter:
     """
 
     def __init__(self, folder: Path, run: _Run) -> None:
-        self.store: Any = None
         self.buffer: list[Article] = []
         self.timing = run.timing("store")
-        try:
-            store_class = getattr(importlib.import_module("marsad.store"), "Store", None)
-        except ImportError as exc:
-            store_class = None
-            run.skipped["store"] = f"marsad.store not available ({exc})"
-        if store_class is None or not hasattr(store_class, "save_many"):
-            run.skipped.setdefault("store", "marsad.store.Store.save_many not available")
-            del run.timings["store"]
-            return
         with self.timing.clock():
-            self.store = store_class(folder / "bench.sqlite")
-            self.store.__enter__()
+            self.store = Store(folder / "bench.sqlite")
 
     def add(self, article: Article) -> None:
-        if self.store is None:
-            return
         self.buffer.append(article)
         if len(self.buffer) >= STORE_BATCH:
             self.flush()
 
     def flush(self) -> None:
-        if self.store is None or not self.buffer:
+        if not self.buffer:
             return
         with self.timing.clock():
             try:
@@ -220,11 +157,9 @@ class _StoreWriter:
         self.buffer = []
 
     def close(self) -> None:
-        if self.store is None:
-            return
         self.flush()
         with self.timing.clock():
-            self.store.__exit__(None, None, None)
+            self.store.close()
 
 
 def _record(run: _Run, spent: Spent) -> None:
@@ -238,54 +173,21 @@ def _record(run: _Run, spent: Spent) -> None:
             timing.first_error = timing.first_error or error
 
 
-def _batches(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
-    while batch := list(islice(items, size)):
-        yield batch
-
-
 def _annotated(
-    articles: Iterator[Article],
-    stages: Sequence[tuple[str, Stage]] | None,
-    workers: int,
-    run: _Run,
+    articles: Iterator[Article], stages: Sequence[tuple[str, Stage]], workers: int, run: _Run
 ) -> Iterator[Article]:
-    """Annotated articles, stage times recorded into ``run``.
-
-    With workers, articles go to the pool in bounded batches: ``Executor.map`` would
-    otherwise read every input up front and hold it all in memory.
-    """
-    if workers <= 1:
-        resolved = stages if stages is not None else pipeline_stages()
-        for article in articles:
-            annotated, spent = annotate_timed(article, resolved)
+    """Annotated articles, stage times recorded into ``run``: marsad's own pool
+    (``marsad.parallel``) runs the timed stages, so times are the workers' with workers."""
+    timed = partial(annotate_timed, stages=stages)
+    for item in annotate_stream(articles, workers, work=timed):
+        if isinstance(item, tuple):
+            annotated, spent = item
             _record(run, spent)
             yield annotated
-        return
-    # Named stages travel to the workers only when given; else each worker imports them.
-    # Chunks stay in flight (no barrier per batch) and memory stays bounded.
-    task = partial(_worker_chunk, stages=stages)
-    context = multiprocessing.get_context("fork")
-    chunk = max(1, BATCH_PER_WORKER // 4)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending: deque[Future[list[tuple[Article, Spent]]]] = deque()
-        batches = _batches(articles, chunk)
-        exhausted = False
-        while pending or not exhausted:
-            while not exhausted and len(pending) < 4 * workers:
-                batch = next(batches, None)
-                if batch is None:
-                    exhausted = True
-                else:
-                    pending.append(pool.submit(task, batch))
-            if pending:
-                for annotated, spent in pending.popleft().result():
-                    _record(run, spent)
-                    yield annotated
 
 
 def _read_timed(paths: Sequence[Path], limit: int | None, run: _Run) -> Iterator[Article]:
-    items, reader = read_articles(paths)
-    run.skipped["read"] = reader  # not skipped: says which reader was timed
+    items = iter(read_inputs(list(paths), ReadOptions()))
     timing = run.timing("read")
     while limit is None or timing.articles < limit:
         with timing.clock():
@@ -313,12 +215,7 @@ def run_bench(
     reach worker processes).
     """
     run = _Run()
-    if stages is None:
-        try:
-            stages = pipeline_stages()
-        except ImportError as exc:
-            run.skipped["stages"] = f"marsad.pipeline not importable ({exc})"
-            stages = ()
+    stages = STAGES if stages is None else stages
     began, began_cpu = time.perf_counter(), time.process_time()
     kept: list[Article] = []
     with tempfile.TemporaryDirectory(prefix="marsad-bench-") as folder:
@@ -333,7 +230,7 @@ def run_bench(
     _corpus(kept, run)
     total = StageTiming(len(kept), time.perf_counter() - began, time.process_time() - began_cpu)
     annotate = StageTiming(len(kept))
-    for name, _ in stages or ():
+    for name, _ in stages:
         if name in run.timings:
             annotate.seconds += run.timings[name].seconds
             annotate.cpu_seconds += run.timings[name].cpu_seconds
@@ -341,17 +238,15 @@ def run_bench(
     run.memory["peak_rss_mb_end"] = peak_rss_mb()
     if workers > 1:
         run.memory["peak_rss_mb_largest_worker"] = peak_rss_mb(resource.RUSAGE_CHILDREN)
-    reader = run.skipped.pop("read", "")
     return {
         "inputs": [str(p) for p in paths],
         "limit": limit,
         "workers": workers,
-        "reader": reader,
+        "reader": READER,
         "stages": {name: run.timings[name].to_json() for name in _stage_order(run.timings)},
         "per_article_stages": annotate.to_json(),
         "total": total.to_json(),
         "memory": run.memory,
-        "skipped": run.skipped,
     }
 
 
@@ -365,13 +260,6 @@ def _stage_order(timings: dict[str, StageTiming]) -> list[str]:
 def _corpus(articles: list[Article], run: _Run) -> None:
     """The corpus stage as marsad runs it (linked statements, inferred dates, timeline),
     then reprints and stories, each timed apart."""
-    try:
-        from marsad.corpus.duplicates import find_duplicates
-        from marsad.corpus.stage import run_corpus_stage
-        from marsad.corpus.stories import cluster_stories
-    except ImportError as exc:
-        run.skipped["corpus"] = f"marsad.corpus not available ({exc})"
-        return
     steps: tuple[tuple[str, Callable[[list[Article]], object]], ...] = (
         ("corpus", run_corpus_stage),
         ("duplicates", find_duplicates),
@@ -411,8 +299,6 @@ def render_bench(result: dict[str, Any], console: Console) -> None:
     console.print(table)
     for key, value in result["memory"].items():
         console.print(f"{key}: {'—' if value is None else f'{value} MB'}")
-    for stage, reason in result["skipped"].items():
-        console.print(f"[yellow]{stage} skipped:[/yellow] {reason}")
     for name, timing in result["stages"].items():
         if timing.get("first_error"):
             console.print(f"[red]{name}:[/red] {timing['first_error']}")

@@ -16,8 +16,9 @@ from typer.core import TyperGroup
 from marsad.corpus.stage import run_corpus_stage
 from marsad.corpus.timeline import Timeline, render_text
 from marsad.ingest import InputError, ReadOptions, read_inputs
+from marsad.ingest.records import MissingField, MissingFields
 from marsad.model import Article
-from marsad.pipeline import annotate
+from marsad.parallel import annotate_safely
 from marsad.progress import article_progress, estimate_total
 from marsad.store import StoreError
 
@@ -106,7 +107,12 @@ def _options(published: str | None, fields: list[str] | None, outlet: str | None
 
 
 class _Batch:
-    """Reads and annotates inputs, reporting each bad input on one line and counting it."""
+    """Reads and annotates inputs, reporting each bad input on one line and counting it.
+
+    An article whose annotation fails is such a bad input: reported, the rest goes on.
+    ``once``: an article read again (the same text from another path) is read once, with
+    a warning; for the commands that hold their articles in memory anyway.
+    """
 
     def __init__(
         self,
@@ -114,26 +120,58 @@ class _Batch:
         options: ReadOptions,
         show_progress: bool,
         annotate_all: bool = True,
+        once: bool = True,
     ) -> None:
         self.paths = paths
         self.options = options
         self.annotate_all = annotate_all
         self.show_progress = show_progress and err.is_terminal
+        self.first_read: dict[str, str] | None = {} if once else None  # id: source
+        self.missing = MissingFields()
         self.failed = 0
         self.done = 0
+
+    def fail(self, error: InputError) -> None:
+        """Count the bad input and print it; records lacking their text field are told
+        once per file (``MissingFields``), when that file's run of them ends."""
+        self.failed += 1
+        shown = self.missing.add(error) if isinstance(error, MissingField) else error
+        if shown is not None:
+            err.print(f"error {shown}", markup=False, highlight=False)
+
+    def flush(self) -> None:
+        """Print what is held back (the last file's records without a text field)."""
+        held = self.missing.flush()
+        if held is not None:
+            err.print(f"error {held}", markup=False, highlight=False)
+
+    def _again(self, article: Article) -> bool:
+        if self.first_read is None:
+            return False
+        first = self.first_read.setdefault(article.id, article.source)
+        if first == article.source:
+            return False
+        warning = f"{article.source}: the same article as {first} (same text): read once"
+        err.print(f"warning {warning}", markup=False, highlight=False)
+        return True
 
     def articles(self) -> Iterator[Article]:
         total = estimate_total(self.paths) if self.show_progress else None
         with article_progress(err, self.show_progress) as progress:
             task = progress.add_task("reading", total=total)
-            for item in read_inputs(self.paths, self.options):
-                if isinstance(item, InputError):
-                    self.failed += 1
-                    err.print(f"error {item}", markup=False, highlight=False)
+            for read in read_inputs(self.paths, self.options):
+                if isinstance(read, Article) and self._again(read):
                     continue
-                yield annotate(item) if self.annotate_all else item
+                item = read
+                if self.annotate_all and isinstance(read, Article):
+                    item = annotate_safely(read)
+                if isinstance(item, InputError):
+                    self.fail(item)
+                    continue
+                yield item
                 self.done += 1
                 progress.update(task, advance=1, description=item.doc[:40])
+        self.flush()
 
 
 class _Loaded:
@@ -201,43 +239,38 @@ def ingest(
     """
     from marsad.ingest.checks import DuplicateDocs
     from marsad.parallel import annotate_stream
+    from marsad.resume import Unstored
     from marsad.store import open_store
 
-    batch = _Batch(paths, _options(published, field, outlet), True, annotate_all=False)
-    skipped = 0
-    with open_store(db) as store:
-        known = set(store.ids())
+    batch = _Batch(paths, _options(published, field, outlet), True, annotate_all=False, once=False)
+    duplicates = DuplicateDocs()
 
-        def fresh(items: Iterable[Article | InputError]) -> Iterator[Article | InputError]:
-            """Articles not stored yet (errors pass through): a re-run resumes for free."""
-            nonlocal skipped
-            duplicates = DuplicateDocs()
-            for item in items:
-                if isinstance(item, Article):
-                    warning = duplicates.check(item)
-                    if warning:
-                        err.print(f"warning {warning}", markup=False, highlight=False)
-                    if item.id in known:
-                        skipped += 1
-                        continue
-                    known.add(item.id)
-                yield item
+    def warned(items: Iterable[Article | InputError]) -> Iterator[Article | InputError]:
+        for item in items:
+            warning = duplicates.check(item) if isinstance(item, Article) else None
+            if warning:
+                err.print(f"warning {warning}", markup=False, highlight=False)
+            yield item
+
+    with open_store(db) as store:
+        unstored = Unstored(store)  # asks the store in batches: no set of every stored id
 
         def annotated() -> Iterator[Article]:
             if parquet:
                 from marsad.spark.load import read_parquet
 
-                items = fresh(read_parquet(paths))  # annotated by the Spark job already
+                items = unstored(warned(read_parquet(paths)))  # annotated by the job already
             else:
-                items = annotate_stream(fresh(batch.articles()), workers)
+                items = annotate_stream(unstored(warned(batch.articles())), workers)
             for item in items:
                 if isinstance(item, InputError):
-                    batch.failed += 1
-                    err.print(f"error {item}", markup=False, highlight=False)
+                    batch.fail(item)
                 else:
                     yield item
+            batch.flush()
 
         new, updated = store.save_many(annotated())
+        skipped = unstored.skipped
         total = store.count()
     err.print(f"ingested {new} new, {updated + skipped} already stored; {total} article(s) in {db}")
     _finish(batch)
@@ -260,7 +293,8 @@ def extract(
     outlet: OutletOpt = None,
 ) -> None:
     """Extract timexes, entities, quotes, quantities and events from each article."""
-    batch = _Batch(paths, _options(published, field, outlet), show_progress=not as_json)
+    options = _options(published, field, outlet)
+    batch = _Batch(paths, options, show_progress=not as_json, once=corpus)
     articles: Iterable[Article] = batch.articles()
     if corpus:
         articles = list(articles)

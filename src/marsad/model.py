@@ -253,10 +253,18 @@ class EventMention:
         return out
 
 
-def article_id(source: str, text: str) -> str:
-    """Stable id: the same source and text always give the same id (idempotent ingest)."""
+def article_id(text: str, url: str | None = None, outlet: str | None = None) -> str:
+    """Stable id of a report: its text, and its URL or else its outlet where known.
+
+    Never the path it was read from: the same file under another path, or copied to
+    another folder, is the same article (ingest is idempotent by this id). Two outlets
+    printing the same wire text are two articles, as are two URLs holding it.
+    """
     digest = hashlib.sha256()
-    digest.update(source.encode("utf-8"))
+    if url:
+        digest.update(b"url\x00" + url.strip().encode("utf-8", "surrogatepass"))
+    elif outlet:
+        digest.update(b"outlet\x00" + outlet.strip().encode("utf-8", "surrogatepass"))
     digest.update(b"\x00")
     digest.update(text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:20]
@@ -267,7 +275,7 @@ class Article:
     """One report: its text exactly as read, its metadata, and its annotation layers."""
 
     doc: str  # file name, or a record's id for JSONL / feeds / WARC
-    source: str  # path or URL it was read from (with #record for JSONL)
+    source: str  # path or URL it was read from (with #record for JSONL); not in the id
     text: str
     title: str | None = None
     url: str | None = None
@@ -290,7 +298,7 @@ class Article:
 
     def __post_init__(self) -> None:
         if not self.id:
-            self.id = article_id(self.source, self.text)
+            self.id = article_id(self.text, self.url, self.outlet)
 
     @property
     def view(self) -> TextView:

@@ -9,7 +9,9 @@ Published: the entry's ``published`` (or ``updated``) date as written in the fee
 
 from __future__ import annotations
 
+import html
 import re
+import xml.sax
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,12 +22,14 @@ from lxml import html as lxml_html
 
 from marsad.ingest.boilerplate import with_boilerplate
 from marsad.ingest.inputs import InputError, ReadOptions
+from marsad.ingest.nesting import shorten_nesting
 from marsad.ingest.published import choose_published, parse_published
 from marsad.model import Article
 
 _BLOCKS = frozenset(
     {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section"}
 )
+_ROOT_END = re.compile(rb"</(?:[\w-]+:)?(?:rss|feed|RDF)\s*>\s*$")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 
@@ -33,9 +37,9 @@ _SPACES = re.compile(r"[ \t\r\f\v]+")
 def fragment_text(fragment: str) -> str:
     """Readable text of an HTML fragment: tags dropped, one line per block, spaces tidied."""
     if "<" not in fragment:
-        return _tidy(fragment)
+        return _tidy(html.unescape(fragment))  # feedparser's text is HTML: &amp; is "&"
     try:
-        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+        root = lxml_html.fragment_fromstring(shorten_nesting(fragment), create_parent="div")
     except (etree.ParserError, ValueError):
         return _tidy(fragment)
     for element in root.iter():
@@ -66,6 +70,13 @@ def _entry_date(entry: Any) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _cut_off(data: bytes, why: object) -> bool:
+    """A feed that is not well-formed and does not end with its root's closing tag."""
+    if not isinstance(why, xml.sax.SAXParseException):
+        return False
+    return _ROOT_END.search(data[-256:]) is None
+
+
 def read_feed(
     data: bytes, source: str, options: ReadOptions | None = None
 ) -> Iterator[Article | InputError]:
@@ -74,13 +85,30 @@ def read_feed(
     if not data.strip():
         yield InputError(source, "empty file: no feed entries")
         return
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except (ValueError, UnicodeError) as error:  # e.g. a character reference to a surrogate
+        said = str(error).splitlines()[0][:100] if str(error) else ""
+        yield InputError(
+            source, f"not a readable feed ({type(error).__name__}: {said}): fix the file"
+        )
+        return
+    why = parsed.get("bozo_exception")
+    if isinstance(why, feedparser.CharacterEncodingOverride):
+        yield InputError(source, f"not valid in the encoding it declares ({why}): fix its bytes")
+        return
     entries = parsed.get("entries") or []
     if not entries:
-        why = parsed.get("bozo_exception")
         detail = f" ({type(why).__name__}: {str(why)[:80]})" if why else ""
         yield InputError(source, f"no RSS/Atom entries found{detail}: is it a feed?")
         return
+    if _cut_off(data, why):
+        entries = entries[:-1]  # the last entry may end where the file does: never stored
+        yield InputError(
+            f"{source}#{len(entries) + 1}",
+            f"feed cut off in this entry ({why}): it is skipped, with anything after it; "
+            f"{len(entries)} entries before it are read",
+        )
     feed_title = str(parsed.get("feed", {}).get("title") or "").strip() or None
     name = Path(source).name
     for number, entry in enumerate(entries, start=1):

@@ -6,12 +6,34 @@ import cycles.
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass, field
 
 from marsad.ingest.published import normalize_iso
 
 # Fields a JSON record may carry; ReadOptions.fields maps these to the record's own keys.
 RECORD_FIELDS = ("id", "text", "title", "url", "published", "outlet")
+
+
+# Characters that would break the one line an error is printed on, or could not be printed.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _escaped(text: str) -> str:
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def shown_path(path: str) -> str:
+    """A file name as messages and ``Article.source`` show it: printable, on one line.
+
+    A name that is not valid UTF-8 reaches Python with surrogate escapes, which can be
+    neither printed nor stored; its bad bytes are shown as ``\\xNN`` instead.
+    """
+    if path.isprintable():
+        return path
+    raw = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _escaped(raw)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +44,8 @@ class InputError:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        """Always one printable line, whatever the file name or the reason holds."""
+        return f"{_escaped(self.path)}: {_escaped(self.reason)}"
 
 
 @dataclass(slots=True)

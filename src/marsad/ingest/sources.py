@@ -14,11 +14,11 @@ import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from marsad.ingest.checks import article_too_large, max_article_bytes, too_large
+from marsad.ingest.checks import admitted, file_too_large, max_article_bytes, too_large
 from marsad.ingest.decode import DecodeError, decode_bytes
 from marsad.ingest.feeds import read_feed
 from marsad.ingest.html import read_html
-from marsad.ingest.inputs import InputError, ReadOptions
+from marsad.ingest.inputs import InputError, ReadOptions, shown_path
 from marsad.ingest.plaintext import read_plaintext
 from marsad.ingest.records import read_json, read_jsonl
 from marsad.ingest.warc import read_warc
@@ -49,24 +49,26 @@ def _walk(path: str, ancestors: frozenset[tuple[int, int]]) -> Iterator[str | In
         info = os.stat(path)
     except OSError as error:
         if error.errno == errno.ENOENT and os.path.islink(path):
-            yield InputError(path, "broken symlink: its target does not exist")
+            yield InputError(shown_path(path), "broken symlink: its target does not exist")
         else:
-            yield InputError(path, _os_reason(error))
+            yield InputError(shown_path(path), _os_reason(error))
         return
     if stat.S_ISREG(info.st_mode):
         yield path
         return
     if not stat.S_ISDIR(info.st_mode):
-        yield InputError(path, "not a regular file (FIFO, socket or device): skipped")
+        yield InputError(shown_path(path), "not a regular file (FIFO, socket or device): skipped")
         return
     identity = (info.st_dev, info.st_ino)
     if identity in ancestors:
-        yield InputError(path, "symlink loop: this folder links back to a parent; skipped")
+        yield InputError(
+            shown_path(path), "symlink loop: this folder links back to a parent; skipped"
+        )
         return
     try:
         names = sorted(entry.name for entry in os.scandir(path))
     except OSError as error:
-        yield InputError(path, _os_reason(error))
+        yield InputError(shown_path(path), _os_reason(error))
         return
     inner = ancestors | {identity}
     for name in names:
@@ -75,52 +77,68 @@ def _walk(path: str, ancestors: frozenset[tuple[int, int]]) -> Iterator[str | In
 
 
 def _read_file(path: str, options: ReadOptions) -> Iterator[Article | InputError]:
+    """The items of one file; ``source`` (what messages and articles name) is printable."""
+    source = shown_path(path)
     suffix = Path(path).suffix.lower()
     streamed = suffix in JSONL_SUFFIXES or path.lower().endswith(WARC_SUFFIXES)
     if streamed:  # record by record: any size
         try:
             with open(path, "rb") as stream:
                 if suffix in JSONL_SUFFIXES:
-                    yield from read_jsonl(stream, path, options)
+                    yield from read_jsonl(stream, source, options)
                 else:
-                    yield from read_warc(stream, path, max_article_bytes(), options)
+                    yield from read_warc(stream, source, max_article_bytes(), options)
         except OSError as error:
-            yield InputError(path, _os_reason(error))
+            yield InputError(source, _os_reason(error))
         return
+    whole_file = suffix in JSON_SUFFIXES | FEED_SUFFIXES
     try:
         with open(path, "rb") as stream:
-            one_article = suffix not in JSON_SUFFIXES | FEED_SUFFIXES
-            oversized = too_large(path, os.fstat(stream.fileno()).st_size) if one_article else None
+            size = os.fstat(stream.fileno()).st_size
+            oversized = file_too_large(source, size) if whole_file else too_large(source, size)
             if oversized is not None:  # refused before reading it into memory
                 yield oversized
                 return
             data = stream.read()
     except OSError as error:
-        yield InputError(path, _os_reason(error))
+        yield InputError(source, _os_reason(error))
         return
     if suffix in JSON_SUFFIXES:
-        yield from read_json(data, path, options)
+        yield from read_json(data, source, options)
     elif suffix in HTML_SUFFIXES:
-        yield read_html(data, path, options)
+        yield read_html(data, source, options)
     elif suffix in FEED_SUFFIXES:
-        yield from read_feed(data, path, options)
+        yield from read_feed(data, source, options)
     elif suffix in TEXT_SUFFIXES:
-        yield read_plaintext(data, path, options)
+        yield read_plaintext(data, source, options)
     else:
-        yield _read_unknown(data, path, suffix, options)
+        yield _read_unknown(data, source, suffix, options)
 
 
 def _read_unknown(
-    data: bytes, path: str, suffix: str, options: ReadOptions
+    data: bytes, source: str, suffix: str, options: ReadOptions
 ) -> Article | InputError:
     """An unknown extension is read as text only if it decodes as text."""
     try:
         decode_bytes(data)
     except DecodeError as error:
         if not data:
-            return InputError(path, str(error))
-        return InputError(path, f"not a supported file type ({suffix}): {SUPPORTED}")
-    return read_plaintext(data, path, options)
+            return InputError(source, str(error))
+        return InputError(source, f"not a supported file type ({suffix}): {SUPPORTED}")
+    return read_plaintext(data, source, options)
+
+
+def _contained(items: Iterator[Article | InputError], path: str) -> Iterator[Article | InputError]:
+    """The reader's items; a failure no reader foresaw ends this file only, as one error."""
+    try:
+        yield from items
+    except Exception as error:  # a parser's bug on hostile bytes must not end the batch
+        said = (str(error).splitlines() or [""])[0][:160]
+        yield InputError(
+            shown_path(path),
+            f"could not be read ({type(error).__name__}: {said}); the rest of this file is "
+            "skipped: please report this with the file",
+        )
 
 
 def read_inputs(
@@ -133,6 +151,5 @@ def read_inputs(
             if isinstance(item, InputError):
                 yield item
             else:
-                for read in _read_file(item, options):
-                    oversized = article_too_large(read) if isinstance(read, Article) else None
-                    yield oversized or read
+                for read in _contained(_read_file(item, options), item):
+                    yield admitted(read)

@@ -1,6 +1,8 @@
 """WARC files (warcio), plain or gzipped: every HTML response through the HTML reader.
 
 Records are streamed one at a time, so an archive of any size is read in bounded memory.
+A file cut short (a record or a gzip member ending early, a header cut in two) is one
+error saying where and how many records came before; the cut record is never stored.
 Only ``response`` and ``resource`` records whose content type is HTML are read; requests,
 metadata, redirects and other media are skipped silently. ``source`` is
 ``<path>#<record offset>`` (stable across runs), ``doc`` and ``url`` the record's target
@@ -9,11 +11,13 @@ URI. The WARC date is the crawl time, never taken for the publication date.
 
 from __future__ import annotations
 
+import io
+import logging
 from collections.abc import Iterator
-from typing import BinaryIO
+from contextlib import contextmanager, redirect_stderr
+from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from marsad.ingest.checks import too_large
 from marsad.ingest.html import read_html
@@ -22,6 +26,8 @@ from marsad.ingest.published import choose_published
 from marsad.model import Article, PublishedSource
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+# warcio logs what it repairs in a record (spaces in a URI): not an error of the input
+logging.getLogger("warcio").setLevel(logging.ERROR)
 
 
 def _content_type(record: object) -> str:
@@ -52,37 +58,97 @@ def _read_upto(stream: BinaryIO, limit: int) -> bytes:
     return b"".join(parts)
 
 
+class _Records(ArchiveIterator):
+    """warcio's iterator, telling what it would only print: a record whose length is wrong,
+    and a gzip member that ends before its end (the file was cut)."""
+
+    INC_RECORD = ""  # warcio writes this warning to stderr; we count ``err_count`` instead
+    cut_in_gzip = False
+
+    def close(self) -> None:
+        decompressor = self.reader.decompressor if self.reader is not None else None
+        self.cut_in_gzip = decompressor is not None and not decompressor.eof
+        super().close()
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """warcio prints what it finds odd to stderr itself: those lines would break the one line
+    per bad input that ingest prints, and what they say is reported as an error instead."""
+    with redirect_stderr(io.StringIO()):
+        yield
+
+
+def _cut_off(record: Any) -> bool:
+    """Whether the record's block ended before its Content-Length (read to its end first)."""
+    return getattr(record.raw_stream, "limit", 0) > 0
+
+
+def _lost(found: int) -> str:
+    return f"{found} HTML record(s) read before it; anything after it is lost"
+
+
 def read_warc(
     stream: BinaryIO, source: str, max_bytes: int, options: ReadOptions | None = None
 ) -> Iterator[Article | InputError]:
-    """Articles from the HTML records of a WARC stream; a bad record gives one error."""
+    """Articles from the HTML records of a WARC stream; a bad record gives one error, and a
+    file cut short says where, never storing the cut record."""
     options = options or ReadOptions()
     found = 0
-    records = ArchiveIterator(stream, arc2warc=True)
-    try:
-        for record in records:
-            if record.rec_type not in ("response", "resource"):
-                continue
-            if _content_type(record) not in _HTML_TYPES or not _status_ok(record):
-                continue
-            found += 1
-            uri = record.rec_headers.get_header("WARC-Target-URI") or None
-            data = _read_upto(record.content_stream(), max_bytes + 1)
-            where = f"{source}#{records.get_record_offset()}"  # only after the read
-            oversized = too_large(where, len(data)) if len(data) > max_bytes else None
-            if oversized is not None:
-                yield oversized
-                continue
-            item = read_html(data, where, options)
-            if isinstance(item, Article) and uri:
-                item.doc = uri
-                item.url = item.url or uri
-                if item.published.source is PublishedSource.UNKNOWN:
-                    item.published = choose_published(options.published, url=uri)
-            yield item
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as error:
-        reason = str(error).splitlines()[0][:100] if str(error) else type(error).__name__
-        yield InputError(source, f"not a readable WARC file ({reason}): records after it lost")
-        return
-    if not found:
-        yield InputError(source, "no HTML response records in the WARC file")
+    at = end = 0  # where the record starts, and where the last one read ends
+    records = _Records(stream, arc2warc=True)
+    iterator = iter(records)
+    while True:
+        try:
+            with _quiet():
+                record = next(iterator, None)
+                if record is None:
+                    break
+                wanted = record.rec_type in ("response", "resource")
+                wanted = wanted and _content_type(record) in _HTML_TYPES and _status_ok(record)
+                data = _read_upto(record.content_stream(), max_bytes + 1) if wanted else b""
+                errors_before = records.err_count
+                at = records.get_record_offset()  # reads the record to its end
+                cut, garbled = _cut_off(record), records.err_count > errors_before
+                end = at + records.get_record_length()
+        except Exception as error:  # warcio's own failures on broken bytes, whatever they are
+            said = (str(error).splitlines() or [""])[0].split(", first line")[0][:100]
+            yield InputError(
+                source,
+                f"not a readable WARC file after byte {end} ({said or type(error).__name__}): "
+                f"{_lost(found)}",
+            )
+            return
+        where = f"{source}#{at}"
+        if cut:
+            yield InputError(where, f"WARC file cut off inside this record: {_lost(found)}")
+            return
+        if not wanted:
+            continue
+        found += 1
+        if garbled:
+            yield InputError(
+                where, "record length does not match its content (a damaged WARC): skipped"
+            )
+            continue
+        oversized = too_large(where, len(data)) if len(data) > max_bytes else None
+        if oversized is not None:
+            yield oversized
+            continue
+        uri = record.rec_headers.get_header("WARC-Target-URI") or None
+        yield _article(data, where, uri, options)
+    if records.cut_in_gzip:
+        yield InputError(source, f"gzip stream cut off after byte {end}: {_lost(found)}")
+    elif not found:
+        yield InputError(source, "no HTML response records in the file: is it a WARC file?")
+
+
+def _article(
+    data: bytes, where: str, uri: str | None, options: ReadOptions
+) -> Article | InputError:
+    item = read_html(data, where, options, url=uri)
+    if isinstance(item, Article) and uri:
+        item.doc = uri
+        if item.published.source is PublishedSource.UNKNOWN:
+            item.published = choose_published(options.published, url=uri)
+    return item

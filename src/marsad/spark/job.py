@@ -4,7 +4,8 @@
 
 Each input line (JSONL) or file (WARC) is read by marsad's own readers and annotated by
 ``marsad.pipeline.annotate`` inside ``mapPartitions``, so the result is exactly the local
-pipeline's: the same ``source`` strings (``<path as given>#<line>``), hence the same ids.
+pipeline's: the same ids (text and URL or outlet) and ``source`` strings (``<path as
+given>#<line>``).
 Output columns: ``id``, ``doc``, ``source``, ``error`` (an input error's reason, else
 null), ``json`` (the public per-article JSON of DESIGN.md) and ``record`` (every layer,
 lossless, for ``marsad ingest --parquet OUT_DIR``).
@@ -45,29 +46,28 @@ def to_row(item: Article | InputError) -> Row:
     return (item.id, item.doc, item.source, None, public, record)
 
 
-def annotate_lines(numbered: Iterable[tuple[str, int]], source: str) -> Iterator[Row]:
-    """mapPartitions over (line, 0-based index) of one JSONL file.
+def annotate_lines(numbered: Iterable[tuple[bytes, int]], source: str) -> Iterator[Row]:
+    """mapPartitions over (line bytes, 0-based index) of one JSONL file.
 
     Each line is read as ``marsad.ingest.records.read_jsonl`` reads it, under the same
-    name ``<source>#<line number>``, so ids and messages match the local pipeline.
+    name ``<source>#<line number>``, so ids and messages match the local pipeline (a
+    record without a text field is an error of its own here: partitions do not meet).
     """
-    from marsad.ingest.records import record_to_article
+    from marsad.ingest.checks import admitted
+    from marsad.ingest.records import BLANK, parse_line, record_to_article
 
     options = ReadOptions()
     name = source.rsplit("/", 1)[-1]
     for line, index in numbered:
         number = index + 1
         where = f"{source}#{number}"
-        text = line.lstrip("\ufeff") if index == 0 else line
-        if not text.strip():
+        record = parse_line(line, where)
+        if record is BLANK:
             continue
-        try:
-            record = json.loads(text)
-        except json.JSONDecodeError as error:
-            reason = f"invalid JSON ({error.msg}, column {error.colno}): fix or drop the line"
-            yield to_row(InputError(where, reason))
+        if isinstance(record, InputError):
+            yield to_row(record)
             continue
-        yield to_row(record_to_article(record, where, f"{name}#{number}", options))
+        yield to_row(admitted(record_to_article(record, where, f"{name}#{number}", options)))
 
 
 def annotate_warc_files(paths: Iterable[str]) -> Iterator[Row]:
@@ -103,7 +103,8 @@ def run(inputs: Sequence[str], out_dir: str, master: str, partitions: int | None
         for path in inputs:
             if path in warcs:
                 continue
-            lines = context.textFile(path, partitions).zipWithIndex()
+            # bytes, not text: Spark would decode bad UTF-8 into U+FFFD without a word
+            lines = context.textFile(path, partitions, use_unicode=False).zipWithIndex()
             rdds.append(lines.mapPartitions(lambda part, src=path: annotate_lines(part, src)))
         rows = context.union(rdds) if len(rdds) > 1 else rdds[0]
         frame = spark.createDataFrame(rows, SCHEMA)
