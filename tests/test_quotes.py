@@ -288,7 +288,7 @@ def test_a_carried_over_speaker_keeps_the_arabic_name_and_id() -> None:
 
 
 def test_an_unnamed_speaker_is_shown_in_arabic_as_written() -> None:
-    article, quotes = _quotes("وقال مسؤول في البنتاغون إن الانسحاب لم يتقرر.")
+    _, quotes = _quotes("وقال مسؤول في البنتاغون إن الانسحاب لم يتقرر.")
     (quote,) = quotes
     assert quote.speaker is not None and quote.speaker.endswith("(unnamed)")
     assert quote.speaker_ar == "مسؤول في البنتاغون" and quote.speaker_id is None
@@ -300,3 +300,36 @@ def test_a_title_takes_the_person_with_that_role_and_a_nationality() -> None:
         "الخارجية على أن استقرار العراق يتطلب توافقا."
     )
     assert [q.speaker for q in quotes][-1:] == ["Khalid al-Attiyah"]
+
+
+def test_a_participle_is_a_quote_where_no_verb_made_one() -> None:
+    article, quotes = _quotes(
+        "تركزت محادثات وزير الخارجية الروسي سيرغي لافروف في الدوحة على الأزمة السورية، "
+        "معتبرا أن تنظيم داعش أكبر تهديد للمنطقة."
+    )
+    (quote,) = quotes
+    lavrov = next(e for e in article.entities if e.type == "PER")
+    assert quote.cue == "معتبرا" and quote.speaker == lavrov.canonical and not quote.implicit
+    assert quote.content_span.slice(article.text).startswith("تنظيم داعش")
+
+
+def test_a_participle_goes_on_the_quote_of_its_sentence() -> None:
+    article, quotes = _quotes("وقال الوزير إن الحوار مستمر، مضيفاً أن الاتفاق قريب.")
+    (quote,) = quotes
+    assert quote.cue == "وقال"
+    assert "مضيفاً أن الاتفاق قريب" in quote.content_span.slice(article.text)
+
+
+def test_a_participle_after_a_verb_with_no_subject_carries_the_speaker() -> None:
+    _, quotes = _quotes(
+        "قال وزير الدفاع لويد أوستن إن القوات باقية. وتطرق إلى الوضع في سوريا، مؤكداً أن الحل سياسي."
+    )
+    first, carried = quotes
+    assert carried.cue == "مؤكداً" and carried.implicit
+    assert carried.speaker == first.speaker
+
+
+def test_verbs_whose_imperfect_is_another_word_are_cues_only_in_the_perfect() -> None:
+    assert cue_at("اختتم") is not None and cue_at("توقع") is not None
+    assert cue_at("تختتم") is None and cue_at("يتوقع") is None  # "it is expected"
+    assert cue_at("كتب") is not None and cue_at("يكتب") is not None

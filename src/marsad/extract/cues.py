@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from marsad.arabic.charsets import letter
 from marsad.arabic.clitics import proclitic_letters, proclitics, readings
 from marsad.arabic.normalize import normalize
 from marsad.resources import load_tsv
@@ -51,10 +52,11 @@ def cue_forms() -> dict[str, Cue]:
     feminine_endings = tuple(ending for ending, feminine in inflections.perfect if feminine)
     for row in load_tsv("reporting_verbs.tsv", columns=3):
         gloss, perfect, imperfect = row[0], normalize(row[1]), normalize(row[2])
-        strict = len(row) > 3 and "strict" in row[3].split(",")
+        flags = row[3].split(",") if len(row) > 3 else []
+        strict = "strict" in flags
         for ending, feminine in inflections.perfect:
             out.setdefault(perfect + ending, Cue(gloss, feminine, strict))
-        for ending in inflections.imperfect if not strict else ():
+        for ending in inflections.imperfect if not (strict or "perfect" in flags) else ():
             # A strict verb's imperfect is too often something else ("تبين أن" it turned out).
             out.setdefault(imperfect + ending, Cue(gloss, False, strict))
             feminine_form = inflections.feminine_prefix + imperfect[1:] + ending
@@ -88,3 +90,18 @@ def cue_tokens() -> frozenset[str]:
     forms = cue_forms()
     clitics = [c for c in sorted(_conjunctions()) if c in proclitics()]
     return frozenset(forms) | {c + form for c in clitics for form in forms if len(form) >= 2}
+
+
+@cache
+def participle_forms() -> dict[str, str]:
+    """Folded reporting participle ("مبيناً"، "مؤكدة"، "مضيفين", bare or after و) -> gloss
+    (reporting_participles.tsv)."""
+    out: dict[str, str] = {}
+    for gloss, written, *_ in load_tsv("reporting_participles.tsv", columns=2):
+        masculine = normalize(written)
+        stem = masculine[:-1]  # without the accusative alef
+        for ending in load_tsv("participle_endings.tsv", columns=1):
+            out.setdefault(normalize(stem + ending[0]), gloss)
+        out.setdefault(masculine, gloss)
+    conjunction = letter("wa")
+    return out | {conjunction + form: gloss for form, gloss in out.items()}

@@ -29,7 +29,7 @@ from itertools import compress
 from marsad.arabic.charsets import chars, letter
 from marsad.arabic.clitics import readings, rules
 from marsad.arabic.normalize import normalize
-from marsad.extract.cues import Cue, cue_at, cue_tokens
+from marsad.extract.cues import Cue, cue_at, cue_tokens, participle_forms
 from marsad.extract.entities import EntityContext, Placed, TitleMention, context, find_titles
 from marsad.extract.lexicon import (
     countries,
@@ -436,8 +436,8 @@ class _Reader:
             word = self.sc.words[index]
             if word in _introducers():
                 return self.sc.ends[index], index + 1
-            if index > at and cue_at(word) is not None:
-                return None
+            if index > at and (cue_at(word) is not None):
+                return None  # the content there is that word's ("وأكد ...، مبيناً أن")
         return None
 
     def content_span(self, folded_start: int, sentence: Span) -> Span | None:
@@ -671,7 +671,7 @@ class _Reader:
         quotes: list[Quote] = []
         words = self.sc.words
         cues = list(compress(range(len(words)), map(cue_tokens().__contains__, words)))
-        if not cues:
+        if not cues and participle_forms().keys().isdisjoint(words):
             return quotes
         nouns = speaker_words("statement").hits(self.sc)
         for sentence in self.article.sentences:
@@ -679,6 +679,7 @@ class _Reader:
                 continue
             first, end = self.token_range(sentence.span)
             self.note_statement(first, end, nouns)
+            before = len(quotes)
             for k in cues[bisect.bisect_left(cues, first) : bisect.bisect_left(cues, end)]:
                 found = cue_at(words[k])
                 quote = None
@@ -693,7 +694,78 @@ class _Reader:
                             self.truncate(quotes, quote)
                 if quote is not None:
                     quotes.append(quote)
+            if len(quotes) == before:
+                carried = self.participle_quote(first, end, sentence.span)
+                if carried is not None:
+                    quotes.append(carried)
         return quotes
+
+    def participle_quote(self, first: int, end: int, sentence: Span) -> Quote | None:
+        """ "وأكد شتاينماير تفهمه قلق الرياض، مبيناً أن": in a sentence no reporting verb
+        made a quote of, a reporting participle right before its content reports what the
+        subject of its clause said (``clause_subject``)."""
+        forms = participle_forms()
+        for k in range(first + 1, end):
+            if self.sc.words[k] not in forms:
+                continue
+            opening = self.content_after(k + 1, min(end, k + 3), strict=False)
+            if opening is None:
+                continue
+            content = self.content_span(opening[0], sentence)
+            if content is None:
+                return None
+            speaker, implicit = self.clause_subject(first, k)
+            if speaker is not None and not implicit:
+                self.state.last = speaker
+            cue_span = self.span(k, k + 1)
+            speaker_ar, speaker_id = self.identify(speaker)
+            return Quote(
+                speaker=speaker.label if speaker else None,
+                cue=cue_span.slice(self.article.text),
+                cue_span=cue_span,
+                content_span=content,
+                speaker_span=None if implicit or speaker is None else speaker.span,
+                implicit=implicit and speaker is not None,
+                speaker_ar=speaker_ar,
+                speaker_id=speaker_id,
+            )
+        return None
+
+    def clause_subject(self, first: int, k: int) -> tuple[_Speaker | None, bool]:
+        """(subject, carried over) of the sentence a participle at token ``k`` goes with:
+        its first person or body not spoken to nor governed by a preposition ("وأكد
+        شتاينماير"، "تركزت محادثات وزير الخارجية الروسي سيرجي لافروف"), or a place right
+        after its opening verb ("استنكرت مملكة البحرين"); with none, in a sentence that
+        opens on a verb ("وتطرق إلى"), the last speaker carried over. The word classes
+        do not tell a verb from a noun well enough to find the clause's own verb."""
+        for item in self.ctx.placed:
+            if not first <= item.first < k or item.entity.type not in _SPEAKER_TYPES:
+                continue
+            if item.entity.type == "LOC" and item.first != first + 1:
+                continue
+            clitic = self.proclitic(item, item.first)
+            if self.told(item, item.first) or not _proclitics("preposition").isdisjoint(clitic):
+                continue
+            if item.first > first and self.sc.word_classes[item.first - 1].pos == "particle":
+                continue  # "مع نظرائه"، "في الرياض": governed by a preposition
+            span = self.span(item.first, item.end)
+            return _Speaker(item.entity.canonical, span, item.end, "entity"), False
+        if self.opens_on_verb(first) and self.state.last is not None:
+            return self.state.last, True
+        return None, False
+
+    def opens_on_verb(self, first: int) -> bool:
+        """ "وتطرق إلى ..."، "كما أشاد بـ...": the sentence opens on a verb (after و/كما)
+        with no subject after it: a preposition follows ("وحذرت الخبيرة" has one)."""
+        classes = self.sc.word_classes
+        for at in range(first, min(first + 2, len(self.tokens) - 1)):
+            if classes[at].pos == "verb":
+                after = classes[at + 1]
+                return after.pos == "particle" or bool(after.proclitic)
+            if classes[at].pos != "particle":
+                return False
+        return False
+        return False
 
     def truncate(self, quotes: list[Quote], quote: Quote) -> None:
         """A later quote in the same sentence ends the content of the one before it."""
