@@ -175,22 +175,36 @@ class Quote:
         return out
 
 
+# A figure's value: a number, ``(low, high)`` for a range, or None when the text gives none.
+QuantityValue = float | int | tuple[float | int, float | int] | None
+
+
 @dataclass(slots=True)
 class Quantity:
+    """A figure as written: its value, unit, what it counts (``subject``, from the text),
+    and for casualty and violence counts a ``category`` (killed, injured, arrested, ...).
+
+    ``head`` is the counted noun phrase as written and ``sentence`` the sentence the figure
+    stands in: what a later stage needs to tie the figure to its event."""
+
     span: Span
     text: str
-    value: float | int | None
+    value: QuantityValue
     unit: str | None = None
     subject: str | None = None
     approximate: bool = False
     vague: bool = False
+    category: str | None = None
+    head: Span | None = None
+    sentence: Span | None = None
 
     def to_json(self) -> dict[str, Any]:
+        value = list(self.value) if isinstance(self.value, tuple) else self.value
         out: dict[str, Any] = {
             "start": self.span.start,
             "end": self.span.end,
             "text": self.text,
-            "value": self.value,
+            "value": value,
             "unit": self.unit,
         }
         if self.subject is not None:
@@ -199,6 +213,8 @@ class Quantity:
             out["approximate"] = True
         if self.vague:
             out["vague"] = True
+        if self.category is not None:
+            out["category"] = self.category
         return out
 
 

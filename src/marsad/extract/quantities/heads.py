@@ -1,0 +1,236 @@
+"""What a figure counts: the unit or noun phrase after it, read from the word classes.
+
+After a figure comes, in this order of trial: a percent sign or words; a currency or a
+measure (``lexicons.units``); an elliptic head ("آخرين", "منهم"); a partitive ("من" and a
+noun: "61 من الضحايا", "3042 من تنظيم داعش"); or any noun or adjective as its counted
+noun. Arabic grammar marks the counted noun (tamyiz): it follows the figure with no
+clitic and no article, in the plural after 3-10 and the accusative singular after 11-99
+("230 مدنياً"), a genitive after 100 and more; its adjectives ("جولة رقابية") and one
+genitive noun ("ضابط أمن", "عناصر الشرطة") belong to the phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from marsad.arabic.charsets import chars, letter
+from marsad.arabic.clitics import definite_article
+from marsad.arabic.view import TextView
+from marsad.extract.quantities.lexicons import (
+    Counted,
+    attached_units,
+    counted_nouns,
+    elliptic,
+    head_words,
+    units,
+)
+from marsad.extract.quantities.numbers import Figure, number_words
+
+# Between a figure and its head: spaces, a closing parenthesis ("(164) جولة"), a slash
+# ("57/ كلم").
+_HEAD_GAP = frozenset(" \t\u00a0)/")
+_NOMINAL = frozenset({"noun", "adj"})
+_MAX_MODIFIERS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """The head of a figure: tokens ``[first, end)``, folded end ``stop``."""
+
+    kind: str  # percent | unit | counted | partitive | elliptic
+    first: int
+    end: int
+    stop: int
+    unit: str | None
+    category: str | None = None
+    subject: tuple[int, int] | None = None  # token range of what is counted
+    money: bool = False
+    approximate: bool = False  # "على الأقل" between the figure and its head
+
+
+Blocked = Callable[[int], bool]  # is token i inside a timex or boilerplate?
+
+
+@cache
+def _partitive() -> frozenset[str]:
+    return head_words("partitive")
+
+
+def plain_gap(view: TextView, stop: int, token: int, allowed: frozenset[str] = _HEAD_GAP) -> bool:
+    return all(char in allowed for char in view.folded[stop : view.starts[token]])
+
+
+def _approx_after(view: TextView, at: int) -> int | None:
+    """End token of "على الأقل" / "تقريبا" at token ``at``."""
+    if at >= len(view.words):
+        return None
+    found = number_words().match(view, at, clitics=False)
+    return found.end if found is not None and found.value.kind == "approx-after" else None
+
+
+def _percent(view: TextView, figure: Figure) -> Head | None:
+    rest = view.folded[figure.stop : figure.stop + 3]
+    stripped = rest.lstrip(" \u00a0")
+    if stripped[:1] and stripped[0] in chars("percent"):
+        stop = figure.stop + (len(rest) - len(stripped)) + 1
+        return Head("percent", figure.end, figure.end, stop, "percent")
+    at = figure.end
+    if at < len(view.words) and plain_gap(view, figure.stop, at):
+        found = number_words().match(view, at)
+        if found is not None and found.value.kind == "percent":
+            return Head("percent", at, found.end, view.ends[found.end - 1], "percent")
+    return None
+
+
+def counted_label(view: TextView, at: int) -> Counted | None:
+    found = counted_nouns().match(view, at, clitics=True)
+    return found.value if found is not None else None
+
+
+def _written(view: TextView, at: int) -> str:
+    """Token ``at`` as written, without its clitics and article: a counted noun's unit."""
+    wc = view.word_class(at)
+    cut = len(wc.proclitic) + (len(definite_article()) if wc.definite else 0)
+    start = view.source_index(view.starts[at] + cut)
+    return view.text[start : view.token_end(at)]
+
+
+def _nominal(view: TextView, at: int) -> bool:
+    wc = view.word_class(at)
+    if wc.pos in _NOMINAL:
+        return True
+    return wc.pos not in ("particle", "pronoun", "number") and bool(wc.alternatives & _NOMINAL)
+
+
+def is_head_word(view: TextView, at: int, value: float | int | None) -> bool:
+    """Token ``at`` can be the counted noun right after a figure of ``value``."""
+    word = view.words[at]
+    wc = view.word_class(at)
+    if not word.isalpha() or wc.proclitic or wc.definite:
+        return False
+    if word in head_words("not-head") or wc.stem in head_words("not-head"):
+        return False
+    if number_words().match(view, at, clitics=False) is not None:
+        return False
+    if _nominal(view, at) and wc.pos != "name":
+        return True
+    # After 11-99 the counted noun is an accusative singular: "عضوا", "طنا" read as verbs
+    accusative = word.endswith(letter("alef")) and len(word) >= 4
+    return accusative and wc.pos == "verb" and value is not None and value >= 11
+
+
+def modifiers(view: TextView, head: int, blocked: Blocked, definite: bool) -> int:
+    """End token of the head's phrase: adjectives and one genitive noun after it."""
+    end = head + 1
+    genitive = False
+    article = definite  # of the noun the next adjective agrees with
+    accusative = view.words[head].endswith(letter("alef"))
+    while end < len(view.words) and end - head <= _MAX_MODIFIERS:
+        if blocked(end) or not plain_gap(view, view.ends[end - 1], end, frozenset(" ")):
+            break
+        wc = view.word_class(end)
+        word = view.words[end]
+        if wc.proclitic or not word.isalpha() or word in head_words("not-head"):
+            break
+        if number_words().match(view, end, clitics=False) is not None:
+            break
+        if wc.pos == "adj" and wc.definite == article:
+            end += 1
+            continue
+        if wc.pos == "noun" and not genitive and not accusative and not definite:
+            genitive, article = True, wc.definite  # "ضابط أمن", "عناصر الشرطة"
+            end += 1
+            continue
+        break
+    return end
+
+
+def head_after(view: TextView, figure: Figure, blocked: Blocked) -> Head | None:
+    """The head of ``figure``, if it has one."""
+    if figure.suffix:
+        unit = attached_units().get(figure.suffix)
+        if unit is None:
+            return None
+        return Head("unit", figure.end, figure.end, figure.stop, unit.code,
+                    money=unit.kind == "currency")  # fmt: skip
+    percent = _percent(view, figure)
+    if percent is not None:
+        return percent
+    at = figure.end
+    if at >= len(view.words) or blocked(at) or not plain_gap(view, figure.stop, at):
+        return None
+    approximate = False
+    after = _approx_after(view, at)
+    if after is not None and after < len(view.words) and not blocked(after):
+        at, approximate = after, True
+    head = _head_at(view, figure, at, blocked)
+    if head is None or not approximate:
+        return head
+    return Head(head.kind, head.first, head.end, head.stop, head.unit, head.category,
+                head.subject, head.money, True)  # fmt: skip
+
+
+def _head_at(view: TextView, figure: Figure, at: int, blocked: Blocked) -> Head | None:
+    unit = units().match(view, at, clitics=False)
+    if unit is not None and not figure.vague:
+        stop = view.ends[unit.end - 1]
+        return Head("unit", at, unit.end, stop, unit.value.code, subject=None,
+                    money=unit.value.kind == "currency")  # fmt: skip
+    if figure.fraction_only:
+        return None  # "نصف السكان": a fraction counts only a measure
+    word = view.words[at]
+    if word in elliptic():
+        label = elliptic()[word]
+        return Head("elliptic", at, at + 1, view.ends[at], label, subject=(at, at + 1))
+    if word in _partitive():
+        return partitive(view, at, blocked)
+    if figure.vague:
+        return _vague_head(view, figure, at, blocked)
+    if not is_head_word(view, at, figure.value):
+        return None
+    end = modifiers(view, at, blocked, False)
+    counted = counted_label(view, at)
+    label = counted.label if counted is not None else _written(view, at)
+    category = counted.category if counted is not None else None
+    return Head("counted", at, end, view.ends[end - 1], label, category, (at, end))
+
+
+def partitive(view: TextView, at: int, blocked: Blocked) -> Head | None:
+    """"من" and the noun phrase it takes: "من الضحايا", "من تنظيم (داعش)"."""
+    noun = at + 1
+    if noun >= len(view.words) or blocked(noun):
+        return None
+    if not plain_gap(view, view.ends[at], noun, frozenset(" \u00a0(«\"")):
+        return None
+    wc = view.word_class(noun)
+    word = view.words[noun]
+    if not word.isalpha() or wc.proclitic or wc.stem in head_words("not-head"):
+        return None
+    if number_words().match(view, noun, clitics=False) is not None:
+        return None
+    if not _nominal(view, noun) or wc.pos == "name":
+        return None
+    end = modifiers(view, noun, blocked, wc.definite)
+    counted = counted_label(view, noun)
+    label = counted.label if counted is not None else _written(view, noun)
+    category = counted.category if counted is not None else None
+    return Head("partitive", at, end, view.ends[end - 1], label, category, (noun, end))
+
+
+def _vague_head(view: TextView, figure: Figure, at: int, blocked: Blocked) -> Head | None:
+    """"عشرات القياديين": the genitive after an indefinite vague count."""
+    if figure.definite:
+        return None
+    wc = view.word_class(at)
+    word = view.words[at]
+    if not word.isalpha() or wc.proclitic or not wc.definite or not _nominal(view, at):
+        return None
+    if word in head_words("not-head") or wc.stem in head_words("not-head"):
+        return None
+    end = modifiers(view, at, blocked, True)
+    counted = counted_label(view, at)
+    label = counted.label if counted is not None else _written(view, at)
+    category = counted.category if counted is not None else None
+    return Head("counted", at, end, view.ends[end - 1], label, category, (at, end))
