@@ -52,7 +52,6 @@ MEASURES = {
     "power-kilowatt": "kW",
     "power-megawatt": "MW",
     "power-gigawatt": "GW",
-    "power-horsepower": "hp",
     "speed-kilometer-per-hour": "km/h",
     "digital-megabyte": "MB",
     "digital-gigabyte": "GB",
@@ -60,16 +59,16 @@ MEASURES = {
 }
 
 
-# Forms too ambiguous to read as a unit after a number: "حصان" is a horse far more often,
-# "أفغاني" an Afghan. Codes in X (gold, silver, special drawing rights) are not money.
-AMBIGUOUS = frozenset({"حصان", "أفغاني"})
+# Currencies whose Arabic name is a nationality adjective alone (AFN: "an Afghan"), too
+# ambiguous after a number. Codes in X (gold, silver, drawing rights) are not money.
+AMBIGUOUS_CODES = frozenset({"AFN"})
 
 
 def _forms(pattern: str) -> str | None:
     """The unit words of a CLDR pattern ("{0} كيلومترات" -> "كيلومترات"); None for an
     abbreviation with marks ("ط.م", "كم²", "°م"), which the word tokens cannot hold."""
     form = " ".join(pattern.replace("{0}", " ").split())
-    if not form or form in AMBIGUOUS or not all(c.isalpha() or c == " " for c in form):
+    if not form or not all(c.isalpha() or c == " " for c in form):
         return None
     return form
 
@@ -78,7 +77,7 @@ def rows() -> list[tuple[str, str, str]]:
     locale = Locale.parse("ar")
     out: set[tuple[str, str, str]] = set()
     for code, name in locale.currencies.items():
-        if code.startswith("X"):
+        if code.startswith("X") or code in AMBIGUOUS_CODES:
             continue
         plurals = dict(locale._data["currency_names_plural"].get(code, {})).values()
         for name_form in (name, *plurals):

@@ -175,21 +175,19 @@ class Quote:
         return out
 
 
-# A figure's value: a number, ``(low, high)`` for a range, or None when the text gives none.
-QuantityValue = float | int | tuple[float | int, float | int] | None
-
-
 @dataclass(slots=True)
 class Quantity:
     """A figure as written: its value, unit, what it counts (``subject``, from the text),
     and for casualty and violence counts a ``category`` (killed, injured, arrested, ...).
 
-    ``head`` is the counted noun phrase as written and ``sentence`` the sentence the figure
-    stands in: what a later stage needs to tie the figure to its event."""
+    A range ("900 إلى 1000 دولار") has ``bounds`` ``(low, high)`` and no single ``value``;
+    the public JSON writes it as ``"value": [low, high]``. ``head`` is the counted noun
+    phrase as written and ``sentence`` the sentence the figure stands in: what a later
+    stage needs to tie the figure to its event."""
 
     span: Span
     text: str
-    value: QuantityValue
+    value: float | int | None
     unit: str | None = None
     subject: str | None = None
     approximate: bool = False
@@ -197,9 +195,10 @@ class Quantity:
     category: str | None = None
     head: Span | None = None
     sentence: Span | None = None
+    bounds: tuple[float | int, float | int] | None = None
 
     def to_json(self) -> dict[str, Any]:
-        value = list(self.value) if isinstance(self.value, tuple) else self.value
+        value = list(self.bounds) if self.bounds is not None else self.value
         out: dict[str, Any] = {
             "start": self.span.start,
             "end": self.span.end,

@@ -114,11 +114,17 @@ def is_head_word(view: TextView, at: int, value: float | int | None) -> bool:
         return False
     if number_words().match(view, at, clitics=False) is not None:
         return False
-    if _nominal(view, at) and wc.pos != "name":
+    if wc.pos in _NOMINAL:
         return True
-    # After 11-99 the counted noun is an accusative singular: "عضوا", "طنا" read as verbs
+    if wc.pos != "verb":
+        return False
+    # A form read first as a verb counts only as a listed noun ("300 طالب") or, after
+    # 11-99, with the accusative alef of a counted noun ("21 عضوا", "20 طنا"); "2014 وصل"
+    # is a verb.
+    if counted_label(view, at) is not None:
+        return True
     accusative = word.endswith(letter("alef")) and len(word) >= 4
-    return accusative and wc.pos == "verb" and value is not None and value >= 11
+    return accusative and value is not None and value >= 11
 
 
 def modifiers(view: TextView, head: int, blocked: Blocked, definite: bool) -> int:
@@ -153,8 +159,9 @@ def head_after(view: TextView, figure: Figure, blocked: Blocked) -> Head | None:
         unit = attached_units().get(figure.suffix)
         if unit is None:
             return None
-        return Head("unit", figure.end, figure.end, figure.stop, unit.code,
-                    money=unit.kind == "currency")  # fmt: skip
+        return Head(
+            "unit", figure.end, figure.end, figure.stop, unit.code, money=unit.kind == "currency"
+        )
     percent = _percent(view, figure)
     if percent is not None:
         return percent
@@ -168,16 +175,32 @@ def head_after(view: TextView, figure: Figure, blocked: Blocked) -> Head | None:
     head = _head_at(view, figure, at, blocked)
     if head is None or not approximate:
         return head
-    return Head(head.kind, head.first, head.end, head.stop, head.unit, head.category,
-                head.subject, head.money, True)  # fmt: skip
+    return Head(
+        head.kind,
+        head.first,
+        head.end,
+        head.stop,
+        head.unit,
+        head.category,
+        head.subject,
+        head.money,
+        True,
+    )
 
 
 def _head_at(view: TextView, figure: Figure, at: int, blocked: Blocked) -> Head | None:
     unit = units().match(view, at, clitics=False)
     if unit is not None and not figure.vague:
         stop = view.ends[unit.end - 1]
-        return Head("unit", at, unit.end, stop, unit.value.code, subject=None,
-                    money=unit.value.kind == "currency")  # fmt: skip
+        return Head(
+            "unit",
+            at,
+            unit.end,
+            stop,
+            unit.value.code,
+            subject=None,
+            money=unit.value.kind == "currency",
+        )
     if figure.fraction_only:
         return None  # "نصف السكان": a fraction counts only a measure
     word = view.words[at]
@@ -198,11 +221,11 @@ def _head_at(view: TextView, figure: Figure, at: int, blocked: Blocked) -> Head 
 
 
 def partitive(view: TextView, at: int, blocked: Blocked) -> Head | None:
-    """"من" and the noun phrase it takes: "من الضحايا", "من تنظيم (داعش)"."""
+    """ "من" and the noun phrase it takes: "من الضحايا", "من تنظيم (داعش)"."""
     noun = at + 1
     if noun >= len(view.words) or blocked(noun):
         return None
-    if not plain_gap(view, view.ends[at], noun, frozenset(" \u00a0(«\"")):
+    if not plain_gap(view, view.ends[at], noun, frozenset(' \u00a0(«"')):
         return None
     wc = view.word_class(noun)
     word = view.words[noun]
@@ -220,7 +243,7 @@ def partitive(view: TextView, at: int, blocked: Blocked) -> Head | None:
 
 
 def _vague_head(view: TextView, figure: Figure, at: int, blocked: Blocked) -> Head | None:
-    """"عشرات القياديين": the genitive after an indefinite vague count."""
+    """ "عشرات القياديين": the genitive after an indefinite vague count."""
     if figure.definite:
         return None
     wc = view.word_class(at)

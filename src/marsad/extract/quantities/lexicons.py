@@ -144,7 +144,7 @@ def head_words(kind: str) -> frozenset[str]:
 @cache
 def head_phrases(kind: str) -> PhraseIndex[str]:
     """Every form of a kind of quantity_heads.tsv, as phrases ("ما_بين")."""
-    entries = []
+    entries: list[tuple[Words, str]] = []
     for row in _head_rows().get(kind, []):
         entries.extend((phrase(form.replace("_", " ")), kind) for form in row[-1].split())
     return PhraseIndex(entries)
@@ -163,7 +163,7 @@ def elliptic() -> dict[str, str | None]:
 @cache
 def category_words(where: str) -> PhraseIndex[str]:
     """Words before a figure ("مقتل") or after its head ("قتلوا") -> category."""
-    entries = []
+    entries: list[tuple[Words, str]] = []
     for category, place, forms, *_ in load_tsv("figure_categories.tsv", columns=3):
         if place == where:
             entries.extend((phrase(form.replace("_", " ")), category) for form in forms.split())

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from marsad.arabic.charsets import letter
+from marsad.arabic.charsets import chars, letter
 from marsad.arabic.clitics import definite_article, proclitic_letters
 from marsad.arabic.view import TextView
 from marsad.extract.lexicon import PhraseIndex, phrase
@@ -172,14 +172,21 @@ def digits_at(view: TextView, at: int) -> Figure | None:
     if value is None:
         return None
     minus = start - 1 if before == "-" and (start < 2 or not folded[start - 2].isalnum()) else None
-    return Figure(value, at, last + 1, start, stop if not suffix else view.ends[last],
-                  suffix=suffix, minus=minus)  # fmt: skip
+    return Figure(
+        value,
+        at,
+        last + 1,
+        start,
+        stop if not suffix else view.ends[last],
+        suffix=suffix,
+        minus=minus,
+    )
 
 
 def _decimal_context(view: TextView, stop: int, last: int) -> bool:
     """A scale word or a percent sign right after a figure makes "1.500" read 1.5."""
     rest = view.folded[stop : stop + 2].lstrip()
-    if rest[:1] in ("%", "\u066a"):
+    if rest[:1] and rest[0] in chars("percent"):
         return True
     following = last + 1
     if following >= len(view.words) or view.folded[stop : view.starts[following]].strip():
@@ -252,8 +259,16 @@ def words_at(view: TextView, at: int) -> Figure | None:
         value = round(value, 6)
         value = int(value) if value.is_integer() else value
     start = view.starts[at] + first[2]
-    return Figure(value, at, end, start, view.ends[end - 1], words=True,
-                  definite=first[0].definite, fraction_only=fraction_only)  # fmt: skip
+    return Figure(
+        value,
+        at,
+        end,
+        start,
+        view.ends[end - 1],
+        words=True,
+        definite=first[0].definite,
+        fraction_only=fraction_only,
+    )
 
 
 def scaled(view: TextView, figure: Figure) -> Figure:
@@ -303,5 +318,6 @@ def vague_at(view: TextView, at: int) -> Figure | None:
     if after is not None and after.value.definite and not view.gap(end - 1, end).strip():
         end = after.end  # "عشرات الآلاف", "مئات الملايين"
     start = view.starts[at] + found.prefix
-    return Figure(None, at, end, start, view.ends[end - 1], words=True, vague=True,
-                  definite=word.definite)  # fmt: skip
+    return Figure(
+        None, at, end, start, view.ends[end - 1], words=True, vague=True, definite=word.definite
+    )

@@ -24,7 +24,6 @@ from marsad.extract.quantities.heads import (
     Head,
     counted_label,
     head_after,
-    is_head_word,
     modifiers,
     plain_gap,
 )
@@ -42,7 +41,9 @@ from marsad.extract.quantities.numbers import (
     vague_words,
     words_at,
 )
-from marsad.model import Article, Quantity, QuantityValue, Span
+from marsad.model import Article, Quantity, Span
+
+QuantityValue = float | int | tuple[float | int, float | int] | None
 
 _COUNT_OF_REACH = 6  # words from "عدد القتلى" to its figure ("ارتفع عدد القتلى إلى 30")
 _PEOPLE_KINDS = frozenset({"counted", "partitive", "elliptic"})
@@ -74,8 +75,8 @@ def _round(value: float | int) -> Number:
 @cache
 def _one_words() -> tuple[frozenset[str], frozenset[str]]:
     """Folded واحد/واحدة and اثنان/اثنين forms (number_words.tsv rows of value 1, 2)."""
-    from marsad.resources import load_tsv
     from marsad.arabic.normalize import normalize
+    from marsad.resources import load_tsv
 
     ones, twos = set(), set()
     for value, kind, surface, *_ in load_tsv("number_words.tsv", columns=3):
@@ -194,8 +195,14 @@ class Reader:
             return self._count_of(figure)
         return self._make(figure, figure.value, head)
 
-    def _make(self, figure: Figure, value: QuantityValue, head: Head, last: Figure | None = None,
-              approximate: bool = False) -> _Found:  # fmt: skip
+    def _make(
+        self,
+        figure: Figure,
+        value: QuantityValue,
+        head: Head,
+        last: Figure | None = None,
+        approximate: bool = False,
+    ) -> _Found:
         view = self.view
         start = figure.start
         if figure.minus is not None and head.unit == "degree Celsius":
@@ -208,13 +215,24 @@ class Reader:
             after_end = head.end if head.end > head.first else end
             category = categories.category(view, head.category, figure.first, after_end)
         approximate = approximate or head.approximate or self._approximate(figure.first, end)
-        return _Found(start, head.stop, value, head, figure.first, end, approximate,
-                      figure.vague, head.subject, head.unit, category)  # fmt: skip
+        return _Found(
+            start,
+            head.stop,
+            value,
+            head,
+            figure.first,
+            end,
+            approximate,
+            figure.vague,
+            head.subject,
+            head.unit,
+            category,
+        )
 
     # -- ranges -------------------------------------------------------------------------------
 
     def _range(self, low: Figure, head: Head | None) -> _Found | None:
-        """"900 إلى 1000 دولار", "6 أمتار إلى 33 متراً", "بين 32 و35", "5 أو 6 قتلى"."""
+        """ "900 إلى 1000 دولار", "6 أمتار إلى 33 متراً", "بين 32 و35", "5 أو 6 قتلى"."""
         view = self.view
         if low.vague or low.value is None:
             return None
@@ -273,7 +291,7 @@ class Reader:
         return False
 
     def _change_before(self, first: int) -> bool:
-        """"ارتفع من 5 إلى 8": a change between two figures, not a range."""
+        """ "ارتفع من 5 إلى 8": a change between two figures, not a range."""
         view = self.view
         for at in range(first - 1, max(-1, first - 7), -1):
             if categories._crosses(view, at, at + 1):
@@ -286,16 +304,24 @@ class Reader:
     # -- figures with no head of their own ------------------------------------------------------
 
     def _bare_vague(self, figure: Figure) -> _Found | None:
-        """"العشرات", "المئات": a definite vague count stands for its noun."""
+        """ "العشرات", "المئات": a definite vague count stands for its noun."""
         if not figure.definite:
             return None
         view = self.view
         category = categories.category(view, None, figure.first, figure.end)
-        return _Found(figure.start, figure.stop, None, None, figure.first, figure.end,
-                      vague=True, category=category)  # fmt: skip
+        return _Found(
+            figure.start,
+            figure.stop,
+            None,
+            None,
+            figure.first,
+            figure.end,
+            vague=True,
+            category=category,
+        )
 
     def _coordinated_vague(self, figure: Figure) -> _Found | None:
-        """"مئات وآلاف من الكيلومترات": a vague count joined to the next one by و."""
+        """ "مئات وآلاف من الكيلومترات": a vague count joined to the next one by و."""
         view = self.view
         at = figure.end
         if at >= len(view.words) or not plain_gap(view, figure.stop, at, _ADJACENT):
@@ -304,11 +330,19 @@ class Reader:
         if found is None or found.prefix != 1 or view.words[at][:1] != letter("wa"):
             return None
         category = categories.category(view, None, figure.first, figure.end)
-        return _Found(figure.start, figure.stop, None, None, figure.first, figure.end,
-                      vague=True, category=category)  # fmt: skip
+        return _Found(
+            figure.start,
+            figure.stop,
+            None,
+            None,
+            figure.first,
+            figure.end,
+            vague=True,
+            category=category,
+        )
 
     def _count_of(self, figure: Figure) -> _Found | None:
-        """"ارتفعت حصيلة القتلى إلى 30": the figure counts the noun after عدد/حصيلة."""
+        """ "ارتفعت حصيلة القتلى إلى 30": the figure counts the noun after عدد/حصيلة."""
         view = self.view
         if figure.words or figure.value is None:
             return None
@@ -327,15 +361,24 @@ class Reader:
             category = counted.category if counted is not None else None
             if category in (None, "attackers"):
                 category = categories.before(view, at + 1) or category
-            return _Found(figure.start, figure.stop, figure.value, None, figure.first,
-                          figure.end, self._approximate(figure.first, figure.end),
-                          subject=(noun, end), unit=label, category=category)  # fmt: skip
+            return _Found(
+                figure.start,
+                figure.stop,
+                figure.value,
+                None,
+                figure.first,
+                figure.end,
+                self._approximate(figure.first, figure.end),
+                subject=(noun, end),
+                unit=label,
+                category=category,
+            )
         return None
 
     # -- numerals after their noun, duals --------------------------------------------------------
 
     def _postposed(self) -> list[_Found]:
-        """"الأطراف الأربعة", "شرطي واحد", "لاعبين اثنين": the numeral after its noun."""
+        """ "الأطراف الأربعة", "شرطي واحد", "لاعبين اثنين": the numeral after its noun."""
         view = self.view
         ones, twos = _one_words()
         out: list[_Found] = []
@@ -367,9 +410,12 @@ class Reader:
     def _after_definite(self, at: int, value: int) -> _Found | None:
         view = self.view
         following = at + 1
-        if following < len(view.words) and view.words[following][:1] == letter("wa"):
-            if number_words().match(view, following) is not None:
-                return None  # "الأربع والعشرين": a compound numeral, read before it
+        if (
+            following < len(view.words)
+            and view.words[following][:1] == letter("wa")
+            and number_words().match(view, following) is not None
+        ):
+            return None  # "الأربع والعشرين": a compound numeral, read before it
         first = at
         while first > 0 and at - first < 3:
             previous = first - 1
@@ -416,8 +462,18 @@ class Reader:
         label = counted.label if counted is not None else _written_head(view, head)
         category = categories.category(view, counted.category if counted else None, head, at + 1)
         start, stop = view.starts[head] + len(view.word_class(head).proclitic), view.ends[at]
-        return _Found(start, stop, value, None, head, at + 1, self._approximate(head, at + 1),
-                      subject=(head, at), unit=label, category=category)  # fmt: skip
+        return _Found(
+            start,
+            stop,
+            value,
+            None,
+            head,
+            at + 1,
+            self._approximate(head, at + 1),
+            subject=(head, at),
+            unit=label,
+            category=category,
+        )
 
     def _duals(self) -> list[_Found]:
         """A dual of a person, casualty or weapon noun: "القياديان", "عبوتين"."""
@@ -435,9 +491,19 @@ class Reader:
             counted = singulars[found[1]]
             category = categories.category(view, counted.category, at, at + 1)
             start = view.starts[at] + found[0]
-            out.append(_Found(start, view.ends[at], 2, None, at, at + 1,
-                              subject=(at, at + 1), unit=counted.label,
-                              category=category))  # fmt: skip
+            out.append(
+                _Found(
+                    start,
+                    view.ends[at],
+                    2,
+                    None,
+                    at,
+                    at + 1,
+                    subject=(at, at + 1),
+                    unit=counted.label,
+                    category=category,
+                )
+            )
         return out
 
     # -- output ---------------------------------------------------------------------------------
@@ -466,6 +532,7 @@ class Reader:
         if self._overlaps(self.names, item.start, view.ends[item.first]):
             return None  # a number inside a name ("خليجي 23")
         span = view.source_span(item.start, item.stop)
+        value, bounds = (None, item.value) if isinstance(item.value, tuple) else (item.value, None)
         text = span.slice(self.article.text)
         subject = head_span = None
         if item.subject is not None and item.subject[1] > item.subject[0]:
@@ -475,8 +542,19 @@ class Reader:
                 start = max(start, item.start)  # a clitic the word class missed
             head_span = view.source_span(start, view.ends[end - 1])
             subject = head_span.slice(self.article.text)
-        return Quantity(span, text, item.value, item.unit, subject, item.approximate,
-                        item.vague, item.category, head_span, self._sentence(span))  # fmt: skip
+        return Quantity(
+            span,
+            text,
+            value,
+            item.unit,
+            subject,
+            item.approximate,
+            item.vague,
+            item.category,
+            head_span,
+            self._sentence(span),
+            bounds,
+        )
 
     def _sentence(self, span: Span) -> Span | None:
         index = bisect_right(self.sentence_starts, span.start) - 1
@@ -497,13 +575,20 @@ def vague_at_start(view: TextView, at: int) -> Figure | None:
 
 
 def _scale_alone(view: TextView, at: int) -> Figure | None:
-    """"ألف ريال", "مليون دولار", "الألف حاج": a scale word is one of it."""
+    """ "ألف ريال", "مليون دولار", "الألف حاج": a scale word is one of it."""
     found = number_words().match(view, at)
     if found is None or found.value.kind != "scale":
         return None
     start = view.starts[at] + found.prefix
-    return Figure(found.value.value, at, found.end, start, view.ends[found.end - 1],
-                  words=True, definite=found.value.definite)  # fmt: skip
+    return Figure(
+        found.value.value,
+        at,
+        found.end,
+        start,
+        view.ends[found.end - 1],
+        words=True,
+        definite=found.value.definite,
+    )
 
 
 def _scale_of(view: TextView, figure: Figure) -> Number | None:
@@ -512,8 +597,7 @@ def _scale_of(view: TextView, figure: Figure) -> Number | None:
 
 
 def _is_weekday_two(figure: Figure) -> bool:
-    """"الاثنين" is Monday far more often than "the two"."""
-    _ones, twos = _one_words()
+    """ "الاثنين" is Monday far more often than "the two"."""
     return figure.value == 2
 
 
