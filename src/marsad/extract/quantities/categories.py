@@ -37,10 +37,11 @@ def _trigger(view: TextView, at: int, where: str) -> tuple[str, int] | None:
     return (found.value, found.end) if found is not None else None
 
 
-def before(view: TextView, first: int) -> str | None:
-    """The category a word before token ``first`` gives, in the same clause."""
+def before(view: TextView, first: int, reach: int = _LOOK_BACK) -> str | None:
+    """The category a word before token ``first`` gives, in the same clause, at most
+    ``reach`` words before it."""
     at = first - 1
-    while at >= 0 and first - at <= _LOOK_BACK:
+    while at >= 0 and first - at <= reach:
         if _crosses(view, at, at + 1):
             return None
         found = _trigger(view, at, "before")

@@ -115,7 +115,10 @@ def is_head_word(view: TextView, at: int, value: float | int | None) -> bool:
     if number_words().match(view, at, clitics=False) is not None:
         return False
     if wc.pos in _NOMINAL:
-        return True
+        # after 3-10 an adjective counts people only in the plural ("ثلاثة مقنعين"):
+        # "وست هام" is West Ham, not "and six important"
+        few = value is not None and 3 <= value <= 10 and wc.number == "sg"
+        return not (few and wc.pos == "adj") or counted_label(view, at) is not None
     if wc.pos != "verb":
         return False
     # A form read first as a verb counts only as a listed noun ("300 طالب") or, after
@@ -143,6 +146,8 @@ def modifiers(view: TextView, head: int, blocked: Blocked, definite: bool) -> in
         if number_words().match(view, end, clitics=False) is not None:
             break
         if wc.pos == "adj" and wc.definite == article:
+            if accusative and not word.endswith(letter("alef")):
+                break  # "116 مركزا انتخابيا موزعة": an accusative head's adjective is too
             end += 1
             continue
         if wc.pos == "noun" and not genitive and not accusative and not definite:

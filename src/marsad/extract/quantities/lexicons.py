@@ -142,6 +142,13 @@ def head_words(kind: str) -> frozenset[str]:
 
 
 @cache
+def time_words() -> frozenset[str]:
+    """Folded time units of temporal_units.tsv (عام، سنة، ...), bare and with ال."""
+    forms = {normalize(row[2]) for row in load_tsv("temporal_units.tsv", columns=3)}
+    return frozenset(forms | {definite_article() + form for form in forms})
+
+
+@cache
 def head_phrases(kind: str) -> PhraseIndex[str]:
     """Every form of a kind of quantity_heads.tsv, as phrases ("ما_بين")."""
     entries: list[tuple[Words, str]] = []

@@ -56,6 +56,8 @@ class Figure:
     fraction_only: bool = False  # "نصف": a number only before a measure ("نصف كيلو")
     suffix: str = ""  # letters written on the digits ("كم" of "50كم")
     minus: int | None = None  # folded index of a minus sign right before the digits
+    kind: str = ""  # of the first number word: cardinal | tens | hundreds | scale | ...
+    plain: bool = False  # digits alone, no separator, scale or clitic ("2014")
 
 
 def _value(text: str) -> Number:
@@ -180,6 +182,7 @@ def digits_at(view: TextView, at: int) -> Figure | None:
         stop if not suffix else view.ends[last],
         suffix=suffix,
         minus=minus,
+        plain=not suffix and skip == 0 and match.group().isdigit(),
     )
 
 
@@ -268,6 +271,7 @@ def words_at(view: TextView, at: int) -> Figure | None:
         words=True,
         definite=first[0].definite,
         fraction_only=fraction_only,
+        kind=first[0].kind,
     )
 
 

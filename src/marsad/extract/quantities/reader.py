@@ -24,6 +24,7 @@ from marsad.extract.quantities.heads import (
     Head,
     counted_label,
     head_after,
+    is_head_word,
     modifiers,
     plain_gap,
 )
@@ -31,6 +32,7 @@ from marsad.extract.quantities.lexicons import (
     counted_singulars,
     head_phrases,
     head_words,
+    time_words,
 )
 from marsad.extract.quantities.numbers import (
     Figure,
@@ -179,21 +181,95 @@ class Reader:
     def _figure_at(self, at: int) -> _Found | None:
         view = self.view
         figure = self._number(at)
-        if figure is None:
-            return None
-        if figure.words and figure.value in (1,) and not figure.vague:
-            return None  # "واحد من" is "one of"; a count of one is "شرطي واحد"
-        if figure.words and figure.definite and not figure.vague and _is_weekday_two(figure):
+        if figure is None or not self._may_lead(figure):
             return None
         head = head_after(view, figure, self.blocked_token)
+        leading_definite = figure.words and figure.definite and not figure.vague
+        if leading_definite and (
+            head is None or head.kind != "counted" or head.first != figure.end
+        ):
+            return None  # "الخمسة" alone, "العشرين من"
+        if head is not None and figure.plain and not self._year_may_count(figure, head):
+            return None
         ranged = self._range(figure, head)
         if ranged is not None:
             return ranged
         if head is None:
             if figure.vague:
                 return self._bare_vague(figure) or self._coordinated_vague(figure)
-            return self._count_of(figure)
+            if figure.plain and _year_like(figure):
+                return None
+            return self._count_of(figure) or self._after_trigger(figure)
         return self._make(figure, figure.value, head)
+
+    def _may_lead(self, figure: Figure) -> bool:
+        """Whether a number can open a quantity at all."""
+        view = self.view
+        first = figure.first
+        if figure.words and not figure.vague:
+            if figure.value == 1:
+                return False  # "واحد من" is "one of"; a count of one is "شرطي واحد"
+            if figure.definite and (figure.kind == "tens" or figure.value == 2):
+                return False  # "العشرين", "الاثنين" (Monday)
+            joined = (
+                view.words[first][:1] == letter("wa")
+                and first > 0
+                and plain_gap(view, view.ends[first - 1], first, _ADJACENT)
+            )
+            if joined and view.words[first - 1] in _ordinals():
+                return False  # "الثالثة والعشرون": the 23rd
+        joined = view.words[first][:1] == letter("wa") and first > 0
+        after = figure.end
+        if (
+            figure.fraction_only
+            and joined
+            and after < len(view.words)
+            and view.word_class(after).definite
+        ):
+            return False  # "مترين ونصف المتر": the half of the measure before it
+        if figure.plain and _year_like(figure) and first > 0:
+            previous = view.words[first - 1]
+            if previous in _time_words() or view.words[first - 1].isdigit():
+                return False  # "عام 2003", "2007 - 2014"
+            if view.folded[figure.stop : figure.stop + 1] == ")":
+                return False  # "(1996)"
+        return True
+
+    def _year_may_count(self, figure: Figure, head: Head) -> bool:
+        """A figure that could be a year ("2014") counts only a unit or a listed noun."""
+        if not _year_like(figure):
+            return True
+        if head.kind in ("unit", "percent"):
+            return True
+        if head.category is not None or self._approximate(figure.first, head.end):
+            return True
+        return counted_label(self.view, head.first) is not None
+
+    def _after_trigger(self, figure: Figure) -> _Found | None:
+        """ "أسفر عن مقتل اثنين وإصابة 20": a casualty word right before a bare figure."""
+        view = self.view
+        if figure.value is None or figure.first == 0:
+            return None
+        start = figure.first
+        for length in (4, 3, 2, 1):
+            at = start - length
+            found = number_words().match(view, at) if at >= 0 else None
+            if found is not None and found.end == start and found.value.kind == "approx":
+                start = at
+                break
+        category = categories.before(view, start, reach=1)
+        if category is None or category in ("weapons", "attacks"):
+            return None
+        return _Found(
+            figure.start,
+            figure.stop,
+            figure.value,
+            None,
+            figure.first,
+            figure.end,
+            self._approximate(figure.first, figure.end),
+            category=category,
+        )
 
     def _make(
         self,
@@ -416,19 +492,23 @@ class Reader:
             and number_words().match(view, following) is not None
         ):
             return None  # "الأربع والعشرين": a compound numeral, read before it
+        if following < len(view.words) and is_head_word(view, following, value):
+            return None  # "العشر دول": a numeral before its counted noun
         first = at
-        while first > 0 and at - first < 3:
+        while first > 0 and at - first < 4:
             previous = first - 1
             wc = view.word_class(previous)
             if not plain_gap(view, view.ends[previous], first, _ADJACENT):
                 break
-            if wc.proclitic and previous != at - 1 - (at - first):
-                break
             if wc.pos not in ("noun", "adj") or not view.words[previous].isalpha():
                 break
-            first = previous
-            if not wc.definite:
-                break  # a construct noun opens the phrase ("مواقع التواصل الثلاثة")
+            if view.words[previous] in _time_words():
+                return None  # "السنوات الثلاث": a duration
+            if not wc.definite and wc.pos != "noun":
+                break
+            first = previous  # definite words, and the construct nouns that open them
+            if wc.proclitic:
+                break  # "والأطراف"
         if first == at:
             return None
         head = first
@@ -446,14 +526,25 @@ class Reader:
         wc = view.word_class(head)
         if not plain_gap(view, view.ends[head], at, _ADJACENT) or wc.definite:
             return None
+        if (
+            wc.pos == "adj"
+            and not wc.proclitic
+            and head > 0
+            and plain_gap(view, view.ends[head - 1], head, _ADJACENT)
+        ):
+            noun = view.word_class(head - 1)
+            if noun.pos == "noun" and not noun.definite:
+                head, wc = head - 1, noun  # "ملعقة كبيرة واحدة"
         if wc.pos not in ("noun", "adj") or not view.words[head].isalpha():
             return None
         if wc.stem in head_words("not-head") or view.words[head] in head_words("not-head"):
             return None
         if value == 1 and (wc.stem in head_words("one-idiom") or wc.number not in (None, "sg")):
             return None
-        if value == 2 and wc.number == "sg":
+        if value == 2 and wc.number not in ("pl", "du"):
             return None
+        if categories.before(view, at, reach=1) is not None:
+            return None  # "مقتل اثنين من": "اثنين" leads its own partitive
         return self._numeral_after(head, at, value)
 
     def _numeral_after(self, head: int, at: int, value: int) -> _Found:
@@ -482,6 +573,8 @@ class Reader:
         singulars = counted_singulars()
         for at, wc in enumerate(view.word_classes):
             if wc.pos not in ("noun", "adj") or len(view.words[at]) < 5:
+                continue
+            if view.words[at] in head_words("not-dual"):
                 continue
             found = _dual_reading(view, at, wc.number == "du")
             if found is None or self.blocked_token(at):
@@ -596,9 +689,24 @@ def _scale_of(view: TextView, figure: Figure) -> Number | None:
     return found.value.value if found is not None and found.value.kind == "scale" else None
 
 
-def _is_weekday_two(figure: Figure) -> bool:
-    """ "الاثنين" is Monday far more often than "the two"."""
-    return figure.value == 2
+def _year_like(figure: Figure) -> bool:
+    return isinstance(figure.value, int) and 1800 <= figure.value <= 2100
+
+
+def _time_words() -> frozenset[str]:
+    return time_words()
+
+
+@cache
+def _ordinals() -> frozenset[str]:
+    """Folded ordinals of number_words.tsv, bare and with the article ("الثالثه")."""
+    from marsad.arabic.clitics import definite_article
+    from marsad.arabic.normalize import normalize
+    from marsad.resources import load_tsv
+
+    rows = load_tsv("number_words.tsv", columns=3)
+    forms = {normalize(row[2]) for row in rows if row[1] == "ordinal" and " " not in row[2]}
+    return frozenset(forms | {definite_article() + form for form in forms})
 
 
 def _dual_reading(view: TextView, at: int, dual: bool) -> tuple[int, str] | None:
