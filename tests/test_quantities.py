@@ -123,7 +123,7 @@ def test_a_change_is_two_figures_not_a_range() -> None:
         ("اعتقال 431 عنصرا", "arrested"),
         ("14 جنديا قتلوا في الهجوم", "killed"),
         ("مقتل وإصابة 30 شخصا", "casualties"),
-        ("فجر عبوتين ناسفتين", "weapons"),
+        ("فجر قنبلتين في السوق", "weapons"),
         ("ارتفعت حصيلة القتلى إلى 3216", "killed"),
     ],
 )

@@ -133,7 +133,6 @@ def is_head_word(view: TextView, at: int, value: float | int | None) -> bool:
 def modifiers(view: TextView, head: int, blocked: Blocked, definite: bool) -> int:
     """End token of the head's phrase: adjectives and one genitive noun after it."""
     end = head + 1
-    genitive = False
     article = definite  # of the noun the next adjective agrees with
     accusative = view.words[head].endswith(letter("alef"))
     while end < len(view.words) and end - head <= _MAX_MODIFIERS:
@@ -150,8 +149,8 @@ def modifiers(view: TextView, head: int, blocked: Blocked, definite: bool) -> in
                 break  # "116 مركزا انتخابيا موزعة": an accusative head's adjective is too
             end += 1
             continue
-        if wc.pos == "noun" and not genitive and not accusative and not definite:
-            genitive, article = True, wc.definite  # "ضابط أمن", "عناصر الشرطة"
+        if wc.pos == "noun" and end == head + 1 and not accusative and not definite:
+            article = wc.definite  # "ضابط أمن", "عناصر الشرطة"
             end += 1
             continue
         break

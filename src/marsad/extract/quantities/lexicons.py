@@ -101,22 +101,38 @@ def attached_units() -> dict[str, Unit]:
     return out
 
 
+def _counted_rows() -> list[tuple[Counted, list[str], list[str]]]:
+    out = []
+    for label, category, forms, *rest in load_tsv("counted_nouns.tsv", columns=3):
+        duals = [] if not rest or rest[0] == "-" else rest[0].split()
+        out.append((Counted(label, None if category == "-" else category), forms.split(), duals))
+    return out
+
+
 @cache
 def counted_nouns() -> PhraseIndex[Counted]:
+    """Singular, plural and dual forms of the counted nouns -> gloss and category."""
     entries: list[tuple[str, object]] = []
-    for label, category, forms, *_ in load_tsv("counted_nouns.tsv", columns=3):
-        value = Counted(label, None if category == "-" else category)
-        entries.extend((form, value) for form in forms.split())
+    for value, forms, duals in _counted_rows():
+        entries.extend((form, value) for form in forms + duals)
+    return PhraseIndex(_index(entries))  # type: ignore[arg-type]
+
+
+@cache
+def counted_duals() -> PhraseIndex[Counted]:
+    """The dual forms of the counted nouns ("ضابطين", "عبوتين ناسفتين"): each counts 2."""
+    entries: list[tuple[str, object]] = []
+    for value, _forms, duals in _counted_rows():
+        entries.extend((form, value) for form in duals)
     return PhraseIndex(_index(entries))  # type: ignore[arg-type]
 
 
 @cache
 def counted_singulars() -> dict[str, Counted]:
-    """Folded one-word forms of the counted nouns, for reading their duals."""
+    """Folded one-word forms of the counted nouns, for reading their other duals."""
     out: dict[str, Counted] = {}
-    for label, category, forms, *_ in load_tsv("counted_nouns.tsv", columns=3):
-        value = Counted(label, None if category == "-" else category)
-        for form in forms.split():
+    for value, forms, _duals in _counted_rows():
+        for form in forms:
             if "_" not in form:
                 out.setdefault(normalize(form), value)
     return out

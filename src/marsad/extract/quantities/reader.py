@@ -29,6 +29,7 @@ from marsad.extract.quantities.heads import (
     plain_gap,
 )
 from marsad.extract.quantities.lexicons import (
+    counted_duals,
     counted_singulars,
     head_phrases,
     head_words,
@@ -227,6 +228,8 @@ class Reader:
             and view.word_class(after).definite
         ):
             return False  # "مترين ونصف المتر": the half of the measure before it
+        if figure.plain and first > 0 and self._label_before(first):
+            return False  # "الفرقة 11", "المادة 5", "الدقيقة 52"
         if figure.plain and _year_like(figure) and first > 0:
             previous = view.words[first - 1]
             if previous in _time_words() or view.words[first - 1].isdigit():
@@ -234,6 +237,14 @@ class Reader:
             if view.folded[figure.stop : figure.stop + 1] == ")":
                 return False  # "(1996)"
         return True
+
+    def _label_before(self, first: int) -> bool:
+        view = self.view
+        previous = first - 1
+        wc = view.word_class(previous)
+        if not wc.definite or not plain_gap(view, view.ends[previous], first, _ADJACENT):
+            return False
+        return wc.stem in head_words("label") or view.words[previous] in _time_words()
 
     def _year_may_count(self, figure: Figure, head: Head) -> bool:
         """A figure that could be a year ("2014") counts only a unit or a listed noun."""
@@ -476,12 +487,20 @@ class Reader:
             ):
                 item = self._after_definite(at, int(value.value))
             elif (value is None or not value.definite) and (word in ones or word in twos):
+                if word in ones and not self._written_one(at):
+                    continue  # "وأحد جوانبها": و + أحد folds like واحد
                 item = self._after_indefinite(at, 1 if word in ones else 2)
             else:
                 item = None
             if item is not None:
                 out.append(item)
         return out
+
+    def _written_one(self, at: int) -> bool:
+        """واحد as written, not وأحد: its second letter is a bare alef."""
+        view = self.view
+        start = view.token_start(at)
+        return view.text[start + 1 : start + 2] == letter("alef", folded=False)
 
     def _after_definite(self, at: int, value: int) -> _Found | None:
         view = self.view
@@ -567,32 +586,37 @@ class Reader:
         )
 
     def _duals(self) -> list[_Found]:
-        """A dual of a person, casualty or weapon noun: "القياديان", "عبوتين"."""
+        """A dual of a person, casualty or weapon noun: "ضابطين", "القياديان"."""
         view = self.view
         out: list[_Found] = []
         singulars = counted_singulars()
+        listed = counted_duals()
         for at, wc in enumerate(view.word_classes):
             if wc.pos not in ("noun", "adj") or len(view.words[at]) < 5:
                 continue
-            if view.words[at] in head_words("not-dual"):
-                continue
-            found = _dual_reading(view, at, wc.number == "du")
-            if found is None or self.blocked_token(at):
+            if view.words[at] in head_words("not-dual") or self.blocked_token(at):
                 continue
             if at > 0 and view.word_class(at - 1).number == "du":
                 continue  # an adjective agreeing with a dual noun before it
-            counted = singulars[found[1]]
-            category = categories.category(view, counted.category, at, at + 1)
-            start = view.starts[at] + found[0]
+            match = listed.match(view, at)
+            if match is not None:
+                counted, end, prefix = match.value, match.end, match.prefix
+            else:
+                found = _dual_reading(view, at, wc.number == "du")
+                if found is None:
+                    continue
+                counted, end, prefix = singulars[found[1]], at + 1, found[0]
+            category = categories.category(view, counted.category, at, end)
+            start = view.starts[at] + prefix
             out.append(
                 _Found(
                     start,
-                    view.ends[at],
+                    view.ends[end - 1],
                     2,
                     None,
                     at,
-                    at + 1,
-                    subject=(at, at + 1),
+                    end,
+                    subject=(at, end),
                     unit=counted.label,
                     category=category,
                 )
