@@ -18,6 +18,7 @@ from functools import cache
 from marsad.arabic.charsets import chars, letter
 from marsad.arabic.clitics import definite_article
 from marsad.arabic.view import TextView
+from marsad.extract.lexicon import stopwords
 from marsad.extract.quantities.lexicons import (
     Counted,
     attached_units,
@@ -114,6 +115,8 @@ def is_head_word(view: TextView, at: int, value: float | int | None) -> bool:
         return False
     if number_words().match(view, at, clitics=False) is not None:
         return False
+    if any(reading in stopwords() for _, reading in view.readings(at)):
+        return False  # "ولا" (و + لا) read as the noun ولاء
     if wc.pos in _NOMINAL:
         # after 3-10 an adjective counts people only in the plural ("ثلاثة مقنعين"):
         # "وست هام" is West Ham, not "and six important"

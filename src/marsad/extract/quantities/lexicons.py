@@ -67,7 +67,7 @@ def _index(entries: Iterable[tuple[str, object]]) -> list[tuple[Words, object]]:
 
 
 # Hand rows of units.tsv with a lower-case code that are money all the same.
-_MONEY = frozenset({"dinar", "lira", "franc", "cent", "halala"})
+_MONEY = frozenset({"dinar", "lira", "franc", "cent", "halala", "pound"})
 
 
 @cache
@@ -162,6 +162,13 @@ def time_words() -> frozenset[str]:
     """Folded time units of temporal_units.tsv (عام، سنة، ...), bare and with ال."""
     forms = {normalize(row[2]) for row in load_tsv("temporal_units.tsv", columns=3)}
     return frozenset(forms | {definite_article() + form for form in forms})
+
+
+@cache
+def single_time_words() -> frozenset[str]:
+    """Folded singular time units ("عام", "يوم"): "عام 64" names a year."""
+    rows = load_tsv("temporal_units.tsv", columns=3)
+    return frozenset(normalize(row[2]) for row in rows if row[1] == "1")
 
 
 @cache

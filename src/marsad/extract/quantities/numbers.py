@@ -289,26 +289,36 @@ def scaled(view: TextView, figure: Figure) -> Figure:
     if found is None or found[0].kind != "scale":
         return figure
     scale = found[0].value
-    total, end = _continued(view, value * scale, scale, found[1])
+    total, end = continued(view, value * scale, scale, found[1])
     if isinstance(total, float):
         total = round(total, 6)
         total = int(total) if total.is_integer() else total
     return Figure(total, figure.first, end, figure.start, view.ends[end - 1], minus=figure.minus)
 
 
-def _continued(view: TextView, value: Number, scale: Number, end: int) -> tuple[Number, int]:
+def continued(view: TextView, value: Number, scale: Number, end: int) -> tuple[Number, int]:
     """After "3 ملايين": "و500 ألف" (a smaller scale) or "ونصف" adds to the figure."""
     if end >= len(view.words) or view.gap(end - 1, end).strip():
         return value, end
     half = word_at(view, end)
     if half is not None and half[0].kind == "fraction" and _joined(view, end, half[2]):
-        return value + half[0].value * scale, half[1]
+        stop = half[1]
+        again = word_at(view, stop, clitics=False) if stop < len(view.words) else None
+        if again is not None and again[0].kind == "scale" and again[0].value == scale:
+            stop = again[1]  # "مليار ونصف مليار"
+        return value + half[0].value * scale, stop
     token = view.words[end]
-    if token[:1] == letter("wa") and token[1:].isdigit() and end + 1 < len(view.words):
-        found = word_at(view, end + 1, clitics=False)
+    digits_at = end
+    if token == letter("wa") and end + 1 < len(view.words):
+        digits_at, token = end + 1, letter("wa") + view.words[end + 1]
+    if token[:1] == letter("wa") and token[1:].isdigit():
         part = parse_digits(token[1:])
+        after = digits_at + 1
+        found = word_at(view, after, clitics=False) if after < len(view.words) else None
         if found is not None and found[0].kind == "scale" and found[0].value < scale and part:
-            return value + part * found[0].value, found[1]
+            return value + part * found[0].value, found[1]  # "3 ملايين و500 ألف"
+        if found is None and part and part < scale:
+            return value + part, after  # "240 ألفا و381 شخصا"
     return value, end
 
 

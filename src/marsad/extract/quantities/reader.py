@@ -33,11 +33,14 @@ from marsad.extract.quantities.lexicons import (
     counted_singulars,
     head_phrases,
     head_words,
+    single_time_words,
     time_words,
+    units,
 )
 from marsad.extract.quantities.numbers import (
     Figure,
     Number,
+    continued,
     digits_at,
     number_words,
     scaled,
@@ -220,6 +223,8 @@ class Reader:
             if joined and view.words[first - 1] in _ordinals():
                 return False  # "الثالثة والعشرون": the 23rd
         joined = view.words[first][:1] == letter("wa") and first > 0
+        if figure.fraction_only and joined and self._number_before(first):
+            return False  # "مليار ونصف مليار" is read whole; never a half alone
         after = figure.end
         if (
             figure.fraction_only
@@ -238,12 +243,21 @@ class Reader:
                 return False  # "(1996)"
         return True
 
+    def _number_before(self, first: int) -> bool:
+        view = self.view
+        previous = first - 1
+        word = view.words[previous]
+        return word[-1:].isdigit() or number_words().match(view, previous) is not None
+
     def _label_before(self, first: int) -> bool:
+        """ "الفرقة 11", "البند رقم 6", "عام 64": the figure names, it does not count."""
         view = self.view
         previous = first - 1
         wc = view.word_class(previous)
-        if not wc.definite or not plain_gap(view, view.ends[previous], first, _ADJACENT):
+        if wc.proclitic or not plain_gap(view, view.ends[previous], first, _ADJACENT):
             return False
+        if not wc.definite:
+            return wc.stem in head_words("label-bare") or wc.stem in single_time_words()
         return wc.stem in head_words("label") or view.words[previous] in _time_words()
 
     def _year_may_count(self, figure: Figure, head: Head) -> bool:
@@ -569,7 +583,10 @@ class Reader:
     def _numeral_after(self, head: int, at: int, value: int) -> _Found:
         view = self.view
         counted = counted_label(view, head)
+        unit = units().match(view, head)
         label = counted.label if counted is not None else _written_head(view, head)
+        if unit is not None and unit.end == at:
+            label = unit.value.code  # "كيلومتر واحد"
         category = categories.category(view, counted.category if counted else None, head, at + 1)
         start, stop = view.starts[head] + len(view.word_class(head).proclitic), view.ends[at]
         return _Found(
@@ -594,8 +611,10 @@ class Reader:
         for at, wc in enumerate(view.word_classes):
             if wc.pos not in ("noun", "adj") or len(view.words[at]) < 5:
                 continue
-            if view.words[at] in head_words("not-dual") or self.blocked_token(at):
-                continue
+            if self.blocked_token(at) or any(
+                word in head_words("not-dual") for _, word in view.readings(at)
+            ):
+                continue  # "لطالبان"
             if at > 0 and view.word_class(at - 1).number == "du":
                 continue  # an adjective agreeing with a dual noun before it
             match = listed.match(view, at)
@@ -697,12 +716,13 @@ def _scale_alone(view: TextView, at: int) -> Figure | None:
     if found is None or found.value.kind != "scale":
         return None
     start = view.starts[at] + found.prefix
+    value, end = continued(view, found.value.value, found.value.value, found.end)
     return Figure(
-        found.value.value,
+        _round(value),
         at,
-        found.end,
+        end,
         start,
-        view.ends[found.end - 1],
+        view.ends[end - 1],
         words=True,
         definite=found.value.definite,
     )
