@@ -100,6 +100,16 @@ def test_seed_quantities(seeds_dir: Path, shared_dir: Path) -> None:
         ("شهر شرطي واحد سلاحه", ("شرطي واحد", 1, "police officer", False, False)),
         ("وقتل القياديان", ("القياديان", 2, "leader", False, False)),
         ("يقتل خمسة عشر شخصا", ("خمسة عشر شخصا", 15, "person", False, False)),
+        # compound figures
+        ("أكثر من 240 ألفا و381 شخصا", ("240 ألفا و381 شخصا", 240381, "person", True, False)),
+        ("هو مليار ونصف مليار دولار", ("مليار ونصف مليار دولار", 1500000000, "USD", False, False)),
+        (
+            "تزيد على تريليون و300 مليار دولار",
+            ("تريليون و300 مليار دولار", 1300000000000, "USD", False, False),
+        ),
+        ("في واجهة تشغيل واحدة", ("واجهة تشغيل واحدة", 1, "واجهة", False, False)),
+        ("على بعد كيلومتر واحد", ("كيلومتر واحد", 1, "km", False, False)),
+        ("بأكثر من 400 قتيل وجريح", ("400 قتيل وجريح", 400, "casualties", True, False)),
     ],
 )
 def test_figures(text: str, expected: tuple[str, object, str, bool, bool]) -> None:
@@ -108,6 +118,26 @@ def test_figures(text: str, expected: tuple[str, object, str, bool, bool]) -> No
 
 def test_percent_is_not_read_inside_a_longer_figure() -> None:
     assert [q.value for q in _quantities("تراجع 43% ثم 3%")] == [43, 3]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قائد الفرقة 11 دبابات",  # a label, not a count
+        "البند رقم 6 من المادة",
+        "وفي الدقيقة 52 تلاعب جيرو",
+        "النسخة الثالثة والعشرون من دورة",  # an ordinal
+        "وفد رفيع لطالبان مؤلف",  # a name, not two students
+        "من المجندين في الجيش",  # a plural, not a dual
+        "وبلغت كميات الصادرات",  # no ك + "ميات"
+        "من أصل 99 شاركوا",  # a verb is no counted noun
+        "تزن 584.376 طناً",  # 584 tonnes and a fraction, or 584,376: undetermined
+        "- عام 2003 هجوم إرهابي",
+        "بأقل تكلفة ممكنة وأحد جوانبها",
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert _quantities(text) == []
 
 
 def test_a_change_is_two_figures_not_a_range() -> None:
@@ -125,6 +155,9 @@ def test_a_change_is_two_figures_not_a_range() -> None:
         ("مقتل وإصابة 30 شخصا", "casualties"),
         ("فجر قنبلتين في السوق", "weapons"),
         ("ارتفعت حصيلة القتلى إلى 3216", "killed"),
+        ("أسفر عن مقتل اثنين وإصابة 20 شخصا", "killed"),
+        ("إن 11 شخصا قتلوا و32 أصيبوا بجروح", "injured"),
+        ("أسفر عن إصابة ضابطين ومجند", "injured"),
     ],
 )
 def test_casualty_and_violence_categories(text: str, category: str) -> None:

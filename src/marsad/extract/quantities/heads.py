@@ -34,6 +34,7 @@ from marsad.extract.quantities.numbers import Figure, number_words
 _HEAD_GAP = frozenset(" \t\u00a0)/")
 _NOMINAL = frozenset({"noun", "adj"})
 _MAX_MODIFIERS = 2
+_PAIR = frozenset({"killed", "injured"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +131,8 @@ def is_head_word(view: TextView, at: int, value: float | int | None) -> bool:
     if counted_label(view, at) is not None:
         return True
     accusative = word.endswith(letter("alef")) and len(word) >= 4
-    return accusative and value is not None and value >= 11
+    plural_verb = word.endswith(letter("wa") + letter("alef"))  # "شاركوا", "أصيبوا"
+    return accusative and not plural_verb and value is not None and value >= 11
 
 
 def modifiers(view: TextView, head: int, blocked: Blocked, definite: bool) -> int:
@@ -152,7 +154,14 @@ def modifiers(view: TextView, head: int, blocked: Blocked, definite: bool) -> in
                 break  # "116 مركزا انتخابيا موزعة": an accusative head's adjective is too
             end += 1
             continue
-        if wc.pos == "noun" and end == head + 1 and not accusative and not definite:
+        genitive_form = not (word.endswith(letter("alef")) and len(word) >= 4)
+        if (
+            wc.pos == "noun"
+            and end == head + 1
+            and genitive_form
+            and not accusative
+            and not definite
+        ):
             article = wc.definite  # "ضابط أمن", "عناصر الشرطة"
             end += 1
             continue
@@ -224,7 +233,23 @@ def _head_at(view: TextView, figure: Figure, at: int, blocked: Blocked) -> Head 
     counted = counted_label(view, at)
     label = counted.label if counted is not None else _written(view, at)
     category = counted.category if counted is not None else None
+    end, label, category = casualty_pair(view, end, label, category)
     return Head("counted", at, end, view.ends[end - 1], label, category, (at, end))
+
+
+def casualty_pair(
+    view: TextView, end: int, label: str, category: str | None
+) -> tuple[int, str, str | None]:
+    """ "400 قتيل وجريح", "عشرات القتلى والجرحى": the killed and the injured together."""
+    if category not in _PAIR or end >= len(view.words):
+        return end, label, category
+    if not plain_gap(view, view.ends[end - 1], end, frozenset(" ")):
+        return end, label, category
+    other = counted_label(view, end)
+    joined = view.words[end][:1] == letter("wa")
+    if other is None or not joined or {category, other.category} != _PAIR:
+        return end, label, category
+    return end + 1, "casualties", "casualties"
 
 
 def partitive(view: TextView, at: int, blocked: Blocked) -> Head | None:
@@ -263,4 +288,5 @@ def _vague_head(view: TextView, figure: Figure, at: int, blocked: Blocked) -> He
     counted = counted_label(view, at)
     label = counted.label if counted is not None else _written(view, at)
     category = counted.category if counted is not None else None
+    end, label, category = casualty_pair(view, end, label, category)
     return Head("counted", at, end, view.ends[end - 1], label, category, (at, end))

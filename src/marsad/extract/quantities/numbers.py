@@ -29,6 +29,7 @@ Number = float | int
 MAX_DIGITS = 15  # beyond this, a run of digits is an identifier, not a figure
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_AMBIGUOUS = re.compile(r"[1-9]\d{0,2}\.(?!000)\d{3}")
 _THOUSANDS = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
 # Right before or after a figure, these make it part of a date, a time, a score or a code.
 _GLUED = frozenset("/:-\u2013")
@@ -58,6 +59,9 @@ class Figure:
     minus: int | None = None  # folded index of a minus sign right before the digits
     kind: str = ""  # of the first number word: cardinal | tens | hundreds | scale | ...
     plain: bool = False  # digits alone, no separator, scale or clitic ("2014")
+    # "584.376": thousands for a count ("194.792 عبوة"), but a measure or money could be
+    # either (584.376 tonnes or 584,376): such a figure has no value the text determines
+    ambiguous: bool = False
 
 
 def _value(text: str) -> Number:
@@ -183,6 +187,7 @@ def digits_at(view: TextView, at: int) -> Figure | None:
         suffix=suffix,
         minus=minus,
         plain=not suffix and skip == 0 and match.group().isdigit(),
+        ambiguous=bool(_AMBIGUOUS.fullmatch(match.group())) and value == int(value),
     )
 
 
@@ -201,8 +206,8 @@ def _decimal_context(view: TextView, stop: int, last: int) -> bool:
 def word_at(view: TextView, at: int, clitics: bool = True) -> tuple[NumberWord, int, int] | None:
     """(number word, end token, clitic length) of a number word at token ``at``."""
     found = number_words().match(view, at, clitics=clitics)
-    if found is None:
-        return None
+    if found is None or (found.prefix and not view.word_class(at).proclitic):
+        return None  # "كميات" is no ك + "ميات"
     return found.value, found.end, found.prefix
 
 
@@ -325,8 +330,8 @@ def continued(view: TextView, value: Number, scale: Number, end: int) -> tuple[N
 def vague_at(view: TextView, at: int) -> Figure | None:
     """A vague count ("عشرات", "المئات", "عشرات الآلاف"): a count with no value."""
     found = vague_words().match(view, at)
-    if found is None:
-        return None
+    if found is None or (found.prefix and not view.word_class(at).proclitic):
+        return None  # "كميات" is no ك + "ميات"
     word, end = found.value, found.end
     after = vague_words().match(view, end, clitics=False) if end < len(view.words) else None
     if after is not None and after.value.definite and not view.gap(end - 1, end).strip():

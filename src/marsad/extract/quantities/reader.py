@@ -19,6 +19,7 @@ from functools import cache
 from marsad.arabic.charsets import letter
 from marsad.arabic.clitics import without_article
 from marsad.arabic.view import TextView
+from marsad.arabic.wordclass import WordClass
 from marsad.extract.quantities import categories
 from marsad.extract.quantities.heads import (
     Head,
@@ -29,6 +30,7 @@ from marsad.extract.quantities.heads import (
     plain_gap,
 )
 from marsad.extract.quantities.lexicons import (
+    category_words,
     counted_duals,
     counted_singulars,
     head_phrases,
@@ -195,6 +197,8 @@ class Reader:
             return None  # "الخمسة" alone, "العشرين من"
         if head is not None and figure.plain and not self._year_may_count(figure, head):
             return None
+        if figure.ambiguous and (head is None or head.kind != "counted"):
+            return None  # "584.376 طنا": 584 tonnes and a fraction, or 584,376
         ranged = self._range(figure, head)
         if ranged is not None:
             return ranged
@@ -203,7 +207,9 @@ class Reader:
                 return self._bare_vague(figure) or self._coordinated_vague(figure)
             if figure.plain and _year_like(figure):
                 return None
-            return self._count_of(figure) or self._after_trigger(figure)
+            return (
+                self._count_of(figure) or self._before_verb(figure) or self._after_trigger(figure)
+            )
         return self._make(figure, figure.value, head)
 
     def _may_lead(self, figure: Figure) -> bool:
@@ -254,7 +260,7 @@ class Reader:
         view = self.view
         previous = first - 1
         wc = view.word_class(previous)
-        if wc.proclitic or not plain_gap(view, view.ends[previous], first, _ADJACENT):
+        if not plain_gap(view, view.ends[previous], first, _ADJACENT):
             return False
         if not wc.definite:
             return wc.stem in head_words("label-bare") or wc.stem in single_time_words()
@@ -269,6 +275,27 @@ class Reader:
         if head.category is not None or self._approximate(figure.first, head.end):
             return True
         return counted_label(self.view, head.first) is not None
+
+    def _before_verb(self, figure: Figure) -> _Found | None:
+        """ "11 شخصا قتلوا و32 أصيبوا": a bare figure right before a casualty verb."""
+        view = self.view
+        if figure.value is None or figure.end >= len(view.words):
+            return None
+        if not plain_gap(view, figure.stop, figure.end, _ADJACENT):
+            return None
+        found = category_words("after").match(view, figure.end, clitics=False)
+        if found is None:
+            return None
+        return _Found(
+            figure.start,
+            figure.stop,
+            figure.value,
+            None,
+            figure.first,
+            figure.end,
+            self._approximate(figure.first, figure.end),
+            category=found.value,
+        )
 
     def _after_trigger(self, figure: Figure) -> _Found | None:
         """ "أسفر عن مقتل اثنين وإصابة 20": a casualty word right before a bare figure."""
@@ -539,6 +566,8 @@ class Reader:
                 return None  # "السنوات الثلاث": a duration
             if not wc.definite and wc.pos != "noun":
                 break
+            if view.words[previous] in head_words("not-head"):
+                break  # "إحدى الدول الخمس": the five, not إحدى
             first = previous  # definite words, and the construct nouns that open them
             if wc.proclitic:
                 break  # "والأطراف"
@@ -572,6 +601,8 @@ class Reader:
             return None
         if wc.stem in head_words("not-head") or view.words[head] in head_words("not-head"):
             return None
+        if value == 1 and head > 0:
+            head, wc = self._agreeing(head, at)
         if value == 1 and (wc.stem in head_words("one-idiom") or wc.number not in (None, "sg")):
             return None
         if value == 2 and wc.number not in ("pl", "du"):
@@ -579,6 +610,19 @@ class Reader:
         if categories.before(view, at, reach=1) is not None:
             return None  # "مقتل اثنين من": "اثنين" leads its own partitive
         return self._numeral_after(head, at, value)
+
+    def _agreeing(self, head: int, at: int) -> tuple[int, WordClass]:
+        """The noun واحد/واحدة agrees with in gender: "واجهة تشغيل واحدة" counts واجهة."""
+        view = self.view
+        wc = view.word_class(head)
+        feminine = view.words[at].rstrip(letter("alef")).endswith(letter("ta-marbuta"))
+        wanted = "f" if feminine else "m"
+        if wc.gender in (None, wanted) or not plain_gap(view, view.ends[head - 1], head, _ADJACENT):
+            return head, wc
+        before = view.word_class(head - 1)
+        if before.pos == "noun" and before.gender == wanted and not before.definite:
+            return head - 1, before
+        return head, wc
 
     def _numeral_after(self, head: int, at: int, value: int) -> _Found:
         view = self.view
