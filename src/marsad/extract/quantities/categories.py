@@ -46,7 +46,8 @@ def before(view: TextView, first: int, reach: int = _LOOK_BACK) -> str | None:
             return None
         found = _trigger(view, at, "before")
         if found is not None and found[1] <= first:
-            other = _trigger(view, at - 1, "before") if at >= 1 else None
+            joined = at >= 1 and not _crosses(view, at - 1, at)
+            other = _trigger(view, at - 1, "before") if joined else None
             if other is None and found[1] < first:
                 other = _trigger(view, found[1], "before")
             if other is not None and {found[0], other[0]} == _PAIR:

@@ -154,7 +154,7 @@ def modifiers(view: TextView, head: int, blocked: Blocked, definite: bool) -> in
                 break  # "116 مركزا انتخابيا موزعة": an accusative head's adjective is too
             end += 1
             continue
-        genitive_form = not (word.endswith(letter("alef")) and len(word) >= 4)
+        genitive_form = not (word.endswith(letter("alef")) and len(word) >= 4) and not wc.enclitic
         if (
             wc.pos == "noun"
             and end == head + 1

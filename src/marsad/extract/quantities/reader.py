@@ -33,6 +33,7 @@ from marsad.extract.quantities.lexicons import (
     category_words,
     counted_duals,
     counted_singulars,
+    elliptic,
     head_phrases,
     head_words,
     single_time_words,
@@ -589,13 +590,21 @@ class Reader:
         if not plain_gap(view, view.ends[head], at, _ADJACENT) or wc.definite:
             return None
         if (
+            view.words[head] in elliptic()
+            and head > 0
+            and plain_gap(view, view.ends[head - 1], head, _ADJACENT)
+            and view.word_class(head - 1).pos in ("noun", "adj")
+            and not view.word_class(head - 1).definite
+        ):
+            head, wc = head - 1, view.word_class(head - 1)  # "عسكريين آخرين اثنين"
+        elif (
             wc.pos == "adj"
             and not wc.proclitic
             and head > 0
             and plain_gap(view, view.ends[head - 1], head, _ADJACENT)
         ):
             noun = view.word_class(head - 1)
-            if noun.pos == "noun" and not noun.definite:
+            if noun.pos == "noun" and not noun.definite and not noun.proclitic:
                 head, wc = head - 1, noun  # "ملعقة كبيرة واحدة"
         if wc.pos not in ("noun", "adj") or not view.words[head].isalpha():
             return None
