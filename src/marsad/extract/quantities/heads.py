@@ -139,7 +139,12 @@ def modifiers(view: TextView, head: int, blocked: Blocked, definite: bool) -> in
     """End token of the head's phrase: adjectives and one genitive noun after it."""
     end = head + 1
     article = definite  # of the noun the next adjective agrees with
-    accusative = view.words[head].endswith(letter("alef"))
+    head_class = view.word_class(head)
+    # a sound masculine plural in ين/ون drops its ن before a genitive: "4 مسلحين سيارة"
+    # is "4 gunmen [stopped] a car"; so is the accusative (tanwin) head
+    accusative = view.words[head].endswith(letter("alef")) or (
+        head_class.plural == "sound" and head_class.gender == "m"
+    )
     while end < len(view.words) and end - head <= _MAX_MODIFIERS:
         if blocked(end) or not plain_gap(view, view.ends[end - 1], end, frozenset(" ")):
             break

@@ -57,6 +57,8 @@ QuantityValue = float | int | tuple[float | int, float | int] | None
 _COUNT_OF_REACH = 6  # words from "عدد القتلى" to its figure ("ارتفع عدد القتلى إلى 30")
 _PEOPLE_KINDS = frozenset({"counted", "partitive", "elliptic"})
 _ADJACENT = frozenset(" \t\u00a0")
+_LABEL_GAP = frozenset(" \t\u00a0(")  # "المادة (236)"
+_DASHES = frozenset("-\u2013\u2014")
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +231,8 @@ class Reader:
             )
             if joined and view.words[first - 1] in _ordinals():
                 return False  # "الثالثة والعشرون": the 23rd
+            if joined and self._number_before(first):
+                return False  # "واحدا وثلاثين": 31, not 30
         joined = view.words[first][:1] == letter("wa") and first > 0
         if figure.fraction_only and joined and self._number_before(first):
             return False  # "مليار ونصف مليار" is read whole; never a half alone
@@ -254,14 +258,17 @@ class Reader:
         view = self.view
         previous = first - 1
         word = view.words[previous]
-        return word[-1:].isdigit() or number_words().match(view, previous) is not None
+        ones, twos = _one_words()
+        if word[-1:].isdigit() or word in ones or word in twos:
+            return True
+        return number_words().match(view, previous) is not None
 
     def _label_before(self, first: int) -> bool:
         """ "الفرقة 11", "البند رقم 6", "عام 64": the figure names, it does not count."""
         view = self.view
         previous = first - 1
         wc = view.word_class(previous)
-        if not plain_gap(view, view.ends[previous], first, _ADJACENT):
+        if not plain_gap(view, view.ends[previous], first, _LABEL_GAP):
             return False
         if not wc.definite:
             return wc.stem in head_words("label-bare") or wc.stem in single_time_words()
@@ -369,9 +376,16 @@ class Reader:
         stop = head.stop if head is not None and head.kind in ("unit", "percent") else low.stop
         if head is not None and head.kind not in ("unit", "percent"):
             return None
-        if after >= len(view.words) or not plain_gap(view, stop, after, _ADJACENT):
+        if after >= len(view.words):
             return None
-        joiner, at = self._joiner(after)
+        gap = view.folded[stop : view.starts[after]]
+        joiner: str | None
+        if gap.strip() in _DASHES and view.words[after][:1].isdigit():
+            joiner, at = "to", after  # "( 50 - 500 ) ريال"
+        elif not plain_gap(view, stop, after, _ADJACENT):
+            return None
+        else:
+            joiner, at = self._joiner(after)
         if joiner is None or at >= len(view.words):
             return None
         if joiner == "and" and not self._range_before(low.first):
@@ -577,6 +591,8 @@ class Reader:
         head = first
         if "noun" not in view.word_class(head).alternatives:
             return None
+        if view.word_class(head).stem in head_words("label"):
+            return None  # "دور الثمانية": the quarter-final round
         if view.words[head] in head_words("not-head"):
             return None
         if view.word_class(head).stem in head_words("not-head"):
