@@ -110,6 +110,18 @@ def test_seed_quantities(seeds_dir: Path, shared_dir: Path) -> None:
         ("في واجهة تشغيل واحدة", ("واجهة تشغيل واحدة", 1, "واجهة", False, False)),
         ("على بعد كيلومتر واحد", ("كيلومتر واحد", 1, "km", False, False)),
         ("بأكثر من 400 قتيل وجريح", ("400 قتيل وجريح", 400, "casualties", True, False)),
+        ("من ( 50 - 500 ) ريال", ("50 - 500 ) ريال", (50, 500), "SAR", False, False)),
+        (
+            "على 2 درجة مئوية إلى 4 درجات مئوية",
+            ("2 درجة مئوية إلى 4 درجات مئوية", (2, 4), "degree Celsius", False, False),
+        ),
+        ("لقصف بثلاثة براميل متفجرة", ("ثلاثة براميل متفجرة", 3, "bombs", False, False)),
+        ("محام للسجناء الأربعة", ("للسجناء الأربعة", 4, "سجناء", False, False)),
+        # Asharq Al-Awsat writes a decimal fraction first after a right-to-left mark
+        (
+            "بلغت 9.\u200f159 مليار دولار",
+            ("9.\u200f159 مليار دولار", 159900000000, "USD", False, False),
+        ),
     ],
 )
 def test_figures(text: str, expected: tuple[str, object, str, bool, bool]) -> None:
@@ -134,6 +146,10 @@ def test_percent_is_not_read_inside_a_longer_figure() -> None:
         "تزن 584.376 طناً",  # 584 tonnes and a fraction, or 584,376: undetermined
         "- عام 2003 هجوم إرهابي",
         "بأقل تكلفة ممكنة وأحد جوانبها",
+        "وزن تحت 60 أولمبي.",  # a weight class: an adjective after 11-99 is accusative
+        "مبلغ الخمسين مليون ريال",  # 50 million, unread: never 1 million
+        "ويضم المعسكر واحدا وثلاثين لاعبا.",  # 31, unread: never 30
+        "ألف مبروك.",
     ],
 )
 def test_not_quantities(text: str) -> None:

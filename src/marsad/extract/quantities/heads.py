@@ -94,9 +94,22 @@ def counted_label(view: TextView, at: int) -> Counted | None:
 def _written(view: TextView, at: int) -> str:
     """Token ``at`` as written, without its clitics and article: a counted noun's unit."""
     wc = view.word_class(at)
-    cut = len(wc.proclitic) + (len(definite_article()) if wc.definite else 0)
-    start = view.source_index(view.starts[at] + cut)
-    return view.text[start : view.token_end(at)]
+    cut = len(wc.proclitic)
+    if wc.definite:  # the article, or its one letter left after a fused ل ("للسجناء")
+        cut += len(definite_article()) if not _fused(view, at) else 1
+    return view.text[view.source_index(view.starts[at] + cut) : view.token_end(at)]
+
+
+def _fused(view: TextView, at: int) -> bool:
+    wc = view.word_class(at)
+    token = view.words[at][len(wc.proclitic) :]
+    return wc.definite and not token.startswith(definite_article())
+
+
+def written_cut(view: TextView, at: int) -> int:
+    """Folded characters of token ``at`` that a quantity's span leaves out: its clitics,
+    none where a ل fused with the article ("للسجناء" is shown whole)."""
+    return 0 if _fused(view, at) else len(view.word_class(at).proclitic)
 
 
 def _nominal(view: TextView, at: int) -> bool:
@@ -122,7 +135,13 @@ def is_head_word(view: TextView, at: int, value: float | int | None) -> bool:
         # after 3-10 an adjective counts people only in the plural ("ثلاثة مقنعين"):
         # "وست هام" is West Ham, not "and six important"
         few = value is not None and 3 <= value <= 10 and wc.number == "sg"
-        return not (few and wc.pos == "adj") or counted_label(view, at) is not None
+        # after 11-99 a singular adjective counts only in the accusative ("230 مدنياً"):
+        # "وزن تحت 60 أولمبي" is a weight class
+        many = value is not None and 11 <= value <= 99 and wc.number == "sg"
+        bare = many and not word.endswith((letter("alef"), letter("ta-marbuta")))
+        if wc.pos == "adj" and (few or bare):
+            return counted_label(view, at) is not None
+        return True
     if wc.pos != "verb":
         return False
     # A form read first as a verb counts only as a listed noun ("300 طالب") or, after
@@ -211,6 +230,9 @@ def head_after(view: TextView, figure: Figure, blocked: Blocked) -> Head | None:
 
 def _head_at(view: TextView, figure: Figure, at: int, blocked: Blocked) -> Head | None:
     unit = units().match(view, at, clitics=False)
+    longer = counted_nouns().match(view, at, clitics=False)
+    if unit is not None and longer is not None and longer.end > unit.end:
+        unit = None  # "براميل متفجرة" are barrel bombs, not barrels
     if unit is not None and not figure.vague:
         stop = view.ends[unit.end - 1]
         return Head(

@@ -29,6 +29,7 @@ Number = float | int
 MAX_DIGITS = 15  # beyond this, a run of digits is an identifier, not a figure
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_MARKED_DECIMAL = re.compile("\\d+\\.\u200f\\d+")
 _AMBIGUOUS = re.compile(r"[1-9]\d{0,2}\.(?!000)\d{3}")
 _THOUSANDS = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
 # Right before or after a figure, these make it part of a date, a time, a score or a code.
@@ -173,6 +174,11 @@ def digits_at(view: TextView, at: int) -> Figure | None:
     value: Number | None
     if suffix and suffix.startswith(decimal_mark()) and last == at and skip == 0:
         value, suffix, stop = _dpa(token), "", view.ends[at]
+    elif _MARKED_DECIMAL.fullmatch(view.source_span(start, stop).slice(view.text)):
+        # "9.\u200f159": a right-to-left mark after the point, as Asharq Al-Awsat's pages
+        # write a decimal in reverse, fraction first (159.9; "2.\u200f1 فرنك" is 1.2)
+        fraction, whole = match.group().split(".")
+        value = float(f"{whole}.{fraction}")
     else:
         value = parse_digits(match.group(), decimal=_decimal_context(view, stop, last))
     if value is None:

@@ -28,6 +28,7 @@ from marsad.extract.quantities.heads import (
     is_head_word,
     modifiers,
     plain_gap,
+    written_cut,
 )
 from marsad.extract.quantities.lexicons import (
     category_words,
@@ -179,7 +180,9 @@ class Reader:
             vague = vague_at_start(view, at)
             if vague is not None:
                 return vague
-            figure = words_at(view, at) or _scale_alone(view, at)
+            figure = words_at(view, at)
+            if figure is None and not (at > 0 and self._number_before(at)):
+                figure = _scale_alone(view, at)  # not "الخمسين مليون": 50 million
         else:
             figure = digits_at(view, at)
             figure = scaled(view, figure) if figure is not None else None
@@ -583,6 +586,8 @@ class Reader:
                 break
             if view.words[previous] in head_words("not-head"):
                 break  # "إحدى الدول الخمس": the five, not إحدى
+            if not wc.definite and wc.number == "sg":
+                break  # "ترتيب اللاعبات العشر": the ten players, not the ranking
             first = previous  # definite words, and the construct nouns that open them
             if wc.proclitic:
                 break  # "والأطراف"
@@ -657,7 +662,7 @@ class Reader:
         if unit is not None and unit.end == at:
             label = unit.value.code  # "كيلومتر واحد"
         category = categories.category(view, counted.category if counted else None, head, at + 1)
-        start, stop = view.starts[head] + len(view.word_class(head).proclitic), view.ends[at]
+        start, stop = view.starts[head] + written_cut(view, head), view.ends[at]
         return _Found(
             start,
             stop,
@@ -742,7 +747,7 @@ class Reader:
         subject = head_span = None
         if item.subject is not None and item.subject[1] > item.subject[0]:
             first, end = item.subject
-            start = view.starts[first] + len(view.word_class(first).proclitic)
+            start = view.starts[first] + written_cut(view, first)
             if first == item.first:
                 start = max(start, item.start)  # a clitic the word class missed
             head_span = view.source_span(start, view.ends[end - 1])
