@@ -174,6 +174,9 @@ def test_a_change_is_two_figures_not_a_range() -> None:
         ("أسفر عن مقتل اثنين وإصابة 20 شخصا", "killed"),
         ("إن 11 شخصا قتلوا و32 أصيبوا بجروح", "injured"),
         ("أسفر عن إصابة ضابطين ومجند", "injured"),
+        ("سقوط حوالي 10 قتلى وإصابة 20 آخرين", "injured"),
+        ("إن أربعة أشخاص قتلوا وأصيب أربعة آخرون", "injured"),
+        ("قتلوا، وأصيب حوالى400 آخرين", "injured"),
     ],
 )
 def test_casualty_and_violence_categories(text: str, category: str) -> None:

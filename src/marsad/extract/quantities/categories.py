@@ -46,7 +46,10 @@ def before(view: TextView, first: int, reach: int = _LOOK_BACK) -> str | None:
             return None
         found = _trigger(view, at, "before")
         if found is not None and found[1] <= first:
-            joined = at >= 1 and not _crosses(view, at - 1, at)
+            # "مقتل وإصابة 30" pairs two nouns; "قتلوا وأصيب 4" two clauses
+            joined = (
+                at >= 1 and not _crosses(view, at - 1, at) and view.word_class(at - 1).pos != "verb"
+            )
             other = _trigger(view, at - 1, "before") if joined else None
             if other is None and found[1] < first:
                 other = _trigger(view, found[1], "before")

@@ -274,6 +274,11 @@ def casualty_pair(
         return end, label, category
     other = counted_label(view, end)
     joined = view.words[end][:1] == letter("wa")
+    after = end + 1
+    if after < len(view.words) and (
+        view.words[after][:1].isdigit() or number_words().match(view, after) is not None
+    ):
+        return end, label, category  # "10 قتلى وإصابة 20": the next figure's own word
     if other is None or not joined or {category, other.category} != _PAIR:
         return end, label, category
     return end + 1, "casualties", "casualties"

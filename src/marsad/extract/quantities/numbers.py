@@ -21,6 +21,7 @@ from functools import cache
 
 from marsad.arabic.charsets import chars, letter
 from marsad.arabic.clitics import definite_article, proclitic_letters
+from marsad.arabic.normalize import normalize
 from marsad.arabic.view import TextView
 from marsad.extract.lexicon import PhraseIndex, phrase
 from marsad.resources import load_tsv
@@ -63,6 +64,7 @@ class Figure:
     # "584.376": thousands for a count ("194.792 عبوة"), but a measure or money could be
     # either (584.376 tonnes or 584,376): such a figure has no value the text determines
     ambiguous: bool = False
+    approximate: bool = False  # an approximator written on the digits ("حوالى400")
 
 
 def _value(text: str) -> Number:
@@ -137,6 +139,21 @@ def _dpa(token: str) -> Number | None:
     return int(value) if value.is_integer() else value
 
 
+def _glued_approximator(token: str) -> int:
+    """Length of an approximator written on digits ("حوالى400", "نحو50"), else 0."""
+    letters = len(token) - len(token.lstrip("".join(c for c in token if not c.isdigit())))
+    head = token[:letters]
+    if not head or not token[letters:].isdigit() or len(head) < 3:
+        return 0
+    return letters if head in _approximators() else 0
+
+
+@cache
+def _approximators() -> frozenset[str]:
+    rows = load_tsv("quantity_words.tsv", columns=3)
+    return frozenset(normalize(r[2]) for r in rows if r[1] == "approx" and " " not in r[2])
+
+
 def _clitic_length(token: str) -> int:
     """Letters of a clitic written on digits: "و35" -> 1, "وبـ500" -> 2, "ال1600" -> 2."""
     article = definite_article()
@@ -153,6 +170,9 @@ def digits_at(view: TextView, at: int) -> Figure | None:
     """The figure whose digits begin token ``at`` (after a clitic), if any."""
     token = view.words[at]
     skip = 0 if token[0].isdigit() else _clitic_length(token)
+    glued = _glued_approximator(token)
+    if glued:
+        skip = glued  # "حوالى400": the approximator written on the digits
     if skip == len(token) or not token[skip].isdigit():
         return None
     folded = view.folded
@@ -193,6 +213,7 @@ def digits_at(view: TextView, at: int) -> Figure | None:
         suffix=suffix,
         minus=minus,
         plain=not suffix and skip == 0 and match.group().isdigit(),
+        approximate=bool(glued),
         ambiguous=bool(_AMBIGUOUS.fullmatch(match.group())) and value == int(value),
     )
 

@@ -170,13 +170,13 @@ class Reader:
 
     def _candidates(self) -> list[int]:
         words = self.view.words
-        digits = [i for i, w in enumerate(words) if any(c.isdigit() for c in w[:3])]
+        digits = [i for i, w in enumerate(words) if any(c.isdigit() for c in w)]
         spelled = set(number_words().hits(self.view)) | set(vague_words().hits(self.view))
         return sorted(set(digits) | spelled)
 
     def _number(self, at: int) -> Figure | None:
         view = self.view
-        if view.words[at][:3].isalpha():
+        if not any(char.isdigit() for char in view.words[at]):
             vague = vague_at_start(view, at)
             if vague is not None:
                 return vague
@@ -304,7 +304,7 @@ class Reader:
             None,
             figure.first,
             figure.end,
-            self._approximate(figure.first, figure.end),
+            figure.approximate or self._approximate(figure.first, figure.end),
             category=found.value,
         )
 
@@ -330,7 +330,7 @@ class Reader:
             None,
             figure.first,
             figure.end,
-            self._approximate(figure.first, figure.end),
+            figure.approximate or self._approximate(figure.first, figure.end),
             category=category,
         )
 
@@ -353,7 +353,12 @@ class Reader:
         if head.kind in _PEOPLE_KINDS or figure.vague:
             after_end = head.end if head.end > head.first else end
             category = categories.category(view, head.category, figure.first, after_end)
-        approximate = approximate or head.approximate or self._approximate(figure.first, end)
+        approximate = (
+            approximate
+            or figure.approximate
+            or head.approximate
+            or self._approximate(figure.first, end)
+        )
         return _Found(
             start,
             head.stop,
@@ -514,7 +519,7 @@ class Reader:
                 None,
                 figure.first,
                 figure.end,
-                self._approximate(figure.first, figure.end),
+                figure.approximate or self._approximate(figure.first, figure.end),
                 subject=(noun, end),
                 unit=label,
                 category=category,
