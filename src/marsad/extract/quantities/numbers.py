@@ -81,6 +81,15 @@ def number_words() -> PhraseIndex[NumberWord]:
 
 
 @cache
+def leading_words() -> PhraseIndex[NumberWord]:
+    """The number words a figure may open with (no approximator or percent word)."""
+    rows = [r for r in load_tsv("number_words.tsv", columns=3) if r[1] in ("cardinal", "tens")]
+    kinds = ("hundreds", "scale", "fraction")
+    rows += [r for r in load_tsv("quantity_words.tsv", columns=3) if r[1] in kinds]
+    return _index(rows)
+
+
+@cache
 def vague_words() -> PhraseIndex[NumberWord]:
     """Vague counts ("مئات", "العشرات"): "آلاف" after a number is a scale instead."""
     return _index([r for r in load_tsv("quantity_words.tsv", columns=3) if r[1] == "vague"])

@@ -12,9 +12,11 @@ that overlaps a timex or boilerplate, or stands inside a name, is dropped.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import compress
 
 from marsad.arabic.charsets import letter
 from marsad.arabic.clitics import without_article
@@ -46,6 +48,7 @@ from marsad.extract.quantities.numbers import (
     Number,
     continued,
     digits_at,
+    leading_words,
     number_words,
     scaled,
     vague_words,
@@ -58,6 +61,7 @@ QuantityValue = float | int | tuple[float | int, float | int] | None
 _COUNT_OF_REACH = 6  # words from "عدد القتلى" to its figure ("ارتفع عدد القتلى إلى 30")
 _PEOPLE_KINDS = frozenset({"counted", "partitive", "elliptic"})
 _ADJACENT = frozenset(" \t\u00a0")
+_DIGIT_RUN = re.compile(r"\d+")
 _LABEL_GAP = frozenset(" \t\u00a0(")  # "المادة (236)"
 _DASHES = frozenset("-\u2013\u2014")
 
@@ -112,16 +116,24 @@ class Reader:
         self.names = sorted(view.folded_range(e.span) for e in article.entities)
         self.sentences = sorted((s.span for s in article.sentences), key=lambda s: s.start)
         self.sentence_starts = [s.start for s in self.sentences]
-        self._blocked_tokens: set[int] | None = None
+        self._long_ranges: dict[int, list[tuple[int, int]]] = {}
 
     # -- what no figure may touch -----------------------------------------------------------
 
     def _overlaps(self, ranges: list[tuple[int, int]], start: int, stop: int) -> bool:
+        """Whether folded ``[start, stop)`` overlaps one of ``ranges`` (sorted): the few
+        that start just before it, or a long one (a boilerplate block) further back."""
         index = bisect_right(ranges, (stop, stop))
         for left, right in ranges[max(0, index - 8) : index]:
             if left < stop and start < right:
                 return True
-        return any(left < stop and start < right for left, right in ranges if right - left > 400)
+        return any(left < stop and start < right for left, right in self._long(ranges))
+
+    def _long(self, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        found = self._long_ranges.get(id(ranges))
+        if found is None:
+            found = self._long_ranges[id(ranges)] = [r for r in ranges if r[1] - r[0] > 400]
+        return found
 
     def blocked_token(self, at: int) -> bool:
         return self._overlaps(self.blocked_ranges, self.view.starts[at], self.view.ends[at])
@@ -169,10 +181,11 @@ class Reader:
         )
 
     def _candidates(self) -> list[int]:
-        words = self.view.words
-        digits = [i for i, w in enumerate(words) if any(c.isdigit() for c in w)]
-        spelled = set(number_words().hits(self.view)) | set(vague_words().hits(self.view))
-        return sorted(set(digits) | spelled)
+        """Tokens holding a digit, and those that may open a number in words."""
+        view = self.view
+        digits = {view.token_containing(m.start()) for m in _DIGIT_RUN.finditer(view.folded)}
+        spelled = set(leading_words().hits(view)) | set(vague_words().hits(view))
+        return sorted((digits - {-1}) | spelled)
 
     def _number(self, at: int) -> Figure | None:
         view = self.view
@@ -533,8 +546,9 @@ class Reader:
         view = self.view
         ones, twos = _one_words()
         out: list[_Found] = []
-        hits = set(number_words().hits(view, clitics=False))
-        hits.update(i for i, word in enumerate(view.words) if word in ones or word in twos)
+        hits = set(leading_words().hits(view, clitics=False))
+        small = ones | twos
+        hits.update(compress(range(len(view.words)), map(small.__contains__, view.words)))
         for at in sorted(hits):
             if at == 0 or self.blocked_token(at) or self.blocked_token(at - 1):
                 continue
@@ -687,14 +701,15 @@ class Reader:
         out: list[_Found] = []
         singulars = counted_singulars()
         listed = counted_duals()
-        for at, wc in enumerate(view.word_classes):
-            if wc.pos not in ("noun", "adj") or len(view.words[at]) < 5:
+        ends = {view.token_containing(m.start()) for m in _dual_ending_re().finditer(view.folded)}
+        word_classes = view.word_classes
+        for at in sorted(ends | set(listed.hits(view))):
+            if len(view.words[at]) < 5:
                 continue
-            if self.blocked_token(at) or any(
-                word in head_words("not-dual") for _, word in view.readings(at)
-            ):
-                continue  # "لطالبان"
-            if at > 0 and view.word_class(at - 1).number == "du":
+            wc = word_classes[at]
+            if wc.pos not in ("noun", "adj"):
+                continue
+            if at > 0 and word_classes[at - 1].number == "du":
                 continue  # an adjective agreeing with a dual noun before it
             match = listed.match(view, at)
             if match is not None:
@@ -704,6 +719,10 @@ class Reader:
                 if found is None:
                     continue
                 counted, end, prefix = singulars[found[1]], at + 1, found[0]
+            if self.blocked_token(at) or any(
+                word in head_words("not-dual") for _, word in view.readings(at)
+            ):
+                continue  # "لطالبان"
             category = categories.category(view, counted.category, at, end)
             start = view.starts[at] + prefix
             out.append(
@@ -848,6 +867,13 @@ def _dual_reading(view: TextView, at: int, dual: bool) -> tuple[int, str] | None
                 if stem.endswith(ending) and stem[: -len(ending)] in singulars:
                     return prefix, stem[: -len(ending)]
     return None
+
+
+@cache
+def _dual_ending_re() -> re.Pattern[str]:
+    """A word ending in a dual ending: the tokens worth reading as duals."""
+    endings = sorted(_dual_endings()[0] + _dual_endings()[1], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, endings)) + r")(?![^\W_])")
 
 
 @cache
