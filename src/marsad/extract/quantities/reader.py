@@ -117,6 +117,7 @@ class Reader:
         self.sentences = sorted((s.span for s in article.sentences), key=lambda s: s.start)
         self.sentence_starts = [s.start for s in self.sentences]
         self._long_ranges: dict[int, list[tuple[int, int]]] = {}
+        self._leading: list[int] = []  # tokens that may open a number in words
 
     # -- what no figure may touch -----------------------------------------------------------
 
@@ -184,7 +185,8 @@ class Reader:
         """Tokens holding a digit, and those that may open a number in words."""
         view = self.view
         digits = {view.token_containing(m.start()) for m in _DIGIT_RUN.finditer(view.folded)}
-        spelled = set(leading_words().hits(view)) | set(vague_words().hits(view))
+        self._leading = leading_words().hits(view)
+        spelled = set(self._leading) | set(vague_words().hits(view))
         return sorted((digits - {-1}) | spelled)
 
     def _number(self, at: int) -> Figure | None:
@@ -546,7 +548,7 @@ class Reader:
         view = self.view
         ones, twos = _one_words()
         out: list[_Found] = []
-        hits = set(leading_words().hits(view, clitics=False))
+        hits = set(self._leading)  # a superset of the bare hits: match below reads bare
         small = ones | twos
         hits.update(compress(range(len(view.words)), map(small.__contains__, view.words)))
         for at in sorted(hits):
