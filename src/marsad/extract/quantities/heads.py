@@ -256,7 +256,11 @@ def _head_at(view: TextView, figure: Figure, at: int, blocked: Blocked) -> Head 
         return _vague_head(view, figure, at, blocked)
     if not is_head_word(view, at, figure.value):
         return None
-    end = modifiers(view, at, blocked, False)
+    return _counted(view, at, modifiers(view, at, blocked, False))
+
+
+def _counted(view: TextView, at: int, end: int) -> Head:
+    """The counted noun at ``at`` and its phrase up to ``end``, glossed where listed."""
     counted = counted_label(view, at)
     label = counted.label if counted is not None else _written(view, at)
     category = counted.category if counted is not None else None
@@ -316,9 +320,4 @@ def _vague_head(view: TextView, figure: Figure, at: int, blocked: Blocked) -> He
         return None
     if word in head_words("not-head") or wc.stem in head_words("not-head"):
         return None
-    end = modifiers(view, at, blocked, True)
-    counted = counted_label(view, at)
-    label = counted.label if counted is not None else _written(view, at)
-    category = counted.category if counted is not None else None
-    end, label, category = casualty_pair(view, end, label, category)
-    return Head("counted", at, end, view.ends[end - 1], label, category, (at, end))
+    return _counted(view, at, modifiers(view, at, blocked, True))

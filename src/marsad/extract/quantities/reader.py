@@ -302,6 +302,20 @@ class Reader:
             return True
         return counted_label(self.view, head.first) is not None
 
+    def _headless(self, figure: Figure, category: str | None) -> _Found:
+        """A figure with no head of its own: what it counts is said around it."""
+        return _Found(
+            figure.start,
+            figure.stop,
+            figure.value,
+            None,
+            figure.first,
+            figure.end,
+            figure.approximate or self._approximate(figure.first, figure.end),
+            vague=figure.vague,
+            category=category,
+        )
+
     def _before_verb(self, figure: Figure) -> _Found | None:
         """ "11 شخصا قتلوا و32 أصيبوا": a bare figure right before a casualty verb."""
         view = self.view
@@ -312,16 +326,7 @@ class Reader:
         found = category_words("after").match(view, figure.end, clitics=False)
         if found is None:
             return None
-        return _Found(
-            figure.start,
-            figure.stop,
-            figure.value,
-            None,
-            figure.first,
-            figure.end,
-            figure.approximate or self._approximate(figure.first, figure.end),
-            category=found.value,
-        )
+        return self._headless(figure, found.value)
 
     def _after_trigger(self, figure: Figure) -> _Found | None:
         """ "أسفر عن مقتل اثنين وإصابة 20": a casualty word right before a bare figure."""
@@ -338,16 +343,7 @@ class Reader:
         category = categories.before(view, start, reach=1)
         if category is None or category in ("weapons", "attacks"):
             return None
-        return _Found(
-            figure.start,
-            figure.stop,
-            figure.value,
-            None,
-            figure.first,
-            figure.end,
-            figure.approximate or self._approximate(figure.first, figure.end),
-            category=category,
-        )
+        return self._headless(figure, category)
 
     def _make(
         self,
@@ -475,16 +471,7 @@ class Reader:
             return None
         view = self.view
         category = categories.category(view, None, figure.first, figure.end)
-        return _Found(
-            figure.start,
-            figure.stop,
-            None,
-            None,
-            figure.first,
-            figure.end,
-            vague=True,
-            category=category,
-        )
+        return self._headless(figure, category)
 
     def _coordinated_vague(self, figure: Figure) -> _Found | None:
         """ "مئات وآلاف من الكيلومترات": a vague count joined to the next one by و."""
@@ -496,16 +483,7 @@ class Reader:
         if found is None or found.prefix != 1 or view.words[at][:1] != letter("wa"):
             return None
         category = categories.category(view, None, figure.first, figure.end)
-        return _Found(
-            figure.start,
-            figure.stop,
-            None,
-            None,
-            figure.first,
-            figure.end,
-            vague=True,
-            category=category,
-        )
+        return self._headless(figure, category)
 
     def _count_of(self, figure: Figure) -> _Found | None:
         """ "ارتفعت حصيلة القتلى إلى 30": the figure counts the noun after عدد/حصيلة."""
