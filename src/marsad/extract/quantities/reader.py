@@ -505,18 +505,7 @@ class Reader:
             category = counted.category if counted is not None else None
             if category in (None, "attackers"):
                 category = categories.before(view, at + 1) or category
-            return _Found(
-                figure.start,
-                figure.stop,
-                figure.value,
-                None,
-                figure.first,
-                figure.end,
-                figure.approximate or self._approximate(figure.first, figure.end),
-                subject=(noun, end),
-                unit=label,
-                category=category,
-            )
+            return replace(self._headless(figure, category), subject=(noun, end), unit=label)
         return None
 
     # -- numerals after their noun, duals --------------------------------------------------------
