@@ -177,6 +177,7 @@ def test_a_change_is_two_figures_not_a_range() -> None:
         ("سقوط حوالي 10 قتلى وإصابة 20 آخرين", "injured"),
         ("إن أربعة أشخاص قتلوا وأصيب أربعة آخرون", "injured"),
         ("قتلوا، وأصيب حوالى400 آخرين", "injured"),
+        ("أصابه بطلقتين في الرأس", "weapons"),
     ],
 )
 def test_casualty_and_violence_categories(text: str, category: str) -> None:
