@@ -20,7 +20,6 @@ from marsad.arabic.clitics import proclitics
 from marsad.arabic.normalize import DROPPED, fold_char, normalize
 from marsad.arabic.sentences import split_sentences
 from marsad.arabic.view import TextView
-from marsad.extract import quantities
 from marsad.extract.cues import cue_at, cue_forms, cue_tokens
 from marsad.extract.lexicon import (
     PhraseIndex,
@@ -29,6 +28,8 @@ from marsad.extract.lexicon import (
     speaker_words,
     titles,
 )
+from marsad.extract.quantities import lexicons as quantity_lexicons
+from marsad.extract.quantities import numbers as quantity_numbers
 from marsad.model import Span
 
 
@@ -39,9 +40,11 @@ def _indexes() -> list[PhraseIndex[Any]]:
         titles(),
         speaker_nouns(),
         *(speaker_words(kind) for kind in kinds),
-        quantities._words(),
-        quantities._vague_words(),
-        quantities._units(),
+        quantity_numbers.number_words(),
+        quantity_numbers.vague_words(),
+        quantity_lexicons.units(),
+        quantity_lexicons.counted_nouns(),
+        *(quantity_lexicons.category_words(where) for where in ("before", "after")),
     ]
 
 

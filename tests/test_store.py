@@ -108,7 +108,17 @@ def _full_article(doc: str = "004.txt", text: str = TEXT) -> Article:
         ),
     ]
     article.quantities = [
-        Quantity(_at(text, "2500 عسكري"), "2500 عسكري", 2500, "soldier", "US troops"),
+        Quantity(
+            _at(text, "2500 عسكري"),
+            "2500 عسكري",
+            2500,
+            "soldier",
+            "US troops",
+            category="attackers",
+            head=_at(text, "عسكري"),
+            sentence=_at(text, "2500"),
+        ),
+        Quantity(_at(text, "2500 عسكري"), "2500 عسكري", None, "soldier", bounds=(2400, 2500)),
         Quantity(_at(text, "2500"), "2500", 2.5e3, None, approximate=True, vague=True),
         Quantity(_at(text, "عسكري"), "عسكري", None),
     ]
@@ -152,7 +162,8 @@ def test_store_handles_every_model_field() -> None:
             "speaker_ar",
             "speaker_id",
         },
-        Quantity: {"span", "text", "value", "unit", "subject", "approximate", "vague"},
+        Quantity: {"span", "text", "value", "unit", "subject", "approximate", "vague",
+                   "category", "head", "sentence", "bounds"},
         EventMention: {"kind", "trigger", "trigger_text", "sentence", "date", "timex",
                        "participants", "name", "undated_reason", "rule", "place"},
     }  # fmt: skip
@@ -172,7 +183,8 @@ def test_round_trip_is_exact(tmp_path: Path) -> None:
         back = store.get(article.id)
         assert back == article
         assert back is not None and isinstance(back.quantities[0].value, int)
-        assert isinstance(back.quantities[1].value, float)
+        assert isinstance(back.quantities[2].value, float)
+        assert back.quantities[1].bounds == (2400, 2500)  # a range comes back a range
 
 
 def test_resaving_replaces_without_duplicates(tmp_path: Path) -> None:

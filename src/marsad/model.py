@@ -196,6 +196,14 @@ class Quote:
 
 @dataclass(slots=True)
 class Quantity:
+    """A figure as written: its value, unit, what it counts (``subject``, from the text),
+    and for casualty and violence counts a ``category`` (killed, injured, arrested, ...).
+
+    A range ("900 إلى 1000 دولار") has ``bounds`` ``(low, high)`` and no single ``value``;
+    the public JSON writes it as ``"value": [low, high]``. ``head`` is the counted noun
+    phrase as written and ``sentence`` the sentence the figure stands in: what a later
+    stage needs to tie the figure to its event."""
+
     span: Span
     text: str
     value: float | int | None
@@ -203,13 +211,18 @@ class Quantity:
     subject: str | None = None
     approximate: bool = False
     vague: bool = False
+    category: str | None = None
+    head: Span | None = None
+    sentence: Span | None = None
+    bounds: tuple[float | int, float | int] | None = None
 
     def to_json(self) -> dict[str, Any]:
+        value = list(self.bounds) if self.bounds is not None else self.value
         out: dict[str, Any] = {
             "start": self.span.start,
             "end": self.span.end,
             "text": self.text,
-            "value": self.value,
+            "value": value,
             "unit": self.unit,
         }
         if self.subject is not None:
@@ -218,6 +231,8 @@ class Quantity:
             out["approximate"] = True
         if self.vague:
             out["vague"] = True
+        if self.category is not None:
+            out["category"] = self.category
         return out
 
 

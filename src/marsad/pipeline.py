@@ -63,7 +63,12 @@ PIPELINE: tuple[Stage, ...] = (
         "view sentences quotes timex_values quote_dates published",
         "quote_dates",
     ),
-    _stage("quantities", annotate_quantities, "view timexes boilerplate", "quantities"),
+    _stage(
+        "quantities",
+        annotate_quantities,
+        "view sentences timexes entities boilerplate",
+        "quantities",
+    ),
     _stage(
         "events",
         annotate_events,

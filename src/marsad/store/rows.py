@@ -59,6 +59,28 @@ def _span(start: int | None, end: int | None) -> Span | None:
     return None if start is None or end is None else Span(start, end)
 
 
+def _span_row(span: Span | None) -> tuple[int | None, int | None]:
+    return (None, None) if span is None else (span.start, span.end)
+
+
+def _quantity(r: Row, value: Any) -> Quantity:
+    """A stored ``[low, high]`` value is a range: its ``bounds``, with no single value."""
+    bounds = (value[0], value[1]) if isinstance(value, list) else None
+    return Quantity(
+        Span(r[0], r[1]),
+        r[2],
+        None if bounds is not None else value,
+        r[4],
+        r[5],
+        bool(r[6]),
+        bool(r[7]),
+        r[8],
+        _span(r[9], r[10]),
+        _span(r[11], r[12]),
+        bounds,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Layer:
     """How one article layer maps to its table (columns after article_id and seq)."""
@@ -204,20 +226,35 @@ LAYERS = (
     Layer(
         "quantities",
         "quantities",
-        ("start", "end", "text", "value", "unit", "subject", "approximate", "vague"),
+        (
+            "start",
+            "end",
+            "text",
+            "value",
+            "unit",
+            "subject",
+            "approximate",
+            "vague",
+            "category",
+            "head_start",
+            "head_end",
+            "sentence_start",
+            "sentence_end",
+        ),
         lambda q: (
             q.span.start,
             q.span.end,
             q.text,
-            json.dumps(q.value),
+            json.dumps(list(q.bounds) if q.bounds is not None else q.value),
             q.unit,
             q.subject,
             int(q.approximate),
             int(q.vague),
+            q.category,
+            *_span_row(q.head),
+            *_span_row(q.sentence),
         ),
-        lambda r: Quantity(
-            Span(r[0], r[1]), r[2], json.loads(r[3]), r[4], r[5], bool(r[6]), bool(r[7])
-        ),
+        lambda r: _quantity(r, json.loads(r[3])),
     ),
     Layer(
         "events",
