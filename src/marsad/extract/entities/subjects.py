@@ -68,6 +68,8 @@ def _name_end(ctx: EntityContext, first: int) -> int:
         return first
     if end - first == 1 and not _one_word_name(sc, first):
         return first
+    if end - first > 1 and not _several_word_name(sc, first, end):
+        return first
     return end
 
 
@@ -110,3 +112,12 @@ def _one_word_name(sc: TextView, at: int) -> bool:
     if strip_clitics(word)[1] in common_words():
         return False
     return sc.word_class(at).number in (None, "sg")  # "المسؤولون" are not a name
+
+
+def _several_word_name(sc: TextView, first: int, end: int) -> bool:
+    """Words ``[first, end)`` as one name: no dual or plural among them, and no article on
+    the first ("الزعيمان الكرديان"، "الشاب المعتكف" are noun phrases; a name with the
+    article alone, "الكندي", is a lone word)."""
+    if sc.word_class(first).definite:
+        return False
+    return all(sc.word_class(at).number in (None, "sg") for at in range(first, end))

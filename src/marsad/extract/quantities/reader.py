@@ -732,7 +732,7 @@ class Reader:
             return None
         if self._overlaps(self.blocked_ranges, item.start, item.stop):
             return None
-        if self._overlaps(self.names, item.start, view.ends[item.first]):
+        if self._overlaps(self.names, view.starts[item.first], view.ends[item.first]):
             return None  # a number inside a name ("خليجي 23")
         span = view.source_span(item.start, item.stop)
         value, bounds = (None, item.value) if isinstance(item.value, tuple) else (item.value, None)
