@@ -303,7 +303,7 @@ class _Reader:
                 person, stop = named.entity.canonical, named.end
             else:
                 person = self.person_with_role(title.role, title.first)
-        label = person or title.role or None
+        label = person or (f"{title.role} (unnamed)" if title.role else None)
         return _Speaker(label, self.span(title.first, stop), stop, "title")
 
     def named_after(self, at: int, end: int) -> Placed | None:

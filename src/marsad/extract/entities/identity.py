@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from marsad.arabic.view import TextView
+from marsad.extract.entities.compose import compose
 from marsad.extract.entities.context import Placed
 from marsad.extract.entities.latin import GAZETTEER, ROMANISED, romanise
 from marsad.extract.lexicon import gazetteer_surfaces
@@ -125,9 +126,12 @@ def _name_group(
         arabic = head.text if len(words[fullest]) >= len(words[known]) else primary or head.text
         identity = _stable_id(entity.type, "gazetteer", canonical)
     else:
-        canonical = (
-            head.canonical if head.rule == "short" else romanise(head.text) or head.canonical
-        )
+        if head.rule == "short":
+            canonical = head.canonical
+        else:
+            item = placed[fullest]
+            composed = compose(view, item.first, item.end, head.type)
+            canonical = composed or romanise(head.text) or head.canonical
         source, arabic = ROMANISED, head.text
         identity = _stable_id(head.type, " ".join(words[fullest]))
     for index in group:

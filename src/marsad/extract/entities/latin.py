@@ -85,7 +85,9 @@ def romanise(name: str) -> str:
     words = name.split()
     if not words:
         return ""
-    latin = _whole(" ".join(words))
+    # one word's attested "whole name" is some full name that is written so ("عبدالعزيز"
+    # -> "Abd El Aziz"); the unit's own spelling is the better one
+    latin = _whole(" ".join(words)) if len(words) > 1 else None
     if latin is None:
         particles = _settings()["particles"]
         parts = [particles.get(normalize(unit)) or _unit(unit) for unit in _units(words)]
