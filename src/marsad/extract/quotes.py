@@ -34,6 +34,7 @@ from marsad.extract.entities import EntityContext, Placed, TitleMention, context
 from marsad.extract.lexicon import (
     countries,
     demonym_at,
+    quote_attributions,
     short_name,
     speaker_nouns,
     speaker_words,
@@ -671,7 +672,11 @@ class _Reader:
         quotes: list[Quote] = []
         words = self.sc.words
         cues = list(compress(range(len(words)), map(cue_tokens().__contains__, words)))
-        if not cues and participle_forms().keys().isdisjoint(words):
+        if (
+            not cues
+            and participle_forms().keys().isdisjoint(words)
+            and not quote_attributions().hits(self.sc)
+        ):
             return quotes
         nouns = speaker_words("statement").hits(self.sc)
         for sentence in self.article.sentences:
@@ -680,7 +685,11 @@ class _Reader:
             first, end = self.token_range(sentence.span)
             self.note_statement(first, end, nouns)
             before = len(quotes)
+            attributed, used = self.attributions(first, end, sentence.span)
+            quotes += attributed
             for k in cues[bisect.bisect_left(cues, first) : bisect.bisect_left(cues, end)]:
+                if k in used:
+                    continue
                 found = cue_at(words[k])
                 quote = None
                 if found is not None:
@@ -699,6 +708,93 @@ class _Reader:
                 if carried is not None:
                     quotes.append(carried)
         return quotes
+
+    def attributions(self, first: int, end: int, sentence: Span) -> tuple[list[Quote], set[int]]:
+        """Quotes that a marker attributes (quote_attributions.tsv): "...، حسبما أفاد
+        المرصد"، "وفق عبد الرحمن"، "وجاء في البيان أن"; and the reporting verbs they used."""
+        found: list[Quote] = []
+        used: set[int] = set()
+        markers = quote_attributions()
+        at = first
+        while at < end:
+            match = markers.match(self.sc, at)
+            if match is None or match.end >= end:
+                at += 1
+                continue
+            quote, cue = self.attributed(at, match.end, match.value, first, end, sentence)
+            if quote is not None:
+                found.append(quote)
+                if cue is not None:
+                    used.add(cue)
+            at = match.end
+        return found, used
+
+    def attributed(
+        self, marker: int, stop: int, kind: str, first: int, end: int, sentence: Span
+    ) -> tuple[Quote | None, int | None]:
+        """One attribution: its cue token (the verb, or the marker's first word), speaker
+        and content; (None, None) when no speaker the passes know follows."""
+        cue = marker
+        after = stop
+        if kind == "tail":
+            if cue_at(self.sc.words[stop]) is None:
+                return None, None
+            cue, after = stop, self.skip_fillers(stop + 1, end)
+        issuer, joint = self.state.issuer, self.state.joint
+        speaker = self.speaker_at(after, end, cue) if after < end else None
+        if speaker is None and kind == "tail" and after < end:
+            speaker = self.described_speaker(after, end)
+        unknown = speaker is not None and speaker.label is None and kind != "document"
+        if speaker is None or unknown or speaker.kind == "parties":
+            self.state.issuer, self.state.joint = issuer, joint
+            return None, None
+        if kind == "document" and speaker.kind != "document":
+            self.state.issuer, self.state.joint = issuer, joint
+            return None, None
+        content = self.attributed_content(marker, speaker.end, first, end, sentence, kind)
+        if content is None:
+            return None, None
+        if speaker.kind != "document":  # "وجاء في البيان" need not name who issued it
+            self.state.last = speaker
+        cue_span = self.span(cue, cue + 1)
+        speaker_ar, speaker_id = self.identify(speaker)
+        quote = Quote(
+            speaker=speaker.label,
+            cue=cue_span.slice(self.article.text),
+            cue_span=cue_span,
+            content_span=content,
+            speaker_span=speaker.span,
+            speaker_ar=speaker_ar,
+            speaker_id=speaker_id,
+        )
+        return quote, cue if kind == "tail" else None
+
+    def attributed_content(
+        self, marker: int, after: int, first: int, end: int, sentence: Span, kind: str
+    ) -> Span | None:
+        """What an attribution reports: the clause before its marker ("قتل 3 مدنيين،
+        حسبما أفاد المرصد"), else what opens after its speaker ("وجاء في البيان أن ...",
+        "وبحسب القرار فإن ...", "وبحسب المصدر، ...")."""
+        if kind != "document" and marker > first:
+            if any(cue_at(word) for word in self.sc.words[first:marker]):
+                return None  # "ونقل موقع ... عن الدبلوماسي قوله، بحسب مصادر": not its own
+            start = self.sc.token_start(first)
+            stop = self.sc.token_start(marker)
+            text = self.article.text
+            while stop > start and text[stop - 1] in chars("quote-trailing") + " ":
+                stop -= 1
+            return Span(start, stop) if stop > start else None
+        if after >= end:
+            return None
+        opening = self.content_after(after, end, strict=False)
+        if opening is None and kind != "document":
+            if self.sc.words[after][1:] in _introducers():  # "فإن"
+                opening = (self.sc.ends[after], after + 1)
+            elif self.comma_between(after - 1, after):
+                opening = (self.sc.starts[after], after)
+        if opening is None:
+            return None
+        return self.content_span(opening[0], sentence)
 
     def participle_quote(self, first: int, end: int, sentence: Span) -> Quote | None:
         """ "وأكد شتاينماير تفهمه قلق الرياض، مبيناً أن": in a sentence no reporting verb

@@ -16,6 +16,7 @@ import hashlib
 from collections.abc import Sequence
 from functools import cache
 
+from marsad.arabic.clitics import definite_article
 from marsad.arabic.view import TextView
 from marsad.extract.entities.compose import compose
 from marsad.extract.entities.context import Placed
@@ -105,11 +106,34 @@ def assign_identities(view: TextView, placed: Sequence[Placed]) -> None:
         for long in people:
             if short != long and _same_person(words[short], words[long]):
                 groups.join(short, long)
+    _join_body_heads(placed, words, groups)
     members: dict[int, list[int]] = {}
     for index in range(len(placed)):
         members.setdefault(groups.find(index), []).append(index)
     for group in members.values():
         _name_group(view, placed, words, group)
+
+
+def _join_body_heads(
+    placed: Sequence[Placed], words: list[tuple[str, ...]], groups: _Groups
+) -> None:
+    """ "وقال المرصد" after "المرصد السوري لحقوق الإنسان": a lone definite word that opens
+    the name of exactly one body of the article is that body (whatever type the model
+    gave the lone word)."""
+    the = definite_article()
+    bodies: dict[str, set[int]] = {}
+    for index, item in enumerate(placed):
+        if item.entity.type == "ORG" and len(words[index]) > 1:
+            bodies.setdefault(words[index][0], set()).add(groups.find(index))
+    for index, item in enumerate(placed):
+        found = words[index]
+        if len(found) != 1 or not found[0].startswith(the) or item.entity.rule in _KNOWN_RULES:
+            continue
+        owners = bodies.get(found[0], set())
+        if len(owners) == 1:
+            (owner,) = owners
+            groups.join(index, owner)
+            item.entity.type = "ORG"
 
 
 def _name_group(
