@@ -367,3 +367,11 @@ def test_a_lone_definite_word_that_opens_a_body_name_is_that_body() -> None:
     )
     assert [q.speaker for q in quotes] == ["Syrian Observatory for Human Rights"] * 2
     assert quotes[0].speaker_id == quotes[1].speaker_id
+
+
+def test_the_one_told_stands_between_a_speaker_and_a_quotation() -> None:
+    article, quotes = _quotes('وقال مورينيو لشبكة سكاي سبورتس "لم أكن سعيدا بالطاقم الطبي".')
+    (quote,) = quotes
+    assert quote.content_span.slice(article.text) == "لم أكن سعيدا بالطاقم الطبي"
+    _, quotes = _quotes('وقال سواريز لمحادثه "سأستخدم حقيبة الظهر".')
+    assert [q.cue for q in quotes] == ["وقال"]

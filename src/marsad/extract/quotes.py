@@ -226,7 +226,7 @@ class _Reader:
         if item is not None and self.told(item, at):
             return item.end
         word = self.sc.words[at]
-        if word not in _addressees():
+        if word not in _addressees() and not self.told_someone(at):
             return None
         if item is not None and item.end - at > 1:  # "قال لي كيشيانغ": a name, not "to me"
             return None
@@ -238,7 +238,24 @@ class _Reader:
             for index in range(stop + 1, min(end, stop + 6)):  # "لصحيفة «الحياة»"
                 if any(c in _OPENERS.values() for c in self.gap(index - 1, index)):
                     return index
+        for index in range(stop + 1, min(end, stop + 4)):  # "لشبكة سكاي سبورتس «...»"
+            if self.sc.words[index - 1] in _introducers() or cue_at(self.sc.words[index - 1]):
+                break
+            gap = self.gap(index - 1, index)
+            if any(c in _OPENERS for c in gap) and gap[:1].isspace():
+                return index
         return stop
+
+    def told_someone(self, at: int) -> bool:
+        """Token ``at`` is ل + an indefinite noun, not a name: to whom it was said ("قال
+        لمحادثه"، "لشبكة سكاي سبورتس"، "لصحيفته")."""
+        found = self.sc.word_class(at)
+        return (
+            found.proclitic == letter("la")
+            and found.pos in ("noun", "adj")
+            and not found.definite
+            and self.ctx.by_first.get(at) is None
+        )
 
     def speaker_at(self, at: int, end: int, cue_at_token: int) -> _Speaker | None:
         """The speaker phrase starting at token ``at`` (before ``end``), if any."""
@@ -483,9 +500,13 @@ class _Reader:
                 _, stretch = self.stretch_before(k, first)
                 if not self.opens_adverbial(stretch):
                     speaker = self.speaker_ending_at(k, first, stretch, only_opening=True)
-        opening = self.content_after(
-            speaker.end if speaker and speaker.end > k else k + 1, end, cue.strict
-        )
+        start = speaker.end if speaker and speaker.end > k else k + 1
+        if speaker is not None and speaker.end > k:
+            # "وقال مورينيو لشبكة سكاي سبورتس «...»": the one told, then the content
+            told_after = self.addressee_end(start, end)
+            if told_after is not None:
+                start = self.skip_fillers(told_after, end)
+        opening = self.content_after(start, end, cue.strict)
         if opening is None:
             if speaker is None or speaker.kind != "document" or speaker.end >= end:
                 return None
@@ -736,8 +757,8 @@ class _Reader:
         and content; (None, None) when no speaker the passes know follows."""
         cue = marker
         after = stop
-        if kind == "tail":
-            if cue_at(self.sc.words[stop]) is None:
+        if kind == "tail":  # "حسب ما نقلت الوكالة": any verb of saying or reporting
+            if cue_at(self.sc.words[stop]) is None and self.sc.word_class(stop).pos != "verb":
                 return None, None
             cue, after = stop, self.skip_fillers(stop + 1, end)
         issuer, joint = self.state.issuer, self.state.joint
