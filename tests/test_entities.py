@@ -208,3 +208,11 @@ def test_a_body_found_by_its_head_noun_is_named_in_english() -> None:
     body = next(e for e in article.entities if e.type == "ORG")
     assert body.text == "وزارة العدل الأمريكية"
     assert body.canonical == "US Ministry of Justice" and body.name_source == "romanised"
+
+
+def test_an_attested_spelling_must_write_the_names_consonants() -> None:
+    from marsad.extract.entities.latin import _spells
+
+    assert _spells("المساري", "al-Masari") and _spells("باجبير", "Bajbeer")
+    assert not _spells("المساري", "Aldallal")  # an attested row that is some other name
+    assert romanise("أحمد المساري") == "Ahmed al-Masari"
