@@ -509,6 +509,10 @@ class _Reader:
         opening = self.content_after(start, end, cue.strict)
         if opening is None:
             if speaker is None or speaker.kind != "document" or speaker.end >= end:
+                if speaker is not None and speaker.label and speaker.kind != "parties":
+                    # "شددت الهيئة على أهمية ...": no quote, but a later bare "وأشارت
+                    # إلى أن" goes on with the one who spoke here
+                    self.state.last = speaker
                 return None
             opening = (self.sc.starts[speaker.end], speaker.end)
         content = self.content_span(opening[0], sentence)
