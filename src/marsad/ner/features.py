@@ -15,9 +15,10 @@ from functools import cache, lru_cache
 
 from marsad.arabic.clitics import proclitic_letters, rules, without_article
 from marsad.arabic.normalize import normalize
+from marsad.arabic.wordclass import classify
 from marsad.resources import load_tsv
 
-GROUPS = ("word", "affix", "shape", "stem", "gazetteer", "cluster", "context")
+GROUPS = ("word", "affix", "shape", "stem", "wordclass", "gazetteer", "cluster", "context")
 
 _MIN_STEM = 3
 _ARABIC = re.compile(r"[\u0621-\u064a]")
@@ -189,7 +190,7 @@ class _WordFacts:
 
 OFFSETS = (-2, -1, 1, 2)
 # Features a token also shows its neighbours, as "{offset}:{feature}".
-CONTEXT_KEYS = ("w=", "stem=", "cl1=", "shape=", "clitic=")
+CONTEXT_KEYS = ("w=", "stem=", "cl1=", "shape=", "clitic=", "wc=", "wcname")
 
 
 @lru_cache(maxsize=200_000)
@@ -217,6 +218,8 @@ def word_features(token: str, groups: frozenset[str]) -> tuple[str, tuple[str, .
             feats.append("has_digit")
     if "stem" in groups:
         feats.extend(("stem=" + stem, "clitic=" + prefix, "sp3=" + stem[:3], "ss3=" + stem[-3:]))
+    if "wordclass" in groups:
+        feats.extend(_word_class_features(word))
     if "cluster" in groups:
         ids = lexicon().clusters.get(stem)
         if ids is None:
@@ -224,6 +227,22 @@ def word_features(token: str, groups: frozenset[str]) -> tuple[str, tuple[str, .
         else:
             feats.extend(f"cl{level}={cid}" for level, cid in enumerate(ids))
     return word, tuple(feats)
+
+
+def _word_class_features(word: str) -> list[str]:
+    """What the word-class layer knows of the word: its likeliest class, whether it may be
+    a proper name, how it was found (lexicon, rule, guess), the article, number, a suffix."""
+    found = classify(word)
+    feats = ["wc=" + found.pos, "wcsrc=" + found.source]
+    if "name" in found.alternatives:
+        feats.append("wcname")
+    if found.definite:
+        feats.append("wcdef")
+    if found.number:
+        feats.append("wcnum=" + found.number)
+    if found.enclitic:
+        feats.append("wcenc")
+    return feats
 
 
 def sentence_features(tokens: Sequence[str], groups: Iterable[str] = GROUPS) -> list[list[str]]:
