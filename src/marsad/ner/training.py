@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import pycrfsuite
@@ -72,7 +73,7 @@ class Corpora:
         size = len(self.newsfane)
         bounds = [round(size * k / count) for k in range(count + 1)]
         out = []
-        for first, last in zip(bounds, bounds[1:], strict=False):
+        for first, last in pairwise(bounds):
             train = self.newsfane[:first] + self.newsfane[last:] + self.wojood_train
             held = {"newsfane-cv": self.newsfane[first:last], "wojood-val": self.wojood_val}
             out.append((train, held))
