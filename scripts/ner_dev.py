@@ -22,16 +22,19 @@ from pathlib import Path
 from marsad.ner.conll import Sentence
 from marsad.ner.features import GROUPS
 from marsad.ner.model import score_spans, tag_document
-from marsad.ner.training import DataPaths, load_corpora, sentence_tagger, tags_of, tokens_of, train
+from marsad.ner.training import (
+    load_corpora,
+    score_line,
+    sentence_tagger,
+    shared_paths,
+    tags_of,
+    tokens_of,
+    train,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
-PATHS = DataPaths(
-    newsfane=DATA / "newsfane-gold" / "NewsFANE_Gold_2014_170K.txt",
-    wojood_train=DATA / "wojood-sample" / "train.txt",
-    wojood_val=DATA / "wojood-sample" / "val.txt",
-    anercorp_test=DATA / "anercorp-camel-test" / "ANERCorp_CamelLab_test.txt",
-)
+PATHS = shared_paths(DATA)
 SCRATCH = Path("/tmp/marsad_ner_dev")
 
 
@@ -42,15 +45,6 @@ def _value(text: str) -> float | int | bool | str:
         except ValueError:
             pass
     return {"true": True, "false": False}.get(text.lower(), text)
-
-
-def line(name: str, scores: dict[str, dict[str, float]]) -> str:
-    per_type = "  ".join(f"{k} {scores[k]['f1'] * 100:5.1f}" for k in ("PER", "LOC", "ORG", "MISC"))
-    o = scores["overall"]
-    return (
-        f"{name:<22} F1 {o['f1'] * 100:5.1f} (P {o['precision'] * 100:5.1f} "
-        f"R {o['recall'] * 100:5.1f})  {per_type}"
-    )
 
 
 def read_extra(path: Path) -> list[Sentence]:
@@ -101,7 +95,7 @@ def main() -> None:
                 predicted += tag_document(tokens, window, lambda _tokens, it=lookup: next(it))
                 gold += part_gold
             label = f"{name} w={'all' if window is None else window}"
-            print(line(label, score_spans(gold, predicted)), flush=True)
+            print(score_line(label, score_spans(gold, predicted)), flush=True)
 
 
 if __name__ == "__main__":

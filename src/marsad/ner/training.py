@@ -130,3 +130,23 @@ def sentence_tagger(
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
     return lambda tokens: list(tagger.tag(sentence_features(tokens, groups))) if tokens else []
+
+
+def shared_paths(data: Path) -> DataPaths:
+    """The corpora's paths under the shared data folder (``../shared/data``)."""
+    return DataPaths(
+        newsfane=data / "newsfane-gold" / "NewsFANE_Gold_2014_170K.txt",
+        wojood_train=data / "wojood-sample" / "train.txt",
+        wojood_val=data / "wojood-sample" / "val.txt",
+        anercorp_test=data / "anercorp-camel-test" / "ANERCorp_CamelLab_test.txt",
+    )
+
+
+def score_line(name: str, scores: dict[str, dict[str, float]]) -> str:
+    """One line: overall F1, precision, recall and F1 per type, in points."""
+    per_type = "  ".join(f"{k} {scores[k]['f1'] * 100:5.1f}" for k in ("PER", "LOC", "ORG", "MISC"))
+    o = scores["overall"]
+    return (
+        f"{name:<22} F1 {o['f1'] * 100:5.1f} (P {o['precision'] * 100:5.1f} "
+        f"R {o['recall'] * 100:5.1f})  {per_type}"
+    )
