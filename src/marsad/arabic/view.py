@@ -41,6 +41,7 @@ _WRITTEN = re.compile(r"\S+")
 _LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # What the NER model reads: word tokens, and every other non-space character alone.
 _MODEL_TOKEN = re.compile(r"[^\W_]+|[^\s]")
+_MODEL_SPLIT = re.compile(r"([^\W_]+|[^\s])")
 
 Alignment = Literal["strict", "contract", "expand"]
 
@@ -51,6 +52,16 @@ class Token(NamedTuple):
     text: str
     start: int
     end: int
+
+
+class ModelTokens(NamedTuple):
+    """The NER model's tokens of a range, folded, with folded offsets, and the index of
+    the first token of each sentence (``sentence_starts[0] == 0`` when any token)."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    sentence_starts: list[int]
 
 
 class TokenView(Sequence[Token]):
@@ -261,6 +272,21 @@ class TextView:
         if current:
             out.append(current)
         return out
+
+    def model_tokens(self, start: int, end: int, enders: frozenset[str]) -> ModelTokens:
+        """``model_sentences`` as folded strings and folded offsets, flat: the same tokens
+        and sentence breaks, made by one regex split (no per-token span objects; map the
+        few tokens that matter back with ``source_span``)."""
+        folded_start, folded_end = self.folded_index(start), self.folded_index(end)
+        parts = _MODEL_SPLIT.split(self.folded[folded_start:folded_end])
+        words = parts[1::2]
+        bounds = list(accumulate(map(len, parts), initial=folded_start))
+        gaps = parts[0::2]  # gaps[k]: the text before token k
+        breaks = {k for k in range(1, len(words)) if "\n" in gaps[k]}
+        breaks.update(k + 1 for k, word in enumerate(words) if word in enders)
+        firsts = [0] if words else []
+        firsts += sorted(k for k in breaks if 0 < k < len(words))
+        return ModelTokens(words, bounds[1::2], bounds[2::2], firsts)
 
     def lines(self, span: Span) -> list[Span]:
         """The source spans of the lines of ``span`` (``str.splitlines`` breaks)."""

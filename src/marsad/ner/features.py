@@ -161,6 +161,18 @@ def gazetteer_tags(words: Sequence[str]) -> list[str]:
     return tags
 
 
+def may_start_phrase(word: str) -> bool:
+    """Whether some gazetteer phrase may start at this folded word."""
+    return bool(_phrases_from(word))
+
+
+def phrase_tags(words: Sequence[str]) -> list[str]:
+    """``gazetteer_tags`` of the longest phrase starting at ``words[0]`` alone: its
+    ``B-``/``I-`` tags, or [] when none starts there."""
+    length, kind = _phrase_at(words, 0)
+    return ["B-" + kind] + ["I-" + kind] * (length - 1) if length else []
+
+
 def gazetteer_kinds() -> frozenset[str]:
     """Every type a gazetteer phrase may carry."""
     return frozenset(kind for items in lexicon().phrases.values() for _, kind in items)
@@ -212,7 +224,7 @@ def word_features(token: str, groups: frozenset[str]) -> tuple[str, tuple[str, .
         feats.extend(("p2=" + word[:2], "p3=" + word[:3], "s1=" + word[-1:]))
         feats.extend(("s2=" + word[-2:], "s3=" + word[-3:]))
     if "shape" in groups:
-        feats.append("shape=" + _shape(token))
+        feats.append("shape=" + _shape(word))  # of the folded form: the tagger reads folded text
         feats.append("len=" + str(min(len(word), 8)))
         if any(char.isdigit() for char in word):
             feats.append("has_digit")
