@@ -14,7 +14,7 @@ order. Span confidences come from forward-backward on a few tokens around each s
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -428,39 +428,82 @@ def viterbi(scores: Array, starts: Index, lengths: Index, transitions: Array) ->
     """Best label per token of every sentence; ``scores`` are the sentences' token rows,
     flattened, sentence k at ``starts[k]`` with ``lengths[k]`` tokens.
 
-    Sentences run side by side, longest first, so the ones still going at step ``t`` are
-    a prefix of the batch. Ties go to the lowest label id, as in crfsuite."""
-    count, size = len(lengths), transitions.shape[0]
-    order = np.argsort(-lengths, kind="stable")
-    sorted_lengths = lengths[order]
-    longest = int(sorted_lengths[0])
-    # padded[t, slot]: the scores of the slot-th longest sentence's token t.
+    The steps in Python are what cost, so each sentence is decoded from both ends at once:
+    max-sum messages run forward over its first half and backward over the rest, all the
+    halves of all sentences side by side in the same array operations; the two halves
+    meet at the best pair of labels across the cut, and each is traced back from there."""
+    heads = (lengths + 1) // 2
+    tails = lengths - heads
+    has_tail = np.flatnonzero(tails)
+    # Chains: every head (forward), then the tails read backwards (transposed moves).
+    chain_first = np.concatenate([starts, starts[has_tail] + lengths[has_tail] - 1])
+    chain_step = np.concatenate([np.ones(len(starts), np.intp), -np.ones(len(has_tail), np.intp)])
+    chain_length = np.concatenate([heads, tails[has_tail]])
+    moves = np.stack([transitions, transitions.T])
+    chain_moves = np.concatenate([np.zeros(len(starts), np.intp), np.ones(len(has_tail), np.intp)])
+    final, traced = _chains(scores, chain_first, chain_step, chain_length, moves[chain_moves])
+    count = len(starts)
+    ends = final[:count].argmax(axis=1)
+    if len(has_tail):
+        head, tail = final[has_tail], final[count:]
+        across = head[:, :, None] + transitions + tail[:, None, :]
+        size = transitions.shape[0]
+        best = across.reshape(len(has_tail), -1).argmax(axis=1)
+        ends[has_tail] = best // size
+        ends = np.concatenate([ends, best % size])
+    paths = traced(ends)
+    out = np.empty(len(scores), dtype=np.intp)
+    steps = np.arange(paths.shape[1])
+    valid = steps[None, :] < chain_length[:, None]
+    positions = chain_first[:, None] + steps[None, :] * chain_step[:, None]
+    out[positions[valid]] = paths[valid]
+    return out
+
+
+def _chains(
+    scores: Array, first: Index, step: Index, length: Index, moves: Array
+) -> tuple[Array, Callable[[Index], Index]]:
+    """Max-sum messages along chains of tokens (chain c: ``first[c] + t * step[c]`` for
+    t < ``length[c]``, moves ``moves[c][from, to]``), longest first so the chains still
+    going at step t are a prefix. Returns each chain's last message and a function that
+    traces the chains back from given last labels to ``paths[chain, t]``. Ties go to the
+    lowest label id, as in crfsuite."""
+    count, size = len(length), moves.shape[1]
+    order = np.argsort(-length, kind="stable")
+    sorted_length = length[order]
+    longest = int(sorted_length[0])
     steps = np.arange(longest)
-    valid = steps[:, None] < sorted_lengths[None, :]
-    source = np.where(valid, starts[order][None, :] + steps[:, None], 0)
+    valid = steps[:, None] < sorted_length[None, :]
+    source = np.where(valid, first[order][None, :] + steps[:, None] * step[order][None, :], 0)
     padded = scores[source]
-    active = np.searchsorted(-sorted_lengths, -steps, side="left")  # sentences longer than t
+    sorted_moves = moves[order]
+    active = np.searchsorted(-sorted_length, -steps, side="left").tolist()
     back = np.zeros((longest, count, size), dtype=np.intp)
     delta = padded[0].copy()
     for t in range(1, longest):
-        live = int(active[t])
-        candidates = delta[:live, :, None] + transitions
-        best = candidates.argmax(axis=1)
-        back[t, :live] = best
+        live = active[t]
+        candidates = delta[:live, :, None] + sorted_moves[:live]
+        back[t, :live] = candidates.argmax(axis=1)
         delta[:live] = candidates.max(axis=1) + padded[t, :live]
-    paths = np.zeros((longest, count), dtype=np.intp)
-    label = delta.argmax(axis=1)
-    rows = np.arange(count)
-    for t in range(longest - 1, -1, -1):
-        live = int(active[t])
-        ending = sorted_lengths[:live] == t + 1
-        current = np.where(ending, label[:live], paths[t, :live])
-        paths[t, :live] = current
-        if t:
-            paths[t - 1, :live] = back[t, rows[:live], current]
-    out = np.empty(len(scores), dtype=np.intp)
-    out[source[valid]] = paths[valid]
-    return out
+    final = np.empty_like(delta)
+    final[order] = delta
+
+    def traced(last: Index) -> Index:
+        label = last[order]
+        paths = np.zeros((longest, count), dtype=np.intp)
+        rows = np.arange(count)
+        for t in range(longest - 1, -1, -1):
+            live = active[t]
+            ending = sorted_length[:live] == t + 1
+            current = np.where(ending, label[:live], paths[t, :live])
+            paths[t, :live] = current
+            if t:
+                paths[t - 1, :live] = back[t, rows[:live], current]
+        out = np.empty((count, longest), dtype=np.intp)
+        out[order] = paths.T
+        return out
+
+    return final, traced
 
 
 def window_marginals(
