@@ -19,22 +19,14 @@ import json
 import sys
 from pathlib import Path
 
+from train_ner import PATHS  # scripts/ is on the path
+
 from marsad.ner.conll import Sentence
 from marsad.ner.features import GROUPS
 from marsad.ner.model import score_spans, tag_document
-from marsad.ner.training import (
-    load_corpora,
-    score_line,
-    sentence_tagger,
-    shared_paths,
-    tags_of,
-    tokens_of,
-    train,
-)
+from marsad.ner.training import load_corpora, score_line, sentence_tagger, tags_of, tokens_of
+from marsad.ner.training import train as train_model
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data"
-PATHS = shared_paths(DATA)
 SCRATCH = Path("/tmp/marsad_ner_dev")
 
 
@@ -72,7 +64,7 @@ def main() -> None:
     for number, (sentences, held_out) in enumerate(runs):
         sentences = sentences + extra
         model = SCRATCH / f"run{number}.crfsuite"
-        seconds = train(sentences, model, groups, params)
+        seconds = train_model(sentences, model, groups, params)
         print(
             f"run {number}: {len(sentences)} sentences, {sum(map(len, sentences))} tokens, "
             f"trained in {seconds:.0f} s CPU",
