@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections import Counter
+from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
 
@@ -22,6 +24,7 @@ import pycrfsuite
 
 from marsad.arabic.view import TextView
 from marsad.ner.decode import Decoded, Decoder, load_weights, window_marginals
+from marsad.ner.features import strip_clitics
 from marsad.ner.model import _model_tokens
 
 _SHORTEST, _LONGEST = 6, 60
@@ -31,6 +34,9 @@ GOLD = ROOT.parent / "shared" / "gold"
 GOLD_FILES = ("saudinewsnet-dev.json", "suez-timeline.json")
 MIN_CONFIDENCE = 0.9
 LIMIT = 3000
+MIN_DOCUMENTS, MIN_SHARE = 3, 0.8
+_MIN_NAME_LETTERS = 3
+Span = tuple[int, int, str]
 
 
 def _excluded_documents() -> set[str]:
@@ -63,23 +69,51 @@ def _least_sure(decoder: Decoder, decoded: Decoded, first: int, stop: int) -> fl
     return float(marginals[0, np.arange(stop - first), decoded.labels[first:stop]].min())
 
 
+def _tagged(model: Path) -> Iterator[tuple[Decoder, list[str], list[int], Decoded, list[Span]]]:
+    """Every corpus article tagged by ``model``: its folded tokens, sentence starts, the
+    decoded labels and the model's spans."""
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    decoder = Decoder(load_weights(tagger))
+    for text in corpus_texts():
+        words, _, _, firsts = _model_tokens(TextView(text), [(0, len(text))])
+        if words:
+            decoded = decoder.decode(words, firsts)
+            yield decoder, words, firsts, decoded, decoder.spans(decoded)
+
+
+def corpus_names(
+    model: Path, min_documents: int = MIN_DOCUMENTS, min_share: float = MIN_SHARE
+) -> list[tuple[str, str]]:
+    """(type, name) of the names ``model`` tags in ``min_documents`` articles or more,
+    as one type in ``min_share`` of them; the name without the clitics of its first word.
+    Grown from corpus frequency, never from one text."""
+    documents: dict[tuple[str, ...], Counter[str]] = {}
+    for _, words, _, _, spans in _tagged(model):
+        seen: set[tuple[tuple[str, ...], str]] = set()
+        for first, end, kind in spans:
+            stem = strip_clitics(words[first])[1]
+            seen.add(((stem, *words[first + 1 : end]), kind))
+        for name, kind in seen:
+            documents.setdefault(name, Counter())[kind] += 1
+    out = []
+    for name, kinds in documents.items():
+        kind, count = kinds.most_common(1)[0]
+        agreed = count >= min_documents and count >= min_share * sum(kinds.values())
+        if agreed and sum(map(len, name)) > _MIN_NAME_LETTERS:
+            out.append(("C" + kind, " ".join(name)))
+    return sorted(out)
+
+
 def confident_sentences(
     model: Path, min_confidence: float = MIN_CONFIDENCE, limit: int = LIMIT
 ) -> list[list[tuple[str, str]]]:
     """Sentences of the corpus with an entity, tagged by ``model``, whose every token's
     label has a marginal of ``min_confidence`` or more (an O the model doubts may be a
     name it missed); each distinct sentence once, at most ``limit`` spread evenly."""
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(model))
-    decoder = Decoder(load_weights(tagger))
     seen: set[tuple[str, ...]] = set()
     kept: list[list[tuple[str, str]]] = []
-    for text in corpus_texts():
-        words, _, _, firsts = _model_tokens(TextView(text), [(0, len(text))])
-        if not words:
-            continue
-        decoded = decoder.decode(words, firsts)
-        spans = decoder.spans(decoded)
+    for decoder, words, firsts, decoded, spans in _tagged(model):
         bounds = [*firsts, len(words)]
         for first, stop in pairwise(bounds):
             inside = [span for span in spans if first <= span[0] < stop]
@@ -105,7 +139,12 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--min-confidence", type=float, default=MIN_CONFIDENCE)
     parser.add_argument("--limit", type=int, default=LIMIT)
+    parser.add_argument("--names", type=Path, help="also write the corpus names (TSV)")
     args = parser.parse_args()
+    if args.names:
+        rows = corpus_names(args.model)
+        args.names.write_text("".join(f"{kind}\t{name}\n" for kind, name in rows), "utf-8")
+        print(f"corpus names: {len(rows)} to {args.names}")
     chosen = confident_sentences(args.model, args.min_confidence, args.limit)
     with args.out.open("w", encoding="utf-8") as handle:
         for sentence in chosen:

@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +30,7 @@ from marsad.ner.features import (
     OFFSETS,
     fold,
     gazetteer_kinds,
-    may_start_phrase,
+    longest_phrase,
     phrase_tags,
     word_features,
 )
@@ -41,7 +42,7 @@ _MAX_ROWS = 80_000
 _ACTIVE = frozenset(GROUPS)
 _LEFT_PAIR, _RIGHT_PAIR = "w|w+1=", "w-1|w="  # features of (this word, next) / (previous, this)
 # Tokens either side of a span that its confidence's forward-backward reads.
-CONFIDENCE_CONTEXT = 4
+CONFIDENCE_CONTEXT = 2
 
 
 @dataclass(frozen=True)
@@ -182,60 +183,59 @@ def _pairs(weights: Weights) -> _Pairs:
 
 class WordTable:
     """Per distinct folded token, one row of label scores: as itself, and seen from each
-    neighbour offset (columns 1..4 follow ``OFFSETS``); whether a gazetteer phrase may
-    start there; its id among the words of the pair features (-1: none). Rows are made
-    on first sight, all the new words of a batch at once."""
+    neighbour offset (columns 1..4 follow ``OFFSETS``); what gazetteer phrase may start
+    there (``lone_tag``: the tag id when only one-word phrases can, ``long_phrase``: a
+    longer one may); its id among the words of the pair features (-1: none). Rows are
+    made on first sight, all the new words of a batch at once."""
 
-    def __init__(self, weights: Weights, pairs: _Pairs) -> None:
+    def __init__(self, weights: Weights, pairs: _Pairs, gaz_tags: dict[str, int]) -> None:
         self.weights = weights
         self.pairs = pairs
+        self.gaz_tags = gaz_tags
         self._unknown = len(weights.word_index)
         self._reset()
 
     def _reset(self) -> None:
+        # Allocated whole at once: untouched pages cost no memory.
         self.rows: dict[str, int] = {}
-        self.table = np.zeros((4096, 1 + len(OFFSETS), len(self.weights.labels)))
-        self.phrase_start = np.zeros(4096, dtype=bool)
-        self.pair_id = np.full(4096, -1, dtype=np.int64)
+        self.table = np.zeros((_MAX_ROWS, 1 + len(OFFSETS), len(self.weights.labels)))
+        self.lone_tag = np.zeros(_MAX_ROWS, dtype=np.intp)
+        self.long_phrase = np.zeros(_MAX_ROWS, dtype=bool)
+        self.pair_id = np.full(_MAX_ROWS, -1, dtype=np.int64)
 
     def ids(self, words: Sequence[str]) -> Index:
         """Row ids of folded words (new ones added)."""
-        get = self.rows.get
-        out = [get(word, -1) for word in words]
-        if -1 in out:
-            new = list(dict.fromkeys(word for word, row in zip(words, out, strict=True) if row < 0))
+        found = list(map(self.rows.get, words))
+        if None in found:
+            new = list(dict.fromkeys(w for w, row in zip(words, found, strict=True) if row is None))
             if len(self.rows) + len(new) > _MAX_ROWS:
                 self._reset()
                 return self.ids(words)
             self._add(new)
-            get = self.rows.get
-            out = [get(word, -1) for word in words]
-        return np.asarray(out, dtype=np.intp)
+            found = list(map(self.rows.get, words))
+        return np.asarray(found, dtype=np.intp)
 
     def _add(self, words: list[str]) -> None:
         first = len(self.rows)
         last = first + len(words)
-        while last > len(self.table):
-            self._grow()
-        index, unknown = self.weights.word_index, self._unknown
+        get, unknown = self.weights.word_index.get, self._unknown
         features: list[int] = []
         counts: list[int] = []
         for word in words:
             _, names = word_features(word, _ACTIVE)
-            features.extend(index.get(name, unknown) for name in names)
+            features.extend(map(get, names, repeat(unknown, len(names))))
             counts.append(len(names))
         offsets = np.cumsum([0, *counts[:-1]])
         gathered = self.weights.word_weights[np.asarray(features, dtype=np.intp)]
         self.table[first:last] = np.add.reduceat(gathered, offsets, axis=0)
+        for row, word in enumerate(words, start=first):
+            longest = longest_phrase(word)
+            if longest == 1:
+                self.lone_tag[row] = self.gaz_tags[phrase_tags([word])[0]]
+            self.long_phrase[row] = longest > 1
         pair_ids = self.pairs.ids
-        self.phrase_start[first:last] = [may_start_phrase(word) for word in words]
         self.pair_id[first:last] = [pair_ids.get(word, -1) for word in words]
         self.rows.update(zip(words, range(first, last), strict=True))
-
-    def _grow(self) -> None:
-        self.table = np.concatenate([self.table, np.zeros_like(self.table)])
-        self.phrase_start = np.concatenate([self.phrase_start, np.zeros_like(self.phrase_start)])
-        self.pair_id = np.concatenate([self.pair_id, np.full_like(self.pair_id, -1)])
 
 
 @dataclass(frozen=True)
@@ -283,8 +283,8 @@ class Decoder:
     def __init__(self, weights: Weights) -> None:
         self.weights = weights
         self.pairs = _pairs(weights)
-        self.table = WordTable(weights, self.pairs)
         self.constants = _constants(weights)
+        self.table = WordTable(weights, self.pairs, self.constants.gaz_tags)
         labels = weights.labels
         self.outside = labels.index("O")
         kinds = sorted({label[2:] for label in labels if label != "O"})
@@ -321,9 +321,11 @@ class Decoder:
         return scores
 
     def _gazetteer_ids(self, words: Sequence[str], ids: Index, firsts: Sequence[int]) -> Index:
-        """Gazetteer tag id per token (0: none), phrases matched within a sentence only."""
-        out = np.zeros(len(words), dtype=np.intp)
-        candidates = np.flatnonzero(self.table.phrase_start[ids])
+        """Gazetteer tag id per token (0: none), as ``gazetteer_tags`` per sentence: words
+        that start one-word phrases only are tagged from their rows; where a longer phrase
+        may start, the longest that fits in the sentence wins, and covers what it spans."""
+        out = self.table.lone_tag[ids]
+        candidates = np.flatnonzero(self.table.long_phrase[ids])
         if not len(candidates):
             return out
         tag_ids = self.constants.gaz_tags
@@ -333,8 +335,7 @@ class Decoder:
         for position, number in zip(candidates.tolist(), sentence_of.tolist(), strict=True):
             if position < done:
                 continue  # inside the phrase just tagged
-            end = ends[number]
-            tags = phrase_tags(words[position:end])
+            tags = phrase_tags(words[position : ends[number]])
             if tags:
                 out[position : position + len(tags)] = [tag_ids[tag] for tag in tags]
                 done = position + len(tags)
@@ -464,43 +465,47 @@ def _chains(
     scores: Array, first: Index, step: Index, length: Index, moves: Array
 ) -> tuple[Array, Callable[[Index], Index]]:
     """Max-sum messages along chains of tokens (chain c: ``first[c] + t * step[c]`` for
-    t < ``length[c]``, moves ``moves[c][from, to]``), longest first so the chains still
-    going at step t are a prefix. Returns each chain's last message and a function that
-    traces the chains back from given last labels to ``paths[chain, t]``. Ties go to the
-    lowest label id, as in crfsuite."""
+    t < ``length[c]``, moves ``moves[c][from, to]``). The chains are right-aligned, longest
+    first, so the ones under way at a step are a prefix and all end at the last step.
+    Returns each chain's last message and a function that traces the chains back from
+    given last labels to ``paths[chain, t]``. Ties go to the lowest label id, as crfsuite."""
     count, size = len(length), moves.shape[1]
     order = np.argsort(-length, kind="stable")
     sorted_length = length[order]
     longest = int(sorted_length[0])
+    pad = longest - sorted_length
     steps = np.arange(longest)
-    valid = steps[:, None] < sorted_length[None, :]
-    source = np.where(valid, first[order][None, :] + steps[:, None] * step[order][None, :], 0)
+    real = steps[:, None] >= pad[None, :]
+    offset = steps[:, None] - pad[None, :]
+    source = np.where(real, first[order][None, :] + offset * step[order][None, :], 0)
     padded = scores[source]
     sorted_moves = moves[order]
-    active = np.searchsorted(-sorted_length, -steps, side="left").tolist()
+    begun = np.searchsorted(pad, steps, side="right").tolist()  # chains with pad <= t
     back = np.zeros((longest, count, size), dtype=np.intp)
-    delta = padded[0].copy()
+    delta = np.empty((count, size))
+    delta[: begun[0]] = padded[0, : begun[0]]
     for t in range(1, longest):
-        live = active[t]
-        candidates = delta[:live, :, None] + sorted_moves[:live]
-        back[t, :live] = candidates.argmax(axis=1)
-        delta[:live] = candidates.max(axis=1) + padded[t, :live]
+        going, live = begun[t - 1], begun[t]
+        candidates = delta[:going, :, None] + sorted_moves[:going]
+        back[t, :going] = candidates.argmax(axis=1)
+        delta[:going] = candidates.max(axis=1) + padded[t, :going]
+        if live > going:
+            delta[going:live] = padded[t, going:live]
     final = np.empty_like(delta)
     final[order] = delta
 
     def traced(last: Index) -> Index:
         label = last[order]
-        paths = np.zeros((longest, count), dtype=np.intp)
-        rows = np.arange(count)
-        for t in range(longest - 1, -1, -1):
-            live = active[t]
-            ending = sorted_length[:live] == t + 1
-            current = np.where(ending, label[:live], paths[t, :live])
-            paths[t, :live] = current
-            if t:
-                paths[t - 1, :live] = back[t, rows[:live], current]
-        out = np.empty((count, longest), dtype=np.intp)
-        out[order] = paths.T
+        paths = np.empty((longest, count), dtype=np.intp)
+        for t in range(longest - 1, 0, -1):
+            paths[t] = label
+            going = begun[t - 1]
+            label[:going] = back[t, np.arange(going), label[:going]]
+        paths[0] = label
+        out = np.zeros((count, longest), dtype=np.intp)
+        # chain c's own step k sits at padded step pad[c] + k
+        index = np.minimum(pad[:, None] + steps[None, :], longest - 1)
+        out[order] = np.take_along_axis(paths.T, index, axis=1)
         return out
 
     return final, traced

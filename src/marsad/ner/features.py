@@ -43,6 +43,11 @@ def _prefixes() -> tuple[str, ...]:
     return tuple(sorted(clusters, key=len, reverse=True))
 
 
+def clitic_clusters() -> tuple[str, ...]:
+    """The prefixes ``strip_clitics`` removes, and "" (none)."""
+    return ("", *_prefixes())
+
+
 @lru_cache(maxsize=200_000)
 def strip_clitics(word: str) -> tuple[str, str]:
     """Split a folded word into (attached prefix clitics with article, stem).
@@ -82,10 +87,19 @@ def _phrase_key(text: str) -> tuple[str, ...]:
     return (_drop_article(words[0]), *words[1:]) if words else ()
 
 
+def _corpus_names() -> tuple[tuple[str, ...], ...]:
+    """Names grown from the Saudi corpus (ner_names.tsv), when present: the base model
+    of ``scripts/train_ner.py`` is trained without them."""
+    try:
+        return load_tsv("ner_names.tsv", columns=2)
+    except FileNotFoundError:
+        return ()
+
+
 @cache
 def lexicon() -> Lexicon:
-    """Load the gazetteers (aliases.tsv, ner_gazetteer.tsv, ner_currencies.tsv) and the
-    word clusters (ner_clusters.tsv) once."""
+    """Load the gazetteers (aliases.tsv, ner_gazetteer.tsv, ner_currencies.tsv,
+    ner_names.tsv) and the word clusters (ner_clusters.tsv) once."""
     entries: dict[tuple[str, ...], str] = {}
     for row in load_tsv("aliases.tsv", columns=3):
         entries.setdefault(_phrase_key(row[2]), row[0])
@@ -93,6 +107,8 @@ def lexicon() -> Lexicon:
         entries.setdefault(_phrase_key(row[1]), row[0])
     for row in load_tsv("ner_currencies.tsv", columns=1):
         entries.setdefault(_phrase_key(row[0]), "CUR")
+    for row in _corpus_names():
+        entries.setdefault(_phrase_key(row[1]), row[0])
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for key, kind in entries.items():
         if key:
@@ -161,9 +177,10 @@ def gazetteer_tags(words: Sequence[str]) -> list[str]:
     return tags
 
 
-def may_start_phrase(word: str) -> bool:
-    """Whether some gazetteer phrase may start at this folded word."""
-    return bool(_phrases_from(word))
+def longest_phrase(word: str) -> int:
+    """How many words the longest gazetteer phrase that may start at this folded word
+    has (0: none starts there)."""
+    return max((len(key) for key, _ in _phrases_from(word)), default=0)
 
 
 def phrase_tags(words: Sequence[str]) -> list[str]:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from marsad.ner.features import strip_clitics
+from marsad.ner.features import clitic_clusters, strip_clitics
 
 _MIN_KEY = 3
 
@@ -64,10 +64,10 @@ def propagate(
     if not spans or window == 0:
         return list(spans)
     whole = _memory(words, spans)
-    keys = whole.surnames
-    starting = {
-        word for word in set(words) if word in whole.phrases or (keys and name_key(word) in keys)
-    }
+    # The words a surname can be written as: itself after any clitic cluster (checked
+    # exactly by ``name_key`` later); cheaper than reading every word's key.
+    starting = set(whole.phrases)
+    starting.update(prefix + key for key in whole.surnames for prefix in clitic_clusters())
     candidates = [index for index, word in enumerate(words) if word in starting]
     if not candidates:
         return list(spans)
