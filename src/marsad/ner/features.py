@@ -1,9 +1,11 @@
 """Token features for the CRF tagger, in named groups so each group's worth can be measured.
 
 Groups: ``word`` (normalised form), ``affix`` (prefixes/suffixes), ``shape``, ``stem``
-(clitic-stripped form), ``gazetteer`` (aliases.tsv, CLDR territory and currency names),
-``cluster`` (distributional word clusters from SaudiNewsNet) and ``context`` (the same
-facts about the neighbouring tokens). Everything is matched on normalised text.
+(clitic-stripped form), ``wordclass`` (``marsad.arabic.wordclass``: class, may-be-a-name,
+how it was found), ``gazetteer`` (aliases.tsv; CLDR territories, cities, currencies and
+languages), ``cluster`` (distributional word clusters from SaudiNewsNet) and ``context``
+(the same facts about the neighbouring tokens). Every feature is a function of the folded
+token (and its neighbours'), so the tagger reads the view's folded text directly.
 """
 
 from __future__ import annotations
