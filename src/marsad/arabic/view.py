@@ -288,7 +288,7 @@ class TextView:
         parts = _MODEL_SPLIT.split(self.folded[folded_start:folded_end])
         words = parts[1::2]
         bounds = list(accumulate(map(len, parts), initial=folded_start))
-        starts = bounds[1::2]
+        starts = bounds[1 : 2 * len(words) : 2]  # bounds ends past the last separator too
         breaks: set[int] = set()
         for match in _breaks(enders).finditer(self.folded, folded_start, folded_end):
             at = bisect_left(starts, match.start())
