@@ -123,6 +123,7 @@ class _Reader:
         self.titles: dict[int, TitleMention] = {t.first: t for t in find_titles(article, self.ctx)}
         self.timex_ranges = sorted((t.span.start, t.span.end) for t in article.timexes)
         self.state = _State()
+        self.marker_starts: list[int] = []  # tokens where a quote_attributions marker may start
         self.identities: dict[str, tuple[str, str, str]] = {}  # canonical -> (type, ar, id)
         for item in self.ctx.placed:
             found = item.entity
@@ -697,11 +698,8 @@ class _Reader:
         quotes: list[Quote] = []
         words = self.sc.words
         cues = list(compress(range(len(words)), map(cue_tokens().__contains__, words)))
-        if (
-            not cues
-            and participle_forms().keys().isdisjoint(words)
-            and not quote_attributions().hits(self.sc)
-        ):
+        self.marker_starts = quote_attributions().hits(self.sc)
+        if not cues and participle_forms().keys().isdisjoint(words) and not self.marker_starts:
             return quotes
         nouns = speaker_words("statement").hits(self.sc)
         for sentence in self.article.sentences:
@@ -740,18 +738,18 @@ class _Reader:
         found: list[Quote] = []
         used: set[int] = set()
         markers = quote_attributions()
-        at = first
-        while at < end:
-            match = markers.match(self.sc, at)
+        starts = self.marker_starts
+        after = first
+        for at in starts[bisect.bisect_left(starts, first) : bisect.bisect_left(starts, end)]:
+            match = markers.match(self.sc, at) if at >= after else None
             if match is None or match.end >= end:
-                at += 1
                 continue
             quote, cue = self.attributed(at, match.end, match.value, first, end, sentence)
             if quote is not None:
                 found.append(quote)
                 if cue is not None:
                     used.add(cue)
-            at = match.end
+            after = match.end
         return found, used
 
     def attributed(
