@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from marsad.arabic.charsets import chars, charset
+from marsad.arabic.wordclass import classify
 from marsad.arabic.wordclass_affixes import affix_rows, single
 from marsad.temporal.calendar import (
     BARE_YEARS,
@@ -525,9 +526,23 @@ def _future_context(text: str, start: int) -> bool:
             and word[0] == future
             and word[1] in imperfect  # not سا: سائحا، سابقا، ساعات are nouns
             and word not in lex.blockers["future_stop"]
+            and _future_verb(word, future)
         ):
             return True
     return False
+
+
+def _future_verb(word: str, future: str) -> bool:
+    """The word-class lexicon reads ``word`` as a verb with the future prefix (سيزور), or
+    knows it as a verb whose rest is an imperfect (سيتم): a name shaped like one
+    (ستافان، ستوكهولم) is only a guess of its rules."""
+    found = classify(word)
+    if found.pos != "verb":
+        return False
+    if found.proclitic.endswith(future):
+        return True
+    rest = classify(word[1:])
+    return found.source == "lexicon" and rest.source == "lexicon" and rest.tense == "imperfect"
 
 
 @cache
@@ -777,6 +792,13 @@ def build_hour_word(m: re.Match[str], text: str) -> Candidate | None:
     return _candidate(m, "TIME", f"XXXX-XX-XXT{clock}", "time_hour_word", granularity="minute")
 
 
+def build_filing_stamp(m: re.Match[str], text: str) -> Candidate | None:
+    """ "17:58 ت م": the time the item was filed, on its own day (the dateline's day, or
+    whatever day anchors the article), so it is anchored like اليوم."""
+    relative = Relative("day", clock=f"{int(m.group('h')):02d}:{m.group('mi')}")
+    return _candidate(m, "TIME", None, "filing_stamp", granularity="minute", relative=relative)
+
+
 # ---------------------------------------------------------------- the rule table
 
 # What a match of each rule of temporal_rules.yaml means, by rule name.
@@ -811,6 +833,7 @@ _BUILDERS: dict[str, Builder] = {
     "duration_plural_numbered": build_duration,
     "unit_plural_vague": build_unit_vague,
     "duration": build_duration,
+    "filing_stamp": build_filing_stamp,
     "time_clock": build_clock,
     "time_hour_word": build_hour_word,
 }

@@ -1,8 +1,9 @@
 """The matching engine: run every rule, keep the best non-overlapping matches, merge.
 
 Longer matches win over shorter ones (HeidelTime's overlap policy); among equal lengths
-the earlier rule in the table wins. Two merges join what the rules see apart: a Hijri
-date and its Gregorian equivalent (الموافق), and a date followed by a clock time.
+the earlier rule in the table wins. Merges join what the rules see apart: a date followed
+by a clock time, a weekday and the date it names. A Hijri date and its Gregorian
+equivalent (الموافق) stay two timexes, as TimeML has them: the dateline reads the pair.
 """
 
 from __future__ import annotations
@@ -122,29 +123,6 @@ def _is_absolute(candidate: Candidate) -> bool:
     return candidate.relative is None and candidate.value is not None and not candidate.vague
 
 
-def _merge_dual_calendar(first: Candidate, second: Candidate, gap: str) -> Candidate | None:
-    if not (_is_absolute(first) and _is_absolute(second)):
-        return None
-    if {first.calendar, second.calendar} != {"hijri", "gregorian"}:
-        return None
-    if first.type != "DATE" or second.type != "DATE":
-        return None
-    match = _agreement_gap().fullmatch(gap)
-    if match is None or not (match.group("agree") or "(" in gap):
-        return None
-    gregorian, hijri = (second, first) if first.calendar == "hijri" else (first, second)
-    return Candidate(
-        first.start,
-        second.end,
-        "DATE",
-        gregorian.value,
-        "date_hijri_gregorian",
-        granularity=gregorian.granularity,
-        hijri=hijri.hijri,
-        calendar="gregorian",
-    )
-
-
 def _merge_date_time(first: Candidate, second: Candidate, gap: str) -> Candidate | None:
     if first.granularity != "day" or second.type != "TIME" or first.vague:
         return None
@@ -231,10 +209,8 @@ def merge(selected: list[Candidate], folded: str) -> list[Candidate]:
             previous = out[-1]
             gap = folded[previous.end : candidate.start]
             if len(gap) <= 20:
-                merged = (
-                    _merge_dual_calendar(previous, candidate, gap)
-                    or _merge_date_time(previous, candidate, gap)
-                    or _merge_weekday_date(previous, candidate, gap)
+                merged = _merge_date_time(previous, candidate, gap) or _merge_weekday_date(
+                    previous, candidate, gap
                 )
                 if merged is not None:
                     out[-1] = merged
