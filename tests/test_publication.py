@@ -57,7 +57,7 @@ def test_deixis_pins_the_day_under_the_crawl() -> None:
     assert article.published.source == PublishedSource.INFERRED
     assert article.published.note and "2015-07-31T04:32" in article.published.note
     assert article.published.crawled == "2015-07-31T04:32"
-    assert [t.value for t in article.timexes] == ["2015-07-28", "2015-07-28"]
+    assert [t.value for t in article.timexes] == ["2015-07-28TEV", "2015-07-28"]
     assert {t.anchor for t in article.timexes} == {"publication"}
 
 
