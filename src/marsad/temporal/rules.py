@@ -885,6 +885,15 @@ def build_duration_compound(m: re.Match[str], text: str) -> Candidate | None:
     )
 
 
+def build_duration_few(m: re.Match[str], text: str) -> Candidate | None:
+    """ "أيام قليلة", "بضعة أيام": a duration of units not counted (PXD, PTXH)."""
+    unit = lexicon().units[" ".join((_group(m, "u") or m.group("u2")).split())][0]
+    if unit in ("DE", "CE"):
+        return None
+    value = f"PTX{unit[0]}" if unit in ("H", "MIN") else f"PX{unit}"
+    return _candidate(m, "DURATION", value, "duration_few", granularity="duration")
+
+
 def build_set_every(m: re.Match[str], text: str) -> Candidate | None:
     """ "كل عام", "كل يوم": a frequency (SET) of one unit."""
     unit = lexicon().units[" ".join(m.group("u1").split())][0]
@@ -955,6 +964,10 @@ def build_vague(values: tuple[str, ...]) -> Builder:
         start, end = m.span(name)
         if text[start:end] in lexicon().blockers["participle"] and _object_follows(text, end):
             return None  # "مستقبلا أسر الشهداء": receiving them, not "in the future"
+        blockers = lexicon().blockers
+        narrows = " ".join(text[start:end].split()) in blockers["vague_of_span"]
+        if narrows and _word_after(text, end) in blockers["vague_of_word"]:
+            return None  # "في وقت سابق من اليوم": earlier today, the date is اليوم
         value = values[int(name[1:])]
         return Candidate(start, end, "DATE", value, "vague", granularity="vague", vague=True)
 
@@ -1046,6 +1059,7 @@ _BUILDERS: dict[str, Builder] = {
     "duration_one": build_duration_one,
     "duration_single": build_duration_one,
     "set_every": build_set_every,
+    "duration_few": build_duration_few,
     "set_word": build_set_word,
     "century": build_century,
     "year_small_hijri": build_year_small_hijri,
