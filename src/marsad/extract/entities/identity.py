@@ -21,7 +21,7 @@ from marsad.arabic.view import TextView
 from marsad.extract.entities.compose import compose
 from marsad.extract.entities.context import Placed
 from marsad.extract.entities.latin import GAZETTEER, ROMANISED, romanise
-from marsad.extract.lexicon import gazetteer_surfaces
+from marsad.extract.lexicon import gazetteer_surfaces, patronymic, stopwords
 from marsad.model import Entity
 
 _KNOWN_RULES = frozenset({"gazetteer"})
@@ -106,12 +106,37 @@ def assign_identities(view: TextView, placed: Sequence[Placed]) -> None:
         for long in people:
             if short != long and _same_person(words[short], words[long]):
                 groups.join(short, long)
+    _join_family_names(people, words, groups)
     _join_body_heads(placed, words, groups)
     members: dict[int, list[int]] = {}
     for index in range(len(placed)):
         members.setdefault(groups.find(index), []).append(index)
     for group in members.values():
         _name_group(view, placed, words, group)
+
+
+def _join_family_names(people: list[int], words: list[tuple[str, ...]], groups: _Groups) -> None:
+    """ "وقال بن صقر" after "عبدالعزيز بن صقر", "أشار الكندي" after "علي الكندي": a person
+    named by the end of one other person's fuller name is that person. The end is a family
+    name: a lone last word not after بن ("عبدالعزيز" is Salman bin Abdulaziz's father), or
+    a run from a particle on ("بن صقر", "عبد الرحمن"); two people sharing it leave it alone."""
+    owners: dict[tuple[str, ...], set[int]] = {}
+    for long in people:
+        name = words[long]
+        for cut in range(1, len(name)):
+            tail = name[cut:]
+            if len(tail) == 1 and (patronymic(name[cut - 1]) or _weak_word(tail[0])):
+                continue
+            owners.setdefault(tail, set()).add(groups.find(long))
+    for short in people:
+        found = owners.get(words[short], set())
+        if len(found) == 1:
+            (owner,) = found
+            groups.join(short, owner)
+
+
+def _weak_word(word: str) -> bool:
+    return len(word) < 3 or word in stopwords()
 
 
 def _join_body_heads(

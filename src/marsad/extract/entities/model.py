@@ -70,11 +70,18 @@ def _name_start(sc: TextView, first: int, stop: int, verbs: frozenset[str]) -> i
         title = titles().match(sc, first, clitics=False)
         if title is not None and title.end < stop:
             first = title.end
-        elif sc.words[first] in verbs or sc.words[first] in stopwords():
+        elif sc.words[first] in verbs or _function_word(sc, first):
             first += 1
         else:
             break
     return first
+
+
+def _function_word(sc: TextView, at: int) -> bool:
+    """A stopword, bare or after a clitic ("فإن", "وأن")."""
+    return sc.words[at] in stopwords() or any(
+        prefix and len(word) > 1 and word in stopwords() for prefix, word in sc.readings(at)
+    )
 
 
 def _plausible_name(words: list[str]) -> bool:
