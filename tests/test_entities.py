@@ -216,3 +216,17 @@ def test_an_attested_spelling_must_write_the_names_consonants() -> None:
     assert _spells("المساري", "al-Masari") and _spells("باجبير", "Bajbeer")
     assert not _spells("المساري", "Aldallal")  # an attested row that is some other name
     assert romanise("أحمد المساري") == "Ahmed al-Masari"
+
+
+def test_a_family_name_alone_is_the_person_named_in_full() -> None:
+    text = (
+        "أكد رئيس مركز الخليج للأبحاث الدكتور عبدالعزيز بن صقر، أن هناك قصورا. "
+        'وقال بن صقر: "المملكة لها السبق". وقال علي الكندي إن الذهب مهم. '
+        "وقال الكندي إن السعر يختلف."
+    )
+    article = _article(text)
+    ids = {e.text: e.id for e in article.entities if e.type == "PER"}
+    assert ids["بن صقر"] == ids["عبدالعزيز بن صقر"]
+    assert ids["الكندي"] == ids["علي الكندي"]
+    # the body's name ends at the rank before the person
+    assert "مركز الخليج للأبحاث" in {e.text for e in article.entities if e.type == "ORG"}

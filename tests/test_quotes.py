@@ -375,3 +375,30 @@ def test_the_one_told_stands_between_a_speaker_and_a_quotation() -> None:
     assert quote.content_span.slice(article.text) == "لم أكن سعيدا بالطاقم الطبي"
     _, quotes = _quotes('وقال سواريز لمحادثه "سأستخدم حقيبة الظهر".')
     assert [q.cue for q in quotes] == ["وقال"]
+
+
+def test_a_body_named_by_its_head_noun_speaks() -> None:
+    # the last body with that head, a nationality that must agree, else an unnamed one
+    _, quotes = _quotes("قصف الجيش التركي مواقع الحزب. وأشار الجيش إلى أن العملية مستمرة.")
+    assert quotes[-1].speaker == "Turkish army"
+    _, quotes = _quotes("قصف الجيش التركي مواقع. وأعلن الجيش النيجيري أنه حرر رهائن.")
+    assert quotes[-1].speaker == "army (unnamed)"
+    _, quotes = _quotes(
+        "ونشرت صحيفة ديلي ميل تقريرا. وأشارت الصحيفة البريطانية إلى أن التنظيم يجند."
+    )
+    assert quotes[-1].speaker == "Daily Mail"
+
+
+def test_a_described_person_after_a_word_also_read_as_a_particle() -> None:
+    # أمين (secretary) may be read as a particle; it describes the person who speaks
+    _, quotes = _quotes("من جانبه أكد أمين سوق عكاظ الدكتور جريدي المنصوري، أن السوق ناجح.")
+    assert quotes[0].speaker_ar == "جريدي المنصوري"
+
+
+def test_a_name_set_off_by_its_description_speaks() -> None:
+    text = "وقال باتريك سكينر، مسؤول سابق في الاستخبارات، إن «الوضع صعب»."
+    _, quotes = _quotes(text)
+    assert quotes[0].speaker_ar == "باتريك سكينر"
+    # a list of nouns after a verb is no name with a description
+    article, _ = _quotes("حادثة تعتبر عملية تنبيه، احتلال، غير مقلق.")
+    assert not [e for e in article.entities if e.type == "PER"]

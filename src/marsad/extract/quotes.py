@@ -27,17 +27,20 @@ from functools import cache
 from itertools import compress
 
 from marsad.arabic.charsets import chars, letter
-from marsad.arabic.clitics import readings, rules
+from marsad.arabic.clitics import definite_article, readings, rules, without_article
 from marsad.arabic.normalize import normalize
 from marsad.extract.cues import Cue, cue_at, cue_tokens, participle_forms
 from marsad.extract.entities import EntityContext, Placed, TitleMention, context, find_titles
+from marsad.extract.entities.compose import body_head
 from marsad.extract.lexicon import (
     countries,
     demonym_at,
+    nisba_endings,
     quote_attributions,
     short_name,
     speaker_nouns,
     speaker_words,
+    stopwords,
 )
 from marsad.model import Article, Quote, Span
 from marsad.resources import load_lines, load_tsv
@@ -272,7 +275,7 @@ class _Reader:
             return _Speaker(canonical, self.span(at, stop), stop, "entity", kind == "ORG")
         noun = speaker_nouns().match(self.sc, at)
         if noun is None or noun.end > end:
-            return None
+            return self.body_speaker(at, end, cue_at_token)
         kind, value = noun.value.kind, noun.value.value
         if kind == "document":
             return self.document_speaker(at, noun.end, end, value == "joint")
@@ -297,6 +300,45 @@ class _Reader:
         if kind == "unnamed" and value is not None:
             return self.unnamed_speaker(at, noun.end, end, value)
         return None
+
+    def body_speaker(self, at: int, end: int, cue_at_token: int) -> _Speaker | None:
+        """ "وأشار الجيش إلى أن", "وأضافت الصحيفة": a body by its definite head noun
+        (org_glossary.tsv) speaks; it is the last body named with that head before, else
+        the body the head and a nationality name ("الجيش النيجيري" Nigerian Army), else an
+        unnamed one of its kind."""
+        word = self.sc.words[at]
+        if not word.startswith(definite_article()):
+            return None
+        english = body_head(word)
+        if english is None:
+            return None
+        bare = without_article(word)
+        stop = at + 1
+        country = demonym_at(self.sc, stop) if stop < end else None
+        if country is not None:
+            stop += 1
+        elif stop < end and self.modifies(stop):
+            # "الجيش النيجيري" with a nationality the lexicon lacks: only that body
+            wanted = self.sc.words[stop]
+            stop += 1
+            found = self.antecedent(bare, cue_at_token, None, wanted)
+            named = found or f"{english.lower()} (unnamed)"
+            return _Speaker(named, self.span(at, stop), stop, "anaphor", True)
+        label = self.antecedent(bare, cue_at_token, country)
+        if label is None:
+            adjective = countries()[country].adjective if country is not None else None
+            kind = f"{adjective} {english.lower()}" if adjective else english.lower()
+            label = f"{kind} (unnamed)"
+        return _Speaker(label, self.span(at, stop), stop, "anaphor", True)
+
+    def modifies(self, at: int) -> bool:
+        """An adjective after a head noun, or a definite nisba ("النيجيري")."""
+        word = self.sc.words[at]
+        if word in stopwords():
+            return False  # "الى"
+        endings = (letter("ya"), *(letter("ya") + ending for ending in nisba_endings()))
+        nisba = word.startswith(definite_article()) and word.endswith(endings)
+        return nisba or self.sc.word_class(at).pos == "adj"
 
     def apposition(self, stop: int, end: int, canonical: str) -> int:
         """Extend a name over ", the spokesman for ...," that describes it."""
@@ -342,8 +384,8 @@ class _Reader:
             found = classes[index]
             if word in _introducers() or cue_at(word) is not None or found.pos == "verb":
                 return None
-            if found.pos == "particle" and not found.proclitic:
-                return None
+            if found.pos == "particle" and not found.proclitic and word in stopwords():
+                return None  # a free particle; not a name the lexicon also reads as one (أمين)
         return None
 
     def described_speaker(self, at: int, end: int) -> _Speaker | None:
@@ -379,13 +421,25 @@ class _Reader:
                 label = self.state.issuer
         return _Speaker(label, self.span(at, stop), stop, "document")
 
-    def antecedent(self, head: str, before: int) -> str | None:
-        """The last organisation before token ``before`` whose name starts with ``head``."""
+    def antecedent(
+        self, head: str, before: int, country: str | None = None, word: str | None = None
+    ) -> str | None:
+        """The last organisation before token ``before`` whose name starts with ``head``
+        (with or without the article), of ``country`` when one is given."""
         for item in reversed(self.ctx.placed):
             if item.first >= before or item.entity.type != "ORG":
                 continue
-            first_word = self.sc.words[item.first]
-            if any(word == head for _, word in readings(first_word)):
+            # the head opens the name ("الجيش التركي") or stands before it ("صحيفة ديلي ميل")
+            words = [self.sc.words[item.first]]
+            if item.first > 0:
+                words.append(self.sc.words[item.first - 1])
+            if not any(without_article(w) == head for token in words for _, w in readings(token)):
+                continue
+            # a nationality must not contradict: "الجيش النيجيري" is not "الجيش التركي"
+            if word is not None and word not in self.sc.words[item.first : item.end]:
+                continue
+            named = {demonym_at(self.sc, at) for at in range(item.first, item.end)} - {None}
+            if country is None or not named or country in named:
                 return item.entity.canonical
         return None
 

@@ -48,6 +48,13 @@ def _glossary() -> dict[str, tuple[str, str]]:
     return bare | listed
 
 
+def body_head(word: str) -> str | None:
+    """The English of a folded word that heads a body's name ("الجيش" Army, "الصحيفة"
+    Newspaper), with or without its article; None for any other word."""
+    found = _glossary().get(word) or _glossary().get(without_article(word))
+    return found[1] if found is not None and found[0] == "head" else None
+
+
 @cache
 def _place_heads() -> dict[str, str]:
     return {normalize(row[0]): row[1] for row in load_tsv("place_heads.tsv", columns=2)}

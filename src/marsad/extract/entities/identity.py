@@ -21,7 +21,8 @@ from marsad.arabic.view import TextView
 from marsad.extract.entities.compose import compose
 from marsad.extract.entities.context import Placed
 from marsad.extract.entities.latin import GAZETTEER, ROMANISED, romanise
-from marsad.extract.lexicon import gazetteer_surfaces, patronymic, stopwords
+from marsad.extract.entities.short_forms import weak_family_name
+from marsad.extract.lexicon import gazetteer_surfaces, patronymic
 from marsad.model import Entity
 
 _KNOWN_RULES = frozenset({"gazetteer"})
@@ -125,7 +126,7 @@ def _join_family_names(people: list[int], words: list[tuple[str, ...]], groups: 
         name = words[long]
         for cut in range(1, len(name)):
             tail = name[cut:]
-            if len(tail) == 1 and (patronymic(name[cut - 1]) or _weak_word(tail[0])):
+            if len(tail) == 1 and (patronymic(name[cut - 1]) or weak_family_name(tail[0])):
                 continue
             owners.setdefault(tail, set()).add(groups.find(long))
     for short in people:
@@ -133,10 +134,6 @@ def _join_family_names(people: list[int], words: list[tuple[str, ...]], groups: 
         if len(found) == 1:
             (owner,) = found
             groups.join(short, owner)
-
-
-def _weak_word(word: str) -> bool:
-    return len(word) < 3 or word in stopwords()
 
 
 def _join_body_heads(
