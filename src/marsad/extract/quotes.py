@@ -126,6 +126,7 @@ class _Reader:
         self.titles: dict[int, TitleMention] = {t.first: t for t in find_titles(article, self.ctx)}
         self.timex_ranges = sorted((t.span.start, t.span.end) for t in article.timexes)
         self.state = _State()
+        self.unknown_subject = False  # set by quote_at for the quote it returns
         self.marker_starts: list[int] = []  # tokens where a quote_attributions marker may start
         self.identities: dict[str, tuple[str, str, str]] = {}  # canonical -> (type, ar, id)
         for item in self.ctx.placed:
@@ -586,6 +587,8 @@ class _Reader:
                 speaker = self.state.last = written
         elif speaker is not None and speaker.label is not None:
             self.state.last = speaker
+        else:
+            self.unknown_subject = True  # a subject after the verb that nobody could name
         if speaker is not None and speaker.kind not in ("document", "parties"):
             # "قالت الوزارة في بيان": later "البيان" stands for this speaker.
             between = range(max(speaker.end if not implicit else k + 1, k + 1), opening[1])
@@ -769,6 +772,7 @@ class _Reader:
                     continue
                 found = cue_at(words[k])
                 quote = None
+                self.unknown_subject = False
                 if found is not None:
                     quote = self.quote_at(k, first, end, found[0], found[1], sentence.span)
                 if quote is not None and quotes:
@@ -780,6 +784,10 @@ class _Reader:
                             self.truncate(quotes, quote)
                 if quote is not None:
                     quotes.append(quote)
+                    if self.unknown_subject:
+                        # "وقال ممثل المرجعية ... الكربلائي:" with a subject written but not
+                        # known: a later bare "وأضاف" is that one, not whoever spoke before
+                        self.state.last = _Speaker(None, None, k, "unknown")
             if len(quotes) == before:
                 carried = self.participle_quote(first, end, sentence.span)
                 if carried is not None:

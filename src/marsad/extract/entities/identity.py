@@ -21,7 +21,7 @@ from marsad.arabic.view import TextView
 from marsad.extract.entities.compose import compose
 from marsad.extract.entities.context import Placed
 from marsad.extract.entities.latin import GAZETTEER, ROMANISED, romanise
-from marsad.extract.entities.short_forms import weak_family_name
+from marsad.extract.entities.short_forms import sole_owner, weak_family_name
 from marsad.extract.lexicon import gazetteer_surfaces, patronymic
 from marsad.model import Entity
 
@@ -107,7 +107,7 @@ def assign_identities(view: TextView, placed: Sequence[Placed]) -> None:
         for long in people:
             if short != long and _same_person(words[short], words[long]):
                 groups.join(short, long)
-    _join_family_names(people, words, groups)
+    _join_family_names(placed, people, words, groups)
     _join_body_heads(placed, words, groups)
     members: dict[int, list[int]] = {}
     for index in range(len(placed)):
@@ -116,24 +116,30 @@ def assign_identities(view: TextView, placed: Sequence[Placed]) -> None:
         _name_group(view, placed, words, group)
 
 
-def _join_family_names(people: list[int], words: list[tuple[str, ...]], groups: _Groups) -> None:
+def _join_family_names(
+    placed: Sequence[Placed], people: list[int], words: list[tuple[str, ...]], groups: _Groups
+) -> None:
     """ "وقال بن صقر" after "عبدالعزيز بن صقر", "أشار الكندي" after "علي الكندي": a person
     named by the end of one other person's fuller name is that person. The end is a family
     name: a lone last word not after بن ("عبدالعزيز" is Salman bin Abdulaziz's father), or
     a run from a particle on ("بن صقر", "عبد الرحمن"); two people sharing it leave it alone."""
-    owners: dict[tuple[str, ...], set[int]] = {}
+    owners: dict[tuple[str, ...], dict[int, bool]] = {}  # tail -> group -> gazetteer-known
     for long in people:
         name = words[long]
         for cut in range(1, len(name)):
             tail = name[cut:]
             if len(tail) == 1 and (patronymic(name[cut - 1]) or weak_family_name(tail[0])):
                 continue
-            owners.setdefault(tail, set()).add(groups.find(long))
+            found = owners.setdefault(tail, {})
+            group = groups.find(long)
+            found[group] = found.get(group, False) or placed[long].entity.rule in _KNOWN_RULES
     for short in people:
-        found = owners.get(words[short], set())
-        if len(found) == 1:
-            (owner,) = found
-            groups.join(short, owner)
+        candidates = owners.get(words[short])
+        if not candidates:
+            continue
+        owner = sole_owner({str(group): known for group, known in candidates.items()})
+        if owner is not None:
+            groups.join(short, int(owner))
 
 
 def _join_body_heads(

@@ -14,16 +14,17 @@ from marsad.model import Article, Entity
 
 def short_forms(article: Article, sc: TextView, placed: list[Placed]) -> list[Placed]:
     """Later mentions of a person by the last word of the name."""
-    last_names: dict[str, str | None] = {}
+    owners: dict[str, dict[str, bool]] = {}  # last word -> canonical -> known to the gazetteer
     for item in placed:
         if item.entity.type == "PER" and item.end - item.first >= 2:
             word = sc.words[item.end - 1]
             if patronymic(sc.words[item.end - 2]):
                 continue  # "سلمان بن عبدالعزيز": عبدالعزيز alone is his father, not him
             if not weak_family_name(word):
-                known = last_names.get(word, item.entity.canonical)
-                # Two people sharing a last name: the short form is ambiguous, skip it.
-                last_names[word] = known if known == item.entity.canonical else None
+                people = owners.setdefault(word, {})
+                known = item.entity.rule == GAZETTEER_RULE
+                people[item.entity.canonical] = people.get(item.entity.canonical, False) or known
+    last_names = {word: sole_owner(people) for word, people in owners.items()}
     if not last_names:
         return placed
     found = _last_name_tokens(sc.words, last_names)
@@ -40,6 +41,19 @@ def short_forms(article: Article, sc: TextView, placed: list[Placed]) -> list[Pl
             entity = Entity(span, span.slice(article.text), "PER", canonical, rule="short")
             added.append(Placed(entity, at, at + 1))
     return sorted(placed + added, key=lambda item: item.first)
+
+
+GAZETTEER_RULE = "gazetteer"
+
+
+def sole_owner(people: dict[str, bool]) -> str | None:
+    """The one person a shared last name stands for: the only one, else the only one the
+    gazetteer knows ("كاميرون" is David Cameron, not a model's "شافعي كاميرون" that runs
+    two names together); None when that leaves it ambiguous."""
+    if len(people) == 1:
+        return next(iter(people))
+    known = [name for name, in_gazetteer in people.items() if in_gazetteer]
+    return known[0] if len(known) == 1 else None
 
 
 def weak_family_name(word: str) -> bool:
