@@ -28,8 +28,18 @@ _KINDS = {
     "deployment",
     "control",
     "casualties",
+    "visit",
+    "arrival",
+    "departure",
+    "reception",
+    "condemnation",
+    "directive",
+    "appointment",
+    "funeral",
+    "other",
 }
 
+_ROLES = {"relative", "content", "during"}  # clause words with a job in dating
 TimexSpec = tuple[str, str, str | None]  # text, type, value (None: relative to publication)
 
 
@@ -76,9 +86,9 @@ def test_trigger_table_is_well_formed() -> None:
             continue
         if row[0].startswith("@"):
             assert row[0][1:] in {"noun", "verb", "exact", "stop"}, row
-            assert row[1] in {"prefix", "suffix"}, row
+            assert row[1] in {"prefix", "suffix", "feminine"}, row
             continue
-        assert row[2] in {"noun", "verb", "exact", "body", "clause", "stop"}, row
+        assert row[2] in {"noun", "verb", "exact", "body", "clause", "stop"} | _ROLES, row
         if row[2] in {"noun", "verb", "exact"}:
             assert row[1] in _KINDS, row
 
