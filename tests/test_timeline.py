@@ -298,3 +298,33 @@ def test_undated_mentions_of_one_event_in_several_reports_are_one_entry() -> Non
     assert by_kind["statement"].reason == "no date in a; no date in b; no date in c"
     assert [s.doc for s in by_kind["operation"].sources] == ["a", "b", "c"]
     assert [s.doc for s in by_kind["battle"].sources] == ["a"]
+
+
+def test_suez_story_one_inauguration_with_many_reports_and_a_valid_contract(
+    shared_dir: Path,
+) -> None:
+    """The 31 gold Suez reports, read from the Saudi sample: the inauguration of
+    6 August 2015 is one event of several reports, and the JSON keeps the contract."""
+    pipeline = _pipeline_or_skip()
+    gold = json.loads((shared_dir / "gold" / "suez-timeline.json").read_text(encoding="utf-8"))
+    wanted = {d["doc"] for d in gold["documents"]}
+    from marsad.ingest import InputError, ReadOptions, read_inputs
+
+    source = shared_dir / "data" / "saudinewsnet-sample" / "articles.jsonl"
+    options = ReadOptions(fields={"text": "content", "published": "date_extracted"})
+    articles = []
+    for item in read_inputs([source], options):
+        if not isinstance(item, InputError) and item.doc in wanted:
+            articles.append(pipeline.annotate(item))  # type: ignore[attr-defined]
+    if len(articles) != len(wanted):
+        pytest.skip("the Suez reports are not all in the sample here")
+    timeline = build_timeline(articles)
+    data = timeline.to_json()
+    validate("timeline", data)
+    opening = [e for e in timeline.events if e.date == "2015-08-06" and e.kind == "formation"]
+    assert max(e.reports for e in opening) >= 5
+    for event in timeline.events:
+        assert event.reports == len({s.article_id for s in event.sources})
+        assert event.date_basis in {"explicit", "relative", "dateline", "reported", "inferred"}
+        if event.scope == "background":
+            assert event.scope_rule

@@ -375,6 +375,8 @@ class _Cluster:
     sentences: dict[tuple[str, int], set[int]] = field(default_factory=dict)
     articles: set[str] = field(default_factory=set)
     groups: set[str] = field(default_factory=set)
+    # (days from the report's day, the report's day) of its relative mentions
+    offsets: set[tuple[int, Day]] = field(default_factory=set)
 
     def add(self, item: _Item, vector: dict[str, float], group: str | None) -> None:
         self.items.append(item)
@@ -393,6 +395,9 @@ class _Cluster:
         self.articles.add(item.article.id)
         if group:
             self.groups.add(group)
+        offset = _offset(item)
+        if offset is not None:
+            self.offsets.add(offset)
 
 
 class _Coreference:
@@ -461,6 +466,8 @@ class _Coreference:
                 and any(_same_wording(member, item) for member in cluster.items[:8])
             ):
                 score = max(score, 1.0)  # a reprint's sentence: a source, not an event
+            if fit == "near" and score < 1.0 and _recurring(item, cluster):
+                continue
             needed = _SAME_EVENT if fit == "same" else _SAME_HAPPENING
             if score >= needed and score > best_score:
                 best, best_score = index, score
@@ -474,6 +481,28 @@ class _Coreference:
                 postings = self.index[(key, term)]
                 if not postings or postings[-1] != best:
                     postings.append(best)
+
+
+def _offset(item: _Item) -> tuple[int, Day] | None:
+    """A relative day mention's distance from its report's day, and that day."""
+    if item.mention.date_basis not in _RELATIVE:
+        return None
+    day, published = _day(item.mention.date), _day(item.article.published.value)
+    if day is None or published is None:
+        return None
+    return (day - published).days, published
+
+
+_RELATIVE = frozenset({"relative", "dateline"})
+
+
+def _recurring(item: _Item, cluster: _Cluster) -> bool:
+    """True when a mention gives another day than the cluster by the same words counted
+    from another report's day ("اليوم" in two daily reports): another occurrence."""
+    offset = _offset(item)
+    if offset is None:
+        return False
+    return any(o == offset[0] and day != offset[1] for o, day in cluster.offsets)
 
 
 def _prefixes(date: str) -> list[str]:
@@ -800,6 +829,16 @@ def _disagree(found: dict[Any, tuple[list[dict[str, Any]], set[str], bool]]) -> 
     )
 
 
+def _one_reprint(
+    found: dict[Any, tuple[list[dict[str, Any]], set[str], bool]], groups: Mapping[str, str]
+) -> bool:
+    """True when every version comes from copies of one text: a relative date anchored on
+    each copy's own day, not sources that disagree."""
+    articles = {a for _sources, arts, _x in found.values() for a in arts}
+    found_groups = {groups.get(a) for a in articles}
+    return len(found_groups) == 1 and None not in found_groups
+
+
 def _figure_key(article: Article, figure: Quantity) -> str | None:
     """What a figure measures: its category (killed, injured ...) or unit, and its counted
     noun's first content term, so that 72 km of canal and 35 km of it meet, and a toll
@@ -822,10 +861,11 @@ def _figure_value(figure: Quantity) -> Any:
 
 
 def _slot_conflicts(
-    event: Event, items: list[_Item], by_id: Mapping[str, Article]
+    event: Event, items: list[_Item], groups: Mapping[str, str] | None = None
 ) -> list[Conflict]:
     if len({i.article.id for i in items}) < 2:
         return []
+    groups = groups or {}
     out: list[Conflict] = []
     # dates: the days the reports of one happening give (bounds and coarser dates agree)
     dates: dict[Any, tuple[list[dict[str, Any]], set[str], bool]] = {}
@@ -853,7 +893,7 @@ def _slot_conflicts(
                 sources, articles, _ = dates[event.date]
                 sources.append(_passage(item.article, item.mention.timex or item.mention.sentence))
                 articles.add(item.article.id)
-        if _disagree(dates):
+        if _disagree(dates) and not _one_reprint(dates, groups):
             out.append(Conflict(event.id, "date", event.title, _versions(dates)))
     if len(times) > 1 and _disagree(times):
         out.append(Conflict(event.id, "time", event.title, _versions(times)))
@@ -1026,7 +1066,7 @@ def build_timeline(
     undated_events = sorted(_undated(undated), key=lambda e: (e.sources[0].doc, e.sources[0].start))
     _unique_ids(dated + undated_events)
     for event, members in zip(dated, clusters, strict=True):
-        conflicts += _slot_conflicts(event, members, by_id)
+        conflicts += _slot_conflicts(event, members, groups)
     order = sorted(
         range(len(dated)),
         key=lambda i: (date_key(dated[i].date or ""), dated[i].title, dated[i].id),

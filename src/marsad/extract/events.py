@@ -83,6 +83,7 @@ class Lexicon:
     relatives: frozenset[str] = frozenset()  # open a relative clause
     content_words: frozenset[str] = frozenset()  # open what is said (إن، أن)
     during: frozenset[str] = frozenset()  # put the clause's event inside a noun's
+    statives: frozenset[str] = frozenset()  # verbs that are no happening, inflected
 
 
 def _alternation(items: list[str]) -> str:
@@ -119,6 +120,7 @@ def lexicon() -> Lexicon:
     bodies: dict[str, str] = {}
     clause_words: set[str] = set()
     roles: dict[str, set[str]] = {"relative": set(), "content": set(), "during": set()}
+    statives: set[str] = set()
     feminine = affixes.get(("verb", "feminine"), [])
     for row in rows:
         if row[0].startswith("@"):
@@ -128,6 +130,12 @@ def lexicon() -> Lexicon:
             bodies[surface] = kind
         elif form == "clause":
             clause_words.add(surface)
+        elif form == "stative":
+            forms = {surface}
+            if len(feminine) == 2 and surface.startswith(feminine[0]):
+                forms.add(feminine[1] + surface[len(feminine[0]) :])
+            suffixes = ["", *affixes.get(("verb", "suffix"), [])]
+            statives.update(f + suffix for f in forms for suffix in suffixes)
         elif form in roles:
             roles[form].add(surface)
             if form != "during":
@@ -170,6 +178,7 @@ def lexicon() -> Lexicon:
         frozenset(roles["relative"]),
         frozenset(roles["content"]),
         frozenset(roles["during"]),
+        frozenset(statives),
     )
 
 
@@ -381,9 +390,10 @@ def _open_verbs(view: TextView, sentence: Span, taken: list[_Governor]) -> list[
         return []
     out = []
     classes = view.word_classes
+    statives = lexicon().statives
     for index in range(*found):
         word = classes[index]
-        if not _finite(word):
+        if not _finite(word) or word.stem in statives:
             continue
         start = view.starts[index] + len(word.proclitic)
         span = view.source_span(start, view.ends[index])
