@@ -41,8 +41,9 @@ from functools import cache
 from typing import Any
 
 from marsad.arabic.charsets import chars
+from marsad.arabic.view import TextView
 from marsad.corpus.shingles import content_terms
-from marsad.extract.events import OTHER, clause_of, title_span
+from marsad.extract.events import OTHER, clause_of, strip_proclitics, title_span
 from marsad.model import Article, EventMention, Quantity, Span
 
 # Unnamed mentions of the same kind and date merge when their participants overlap this much.
@@ -62,7 +63,8 @@ _KIND_BONUS = 0.15
 _PREDICATE_BONUS = 0.1
 _PARTICIPANT_BONUS = 0.15
 _INDEX_TERMS = 6  # a mention looks clusters up by its rarest terms
-_MAX_CANDIDATES = 60
+_MAX_CANDIDATES = 60  # clusters read from one posting list
+_SCORED = 15  # candidates scored in full
 _BACKGROUND_DAYS = 365
 _FUTURE_YEARS = 5
 _TITLE_WORDS = 14
@@ -253,6 +255,8 @@ class _Item:
     _wording: frozenset[tuple[str, ...]] | None = None
     terms: dict[str, float] = field(default_factory=dict)
     predicate: str = ""  # the folded predicate, for matching
+    title: str = ""
+    figures: list[tuple[str, Quantity]] = field(default_factory=list)  # (what, figure)
 
     @property
     def wording(self) -> frozenset[tuple[str, ...]]:
@@ -281,11 +285,35 @@ class _Item:
         return self.article.id, self.mention.sentence.start
 
 
-def _prepare(item: _Item) -> None:
-    """The mention's terms: its clause's in full, the rest of its sentence lightly."""
-    view = item.article.transient_view()
+def _prepare_all(items: Iterable[_Item]) -> None:
+    """Everything the merge needs from the text, with one view per article at a time
+    (views are not kept: a corpus of views would hold the corpus twice)."""
+    by_article: dict[str, list[_Item]] = {}
+    for item in items:
+        by_article.setdefault(item.article.id, []).append(item)
+    for members in by_article.values():
+        view = members[0].article.transient_view()
+        for item in members:
+            _prepare(item, view)
+
+
+def _prepare(item: _Item, view: TextView) -> None:
+    """The mention's terms (its clause's in full, the rest of its sentence lightly), its
+    predicate, wording, title and the figures of its sentence."""
     mention = item.mention
-    sentence = content_terms(view.words_in(mention.sentence))
+    words = view.words_in(mention.sentence)
+    size = _WORDING_SIZE
+    item._wording = frozenset(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
+    item.title = _title(item, view)
+    sentence_span = mention.sentence
+    for figure in item.article.quantities:
+        if sentence_span.start <= figure.span.start < sentence_span.end:
+            key = _figure_key(view, figure)
+            if key is not None:
+                item.figures.append((key, figure))
+    if mention.date is None or mention.name:
+        return
+    sentence = content_terms(words)
     clause = Counter(
         content_terms(view.words_in(clause_of(view, mention.sentence, mention.trigger)))
     )
@@ -380,9 +408,12 @@ class _Cluster:
 
     def add(self, item: _Item, vector: dict[str, float], group: str | None) -> None:
         self.items.append(item)
+        squares = self.norm * self.norm
         for term, weight in vector.items():
-            self.vector[term] = self.vector.get(term, 0.0) + weight
-        self.norm = math.sqrt(sum(w * w for w in self.vector.values()))
+            old = self.vector.get(term, 0.0)
+            self.vector[term] = old + weight
+            squares += (old + weight) ** 2 - old * old
+        self.norm = math.sqrt(max(squares, 0.0))
         mention = item.mention
         if mention.date_basis in _BOUNDS:
             self.bounds.append(mention.date or "")
@@ -443,14 +474,16 @@ class _Coreference:
         vector = self.vector(item)
         group = self.groups.get(item.article.id)
         keys = _lookup_keys(item)
-        dots: dict[int, float] = defaultdict(float)
+        # candidates: clusters of a compatible date sharing the clause's terms, ranked by
+        # the weight they share; only the best few are scored in full
+        own = [t for t, n in item.terms.items() if n >= 1] or list(item.terms)
+        hits: dict[int, float] = defaultdict(float)
         for key in keys:
-            for term, weight in vector.items():
+            for term in own:
                 for index in self.index.get((key, term), ())[-_MAX_CANDIDATES:]:
-                    dots[index] += weight * self.clusters[index].vector.get(term, 0.0)
+                    hits[index] += vector[term]
         best, best_score = None, 0.0
-        ranked = sorted(dots, key=lambda i: -dots[i] / (self.clusters[i].norm or 1.0))
-        for index in ranked[:_MAX_CANDIDATES]:
+        for index in sorted(hits, key=lambda i: -hits[i])[:_SCORED]:
             cluster = self.clusters[index]
             taken = cluster.sentences.get(item.key)
             if taken is not None and item.mention.trigger.start not in taken:
@@ -477,7 +510,7 @@ class _Coreference:
         cluster = self.clusters[best]
         cluster.add(item, vector, group)
         for key in _index_keys(item):
-            for term in vector:
+            for term in own:
                 postings = self.index[(key, term)]
                 if not postings or postings[-1] != best:
                     postings.append(best)
@@ -552,14 +585,13 @@ def _stable_id(*parts: str) -> str:
 # -- titles from slots ------------------------------------------------------------------
 
 
-def _slot_title(item: _Item) -> str | None:
+def _slot_title(item: _Item, view: TextView) -> str | None:
     """ "<predicate> <actor> (<English name>) <object>", from the mention's slots."""
     mention = item.mention
     text = item.article.text
     if mention.predicate is None:
         return None
-    view = item.article.transient_view()
-    predicate = _without_conjunction(view, mention.predicate).slice(text)
+    predicate = strip_proclitics(view, mention.predicate).slice(text)
     parts = [predicate]
     if mention.actor_ar:
         name = mention.actor_ar
@@ -583,21 +615,14 @@ def _title_trim() -> str:
     return "".join(sorted(marks - {")"}))
 
 
-def _without_conjunction(view: Any, span: Span) -> Span:
-    """The predicate without a leading conjunction (و، ف) or future prefix left on it."""
-    from marsad.extract.events import strip_proclitics
-
-    return strip_proclitics(view, span)
-
-
-def _title(item: _Item) -> str:
+def _title(item: _Item, view: TextView) -> str:
     mention = item.mention
     if mention.name:
         return mention.name
-    made = _slot_title(item)
+    made = _slot_title(item, view)
     if made:
         return made
-    span = title_span(item.article.view, mention.sentence, mention.trigger)
+    span = title_span(view, mention.sentence, mention.trigger)
     return span.slice(item.article.text)
 
 
@@ -665,7 +690,7 @@ def _event(
     sources = list(dict.fromkeys(item.source for item in items))
     places = Counter(item.mention.place for item in items if item.mention.place)
     head = _representative(items) if not first.name else items[0]
-    title = _title(head)
+    title = head.title
     kinds = Counter(i.mention.kind for i in items if i.mention.kind != OTHER)
     kind = kinds.most_common(1)[0][0] if kinds else first.kind
     key = first.name or title
@@ -839,7 +864,7 @@ def _one_reprint(
     return len(found_groups) == 1 and None not in found_groups
 
 
-def _figure_key(article: Article, figure: Quantity) -> str | None:
+def _figure_key(view: TextView, figure: Quantity) -> str | None:
     """What a figure measures: its category (killed, injured ...) or unit, and its counted
     noun's first content term, so that 72 km of canal and 35 km of it meet, and a toll
     never meets a cost."""
@@ -849,7 +874,6 @@ def _figure_key(article: Article, figure: Quantity) -> str | None:
         return None
     what = figure.category or figure.unit
     if figure.head is not None:
-        view = article.transient_view()
         terms = content_terms(view.words_in(figure.head))
         if terms and not figure.category:
             return f"{what}:{terms[0]}"
@@ -913,16 +937,10 @@ def _slot_conflicts(
     seen: set[tuple[str, int]] = set()
     for item in items:
         article = item.article
-        sentence = item.mention.sentence
-        for figure in article.quantities:
-            if not (sentence.start <= figure.span.start < sentence.end):
-                continue
+        for key, figure in item.figures:
             if (article.id, figure.span.start) in seen:
                 continue
             seen.add((article.id, figure.span.start))
-            key = _figure_key(article, figure)
-            if key is None:
-                continue
             value = _figure_value(figure)
             hashable = tuple(value) if isinstance(value, list) else value
             versions = figures.setdefault(key, {})
@@ -1041,8 +1059,7 @@ def build_timeline(
             else:
                 unnamed.append(item)
     groups = dict(reprints) if reprints is not None else _reprint_groups(corpus) if unnamed else {}
-    for item in unnamed:
-        _prepare(item)
+    _prepare_all(named + unnamed + undated)
     unnamed.sort(
         key=lambda i: (
             i.mention.date_basis in _BOUNDS,  # dated mentions first: bounds join them
