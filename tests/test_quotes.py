@@ -333,3 +333,45 @@ def test_verbs_whose_imperfect_is_another_word_are_cues_only_in_the_perfect() ->
     assert cue_at("اختتم") is not None and cue_at("توقع") is not None
     assert cue_at("تختتم") is None and cue_at("يتوقع") is None  # "it is expected"
     assert cue_at("كتب") is not None and cue_at("يكتب") is not None
+
+
+def test_a_tail_attribution_reports_the_clause_before_it() -> None:
+    article, quotes = _quotes(
+        "قتل ثلاثة مدنيين في غارة على البلدة، حسبما أفاد المرصد السوري لحقوق الإنسان أمس."
+    )
+    (quote,) = quotes
+    assert quote.cue == "أفاد" and quote.speaker == "Syrian Observatory for Human Rights"
+    assert quote.content_span.slice(article.text) == "قتل ثلاثة مدنيين في غارة على البلدة"
+
+
+def test_according_to_a_name_is_a_quote_but_not_according_to_a_plan() -> None:
+    article, quotes = _quotes("وبحسب وزير الخارجية عادل الجبير، فإن الحوار مستمر.")
+    (quote,) = quotes
+    assert quote.cue == "وبحسب" and quote.speaker == "Adel al-Jubeir"
+    assert quote.content_span.slice(article.text) == "الحوار مستمر"
+    _, quotes = _quotes("وتوزع المساعدات حسب الحاجة في كل حي.")
+    assert quotes == []
+
+
+def test_a_statement_quoted_by_what_came_in_it() -> None:
+    article, quotes = _quotes(
+        "أصدرت وزارة الداخلية السعودية بيانا. وجاء في البيان أن الأجهزة الأمنية أحبطت هجوما."
+    )
+    assert [q.cue for q in quotes][-1:] == ["وجاء"]
+    assert article.text[quotes[-1].content_span.start :].startswith("الأجهزة الأمنية")
+
+
+def test_a_lone_definite_word_that_opens_a_body_name_is_that_body() -> None:
+    _, quotes = _quotes(
+        "أفاد المرصد السوري لحقوق الإنسان بأن الطائرات قصفت البلدة. وقال المرصد إن 170 مدنيا قتلوا."
+    )
+    assert [q.speaker for q in quotes] == ["Syrian Observatory for Human Rights"] * 2
+    assert quotes[0].speaker_id == quotes[1].speaker_id
+
+
+def test_the_one_told_stands_between_a_speaker_and_a_quotation() -> None:
+    article, quotes = _quotes('وقال مورينيو لشبكة سكاي سبورتس "لم أكن سعيدا بالطاقم الطبي".')
+    (quote,) = quotes
+    assert quote.content_span.slice(article.text) == "لم أكن سعيدا بالطاقم الطبي"
+    _, quotes = _quotes('وقال سواريز لمحادثه "سأستخدم حقيبة الظهر".')
+    assert [q.cue for q in quotes] == ["وقال"]
