@@ -314,7 +314,7 @@ LAYERS = (
                 r[12],
                 r[13] if len(r) > 13 else None,  # records written before schema version 2
             ),
-            r[14] if len(r) > 14 else None,  # records written before schema version 7
+            r[14] if len(r) > 14 else None,  # records written before schema version 8
         ),
     ),
 )
