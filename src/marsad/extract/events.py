@@ -622,15 +622,19 @@ def title_span(view: TextView, sentence: Span, trigger: Span) -> Span:
 
 
 def _participants(
-    article: Article, sentence: Span, governor: _Governor, named: list[Entity]
+    article: Article,
+    clause: Span,
+    governor: _Governor,
+    named: list[Entity],
+    entities: Sequence[Entity],
 ) -> list[str]:
-    """Canonical names of the entities in the governor's clause, other named events aside."""
-    clause = clause_of(article.view, sentence, governor.span)
+    """Canonical names of the entities in the governor's clause (``entities``: those
+    inside it), other named events aside."""
     names: list[str] = []
     if governor.speaker:
         names.append(governor.speaker)
-    for entity in article.entities:
-        if not clause.contains(entity.span) or any(entity is n for n in named):
+    for entity in entities:
+        if any(entity is n for n in named):
             continue
         if entity.type in {"EVENT", "MISC"} or entity.canonical == governor.name:
             continue
@@ -686,6 +690,8 @@ def _mention(
     timex: Timex | None,
 ) -> EventMention:
     date = timex.value if timex is not None else _report_day(article)
+    clause = clause_of(article.view, sentence, owner.span)
+    entities = [e for e in article.entities if clause.contains(e.span)]
     basis: str | None = None
     if timex is None:
         basis = "dateline" if article.published.source == PublishedSource.DATELINE else "reported"
@@ -698,14 +704,14 @@ def _mention(
         sentence=sentence,
         date=date,
         timex=None if timex is None else timex.span,
-        participants=_participants(article, sentence, owner, named),
+        participants=_participants(article, clause, owner, named, entities),
         name=owner.name,
         undated_reason=None if date else _undated_reason(timex) if timex else None,
         rule=owner.rule if timex is not None else f"{owner.rule}+reported",
         place=_place(article, sentence, owner, governors),
         date_basis=basis,
     )
-    _fill_slots(article, sentence, owner, mention)
+    _fill_slots(article, clause, owner, mention, entities)
     return mention
 
 
@@ -718,6 +724,8 @@ def annotate_events(article: Article) -> None:
         if article.is_boilerplate(sentence):
             continue
         timexes = _dating_timexes(article, sentence)
+        if not timexes and lead_done:
+            continue  # nothing dates it and the lead is found: no event to make here
         governors = _governors(article, sentence)
         if not governors:
             continue
@@ -772,18 +780,20 @@ _OBJECT_WORDS = 5
 _DAY = 10  # characters of an ISO day
 
 
-def _fill_slots(article: Article, sentence: Span, owner: _Governor, mention: EventMention) -> None:
-    """The predicate as written, its actor and its object words, inside its clause."""
+def _fill_slots(
+    article: Article,
+    clause: Span,
+    owner: _Governor,
+    mention: EventMention,
+    inside: Sequence[Entity],
+) -> None:
+    """The predicate as written, its actor and its object words, inside its clause (whose
+    entities are ``inside``)."""
     view = article.view
     mention.predicate = owner.trigger
     if owner.entity is not None:
         return  # a named event: its name says what it is
-    clause = clause_of(view, sentence, owner.span)
-    entities = [
-        e
-        for e in article.entities
-        if e.type in _ACTOR_TYPES and clause.contains(e.span) and not e.span.overlaps(owner.span)
-    ]
+    entities = [e for e in inside if e.type in _ACTOR_TYPES and not e.span.overlaps(owner.span)]
     actor: Entity | None = None
     thing: Entity | None = None  # a place or thing the noun governs: its object
     after = [
