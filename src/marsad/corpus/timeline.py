@@ -62,6 +62,9 @@ _REPORTED_WINDOW = 3  # a report-day bound meets a date up to this many days bef
 _KIND_BONUS = 0.15
 _PREDICATE_BONUS = 0.1
 _PARTICIPANT_BONUS = 0.15
+# Reports of one happening repeat its figures: a figure of the same measure and value in
+# both (97 ships a day, $5.3 billion) is evidence of one event, once per mention.
+_FIGURE_BONUS = 0.25
 _INDEX_TERMS = 6  # a mention looks clusters up by its rarest terms
 _MAX_CANDIDATES = 60  # clusters read from one posting list
 _SCORED = 15  # candidates scored in full
@@ -322,7 +325,7 @@ def _prepare(item: _Item, view: TextView) -> None:
         if term not in clause:
             terms[term] = terms.get(term, 0.0) + _SENTENCE_WEIGHT
     item.terms = terms
-    span = mention.predicate or mention.trigger
+    span = strip_proclitics(view, mention.predicate or mention.trigger)  # وقال = قال
     item.predicate = view.fold_range(span.start, span.end)
 
 
@@ -400,6 +403,7 @@ class _Cluster:
     kinds: Counter[str] = field(default_factory=Counter)
     predicates: set[str] = field(default_factory=set)
     participants: Counter[str] = field(default_factory=Counter)
+    figures: set[tuple[str, Any]] = field(default_factory=set)  # (what, value)
     sentences: dict[tuple[str, int], set[int]] = field(default_factory=dict)
     articles: set[str] = field(default_factory=set)
     groups: set[str] = field(default_factory=set)
@@ -422,6 +426,7 @@ class _Cluster:
         self.kinds[mention.kind] += 1
         self.predicates.add(item.predicate)
         self.participants.update(set(mention.participants))
+        self.figures.update(_figure_facts(item))
         self.sentences.setdefault(item.key, set()).add(mention.trigger.start)
         self.articles.add(item.article.id)
         if group:
@@ -468,6 +473,8 @@ class _Coreference:
         if names and cluster.participants:
             shared = len(names & set(cluster.participants)) / len(names | set(cluster.participants))
             score += _PARTICIPANT_BONUS * shared
+        if cluster.figures and not cluster.figures.isdisjoint(_figure_facts(item)):
+            score += _FIGURE_BONUS
         return score
 
     def add(self, item: _Item) -> None:
@@ -477,11 +484,15 @@ class _Coreference:
         # candidates: clusters of a compatible date sharing the clause's terms, ranked by
         # the weight they share; only the best few are scored in full
         own = [t for t, n in item.terms.items() if n >= 1] or list(item.terms)
+        facts = [f"#{what}={value}" for what, value in sorted(_figure_facts(item), key=str)]
         hits: dict[int, float] = defaultdict(float)
         for key in keys:
             for term in own:
                 for index in self.index.get((key, term), ())[-_MAX_CANDIDATES:]:
                     hits[index] += vector[term]
+            for fact in facts:  # a figure both give finds the cluster too
+                for index in self.index.get((key, fact), ())[-_MAX_CANDIDATES:]:
+                    hits[index] += _FIGURE_BONUS
         best, best_score = None, 0.0
         for index in sorted(hits, key=lambda i: -hits[i])[:_SCORED]:
             cluster = self.clusters[index]
@@ -510,7 +521,7 @@ class _Coreference:
         cluster = self.clusters[best]
         cluster.add(item, vector, group)
         for key in _index_keys(item):
-            for term in own:
+            for term in own + facts:
                 postings = self.index[(key, term)]
                 if not postings or postings[-1] != best:
                     postings.append(best)
@@ -882,6 +893,17 @@ def _figure_key(view: TextView, figure: Quantity) -> str | None:
 
 def _figure_value(figure: Quantity) -> Any:
     return list(figure.bounds) if figure.bounds is not None else figure.value
+
+
+def _figure_facts(item: _Item) -> set[tuple[str, Any]]:
+    """The (what, value) pairs of the figures of a mention's sentence (exact figures)."""
+    out: set[tuple[str, Any]] = set()
+    for key, figure in item.figures:
+        if figure.approximate:
+            continue
+        value = _figure_value(figure)
+        out.add((key, tuple(value) if isinstance(value, list) else value))
+    return out
 
 
 def _slot_conflicts(
