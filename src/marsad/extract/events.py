@@ -30,6 +30,7 @@ the object words, from which the timeline writes its titles.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -215,6 +216,35 @@ class _Governor:
     verbal: bool = False  # a finite verb (else an event noun or a named event)
 
 
+class _Layers:
+    """An article's entities and timexes ordered by start, to take those inside a span
+    by bisection (a sentence or clause at a time, not a scan of the article each time)."""
+
+    def __init__(self, article: Article) -> None:
+        self.entities = sorted(article.entities, key=lambda e: (e.span.start, e.span.end))
+        self.entity_starts = [e.span.start for e in self.entities]
+        self.timexes = sorted(article.timexes, key=lambda t: (t.span.start, t.span.end))
+        self.timex_starts = [t.span.start for t in self.timexes]
+
+    def entities_in(self, span: Span) -> list[Entity]:
+        first = bisect_left(self.entity_starts, span.start)
+        last = bisect_left(self.entity_starts, span.end, first)
+        return [e for e in self.entities[first:last] if e.span.end <= span.end]
+
+    def timexes_in(self, span: Span) -> list[Timex]:
+        first = bisect_left(self.timex_starts, span.start)
+        last = bisect_left(self.timex_starts, span.end, first)
+        return [t for t in self.timexes[first:last] if t.span.end <= span.end]
+
+
+_LAYERS: dict[int, _Layers] = {}  # the article being annotated (id -> its layers)
+
+
+def _layers(article: Article) -> _Layers:
+    found = _LAYERS.get(id(article))
+    return found if found is not None else _Layers(article)
+
+
 def find_triggers(view: TextView, within: Span) -> list[tuple[Span, str]]:
     """Trigger words in ``within``: (span without proclitics, kind), in order."""
     return [(t.span, t.kind) for t in _triggers(view, within)]
@@ -296,7 +326,7 @@ def _only_space(text: str, start: int, end: int) -> bool:
 def _governors(article: Article, sentence: Span) -> list[_Governor]:
     text = article.text
     triggers = _triggers(article.view, sentence)
-    entities = [e for e in article.entities if sentence.contains(e.span)]
+    entities = _layers(article).entities_in(sentence)
     governors: list[_Governor] = []
     used: set[int] = set()  # indexes of triggers taken by a named event
     for entity in entities:
@@ -407,8 +437,8 @@ def _dating_timexes(article: Article, sentence: Span) -> list[Timex]:
     """Timexes that can date an event: valued DATE/TIME, or relative ones left open."""
     dateline = article.published.span
     out = []
-    for timex in article.timexes:
-        if not sentence.contains(timex.span) or timex.vague:
+    for timex in _layers(article).timexes_in(sentence):
+        if timex.vague:
             continue
         if timex.type not in {"DATE", "TIME"}:
             continue
@@ -451,7 +481,7 @@ def _clauses(article: Article, sentence: Span) -> list[_Clause]:
     asides, not clauses), at clause words, and before a verb joined by و/ف."""
     view, text = article.view, article.text
     lex = lexicon()
-    timexes = [t.span for t in article.timexes if sentence.contains(t.span)]
+    timexes = [t.span for t in _layers(article).timexes_in(sentence)]
     cuts: list[tuple[int, int, str]] = []  # (where the cut is, where the clause starts, opener)
     quotes = _quote_marks()
     for mark in _CLAUSE_MARKS.finditer(text, sentence.start, sentence.end):
@@ -691,7 +721,7 @@ def _mention(
 ) -> EventMention:
     date = timex.value if timex is not None else _report_day(article)
     clause = clause_of(article.view, sentence, owner.span)
-    entities = [e for e in article.entities if clause.contains(e.span)]
+    entities = _layers(article).entities_in(clause)
     basis: str | None = None
     if timex is None:
         basis = "dateline" if article.published.source == PublishedSource.DATELINE else "reported"
@@ -717,6 +747,14 @@ def _mention(
 
 def annotate_events(article: Article) -> None:
     """Fill ``article.events``: event mentions with the date that belongs to each."""
+    _LAYERS[id(article)] = _Layers(article)
+    try:
+        _annotate_events(article)
+    finally:
+        _LAYERS.pop(id(article), None)
+
+
+def _annotate_events(article: Article) -> None:
     events: list[EventMention] = []
     lead_done = False
     words = _Words(article.view)
@@ -833,7 +871,7 @@ def _object(article: Article, clause: Span, start: int, timex: Span | None) -> S
     view = article.view
     lex = lexicon()
     kept: list[Span] = []
-    dates = [t.span for t in article.timexes if clause.contains(t.span)]
+    dates = [t.span for t in _layers(article).timexes_in(clause)]
     for word in view.written_words(start, clause.end):
         if any(d.overlaps(word) for d in dates) or (timex is not None and timex.overlaps(word)):
             break
