@@ -384,13 +384,13 @@ def test_the_saudi_store(saudi_server: str, browser_page: Any) -> None:
     conflicted = None
     for story in stories:
         detail = page.request.get(f"{saudi_server}/api/stories/{story['id']}").json()
-        if detail["conflicts"] or detail["figure_conflicts"]:
+        if detail["conflicts"] or detail["name_dates"]:
             conflicted = detail
             break
     assert conflicted is not None, "no story of the Saudi store has a conflict"
     _open(page, f"{saudi_server}/#/story/{conflicted['id']}")
     shown = page.locator("#story-conflicts .conflict").count()
-    assert shown == len(conflicted["conflicts"]) + len(conflicted["figure_conflicts"]) > 0
+    assert shown == len(conflicted["conflicts"]) + len(conflicted["name_dates"]) > 0
     page.wait_for_selector("#timeline .event-row")
     assert "null" not in page.locator("#timeline").inner_text()  # no stray empty pager
     _shot(page, "15-saudi-story-conflicts.png")

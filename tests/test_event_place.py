@@ -100,7 +100,7 @@ def _version_one_store(path: Path, article: Article, monkeypatch: pytest.MonkeyP
         with Store(path):
             pass
     events = next(layer for layer in LAYERS if layer.table == "events")
-    old_columns = ("article_id", "seq", *events.columns[:-1])
+    old_columns = ("article_id", "seq", *events.columns[:-2])  # no place, no slots
     # the article columns of version 1: published_crawled came with version 7
     kept = [i for i, c in enumerate(ARTICLE_COLUMNS) if c != "published_crawled"]
     columns = [ARTICLE_COLUMNS[i] for i in kept]
@@ -114,7 +114,7 @@ def _version_one_store(path: Path, article: Article, monkeypatch: pytest.MonkeyP
         db.executemany(
             f"INSERT INTO events ({quoted(old_columns)}) "
             f"VALUES ({', '.join('?' for _ in old_columns)})",
-            [(article.id, seq, *events.to_row(e)[:-1]) for seq, e in enumerate(article.events)],
+            [(article.id, seq, *events.to_row(e)[:-2]) for seq, e in enumerate(article.events)],
         )
         assert db.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
 

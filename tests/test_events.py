@@ -28,8 +28,18 @@ _KINDS = {
     "deployment",
     "control",
     "casualties",
+    "visit",
+    "arrival",
+    "departure",
+    "reception",
+    "condemnation",
+    "directive",
+    "appointment",
+    "funeral",
+    "other",
 }
 
+_ROLES = {"relative", "content", "during", "stative"}  # words with a job in dating
 TimexSpec = tuple[str, str, str | None]  # text, type, value (None: relative to publication)
 
 
@@ -76,9 +86,9 @@ def test_trigger_table_is_well_formed() -> None:
             continue
         if row[0].startswith("@"):
             assert row[0][1:] in {"noun", "verb", "exact", "stop"}, row
-            assert row[1] in {"prefix", "suffix"}, row
+            assert row[1] in {"prefix", "suffix", "feminine"}, row
             continue
-        assert row[2] in {"noun", "verb", "exact", "body", "clause", "stop"}, row
+        assert row[2] in {"noun", "verb", "exact", "body", "clause", "stop"} | _ROLES, row
         if row[2] in {"noun", "verb", "exact"}:
             assert row[1] in _KINDS, row
 
@@ -271,3 +281,40 @@ def test_the_outlets_reading_date_dates_no_event() -> None:
     annotate_timexes(article)
     annotate_events(article)
     assert all(event.date != "2024-01-27" for event in article.events)
+
+
+def _tagged(text: str, published: str) -> Article:
+    """A real sentence through the real stages: sentences, timexes, entities, quotes."""
+    from marsad.pipeline import annotate
+
+    article = Article(doc="t", source="t", text=text)
+    article.published.value = published
+    return annotate(article)
+
+
+def test_the_date_belongs_to_its_clause_and_every_verb_is_a_candidate() -> None:
+    # the date of the second clause is not the first clause's, and an open verb
+    # (no trigger row) takes the date of its own clause
+    text = (
+        "وخسرت مصر مليارات الدولارات منذ عام 2011، "
+        "وستطلق السفن أبواقها خلال افتتاح المجرى الملاحي الجديد في السادس من أغسطس 2015."
+    )
+    article = _tagged(text, "2015-07-24")
+    by_trigger = {e.trigger_text: e for e in article.events}
+    assert by_trigger["خسرت"].date == "2011"
+    horns = next(e for t, e in by_trigger.items() if t.endswith("طلق"))
+    assert horns.date == "2015-08-06" and horns.kind == "other"
+    assert by_trigger["افتتاح"].date == "2015-08-06"  # "خلال": both share the date
+    assert horns.date_basis == "explicit" and horns.predicate is not None
+
+
+def test_a_lead_past_event_without_a_date_is_dated_reported() -> None:
+    lead = "استقبل الرئيس عبد الفتاح السيسي وزير الدفاع الفرنسي في القاهرة."
+    article = _tagged(lead, "2015-07-26")
+    [event] = article.events
+    assert (event.kind, event.date, event.date_basis) == ("reception", "2015-07-26", "reported")
+    assert event.rule.endswith("+reported")
+    undated = _tagged("استقبل الرئيس وزير الدفاع في القاهرة.", "")
+    undated.published.value = None
+    annotate_events(undated)
+    assert undated.events == []  # no day to bound it by: nothing is invented

@@ -126,7 +126,9 @@ def _full_article(doc: str = "004.txt", text: str = TEXT) -> Article:
     article.events = [
         EventMention("statement", _at(text, "قالت"), "قالت", _at(text, "قالت وزارة"),
                      "2024-01-25", _at(text, "الخميس"), ["Iraqi Ministry of Foreign Affairs"],
-                     None, None, "quote-cue", "Baghdad"),
+                     None, None, "quote-cue", "Baghdad", "relative",
+                     "Iraqi Ministry of Foreign Affairs", "وزارة الخارجية العراقية",
+                     _at(text, "وزارة"), _at(text, "قالت")),
         EventMention("meeting", _at(text, "محادثات"), "محادثات", _at(text, "قالت وزارة"),
                      None, None, [], "Talks", "no date", ""),
     ]  # fmt: skip
@@ -166,7 +168,8 @@ def test_store_handles_every_model_field() -> None:
         Quantity: {"span", "text", "value", "unit", "subject", "approximate", "vague",
                    "category", "head", "sentence", "bounds"},
         EventMention: {"kind", "trigger", "trigger_text", "sentence", "date", "timex",
-                       "participants", "name", "undated_reason", "rule", "place"},
+                       "participants", "name", "undated_reason", "rule", "place", "date_basis",
+                       "actor", "actor_ar", "object", "predicate"},
     }  # fmt: skip
     for cls, names in expected.items():
         # a field the constructor does not take is a derived cache, rebuilt, never stored

@@ -395,7 +395,7 @@ def test_story_page_has_outlets_reprints_and_conflicts(client: TestClient) -> No
     story = client.get("/api/stories").json()["items"][0]
     page = client.get(f"/api/stories/{story['id']}").json()
     assert page["reports"] == len(story["articles"])
-    assert {"outlet_reports", "reprints", "conflicts", "figure_conflicts", "events"} <= set(page)
+    assert {"outlet_reports", "reprints", "conflicts", "name_dates", "events"} <= set(page)
     assert client.get("/api/stories/nope").status_code == 404
 
 

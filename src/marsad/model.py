@@ -257,6 +257,34 @@ class EventMention:
     undated_reason: str | None = None
     rule: str = ""
     place: str | None = None  # canonical name of where it happened, where the text ties one
+    # explicit | relative | dateline | reported (the article's day, a bound) | None
+    date_basis: str | None = None
+    actor: str | None = None  # canonical name of who acts (the verb's subject, the noun's)
+    actor_ar: str | None = None  # the actor's Arabic name
+    object: Span | None = None  # the words the predicate governs, as written
+    predicate: Span | None = None  # the verb or event noun without its proclitics
+
+    def slots_json(self) -> dict[str, Any]:
+        """The slots a later stage writes titles from (kept in the store as one record)."""
+        out: dict[str, Any] = {}
+        if self.date_basis:
+            out["date_basis"] = self.date_basis
+        if self.actor:
+            out["actor"] = self.actor
+        if self.actor_ar:
+            out["actor_ar"] = self.actor_ar
+        if self.object is not None:
+            out["object"] = [self.object.start, self.object.end]
+        if self.predicate is not None:
+            out["predicate"] = [self.predicate.start, self.predicate.end]
+        return out
+
+    def set_slots(self, slots: dict[str, Any]) -> None:
+        self.date_basis = slots.get("date_basis")
+        self.actor = slots.get("actor")
+        self.actor_ar = slots.get("actor_ar")
+        self.object = Span(*slots["object"]) if slots.get("object") else None
+        self.predicate = Span(*slots["predicate"]) if slots.get("predicate") else None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -266,6 +294,8 @@ class EventMention:
         }
         if self.date is not None:
             out["date"] = self.date
+        if self.date_basis is not None:
+            out["date_basis"] = self.date_basis
         out["participants"] = list(self.participants)
         if self.name is not None:
             out["name"] = self.name

@@ -37,6 +37,7 @@ _WORD_SPLIT = re.compile(r"([^\W_]+)")
 # A word as written: what whitespace delimits, clitics and punctuation attached
 # ("لـ«الشرق", "أيار/مايو2011"); distances "in words" count these.
 _WRITTEN = re.compile(r"\S+")
+_LOCAL_COUNT = 200  # folded characters: shorter ranges are counted without the word index
 # Line breaks as ``str.splitlines`` knows them.
 _LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # What the NER model reads: word tokens, and every other non-space character alone.
@@ -251,8 +252,17 @@ class TextView:
 
     def count_written(self, start: int, end: int) -> int:
         """How many words as written lie wholly inside the source range ``[start, end)``."""
-        starts, ends = self._written
         folded_start, folded_end = self.folded_index(start), self.folded_index(end)
+        if folded_end - folded_start <= _LOCAL_COUNT:  # a short gap: read it, no index
+            folded = self.folded
+            count = 0
+            for match in _WRITTEN.finditer(folded, folded_start, folded_end):
+                first, last = match.span()
+                whole_start = first > folded_start or first == 0 or folded[first - 1].isspace()
+                whole_end = last < folded_end or last == len(folded) or folded[last].isspace()
+                count += whole_start and whole_end
+            return count
+        starts, ends = self._written
         return max(0, bisect_right(ends, folded_end) - bisect_left(starts, folded_start))
 
     # -- the NER model's tokens ------------------------------------------------------------

@@ -1,23 +1,50 @@
 """The timeline: event mentions from many articles merged into dated, sourced events.
 
-A named event (a dialogue, an agreement, a committee's session) reported by several
-articles with the same date is one event with all of them as sources; a coarser date of
-the same name ("2023-08") joins the one finer date it contains. Different dates of one
-name stay apart (April and July rounds of a dialogue) and are listed as possible
-conflicts. Unnamed mentions merge when kind, date and participants agree. A mention
-whose date the text does not give goes under ``undated`` with the reason, never a guess.
+One event per happening. Mentions are compared by what they say and when:
+
+- **date**: the same date, one inside the other ("2015-08" holds "2015-08-06"), or a
+  report-day bound (``reported``: on or before the article's day) with a date up to
+  ``_REPORTED_WINDOW`` days before it. Two different days up to ``_NEAR_DAYS`` apart meet
+  only when the wording is very close (``_SAME_HAPPENING``); the event then keeps the date
+  most reports give and the other days are a date conflict.
+- **content**: the cosine of the TF-IDF vectors of the source sentences' content terms
+  (IDF over the sentences of the corpus, so the story's common words weigh little), plus
+  the same kind, the same predicate and shared participants.
+- **reports**: a reprint (``marsad.corpus.duplicates``) adds a source to the event of its
+  original sentence, never an event; two clauses of one sentence with different
+  predicates are two events.
+
+Candidates come from an inverted index of the clusters' rarest terms, so each mention is
+compared with a bounded number of clusters and the stage stays near-linear.
+
+A merged event's title is written from its slots: the predicate as written, the actor
+(Arabic name, with the English name where known) and the object words. ``reports``
+counts articles. Conflicts are the slots the reports of one event disagree on: figures
+of one category and counted noun (tolls, costs, lengths), dates, times of day, places
+and who attended; each version with its sources. Events dated more than
+``_BACKGROUND_DAYS`` days before their earliest report, or after
+``_FUTURE_YEARS`` years past their latest, are ``background`` (history recalled, far
+plans), with the rule written on the event. A mention whose date the text does not give
+goes under ``undated`` with the reason, never a guess.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
-from collections.abc import Iterable, Mapping
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date as Day
+from datetime import timedelta
+from functools import cache
 from typing import Any
 
-from marsad.extract.events import title_span
-from marsad.model import Article, EventMention
+from marsad.arabic.charsets import chars
+from marsad.arabic.view import TextView
+from marsad.corpus.shingles import content_terms
+from marsad.extract.events import OTHER, clause_of, strip_proclitics, title_span
+from marsad.model import Article, EventMention, Quantity, Span
 
 # Unnamed mentions of the same kind and date merge when their participants overlap this much.
 _MIN_PARTICIPANT_OVERLAP = 0.5
@@ -26,6 +53,25 @@ _MIN_PARTICIPANT_OVERLAP = 0.5
 _MIN_WORDING_OVERLAP = 0.5
 _WORDING_SIZE = 3
 _SOURCE_TEXT_CHARS = 160
+# Coreference: a mention joins the most similar compatible cluster scoring at least this.
+_SAME_EVENT = 0.35
+_SAME_HAPPENING = 0.6  # ... when the two give different days
+_SENTENCE_WEIGHT = 0.3  # a term of the sentence outside the mention's clause
+_NEAR_DAYS = 3
+_REPORTED_WINDOW = 3  # a report-day bound meets a date up to this many days before it
+_KIND_BONUS = 0.15
+_PREDICATE_BONUS = 0.1
+_PARTICIPANT_BONUS = 0.15
+# Reports of one happening repeat its figures: a figure of the same measure and value in
+# both (97 ships a day, $5.3 billion) is evidence of one event, once per mention.
+_FIGURE_BONUS = 0.25
+_INDEX_TERMS = 6  # a mention looks clusters up by its rarest terms
+_MAX_CANDIDATES = 60  # clusters read from one posting list
+_SCORED = 15  # candidates scored in full
+_BACKGROUND_DAYS = 365
+_FUTURE_YEARS = 5
+_TITLE_WORDS = 14
+_DAY = 10  # characters of an ISO day
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,15 +126,24 @@ class Event:
     reason: str | None = None  # why there is no date (undated events only)
     quotes: list[AttachedQuote] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # where, most often reported first
+    date_basis: str | None = None  # explicit | relative | dateline | reported | inferred
+    scope: str = "story"  # story | background
+    scope_rule: str | None = None  # why an event is background, in words
 
     @property
     def place(self) -> str | None:
         return self.places[0] if self.places else None
 
+    @property
+    def reports(self) -> int:
+        """Distinct articles that report the event (not sentences)."""
+        return len({source.article_id for source in self.sources})
+
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "id": self.id,
             "date": self.date,
+            "date_basis": self.date_basis,
             "title": self.title,
             "kind": self.kind,
             "participants": list(self.participants),
@@ -97,6 +152,10 @@ class Event:
             out["place"] = self.places[0]
         if len(self.places) > 1:  # the sources name different places: all of them
             out["places"] = list(self.places)
+        out["reports"] = self.reports
+        if self.scope != "story":
+            out["scope"] = self.scope
+            out["scope_rule"] = self.scope_rule
         out |= {
             "sources": [s.to_json() for s in self.sources],
             "quotes": [q.to_json() for q in self.quotes],
@@ -107,8 +166,9 @@ class Event:
 
 
 @dataclass(slots=True)
-class Conflict:
-    """One named event given different, incompatible dates (another round, or a dispute)."""
+class NameDates:
+    """One named event given different dates by different events (another round of a
+    dialogue, or a dispute): shown beside the events, not a conflict inside one."""
 
     name: str
     kind: str
@@ -120,40 +180,75 @@ class Conflict:
 
 
 @dataclass(slots=True)
-class FigureConflict:
-    """Reports of one event giving different figures in the same unit (casualties...)."""
+class Version:
+    """One value the sources give for a slot, with the passages that give it."""
 
-    event_id: str
-    title: str
-    unit: str
-    versions: list[dict[str, Any]]  # {"value", "approximate", "sources": [{doc,start,end,text}]}
+    value: Any
+    sources: list[dict[str, Any]]  # {"doc", "start", "end", "text"}
+    approximate: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {"value": self.value, "sources": self.sources}
+        if self.approximate:
+            out["approximate"] = True
+        return out
+
+    @property
+    def docs(self) -> list[str]:
+        return sorted({s["doc"] for s in self.sources})
+
+
+@dataclass(slots=True)
+class Conflict:
+    """The reports of one event disagreeing on one slot: each version with its sources.
+
+    ``field`` is ``date``, ``time``, ``place``, ``attendance`` or ``figure:<what>`` (the
+    figure's category or unit and its counted noun, e.g. ``figure:km``)."""
+
+    event_id: str
+    field: str
+    title: str
+    versions: list[Version]
+    unit: str | None = None
+
+    @property
+    def event_ids(self) -> list[str]:
+        return [self.event_id]
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
             "event": self.event_id,
+            "field": self.field,
             "title": self.title,
-            "unit": self.unit,
-            "versions": self.versions,
+            "versions": [v.to_json() for v in self.versions],
         }
+        if self.unit:
+            out["unit"] = self.unit
+        return out
 
 
 @dataclass(slots=True)
 class Timeline:
     events: list[Event] = field(default_factory=list)  # dated, in date order
     undated: list[Event] = field(default_factory=list)
-    conflicts: list[Conflict] = field(default_factory=list)
-    figure_conflicts: list[FigureConflict] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)  # inside one event
+    name_dates: list[NameDates] = field(default_factory=list)  # one name, several events
 
-    def to_json(self, with_conflicts: bool = False) -> dict[str, Any]:
-        """The public timeline JSON of DESIGN.md (conflicts only when asked for)."""
+    def to_json(self, with_conflicts: bool = True) -> dict[str, Any]:
+        """The public timeline JSON of DESIGN.md, conflicts included."""
         out: dict[str, Any] = {
             "events": [e.to_json() for e in self.events],
             "undated": [e.to_json() for e in self.undated],
         }
         if with_conflicts:
             out["conflicts"] = [c.to_json() for c in self.conflicts]
-            out["figure_conflicts"] = [c.to_json() for c in self.figure_conflicts]
         return out
+
+    def conflicts_of(self, event_id: str) -> list[Conflict]:
+        return [c for c in self.conflicts if c.event_id == event_id]
+
+
+# -- mentions as items ------------------------------------------------------------------
 
 
 @dataclass(slots=True)
@@ -161,6 +256,10 @@ class _Item:
     article: Article
     mention: EventMention
     _wording: frozenset[tuple[str, ...]] | None = None
+    terms: dict[str, float] = field(default_factory=dict)
+    predicate: str = ""  # the folded predicate, for matching
+    title: str = ""
+    figures: list[tuple[str, Quantity]] = field(default_factory=list)  # (what, figure)
 
     @property
     def wording(self) -> frozenset[tuple[str, ...]]:
@@ -184,6 +283,51 @@ class _Item:
             self.mention.trigger.start,
         )
 
+    @property
+    def key(self) -> tuple[str, int]:
+        return self.article.id, self.mention.sentence.start
+
+
+def _prepare_all(items: Iterable[_Item]) -> None:
+    """Everything the merge needs from the text, with one view per article at a time
+    (views are not kept: a corpus of views would hold the corpus twice)."""
+    by_article: dict[str, list[_Item]] = {}
+    for item in items:
+        by_article.setdefault(item.article.id, []).append(item)
+    for members in by_article.values():
+        view = members[0].article.transient_view()
+        for item in members:
+            _prepare(item, view)
+
+
+def _prepare(item: _Item, view: TextView) -> None:
+    """The mention's terms (its clause's in full, the rest of its sentence lightly), its
+    predicate, wording, title and the figures of its sentence."""
+    mention = item.mention
+    words = view.words_in(mention.sentence)
+    size = _WORDING_SIZE
+    item._wording = frozenset(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
+    item.title = _title(item, view)
+    sentence_span = mention.sentence
+    for figure in item.article.quantities:
+        if sentence_span.start <= figure.span.start < sentence_span.end:
+            key = _figure_key(view, figure)
+            if key is not None:
+                item.figures.append((key, figure))
+    if mention.date is None or mention.name:
+        return
+    sentence = content_terms(words)
+    clause = Counter(
+        content_terms(view.words_in(clause_of(view, mention.sentence, mention.trigger)))
+    )
+    terms: dict[str, float] = {t: float(n) for t, n in clause.items()}
+    for term in sentence:
+        if term not in clause:
+            terms[term] = terms.get(term, 0.0) + _SENTENCE_WEIGHT
+    item.terms = terms
+    span = strip_proclitics(view, mention.predicate or mention.trigger)  # وقال = قال
+    item.predicate = view.fold_range(span.start, span.end)
+
 
 def date_key(date: str) -> tuple[str, str]:
     """Sort key: an interval by its start; a coarser date first ("2008" < "2008-05")."""
@@ -203,14 +347,238 @@ def _granularity(date: str) -> int:
     return len(date.partition("/")[0])
 
 
-def _date_clusters(dates: Iterable[str]) -> dict[str, str]:
-    """Map each date to the date it merges into: itself, or the one finer date it contains."""
-    distinct = sorted(set(dates), key=_granularity, reverse=True)
-    target: dict[str, str] = {}
-    for date in distinct:
-        finer = {target[d] for d in target if _within(d, date)}
-        target[date] = finer.pop() if len(finer) == 1 else date
-    return target
+def _day(date: str | None) -> Day | None:
+    if not date or len(date) < _DAY or "/" in date:
+        return None
+    try:
+        return Day.fromisoformat(date[:_DAY])
+    except ValueError:
+        return None
+
+
+def _date_fit(item: _Item, dates: Counter[str], bounds: list[str]) -> str | None:
+    """How a mention's date meets a cluster's: "same", "near" (a few days apart), or None.
+
+    ``dates`` are the cluster's own dates (bounds excluded), ``bounds`` its report days."""
+    mine = item.mention.date or ""
+    reported = item.mention.date_basis in _BOUNDS
+    if reported:
+        day = _day(mine)
+        if not dates:
+            return "same" if mine in bounds else None
+        for other in dates:
+            other_day = _day(other)
+            if day and other_day and timedelta(0) <= day - other_day <= _WINDOW:
+                return "same"
+        return None
+    if not dates:  # a cluster of report-day bounds only
+        day = _day(mine)
+        return (
+            "same"
+            if day
+            and any((b := _day(bound)) and timedelta(0) <= b - day <= _WINDOW for bound in bounds)
+            else None
+        )
+    fit = None
+    for other in dates:
+        if other == mine or _within(mine, other) or _within(other, mine):
+            return "same"
+        a, b = _day(mine), _day(other)
+        if a and b and abs((a - b).days) <= _NEAR_DAYS:
+            fit = "near"
+    return fit
+
+
+_BOUNDS = frozenset({"reported", "dateline-bound"})
+_WINDOW = timedelta(days=_REPORTED_WINDOW)
+
+
+@dataclass(slots=True)
+class _Cluster:
+    items: list[_Item] = field(default_factory=list)
+    vector: dict[str, float] = field(default_factory=dict)
+    norm: float = 0.0
+    dates: Counter[str] = field(default_factory=Counter)  # own dates, bounds apart
+    bounds: list[str] = field(default_factory=list)
+    kinds: Counter[str] = field(default_factory=Counter)
+    predicates: set[str] = field(default_factory=set)
+    participants: Counter[str] = field(default_factory=Counter)
+    figures: set[tuple[str, Any]] = field(default_factory=set)  # (what, value)
+    sentences: dict[tuple[str, int], set[int]] = field(default_factory=dict)
+    articles: set[str] = field(default_factory=set)
+    groups: set[str] = field(default_factory=set)
+    # (days from the report's day, the report's day) of its relative mentions
+    offsets: set[tuple[int, Day]] = field(default_factory=set)
+
+    def add(self, item: _Item, vector: dict[str, float], group: str | None) -> None:
+        self.items.append(item)
+        squares = self.norm * self.norm
+        for term, weight in vector.items():
+            old = self.vector.get(term, 0.0)
+            self.vector[term] = old + weight
+            squares += (old + weight) ** 2 - old * old
+        self.norm = math.sqrt(max(squares, 0.0))
+        mention = item.mention
+        if mention.date_basis in _BOUNDS:
+            self.bounds.append(mention.date or "")
+        else:
+            self.dates[mention.date or ""] += 1
+        self.kinds[mention.kind] += 1
+        self.predicates.add(item.predicate)
+        self.participants.update(set(mention.participants))
+        self.figures.update(_figure_facts(item))
+        self.sentences.setdefault(item.key, set()).add(mention.trigger.start)
+        self.articles.add(item.article.id)
+        if group:
+            self.groups.add(group)
+        offset = _offset(item)
+        if offset is not None:
+            self.offsets.add(offset)
+
+
+class _Coreference:
+    """Incremental clustering of dated unnamed mentions (see the module doc)."""
+
+    def __init__(self, items: Sequence[_Item], groups: Mapping[str, str]) -> None:
+        self.groups = groups
+        frequency: Counter[str] = Counter()
+        seen: set[tuple[str, int]] = set()
+        for item in items:
+            if item.key not in seen:
+                seen.add(item.key)
+                frequency.update(set(item.terms))
+        total = max(1, len(seen))
+        self.idf = {t: math.log((1 + total) / (1 + n)) + 1.0 for t, n in frequency.items()}
+        self.clusters: list[_Cluster] = []
+        self.index: dict[tuple[str, str], list[int]] = defaultdict(list)
+
+    def vector(self, item: _Item) -> dict[str, float]:
+        raw = {
+            t: (n if n < 1 else 1 + math.log(n)) * self.idf.get(t, 1.0)
+            for t, n in item.terms.items()
+        }
+        norm = math.sqrt(sum(w * w for w in raw.values())) or 1.0
+        return {t: w / norm for t, w in raw.items()}
+
+    def similarity(self, item: _Item, vector: dict[str, float], cluster: _Cluster) -> float:
+        if not cluster.norm:
+            return 0.0
+        score = sum(w * cluster.vector.get(t, 0.0) for t, w in vector.items()) / cluster.norm
+        kind = item.mention.kind
+        if kind != OTHER and cluster.kinds.get(kind):
+            score += _KIND_BONUS
+        if item.predicate in cluster.predicates:
+            score += _PREDICATE_BONUS
+        names = set(item.mention.participants)
+        if names and cluster.participants:
+            shared = len(names & set(cluster.participants)) / len(names | set(cluster.participants))
+            score += _PARTICIPANT_BONUS * shared
+        if cluster.figures and not cluster.figures.isdisjoint(_figure_facts(item)):
+            score += _FIGURE_BONUS
+        return score
+
+    def add(self, item: _Item) -> None:
+        vector = self.vector(item)
+        group = self.groups.get(item.article.id)
+        keys = _lookup_keys(item)
+        # candidates: clusters of a compatible date sharing the clause's terms, ranked by
+        # the weight they share; only the best few are scored in full
+        own = [t for t, n in item.terms.items() if n >= 1] or list(item.terms)
+        facts = [f"#{what}={value}" for what, value in sorted(_figure_facts(item), key=str)]
+        hits: dict[int, float] = defaultdict(float)
+        for key in keys:
+            for term in own:
+                for index in self.index.get((key, term), ())[-_MAX_CANDIDATES:]:
+                    hits[index] += vector[term]
+            for fact in facts:  # a figure both give finds the cluster too
+                for index in self.index.get((key, fact), ())[-_MAX_CANDIDATES:]:
+                    hits[index] += _FIGURE_BONUS
+        best, best_score = None, 0.0
+        for index in sorted(hits, key=lambda i: -hits[i])[:_SCORED]:
+            cluster = self.clusters[index]
+            taken = cluster.sentences.get(item.key)
+            if taken is not None and item.mention.trigger.start not in taken:
+                continue  # another predicate of the same sentence: another event
+            fit = _date_fit(item, cluster.dates, cluster.bounds)
+            if fit is None:
+                continue
+            score = self.similarity(item, vector, cluster)
+            reprint = group is not None and group in cluster.groups
+            if (
+                reprint
+                and item.article.id not in cluster.articles
+                and any(_same_wording(member, item) for member in cluster.items[:8])
+            ):
+                score = max(score, 1.0)  # a reprint's sentence: a source, not an event
+            if fit == "near" and score < 1.0 and _recurring(item, cluster):
+                continue
+            needed = _SAME_EVENT if fit == "same" else _SAME_HAPPENING
+            if score >= needed and score > best_score:
+                best, best_score = index, score
+        if best is None:
+            best = len(self.clusters)
+            self.clusters.append(_Cluster())
+        cluster = self.clusters[best]
+        cluster.add(item, vector, group)
+        for key in _index_keys(item):
+            for term in own + facts:
+                postings = self.index[(key, term)]
+                if not postings or postings[-1] != best:
+                    postings.append(best)
+
+
+def _offset(item: _Item) -> tuple[int, Day] | None:
+    """A relative day mention's distance from its report's day, and that day."""
+    if item.mention.date_basis not in _RELATIVE:
+        return None
+    day, published = _day(item.mention.date), _day(item.article.published.value)
+    if day is None or published is None:
+        return None
+    return (day - published).days, published
+
+
+_RELATIVE = frozenset({"relative", "dateline"})
+
+
+def _recurring(item: _Item, cluster: _Cluster) -> bool:
+    """True when a mention gives another day than the cluster by the same words counted
+    from another report's day ("اليوم" in two daily reports): another occurrence."""
+    offset = _offset(item)
+    if offset is None:
+        return False
+    return any(o == offset[0] and day != offset[1] for o, day in cluster.offsets)
+
+
+def _prefixes(date: str) -> list[str]:
+    """A date and the coarser dates holding it: "2015-08-06", "2015-08", "2015"."""
+    start = date.partition("/")[0]
+    out = [date]
+    for size in (_DAY, 7, 4):
+        if len(start) > size and start[:size] not in out:
+            out.append(start[:size])
+    return out
+
+
+def _index_keys(item: _Item) -> list[str]:
+    """A cluster is found under its mention's own date, and under "in:" each coarser date
+    holding it (for a coarser mention looking for its finer event)."""
+    date = item.mention.date or ""
+    return [date] + [f"in:{p}" for p in _prefixes(date)[1:]]
+
+
+def _lookup_keys(item: _Item) -> list[str]:
+    """The date keys under which clusters a mention may join are indexed: its own date
+    and the coarser ones, the days around it, and a coarse date's finer days (through
+    the same keys, since finer clusters are indexed under their month and year)."""
+    date = item.mention.date or ""
+    keys = [*_prefixes(date), f"in:{date}"]
+    day = _day(date)
+    if day is not None:
+        reach = _REPORTED_WINDOW if item.mention.date_basis in _BOUNDS else _NEAR_DAYS
+        for offset in range(-reach, reach + 1):
+            if offset:
+                keys.append((day + timedelta(days=offset)).isoformat())
+    return keys
 
 
 def _overlap(left: list[str], right: list[str]) -> float:
@@ -225,14 +593,106 @@ def _stable_id(*parts: str) -> str:
     return digest.hexdigest()[:12]
 
 
-def _title(item: _Item) -> str:
-    if item.mention.name:
-        return item.mention.name
-    span = title_span(item.article.view, item.mention.sentence, item.mention.trigger)
+# -- titles from slots ------------------------------------------------------------------
+
+
+def _slot_title(item: _Item, view: TextView) -> str | None:
+    """ "<predicate> <actor> (<English name>) <object>", from the mention's slots."""
+    mention = item.mention
+    text = item.article.text
+    if mention.predicate is None:
+        return None
+    predicate = strip_proclitics(view, mention.predicate).slice(text)
+    parts = [predicate]
+    if mention.actor_ar:
+        name = mention.actor_ar
+        if mention.actor and mention.actor != name and mention.actor.isascii():
+            name += f" ({mention.actor})"
+        parts.append(name)
+    elif mention.actor:
+        parts.append(f"({mention.actor})")
+    if mention.object is not None:
+        parts.append(" ".join(mention.object.slice(text).split()))
+    words = " ".join(parts).split()
+    if len(words) < 2:
+        return None
+    return " ".join(words[:_TITLE_WORDS]).strip(_title_trim())
+
+
+@cache
+def _title_trim() -> str:
+    """Punctuation a title does not begin or end with (a closing bracket it may end with)."""
+    marks = set(chars("clause") + chars("sentence-end") + " -'")
+    return "".join(sorted(marks - {")"}))
+
+
+def _title(item: _Item, view: TextView) -> str:
+    mention = item.mention
+    if mention.name:
+        return mention.name
+    made = _slot_title(item, view)
+    if made:
+        return made
+    span = title_span(view, mention.sentence, mention.trigger)
     return span.slice(item.article.text)
 
 
-def _event(items: list[_Item], date: str | None, reason: str | None = None) -> Event:
+def _representative(items: list[_Item]) -> _Item:
+    """The mention whose slots say most: an actor and an object, from the most reported
+    predicate, earliest report first."""
+    predicates = Counter(item.predicate for item in items)
+
+    def rank(item: _Item) -> tuple[int, int, int, str, int]:
+        mention = item.mention
+        slots = (mention.actor is not None) + (mention.object is not None)
+        return (
+            -slots,
+            -predicates[item.predicate],
+            int(mention.kind == OTHER),
+            item.article.doc,
+            mention.sentence.start,
+        )
+
+    return min(items, key=rank)
+
+
+# -- events from clusters ---------------------------------------------------------------
+
+_BASIS_WEIGHT = {"explicit": 3, "dateline": 2, "relative": 2, "inferred": 2}
+
+
+def _cluster_date(items: list[_Item]) -> tuple[str | None, str | None]:
+    """The date most reports give (each article votes once, explicit dates weigh most; a
+    finer date inside it wins), and its basis. Report-day bounds count only alone."""
+    votes: Counter[str] = Counter()
+    basis: dict[str, str] = {}
+    voted: set[tuple[str, str]] = set()
+    for item in items:
+        mention = item.mention
+        if mention.date is None or mention.date_basis in _BOUNDS:
+            continue
+        if (item.article.id, mention.date) in voted:
+            continue
+        voted.add((item.article.id, mention.date))
+        votes[mention.date] += _BASIS_WEIGHT.get(mention.date_basis or "", 1)
+        basis.setdefault(mention.date, mention.date_basis or "explicit")
+    if not votes:
+        bounds = Counter(i.mention.date for i in items if i.mention.date)
+        if not bounds:
+            return None, None
+        chosen = max(bounds, key=lambda d: (bounds[d], d))
+        found = next(i.mention.date_basis for i in items if i.mention.date == chosen)
+        return chosen, found
+    best = max(votes, key=lambda d: (votes[d], _granularity(d), d))
+    finer = [d for d in votes if _within(d, best)]
+    if len({d for d in finer}) == 1:
+        best = finer[0]
+    return best, basis.get(best)
+
+
+def _event(
+    items: list[_Item], date: str | None, reason: str | None = None, basis: str | None = None
+) -> Event:
     items = sorted(items, key=lambda i: (i.article.doc, i.mention.sentence.start))
     first = items[0].mention
     participants: list[str] = []
@@ -240,20 +700,24 @@ def _event(items: list[_Item], date: str | None, reason: str | None = None) -> E
         participants += [p for p in item.mention.participants if p not in participants]
     sources = list(dict.fromkeys(item.source for item in items))
     places = Counter(item.mention.place for item in items if item.mention.place)
-    title = _title(items[0])
+    head = _representative(items) if not first.name else items[0]
+    title = head.title
+    kinds = Counter(i.mention.kind for i in items if i.mention.kind != OTHER)
+    kind = kinds.most_common(1)[0][0] if kinds else first.kind
     key = first.name or title
-    event_id = _stable_id(key, first.kind, date or "", "" if date else items[0].article.id)
+    event_id = _stable_id(key, kind, date or "", "" if date else items[0].article.id)
     return Event(
         event_id,
         date,
         title,
-        first.kind,
+        kind,
         first.name,
         participants,
         sources,
         reason,
         _attached_quotes(items),
         [place for place, _ in places.most_common()],
+        basis,
     )
 
 
@@ -275,18 +739,28 @@ def _attached_quotes(items: list[_Item]) -> list[AttachedQuote]:
     return list(quotes.values())
 
 
-def _group_named(items: list[_Item]) -> list[tuple[list[_Item], str]]:
+def _date_clusters(dates: Iterable[str]) -> dict[str, str]:
+    """Map each date to the date it merges into: itself, or the one finer date it contains."""
+    distinct = sorted(set(dates), key=_granularity, reverse=True)
+    target: dict[str, str] = {}
+    for date in distinct:
+        finer = {target[d] for d in target if _within(d, date)}
+        target[date] = finer.pop() if len(finer) == 1 else date
+    return target
+
+
+def _group_named(items: list[_Item]) -> list[list[_Item]]:
     groups: dict[tuple[str, str], list[_Item]] = {}
     for item in items:
         key = (item.mention.name or "", item.mention.kind)
         groups.setdefault(key, []).append(item)
-    out: list[tuple[list[_Item], str]] = []
+    out: list[list[_Item]] = []
     for members in groups.values():
         target = _date_clusters(m.mention.date or "" for m in members)
         by_date: dict[str, list[_Item]] = {}
         for member in members:
             by_date.setdefault(target[member.mention.date or ""], []).append(member)
-        out.extend((group, date) for date, group in by_date.items())
+        out.extend(by_date.values())
     return out
 
 
@@ -295,29 +769,6 @@ def _same_wording(left: _Item, right: _Item) -> bool:
         return False  # two sentences of one report are two mentions, not copies
     a, b = left.wording, right.wording
     return bool(a and b) and len(a & b) / len(a | b) >= _MIN_WORDING_OVERLAP
-
-
-def _group_unnamed(items: list[_Item]) -> list[tuple[list[_Item], str]]:
-    """Clusters of mentions with one kind and date whose participants agree, in order."""
-    clusters: list[tuple[list[_Item], str]] = []
-    # Only clusters of the same kind and date can take a mention: look at those alone.
-    by_key: dict[tuple[str, str], list[list[_Item]]] = {}
-    for item in items:
-        mention = item.mention
-        candidates = by_key.setdefault((mention.kind, mention.date or ""), [])
-        for members in candidates:
-            head = members[0].mention
-            same_article = all(m.article.id == item.article.id for m in members)
-            close = _overlap(
-                head.participants, mention.participants
-            ) >= _MIN_PARTICIPANT_OVERLAP or _same_wording(members[0], item)
-            if close or (same_article and not head.participants and not mention.participants):
-                members.append(item)
-                break
-        else:
-            candidates.append([item])
-            clusters.append((candidates[-1], mention.date or ""))
-    return clusters
 
 
 def _undated(items: list[_Item]) -> list[Event]:
@@ -364,7 +815,7 @@ def _reasons(items: list[_Item]) -> str | None:
     return "; ".join(reasons) or None
 
 
-def _conflicts(events: list[Event]) -> list[Conflict]:
+def _name_dates(events: list[Event]) -> list[NameDates]:
     by_name: dict[tuple[str, str], list[Event]] = {}
     for event in events:
         if event.name and event.date:
@@ -373,7 +824,7 @@ def _conflicts(events: list[Event]) -> list[Conflict]:
     for (name, kind), group in by_name.items():
         if len(group) > 1:
             dates = [e.date for e in group if e.date]
-            out.append(Conflict(name, kind, [e.id for e in group], dates))
+            out.append(NameDates(name, kind, [e.id for e in group], dates))
     return out
 
 
@@ -386,52 +837,240 @@ def _unique_ids(events: list[Event]) -> None:
             event.id = f"{event.id}-{count + 1}"
 
 
-def _figure_conflicts(events: list[Event], by_id: Mapping[str, Article]) -> list[FigureConflict]:
-    """Figures of one unit that differ between the reports of one event."""
-    out: list[FigureConflict] = []
-    for event in events:
-        if len({source.article_id for source in event.sources}) < 2:
+# -- conflicts over the slots of one event ----------------------------------------------
+
+
+def _passage(article: Article, span: Span) -> dict[str, Any]:
+    return {
+        "doc": article.doc,
+        "start": span.start,
+        "end": span.end,
+        "text": " ".join(span.slice(article.text).split()),
+        "article_id": article.id,
+    }
+
+
+def _versions(found: dict[Any, tuple[list[dict[str, Any]], set[str], bool]]) -> list[Version]:
+    return [
+        Version(value, sources, approximate)
+        for value, (sources, _articles, approximate) in found.items()
+    ]
+
+
+def _disagree(found: dict[Any, tuple[list[dict[str, Any]], set[str], bool]]) -> bool:
+    """Two versions at least, and two of them from reports that do not give both."""
+    groups = [articles for _sources, articles, _approximate in found.values()]
+    return len(groups) > 1 and any(
+        not (a & b) for i, a in enumerate(groups) for b in groups[i + 1 :]
+    )
+
+
+def _one_reprint(
+    found: dict[Any, tuple[list[dict[str, Any]], set[str], bool]], groups: Mapping[str, str]
+) -> bool:
+    """True when every version comes from copies of one text: a relative date anchored on
+    each copy's own day, not sources that disagree."""
+    articles = {a for _sources, arts, _x in found.values() for a in arts}
+    found_groups = {groups.get(a) for a in articles}
+    return len(found_groups) == 1 and None not in found_groups
+
+
+def _figure_key(view: TextView, figure: Quantity) -> str | None:
+    """What a figure measures: its category (killed, injured ...) or unit, and its counted
+    noun's first content term, so that 72 km of canal and 35 km of it meet, and a toll
+    never meets a cost."""
+    if figure.value is None and figure.bounds is None:
+        return None
+    if figure.unit is None or figure.vague:
+        return None
+    what = figure.category or figure.unit
+    if figure.head is not None:
+        terms = content_terms(view.words_in(figure.head))
+        if terms and not figure.category:
+            return f"{what}:{terms[0]}"
+    return what
+
+
+def _figure_value(figure: Quantity) -> Any:
+    return list(figure.bounds) if figure.bounds is not None else figure.value
+
+
+def _figure_facts(item: _Item) -> set[tuple[str, Any]]:
+    """The (what, value) pairs of the figures of a mention's sentence (exact figures)."""
+    out: set[tuple[str, Any]] = set()
+    for key, figure in item.figures:
+        if figure.approximate:
             continue
-        by_unit: dict[str, dict[float | int, dict[str, Any]]] = {}
-        for source in event.sources:
-            article = by_id[source.article_id]
-            for figure in article.quantities:
-                inside = source.start <= figure.span.start < source.end
-                if not inside or figure.value is None or figure.unit is None or figure.vague:
-                    continue
-                version = by_unit.setdefault(figure.unit, {}).setdefault(
-                    figure.value,
-                    {"value": figure.value, "approximate": False, "sources": [], "articles": set()},
-                )
-                version["approximate"] |= figure.approximate
-                version["articles"].add(article.id)
-                version["sources"].append(
-                    {
-                        "doc": article.doc,
-                        "start": figure.span.start,
-                        "end": figure.span.end,
-                        "text": figure.text,
-                    }
-                )
-        for unit, versions in by_unit.items():
-            groups = list(versions.values())
-            disagree = any(
-                not (a["articles"] & b["articles"]) for a in groups for b in groups if a is not b
-            )
-            if len(groups) > 1 and disagree:
-                for group in groups:
-                    del group["articles"]
-                out.append(FigureConflict(event.id, event.title, unit, groups))
+        value = _figure_value(figure)
+        out.add((key, tuple(value) if isinstance(value, list) else value))
     return out
 
 
-def build_timeline(articles: Iterable[Article]) -> Timeline:
-    """Merge the event mentions of ``articles`` into one timeline."""
+def _slot_conflicts(
+    event: Event, items: list[_Item], groups: Mapping[str, str] | None = None
+) -> list[Conflict]:
+    if len({i.article.id for i in items}) < 2:
+        return []
+    groups = groups or {}
+    out: list[Conflict] = []
+    # dates: the days the reports of one happening give (bounds and coarser dates agree)
+    dates: dict[Any, tuple[list[dict[str, Any]], set[str], bool]] = {}
+    times: dict[Any, tuple[list[dict[str, Any]], set[str], bool]] = {}
+    for item in items:
+        mention = item.mention
+        if not mention.date or mention.date_basis in _BOUNDS:
+            continue
+        if event.date and (_within(event.date, mention.date) or mention.date == event.date):
+            continue
+        if event.date and _within(mention.date, event.date) and "T" not in mention.date:
+            continue
+        if "T" in mention.date and event.date and mention.date.startswith(event.date):
+            target = times
+        else:
+            target = dates
+        span = mention.timex or mention.sentence
+        sources, articles, _ = target.setdefault(mention.date, ([], set(), False))
+        sources.append(_passage(item.article, span))
+        articles.add(item.article.id)
+    if dates and event.date:
+        dates.setdefault(event.date, ([], set(), False))
+        for item in items:
+            if item.mention.date == event.date:
+                sources, articles, _ = dates[event.date]
+                sources.append(_passage(item.article, item.mention.timex or item.mention.sentence))
+                articles.add(item.article.id)
+        if _disagree(dates) and not _one_reprint(dates, groups):
+            out.append(Conflict(event.id, "date", event.title, _versions(dates)))
+    if len(times) > 1 and _disagree(times):
+        out.append(Conflict(event.id, "time", event.title, _versions(times)))
+    # places
+    places: dict[Any, tuple[list[dict[str, Any]], set[str], bool]] = {}
+    for item in items:
+        if item.mention.place:
+            sources, articles, _ = places.setdefault(item.mention.place, ([], set(), False))
+            sources.append(_passage(item.article, item.mention.sentence))
+            articles.add(item.article.id)
+    if _disagree(places) and all(len(a) for _s, a, _x in places.values()):
+        # a report naming one place and another naming a second, neither naming both
+        out.append(Conflict(event.id, "place", event.title, _versions(places)))
+    # figures of one kind in the source sentences
+    figures: dict[str, dict[Any, tuple[list[dict[str, Any]], set[str], bool]]] = {}
+    units: dict[str, str | None] = {}
+    seen: set[tuple[str, int]] = set()
+    for item in items:
+        article = item.article
+        for key, figure in item.figures:
+            if (article.id, figure.span.start) in seen:
+                continue
+            seen.add((article.id, figure.span.start))
+            value = _figure_value(figure)
+            hashable = tuple(value) if isinstance(value, list) else value
+            versions = figures.setdefault(key, {})
+            sources, articles, approximate = versions.get(hashable, ([], set(), False))
+            sources.append(_passage(article, figure.span))
+            articles.add(article.id)
+            versions[hashable] = (sources, articles, approximate or figure.approximate)
+            units[key] = figure.unit
+    for key, versions in figures.items():
+        if _disagree(versions):
+            found = [
+                Version(list(v) if isinstance(v, tuple) else v, s, a)
+                for v, (s, _arts, a) in versions.items()
+            ]
+            out.append(Conflict(event.id, f"figure:{key}", event.title, found, units[key]))
+    return out
+
+
+# -- background -------------------------------------------------------------------------
+
+
+def _report_days(event: Event, by_id: Mapping[str, Article]) -> list[Day]:
+    days = []
+    for source in event.sources:
+        article = by_id.get(source.article_id)
+        value = article.published.value if article is not None else None
+        day = _day(value)
+        if day is not None:
+            days.append(day)
+    return days
+
+
+def _first_day(date: str) -> Day | None:
+    start = date.partition("/")[0]
+    parts = start[:_DAY].split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1
+        day = int(parts[2]) if len(parts) > 2 and parts[2][:2].isdigit() else 1
+        return Day(year, month, day)
+    except (ValueError, IndexError):
+        return None
+
+
+def _last_day(date: str) -> Day | None:
+    end = date.rpartition("/")[2]
+    parts = end[:_DAY].split("-")
+    try:
+        year = int(parts[0])
+        if len(parts) == 1 or not parts[1].isdigit():
+            return Day(year, 12, 31)
+        month = int(parts[1])
+        if len(parts) == 2 or not parts[2][:2].isdigit():
+            following = Day(year + month // 12, month % 12 + 1, 1)
+            return following - timedelta(days=1)
+        return Day(year, month, int(parts[2][:2]))
+    except (ValueError, IndexError):
+        return None
+
+
+def _background(event: Event, by_id: Mapping[str, Article]) -> None:
+    """Mark an event far outside the days its reports were published as background."""
+    if not event.date:
+        return
+    days = _report_days(event, by_id)
+    if not days:
+        return
+    last, first = _last_day(event.date), _first_day(event.date)
+    earliest, latest = min(days), max(days)
+    if last is not None and (earliest - last).days > _BACKGROUND_DAYS:
+        event.scope = "background"
+        event.scope_rule = (
+            f"dated more than {_BACKGROUND_DAYS} days before its earliest report "
+            f"({earliest.isoformat()})"
+        )
+    elif first is not None and first.year > latest.year + _FUTURE_YEARS:
+        event.scope = "background"
+        event.scope_rule = (
+            f"dated more than {_FUTURE_YEARS} years after its latest report ({latest.isoformat()})"
+        )
+
+
+# -- the timeline -----------------------------------------------------------------------
+
+
+def _reprint_groups(articles: Sequence[Article]) -> dict[str, str]:
+    """Article id -> the id of its reprint group (``marsad.corpus.duplicates``)."""
+    from marsad.corpus.duplicates import find_duplicates
+
+    out: dict[str, str] = {}
+    for group in find_duplicates(articles):
+        for member in group.members:
+            out[member.article_id] = group.id
+    return out
+
+
+def build_timeline(
+    articles: Iterable[Article], reprints: Mapping[str, str] | None = None
+) -> Timeline:
+    """Merge the event mentions of ``articles`` into one timeline.
+
+    ``reprints`` maps an article id to its reprint group's id; found here when not given."""
+    corpus = list(articles)
     named: list[_Item] = []
     unnamed: list[_Item] = []
     undated: list[_Item] = []
     by_id: dict[str, Article] = {}
-    for article in articles:
+    for article in corpus:
         by_id[article.id] = article
         for mention in article.events:
             item = _Item(article, mention)
@@ -441,13 +1080,38 @@ def build_timeline(articles: Iterable[Article]) -> Timeline:
                 named.append(item)
             else:
                 unnamed.append(item)
-    dated = [_event(g, d) for g, d in _group_named(named) + _group_unnamed(unnamed)]
-    dated.sort(key=lambda e: (date_key(e.date or ""), e.title, e.id))
+    groups = dict(reprints) if reprints is not None else _reprint_groups(corpus) if unnamed else {}
+    _prepare_all(named + unnamed + undated)
+    unnamed.sort(
+        key=lambda i: (
+            i.mention.date_basis in _BOUNDS,  # dated mentions first: bounds join them
+            i.article.published.value or "",
+            i.article.doc,
+            i.mention.sentence.start,
+            i.mention.trigger.start,
+        )
+    )
+    coreference = _Coreference(unnamed, groups)
+    for item in unnamed:
+        coreference.add(item)
+    clusters = _group_named(named) + [c.items for c in coreference.clusters]
+    dated: list[Event] = []
+    conflicts: list[Conflict] = []
+    for members in clusters:
+        date, basis = _cluster_date(members)
+        event = _event(members, date, basis=basis)
+        _background(event, by_id)
+        dated.append(event)
     undated_events = sorted(_undated(undated), key=lambda e: (e.sources[0].doc, e.sources[0].start))
     _unique_ids(dated + undated_events)
-    return Timeline(
-        dated, undated_events, _conflicts(dated), _figure_conflicts(dated + undated_events, by_id)
+    for event, members in zip(dated, clusters, strict=True):
+        conflicts += _slot_conflicts(event, members, groups)
+    order = sorted(
+        range(len(dated)),
+        key=lambda i: (date_key(dated[i].date or ""), dated[i].title, dated[i].id),
     )
+    dated = [dated[i] for i in order]
+    return Timeline(dated, undated_events, conflicts, _name_dates(dated))
 
 
 def _source_line(source: Source, articles_by_id: Mapping[str, Article]) -> str:
@@ -471,15 +1135,35 @@ def _source_line(source: Source, articles_by_id: Mapping[str, Article]) -> str:
 
 
 def _event_lines(event: Event, articles_by_id: Mapping[str, Article]) -> list[str]:
-    lines = [f"{event.date or 'undated':<24} {event.title}  [{event.kind}]"]
+    basis = f" ({event.date_basis})" if event.date and event.date_basis else ""
+    head = f"{(event.date or 'undated') + basis:<24} {event.title}  [{event.kind}]"
+    lines = [f"{head}  {event.reports} report(s)"]
     if event.participants:
         lines.append("    participants: " + ", ".join(event.participants))
     if event.places:
         lines.append("    place: " + ", ".join(event.places))
+    if event.scope != "story" and event.scope_rule:
+        lines.append(f"    background: {event.scope_rule}")
     if event.date is None and event.reason:
         lines.append(f"    why undated: {event.reason}")
     lines += [_source_line(s, articles_by_id) for s in event.sources]
     return lines
+
+
+def conflict_line(conflict: Conflict) -> str:
+    """One line per conflict: the event, the slot, each version with its documents."""
+    versions = "; ".join(
+        f"{'~' if v.approximate else ''}{value_text(v.value)} ({', '.join(v.docs)})"
+        for v in conflict.versions
+    )
+    return f"    {conflict.title} [{conflict.field}]: {versions}"
+
+
+def value_text(value: Any) -> str:
+    """A version's value as text: a range "low–high", else the value."""
+    if isinstance(value, list):
+        return "–".join(str(v) for v in value)
+    return str(value)
 
 
 def render_text(timeline: Timeline, articles_by_id: Mapping[str, Article]) -> str:
@@ -492,16 +1176,10 @@ def render_text(timeline: Timeline, articles_by_id: Mapping[str, Article]) -> st
         for event in timeline.undated:
             lines += ["", *_event_lines(event, articles_by_id)]
     if timeline.conflicts:
-        lines += ["", "Same event, different dates (another occurrence, or sources disagree):"]
-        for conflict in timeline.conflicts:
-            lines.append(f"    {conflict.name} [{conflict.kind}]: {', '.join(conflict.dates)}")
-    if timeline.figure_conflicts:
-        lines += ["", "Sources disagree on a figure:"]
-        for figure in timeline.figure_conflicts:
-            versions = "; ".join(
-                f"{'~' if v['approximate'] else ''}{v['value']} "
-                f"({', '.join(sorted({s['doc'] for s in v['sources']}))})"
-                for v in figure.versions
-            )
-            lines.append(f"    {figure.title} [{figure.unit}]: {versions}")
+        lines += ["", "Sources disagree (one event, different versions):"]
+        lines += [conflict_line(c) for c in timeline.conflicts]
+    if timeline.name_dates:
+        lines += ["", "Same name, different dates (another occurrence, or sources disagree):"]
+        for named in timeline.name_dates:
+            lines.append(f"    {named.name} [{named.kind}]: {', '.join(named.dates)}")
     return "\n".join(lines)

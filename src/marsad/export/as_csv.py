@@ -65,9 +65,9 @@ def _rows(event: Event, articles: Mapping[str, Article], other_dates: str) -> li
 
 def timeline_csv(timeline: Timeline, articles: Mapping[str, Article]) -> str:
     others: dict[str, str] = {}
-    for conflict in timeline.conflicts:
-        for event_id, date in zip(conflict.event_ids, conflict.dates, strict=False):
-            others[event_id] = "; ".join(d for d in conflict.dates if d != date)
+    for named in timeline.name_dates:
+        for event_id, date in zip(named.event_ids, named.dates, strict=False):
+            others[event_id] = "; ".join(d for d in named.dates if d != date)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)

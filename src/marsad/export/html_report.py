@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 
-from marsad.corpus.timeline import Event, Timeline
+from marsad.corpus.timeline import Event, Timeline, value_text
 from marsad.export.sources import SourceText, event_sources
 from marsad.model import Article
 
@@ -94,9 +94,21 @@ def timeline_html(
         body += [_event(event, articles) for event in timeline.undated]
     if timeline.conflicts:
         rows = "".join(
+            f"<li><bdi>{escape(c.title)}</bdi> (<bdi>{escape(c.field)}</bdi>)<ul>"
+            + "".join(
+                f"<li><bdi>{escape(value_text(v.value))}</bdi>: "
+                f"<bdi>{escape(', '.join(v.docs))}</bdi></li>"
+                for v in c.versions
+            )
+            + "</ul></li>"
+            for c in timeline.conflicts
+        )
+        body += ["<h2>تعارض المصادر</h2>", f'<ul class="conflicts">{rows}</ul>']
+    if timeline.name_dates:
+        rows = "".join(
             f"<li><bdi>{escape(c.name)}</bdi> ({escape(c.kind)}): "
             f"<bdi>{escape(', '.join(c.dates))}</bdi></li>"
-            for c in timeline.conflicts
+            for c in timeline.name_dates
         )
         body += ["<h2>الحدث نفسه بتواريخ مختلفة</h2>", f"<ul>{rows}</ul>"]
     body += ["<h2>المصادر</h2>", _articles_list(timeline, articles)]

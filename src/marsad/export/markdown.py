@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from marsad.corpus.timeline import Event, Timeline
+from marsad.corpus.timeline import Event, Timeline, value_text
 from marsad.export.sources import event_sources, one_line
 from marsad.model import Article
 
@@ -49,9 +49,18 @@ def timeline_markdown(timeline: Timeline, articles: Mapping[str, Article]) -> st
         for event in timeline.undated:
             lines += _event(event, articles)
     if timeline.conflicts:
-        lines += ["## Same event, different dates", ""]
+        lines += ["## Sources disagree", ""]
         for conflict in timeline.conflicts:
-            dates = ", ".join(conflict.dates)
-            lines.append(f"- {md_escape(conflict.name)} ({md_escape(conflict.kind)}): {dates}")
+            lines.append(f"- {md_escape(conflict.title)} ({md_escape(conflict.field)}):")
+            for version in conflict.versions:
+                docs = ", ".join(version.docs)
+                value = md_escape(value_text(version.value))
+                lines.append(f"  - {'~' if version.approximate else ''}{value} ({md_escape(docs)})")
+        lines.append("")
+    if timeline.name_dates:
+        lines += ["## Same name, different dates", ""]
+        for named in timeline.name_dates:
+            dates = ", ".join(named.dates)
+            lines.append(f"- {md_escape(named.name)} ({md_escape(named.kind)}): {dates}")
         lines.append("")
     return "\n".join(lines)

@@ -1,26 +1,48 @@
-"""Event mentions: a trigger word or a named event, and the date that belongs to it.
+"""Event mentions: the predicates of a clause, the date that belongs to each, its slots.
 
-A sentence yields event mentions only when it carries a temporal expression that can date
-something (a DATE/TIME with a value, or a relative one whose value the text leaves open).
-Each such timex goes to the one *governor* it belongs to: the nearest event word or named
-event before it ("الحوار ... الذي عقد يومي 7 و8 آب 2023", "البيان المشترك الصادر في 27
-سبتمبر 2024"), or, failing that, one right after it ("وفي سبتمبر الماضي، أعلن ...").
-Vague expressions (PRESENT_REF, FUTURE_REF) and durations never date an event. Triggers
-and their affixes live in ``resources/event_triggers.tsv``.
+Open detection on the text view: every finite verb of a clause (a past-tense or
+imperfect verb of the word-class lexicon, not كان and its sisters) is a candidate event,
+and so is an event noun or a named event (``resources/event_triggers.tsv``, whose rows
+take the clitics and inflections their form allows). The trigger table gives the kind
+(meeting, visit, arrival, statement, condemnation, attack ...); an open verb with no row
+is ``other``.
+
+A date belongs to its clause, not to the nearest word. A sentence is cut into clauses
+at commas, semicolons, colons and dashes (outside dates), at clause words (حيث، بعدما،
+relative pronouns, the إن/أن that opens what is said) and before a verb joined by و/ف.
+In the clause of a temporal expression:
+
+1. an event noun or named event right before it owns it ("الحوار ... في تموز 2021",
+   "البيان المشترك الصادر في 27 سبتمبر 2024"); when a "during" word (خلال، أثناء)
+   ties the noun to the clause's verb, the verb's event shares the date;
+2. a relative clause ("الذي عقد يومي 7 و8 آب") dates the event noun it follows;
+3. else the clause's first verb owns it, wherever the date stands in the clause;
+4. else an event noun after it; a clause with no predicate at all ("وفي سبتمبر الماضي،")
+   dates the next clause when it opens with و or the sentence, otherwise the one before.
+
+Vague expressions (PRESENT_REF, FUTURE_REF) and durations date nothing. A report's lead
+sentence with a past-tense predicate and no date of its own is dated ``reported``: the
+article's day, a bound (on or before), never a point the text gives. Every mention keeps
+its slots: the predicate as written, the actor (the entity the verb or noun governs) and
+the object words, from which the timeline writes its titles.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from marsad.arabic.charsets import char_class
+from marsad.arabic.charsets import char_class, charset
+from marsad.arabic.clitics import proclitic_letters
 from marsad.arabic.normalize import normalize
 from marsad.arabic.sentences import body_sentences
 from marsad.arabic.view import TextView
+from marsad.arabic.wordclass import WordClass
 from marsad.extract.places import event_place
-from marsad.model import Article, Entity, EventMention, Span, Timex
+from marsad.model import Article, Entity, EventMention, PublishedSource, Span, Timex
 from marsad.resources import load_tsv
 
 TRIGGERS_FILE = "event_triggers.tsv"
@@ -42,6 +64,10 @@ _FORMS = ("stop", "exact", "noun", "verb")
 _NOT_A_TRIGGER = "-"
 # The outlet reading a statement: owns the date beside it, yet is not an event itself.
 COVERAGE = "coverage"
+OTHER = "other"  # an open verb with no row in the trigger table
+_TENSES = frozenset({"perfect", "imperfect"})
+_SHORTEST_VERB = 3  # letters: shorter "verbs" are mostly misread particles
+_CONJUNCTIONS = proclitic_letters("conjunction")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +79,12 @@ class Lexicon:
     blockers: dict[str, frozenset[str]]  # normalised stem -> words that cancel it
     requires: dict[str, frozenset[str]]  # normalised stem -> one of them must follow it
     bodies: dict[str, str]  # normalised body noun -> kind
-    clause_words: frozenset[str]
+    clause_words: frozenset[str]  # every word that opens a clause (relatives included)
     noun_prefixes: tuple[str, ...]
+    relatives: frozenset[str] = frozenset()  # open a relative clause
+    content_words: frozenset[str] = frozenset()  # open what is said (إن، أن)
+    during: frozenset[str] = frozenset()  # put the clause's event inside a noun's
+    statives: frozenset[str] = frozenset()  # verbs that are no happening, inflected
 
 
 def _alternation(items: list[str]) -> str:
@@ -90,6 +120,9 @@ def lexicon() -> Lexicon:
     requires: dict[str, frozenset[str]] = {}
     bodies: dict[str, str] = {}
     clause_words: set[str] = set()
+    roles: dict[str, set[str]] = {"relative": set(), "content": set(), "during": set()}
+    statives: set[str] = set()
+    feminine = affixes.get(("verb", "feminine"), [])
     for row in rows:
         if row[0].startswith("@"):
             continue
@@ -98,9 +131,25 @@ def lexicon() -> Lexicon:
             bodies[surface] = kind
         elif form == "clause":
             clause_words.add(surface)
+        elif form == "stative":
+            forms = {surface}
+            if len(feminine) == 2 and surface.startswith(feminine[0]):
+                forms.add(feminine[1] + surface[len(feminine[0]) :])
+            suffixes = ["", *affixes.get(("verb", "suffix"), [])]
+            statives.update(f + suffix for f in forms for suffix in suffixes)
+        elif form in roles:
+            roles[form].add(surface)
+            if form != "during":
+                clause_words.add(surface)
         elif form in stems:
             stems[form].append(surface)
             kinds[surface] = kind
+            if form == "verb" and len(feminine) == 2 and surface.startswith(feminine[0]):
+                other = feminine[1] + surface[len(feminine[0]) :]  # يستقبل -> تستقبل
+                if other not in kinds:
+                    stems[form].append(other)
+                    kinds[other] = kind
+                    _copy_columns(row, other, sets, blockers, requires)
             if len(row) > 3 and _words(row[3], sets):
                 blockers[surface] = _words(row[3], sets)
             if len(row) > 4 and _words(row[4], sets):
@@ -120,8 +169,31 @@ def lexicon() -> Lexicon:
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(branches) + r")(?!\w)")
     noun_prefixes = tuple(sorted(affixes.get(("noun", "prefix"), []), key=len, reverse=True))
     return Lexicon(
-        pattern, kinds, blockers, requires, bodies, frozenset(clause_words), noun_prefixes
+        pattern,
+        kinds,
+        blockers,
+        requires,
+        bodies,
+        frozenset(clause_words),
+        noun_prefixes,
+        frozenset(roles["relative"]),
+        frozenset(roles["content"]),
+        frozenset(roles["during"]),
+        frozenset(statives),
     )
+
+
+def _copy_columns(
+    row: Sequence[str],
+    surface: str,
+    sets: dict[str, list[str]],
+    blockers: dict[str, frozenset[str]],
+    requires: dict[str, frozenset[str]],
+) -> None:
+    if len(row) > 3 and _words(row[3], sets):
+        blockers[surface] = _words(row[3], sets)
+    if len(row) > 4 and _words(row[4], sets):
+        requires[surface] = _words(row[4], sets)
 
 
 @dataclass(slots=True)
@@ -141,6 +213,36 @@ class _Governor:
     entity: Entity | None = None
     speaker: str | None = None
     rule: str = ""
+    verbal: bool = False  # a finite verb (else an event noun or a named event)
+
+
+class _Layers:
+    """An article's entities and timexes ordered by start, to take those inside a span
+    by bisection (a sentence or clause at a time, not a scan of the article each time)."""
+
+    def __init__(self, article: Article) -> None:
+        self.entities = sorted(article.entities, key=lambda e: (e.span.start, e.span.end))
+        self.entity_starts = [e.span.start for e in self.entities]
+        self.timexes = sorted(article.timexes, key=lambda t: (t.span.start, t.span.end))
+        self.timex_starts = [t.span.start for t in self.timexes]
+
+    def entities_in(self, span: Span) -> list[Entity]:
+        first = bisect_left(self.entity_starts, span.start)
+        last = bisect_left(self.entity_starts, span.end, first)
+        return [e for e in self.entities[first:last] if e.span.end <= span.end]
+
+    def timexes_in(self, span: Span) -> list[Timex]:
+        first = bisect_left(self.timex_starts, span.start)
+        last = bisect_left(self.timex_starts, span.end, first)
+        return [t for t in self.timexes[first:last] if t.span.end <= span.end]
+
+
+_LAYERS: dict[int, _Layers] = {}  # the article being annotated (id -> its layers)
+
+
+def _layers(article: Article) -> _Layers:
+    found = _LAYERS.get(id(article))
+    return found if found is not None else _Layers(article)
 
 
 def find_triggers(view: TextView, within: Span) -> list[tuple[Span, str]]:
@@ -167,9 +269,24 @@ def _triggers(view: TextView, within: Span) -> list[_Trigger]:
             )
             if (blocked and following in blocked) or (required and following not in required):
                 continue
+        if form == "verb" and not _may_be_verb(view, base + match.start(form)):
+            continue  # "وزارة" is a ministry, not و + زار + ة
         # the word's trailing marks (tanween) belong to it: "بياناً"
         found.append(_Trigger(view.source_span(base + match.start(form), base + match.end()), kind))
     return found
+
+
+def _may_be_verb(view: TextView, folded: int) -> bool:
+    """True when the word-class lexicon reads the token at ``folded`` as a verb, or does
+    not know it (a rule or a guess decides nothing)."""
+    index = view.token_containing(folded)
+    if index < 0:
+        return True
+    word = view.word_class(index)
+    return "verb" in word.alternatives or word.source in _UNSURE
+
+
+_UNSURE = frozenset({"guess", "rule"})
 
 
 def _strip_prefix(word: str, prefixes: tuple[str, ...]) -> list[str]:
@@ -209,7 +326,7 @@ def _only_space(text: str, start: int, end: int) -> bool:
 def _governors(article: Article, sentence: Span) -> list[_Governor]:
     text = article.text
     triggers = _triggers(article.view, sentence)
-    entities = [e for e in article.entities if sentence.contains(e.span)]
+    entities = _layers(article).entities_in(sentence)
     governors: list[_Governor] = []
     used: set[int] = set()  # indexes of triggers taken by a named event
     for entity in entities:
@@ -254,16 +371,74 @@ def _governors(article: Article, sentence: Span) -> list[_Governor]:
             governors.append(
                 _Governor(cue, "statement", cue, speaker=quote.speaker, rule="quote-cue")
             )
+        elif sentence.contains(cue):  # the trigger of a quote's cue: its speaker acts
+            for governor in governors:
+                if governor.span.overlaps(cue) and governor.speaker is None:
+                    governor.speaker = quote.speaker
+    view = article.view
+    for governor in governors:
+        if governor.entity is None:
+            governor.verbal = _is_verb(view, governor.trigger)
+    governors += _open_verbs(view, sentence, governors)
     governors.sort(key=lambda g: g.span.start)
     return governors
+
+
+def strip_proclitics(view: TextView, span: Span) -> Span:
+    """``span`` without the proclitics (و، ف، س ...) its first word begins with."""
+    index = view.token_containing(view.folded_index(span.start))
+    if index < 0 or view.token_start(index) != span.start:
+        return span
+    clitic = view.word_class(index).proclitic
+    if not clitic or view.ends[index] - view.starts[index] <= len(clitic):
+        return span
+    start = view.source_index(view.starts[index] + len(clitic))
+    return Span(start, span.end) if start < span.end else span
+
+
+def _is_verb(view: TextView, span: Span) -> bool:
+    index = view.token_containing(view.folded_index(span.start))
+    if index < 0:
+        return False
+    return _finite(view.word_class(index))
+
+
+def _finite(word: WordClass) -> bool:
+    return (
+        word.pos == "verb"
+        and word.tense in _TENSES
+        and word.source != "closed-class"
+        and len(word.stem) >= _SHORTEST_VERB
+    )
+
+
+def _open_verbs(view: TextView, sentence: Span, taken: list[_Governor]) -> list[_Governor]:
+    """Every finite verb of the sentence that no trigger or named event covers: an event
+    of kind ``other``; its trigger is the verb without its proclitics (و، ف، س)."""
+    found = view.char_span(sentence.start, sentence.end, "contract")
+    if found is None:
+        return []
+    out = []
+    classes = view.word_classes
+    statives = lexicon().statives
+    for index in range(*found):
+        word = classes[index]
+        if not _finite(word) or word.stem in statives:
+            continue
+        start = view.starts[index] + len(word.proclitic)
+        span = view.source_span(start, view.ends[index])
+        if any(g.span.overlaps(span) for g in taken):
+            continue
+        out.append(_Governor(span, OTHER, span, rule="verb", verbal=True))
+    return out
 
 
 def _dating_timexes(article: Article, sentence: Span) -> list[Timex]:
     """Timexes that can date an event: valued DATE/TIME, or relative ones left open."""
     dateline = article.published.span
     out = []
-    for timex in article.timexes:
-        if not sentence.contains(timex.span) or timex.vague:
+    for timex in _layers(article).timexes_in(sentence):
+        if timex.vague:
             continue
         if timex.type not in {"DATE", "TIME"}:
             continue
@@ -285,32 +460,152 @@ class _Words:
         return self.view.count_written(start, end)
 
 
-def _clause_initial(text: str, sentence: Span, timex: Timex, words: _Words) -> bool:
-    """True when at most one word ("وفي") stands between the last punctuation and the timex."""
-    start = sentence.start
-    for mark in _CLAUSE_MARKS.finditer(text, sentence.start, timex.span.start):
-        start = mark.end()
-    return words.between(start, timex.span.start) <= 1
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    span: Span
+    opener: str  # start | mark | clause | relative | content | conjunction
 
 
-def _owner(
-    text: str, sentence: Span, timex: Timex, governors: list[_Governor], words: _Words
-) -> _Governor | None:
-    after = [g for g in governors if g.span.start >= timex.span.end]
-    following = min(after, key=lambda g: g.span.start) if after else None
-    if following is not None and words.between(timex.span.end, following.span.start) > (
-        _MAX_WORDS_AFTER
-    ):
-        following = None
-    # A clause that opens with its date ("وفي سبتمبر الماضي، أعلن") dates what follows.
-    if following is not None and _clause_initial(text, sentence, timex, words):
-        return following
-    before = [g for g in governors if g.span.end <= timex.span.start]
-    if before:
-        nearest = max(before, key=lambda g: g.span.end)
-        if words.between(nearest.span.end, timex.span.start) <= _MAX_WORDS_BEFORE:
-            return nearest
-    return following
+_BRACKETS = frozenset('()[]"')
+
+
+@cache
+def _quote_marks() -> frozenset[str]:
+    return charset("quote-open") | charset("quote-close") | _BRACKETS
+
+
+def _clauses(article: Article, sentence: Span) -> list[_Clause]:
+    """The clauses of a sentence, each with what opened it.
+
+    Cut at clause punctuation outside dates (quotation marks and brackets hold names and
+    asides, not clauses), at clause words, and before a verb joined by و/ف."""
+    view, text = article.view, article.text
+    lex = lexicon()
+    timexes = [t.span for t in _layers(article).timexes_in(sentence)]
+    cuts: list[tuple[int, int, str]] = []  # (where the cut is, where the clause starts, opener)
+    quotes = _quote_marks()
+    for mark in _CLAUSE_MARKS.finditer(text, sentence.start, sentence.end):
+        if mark.group().strip() in quotes or any(t.contains(Span(*mark.span())) for t in timexes):
+            continue
+        cuts.append((mark.start(), mark.end(), "mark"))
+    found = view.char_span(sentence.start, sentence.end, "contract")
+    if found is not None:
+        classes = view.word_classes
+        for index in range(*found):
+            word = view.words[index]
+            start = view.token_start(index)
+            if word in lex.relatives:
+                cuts.append((start, start, "relative"))
+            elif word in lex.content_words:
+                cuts.append((start, start, "content"))
+            elif word in lex.clause_words:
+                cuts.append((start, start, "clause"))
+            elif classes[index].proclitic[:1] in _CONJUNCTIONS and _finite(classes[index]):
+                cuts.append((start, start, "conjunction"))
+    cuts.sort()
+    out: list[_Clause] = []
+    start, opener = sentence.start, "start"
+    for cut, resume, kind in cuts:
+        if cut > start:
+            out.append(_Clause(Span(start, cut), opener))
+        if cut >= start:
+            start, opener = resume, kind
+        elif kind != "mark":
+            opener = kind
+    if start < sentence.end:
+        out.append(_Clause(Span(start, sentence.end), opener))
+    return out
+
+
+def _in(clause: _Clause, governor: _Governor) -> bool:
+    return clause.span.start <= governor.span.start < clause.span.end
+
+
+def _main(clause: _Clause, governors: list[_Governor]) -> _Governor | None:
+    """The clause's predicate: its first verb, else its first event noun."""
+    inside = [g for g in governors if _in(clause, g)]
+    return next((g for g in inside if g.verbal), inside[0] if inside else None)
+
+
+def _during(view: TextView, governor: _Governor, clause: _Clause) -> bool:
+    """True when a "during" word stands right before the noun ("خلال افتتاح")."""
+    lex = lexicon()
+    before = view.written_words(clause.span.start, governor.span.start)
+    if not before:
+        return False
+    word = view.fold_range(before[-1].start, before[-1].end)
+    return word in lex.during or any(
+        word[len(p) :] in lex.during for p in _CONJUNCTIONS if word.startswith(p)
+    )
+
+
+def _owners(
+    article: Article,
+    timex: Timex,
+    clauses: list[_Clause],
+    governors: list[_Governor],
+    words: _Words,
+) -> list[_Governor]:
+    """The events a date belongs to, by the clause it stands in (see the module doc)."""
+    at = next((i for i, c in enumerate(clauses) if c.span.contains(timex.span)), None)
+    if at is None:
+        at = next((i for i, c in enumerate(clauses) if c.span.start <= timex.span.start), 0)
+    clause = clauses[at]
+    inside = [g for g in governors if _in(clause, g)]
+    # 1. an event noun or named event right before the date, with no verb between
+    nominal = None
+    for governor in inside:
+        if governor.span.end > timex.span.start:
+            break
+        if governor.verbal:
+            nominal = None
+        elif words.between(governor.span.end, timex.span.start) <= _MAX_WORDS_BEFORE:
+            nominal = governor
+        else:
+            nominal = None
+    verbal = next((g for g in inside if g.verbal), None)
+    if nominal is not None:
+        if (
+            verbal is not None
+            and verbal.span.start < nominal.span.start
+            and _during(article.view, nominal, clause)
+        ):
+            return [nominal, verbal]
+        return [nominal]
+    # 2. a relative clause dates the event noun it follows
+    if clause.opener == "relative" and at > 0:
+        previous = [g for g in governors if _in(clauses[at - 1], g)]
+        if previous and not previous[-1].verbal:
+            antecedent = previous[-1]
+            if words.between(antecedent.span.end, clause.span.start) <= _MAX_WORDS_BEFORE:
+                return [antecedent]
+    # 3. the clause's first verb, 4. an event noun after the date
+    if verbal is not None:
+        return [verbal]
+    after = [g for g in inside if g.span.start >= timex.span.end]
+    if after and words.between(timex.span.end, after[0].span.start) <= _MAX_WORDS_AFTER:
+        return [after[0]]
+    if inside:
+        return []  # a noun before the date but too far: nothing clear
+    # a clause with no predicate: the next clause when it opens the sentence or with و
+    ahead = clauses[at + 1] if at + 1 < len(clauses) else None
+    behind = clauses[at - 1] if at > 0 else None
+    fronted = clause.opener == "start" or _opens_with_conjunction(article.view, clause)
+    order = (ahead, behind) if fronted else (behind, ahead)
+    for other in order:
+        if other is None:
+            continue
+        main = _main(other, governors)
+        if main is not None:
+            return [main]
+    return []
+
+
+def _opens_with_conjunction(view: TextView, clause: _Clause) -> bool:
+    found = view.char_span(clause.span.start, clause.span.end, "contract")
+    if found is None:
+        return False
+    return view.word_class(found[0]).proclitic[:1] in _CONJUNCTIONS
 
 
 def clause_of(view: TextView, sentence: Span, span: Span) -> Span:
@@ -357,15 +652,19 @@ def title_span(view: TextView, sentence: Span, trigger: Span) -> Span:
 
 
 def _participants(
-    article: Article, sentence: Span, governor: _Governor, named: list[Entity]
+    article: Article,
+    clause: Span,
+    governor: _Governor,
+    named: list[Entity],
+    entities: Sequence[Entity],
 ) -> list[str]:
-    """Canonical names of the entities in the governor's clause, other named events aside."""
-    clause = clause_of(article.view, sentence, governor.span)
+    """Canonical names of the entities in the governor's clause (``entities``: those
+    inside it), other named events aside."""
     names: list[str] = []
     if governor.speaker:
         names.append(governor.speaker)
-    for entity in article.entities:
-        if not clause.contains(entity.span) or any(entity is n for n in named):
+    for entity in entities:
+        if any(entity is n for n in named):
             continue
         if entity.type in {"EVENT", "MISC"} or entity.canonical == governor.name:
             continue
@@ -399,42 +698,198 @@ def _sentences(article: Article) -> list[Span]:
     return body_sentences(article.text, article.body_spans())
 
 
+def _basis(article: Article, timex: Timex) -> str:
+    if timex.anchor is None:
+        return "explicit"
+    if article.published.source == PublishedSource.DATELINE:
+        return "dateline"  # relative to the day the text's own dateline gives
+    return "relative"
+
+
+def _report_day(article: Article) -> str | None:
+    value = article.published.value
+    return value[:10] if value and len(value) >= _DAY else None
+
+
+def _mention(
+    article: Article,
+    sentence: Span,
+    owner: _Governor,
+    governors: list[_Governor],
+    named: list[Entity],
+    timex: Timex | None,
+) -> EventMention:
+    date = timex.value if timex is not None else _report_day(article)
+    clause = clause_of(article.view, sentence, owner.span)
+    entities = _layers(article).entities_in(clause)
+    basis: str | None = None
+    if timex is None:
+        basis = "dateline" if article.published.source == PublishedSource.DATELINE else "reported"
+    elif timex.value:
+        basis = _basis(article, timex)
+    mention = EventMention(
+        kind=owner.kind,
+        trigger=owner.trigger,
+        trigger_text=owner.trigger.slice(article.text),
+        sentence=sentence,
+        date=date,
+        timex=None if timex is None else timex.span,
+        participants=_participants(article, clause, owner, named, entities),
+        name=owner.name,
+        undated_reason=None if date else _undated_reason(timex) if timex else None,
+        rule=owner.rule if timex is not None else f"{owner.rule}+reported",
+        place=_place(article, sentence, owner, governors),
+        date_basis=basis,
+    )
+    _fill_slots(article, clause, owner, mention, entities)
+    return mention
+
+
 def annotate_events(article: Article) -> None:
     """Fill ``article.events``: event mentions with the date that belongs to each."""
+    _LAYERS[id(article)] = _Layers(article)
+    try:
+        _annotate_events(article)
+    finally:
+        _LAYERS.pop(id(article), None)
+
+
+def _annotate_events(article: Article) -> None:
     events: list[EventMention] = []
+    lead_done = False
+    words = _Words(article.view)
     for sentence in _sentences(article):
         if article.is_boilerplate(sentence):
             continue
         timexes = _dating_timexes(article, sentence)
-        if not timexes:
-            continue
+        if not timexes and lead_done:
+            continue  # nothing dates it and the lead is found: no event to make here
         governors = _governors(article, sentence)
         if not governors:
             continue
-        words = _Words(article.view)
         named = [g.entity for g in governors if g.entity is not None]
+        if not timexes:
+            if not lead_done:
+                lead_done = True
+                lead = _lead(article, sentence, governors)
+                if lead is not None:
+                    events.append(_mention(article, sentence, lead, governors, named, None))
+            continue
+        lead_done = True
+        clauses = _clauses(article, sentence)
+        seen: set[tuple[int, str | None]] = set()
         for timex in timexes:
-            owner = _owner(article.text, sentence, timex, governors, words)
-            if owner is None or owner.kind == COVERAGE:
-                continue
-            events.append(
-                EventMention(
-                    kind=owner.kind,
-                    trigger=owner.trigger,
-                    trigger_text=owner.trigger.slice(article.text),
-                    sentence=sentence,
-                    date=timex.value,
-                    timex=timex.span,
-                    participants=_participants(article, sentence, owner, named),
-                    name=owner.name,
-                    undated_reason=None if timex.value else _undated_reason(timex),
-                    rule=owner.rule,
-                    place=_place(article, sentence, owner, governors),
-                )
-            )
+            for owner in _owners(article, timex, clauses, governors, words):
+                if owner.kind == COVERAGE or (owner.trigger.start, timex.value) in seen:
+                    continue
+                seen.add((owner.trigger.start, timex.value))
+                events.append(_mention(article, sentence, owner, governors, named, timex))
     events.extend(_statements(article, events))
     events.sort(key=lambda e: (e.trigger.start, e.timex.start if e.timex else 0))
     article.events = events
+
+
+def _lead(article: Article, sentence: Span, governors: list[_Governor]) -> _Governor | None:
+    """The lead sentence's predicate when it reports a past happening: its first clause's
+    main predicate, a past-tense verb or an event noun of the trigger table."""
+    if _report_day(article) is None:
+        return None
+    clauses = _clauses(article, sentence)
+    for clause in clauses:
+        main = _main(clause, governors)
+        if main is None:
+            continue
+        if main.kind == COVERAGE:
+            return None
+        if main.verbal:
+            index = article.view.token_containing(article.view.folded_index(main.trigger.start))
+            return main if article.view.word_class(index).tense == "perfect" else None
+        return main if main.kind != OTHER else None
+    return None
+
+
+# -- slots: who acts, what it acts on ---------------------------------------------------
+
+_ACTOR_TYPES = frozenset({"PER", "ORG", "LOC"})
+_ACTOR_ORDER = ("PER", "ORG", "LOC")
+_AGENT_TYPES = frozenset({"PER", "ORG"})
+_ACTOR_GAP = 3  # words between the predicate and its actor ("استقبل الرئيس المصري أمس")
+_OBJECT_WORDS = 5
+_DAY = 10  # characters of an ISO day
+
+
+def _fill_slots(
+    article: Article,
+    clause: Span,
+    owner: _Governor,
+    mention: EventMention,
+    inside: Sequence[Entity],
+) -> None:
+    """The predicate as written, its actor and its object words, inside its clause (whose
+    entities are ``inside``)."""
+    view = article.view
+    mention.predicate = owner.trigger
+    if owner.entity is not None:
+        return  # a named event: its name says what it is
+    entities = [e for e in inside if e.type in _ACTOR_TYPES and not e.span.overlaps(owner.span)]
+    actor: Entity | None = None
+    thing: Entity | None = None  # a place or thing the noun governs: its object
+    after = [
+        e
+        for e in entities
+        if e.span.start >= owner.span.end
+        and view.count_written(owner.span.end, e.span.start) <= _ACTOR_GAP
+    ]
+    for wanted in _ACTOR_ORDER:  # a person before a body, a body before a place
+        actor = next((e for e in after if e.type == wanted), None)
+        if actor is not None:
+            break
+    if actor is not None and not owner.verbal and actor.type not in _AGENT_TYPES:
+        thing, actor = actor, None  # "افتتاح قناة السويس": what is opened, not who
+    if actor is None and owner.verbal:
+        before = [e for e in entities if e.span.end <= owner.span.start]
+        if before and view.count_written(before[-1].span.end, owner.span.start) == 0:
+            actor = before[-1]
+    if owner.speaker:
+        mention.actor = owner.speaker
+        quote = next((q for q in article.quotes if q.cue_span.overlaps(owner.span)), None)
+        mention.actor_ar = quote.speaker_ar if quote is not None else None
+    elif actor is not None:
+        mention.actor = actor.canonical
+        mention.actor_ar = actor.canonical_ar or actor.text
+    start = owner.span.end
+    if actor is not None and actor.span.start >= owner.span.end:
+        start = actor.span.end
+    if thing is not None:
+        start = thing.span.start
+    mention.object = _object(article, clause, start, mention.timex)
+
+
+def _object(article: Article, clause: Span, start: int, timex: Span | None) -> Span | None:
+    """Up to ``_OBJECT_WORDS`` words after the predicate (and its actor), stopping at a
+    date, a clause's end or a word that opens another clause."""
+    view = article.view
+    lex = lexicon()
+    kept: list[Span] = []
+    dates = [t.span for t in _layers(article).timexes_in(clause)]
+    for word in view.written_words(start, clause.end):
+        if any(d.overlaps(word) for d in dates) or (timex is not None and timex.overlaps(word)):
+            break
+        if view.fold_range(word.start, word.end) in lex.clause_words:
+            break
+        kept.append(word)
+        if len(kept) >= _OBJECT_WORDS:
+            break
+    if not kept:
+        return None
+    return Span(kept[0].start, kept[-1].end)
+
+
+def _quote_basis(article: Article, date: str | None) -> str | None:
+    """A statement dated through the quote layer: by its own words, or another report's."""
+    if date is None:
+        return None
+    return "explicit" if len(date) >= _DAY or article.published.value is None else "relative"
 
 
 def _statements(article: Article, found: list[EventMention]) -> list[EventMention]:
@@ -473,6 +928,10 @@ def _statements(article: Article, found: list[EventMention]) -> list[EventMentio
                 undated_reason=reason,
                 rule="quote-date" if quote.date else "lead-statement",
                 place=None if cue is None else _place(article, sentence, cue, governors),
+                date_basis=_quote_basis(article, quote.date),
+                actor=quote.speaker,
+                actor_ar=quote.speaker_ar,
+                predicate=strip_proclitics(article.view, quote.cue_span),
             )
         )
     return extra

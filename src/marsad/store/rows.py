@@ -63,6 +63,13 @@ def _span_row(span: Span | None) -> tuple[int | None, int | None]:
     return (None, None) if span is None else (span.start, span.end)
 
 
+def _event(mention: EventMention, slots: str | None) -> EventMention:
+    """A stored mention with its slots (a JSON record, NULL before schema version 8)."""
+    if slots:
+        mention.set_slots(json.loads(slots))
+    return mention
+
+
 def _quantity(r: Row, value: Any) -> Quantity:
     """A stored ``[low, high]`` value is a range: its ``bounds``, with no single value."""
     bounds = (value[0], value[1]) if isinstance(value, list) else None
@@ -274,6 +281,7 @@ LAYERS = (
             "undated_reason",
             "rule",
             "place",
+            "slots",
         ),
         lambda e: (
             e.kind,
@@ -290,19 +298,23 @@ LAYERS = (
             e.undated_reason,
             e.rule,
             e.place,
+            json.dumps(e.slots_json(), ensure_ascii=False) if e.slots_json() else None,
         ),
-        lambda r: EventMention(
-            r[0],
-            Span(r[1], r[2]),
-            r[3],
-            Span(r[4], r[5]),
-            r[6],
-            _span(r[7], r[8]),
-            json.loads(r[9]),
-            r[10],
-            r[11],
-            r[12],
-            r[13] if len(r) > 13 else None,  # records written before schema version 2
+        lambda r: _event(
+            EventMention(
+                r[0],
+                Span(r[1], r[2]),
+                r[3],
+                Span(r[4], r[5]),
+                r[6],
+                _span(r[7], r[8]),
+                json.loads(r[9]),
+                r[10],
+                r[11],
+                r[12],
+                r[13] if len(r) > 13 else None,  # records written before schema version 2
+            ),
+            r[14] if len(r) > 14 else None,  # records written before schema version 8
         ),
     ),
 )

@@ -291,7 +291,7 @@ def get_timeline(
                 event_summary(e) for e in scoped.undated[undated_offset : undated_offset + limit]
             ],
             "conflicts": [c.to_json() for c in timeline.conflicts],
-            "figure_conflicts": [c.to_json() for c in timeline.figure_conflicts],
+            "name_dates": [c.to_json() for c in timeline.name_dates],
             "kinds": sorted({e.kind for e in corpus.events.values()}),
         }
 

@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 from marsad.corpus.duplicates import DuplicateGroup, find_duplicates
 from marsad.corpus.stage import run_corpus_stage
 from marsad.corpus.stories import Story, cluster_stories
-from marsad.corpus.timeline import Conflict, Event, FigureConflict, Timeline
+from marsad.corpus.timeline import Conflict, Event, NameDates, Timeline
 from marsad.model import Article
 from marsad.store import Store
 from marsad.web.db import ChangeWatch
@@ -155,10 +155,12 @@ class Corpus:
         return self._once("factors", lambda: self.factor_evidence.summary(self.articles))
 
     def conflicts_of(self, event_id: str) -> list[Conflict]:
-        return [c for c in self.timeline.conflicts if event_id in c.event_ids]
+        """The slots the reports of this event disagree on."""
+        return self.timeline.conflicts_of(event_id)
 
-    def figure_conflicts_of(self, event_id: str) -> list[FigureConflict]:
-        return [c for c in self.timeline.figure_conflicts if c.event_id == event_id]
+    def name_dates_of(self, event_id: str) -> list[NameDates]:
+        """Other events of the same name with other dates."""
+        return [c for c in self.timeline.name_dates if event_id in c.event_ids]
 
 
 def load_corpus(db_path: Path) -> Corpus:

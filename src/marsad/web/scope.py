@@ -73,8 +73,8 @@ class TimelineScopes:
         self.corpus = corpus
         self.focus = _focus(corpus)
         self.bounds = {e.id: day_range(e.date) for e in corpus.timeline.events}
-        conflicted = {i for c in corpus.timeline.conflicts for i in c.event_ids}
-        conflicted |= {c.event_id for c in corpus.timeline.figure_conflicts}
+        conflicted = {c.event_id for c in corpus.timeline.conflicts}
+        conflicted |= {i for c in corpus.timeline.name_dates for i in c.event_ids}
         self.conflicted = conflicted
 
     def _keep(self, event: Event, scope: Scope, members: set[str] | None) -> bool:
@@ -114,14 +114,14 @@ class TimelineScopes:
         timeline = Timeline(
             events=dated,
             undated=undated,
-            conflicts=[c for c in corpus.timeline.conflicts if ids & set(c.event_ids)],
-            figure_conflicts=[c for c in corpus.timeline.figure_conflicts if c.event_id in ids],
+            conflicts=[c for c in corpus.timeline.conflicts if c.event_id in ids],
+            name_dates=[c for c in corpus.timeline.name_dates if ids & set(c.event_ids)],
         )
         return Scoped(dated, undated, timeline)
 
     def in_focus(self, event: Event) -> bool:
         bounds = self.bounds.get(event.id)
-        if bounds is None:
+        if bounds is None or event.scope == "background":  # the timeline's own rule
             return False
         if self.focus is None:
             return True
@@ -163,5 +163,5 @@ class TimelineScopes:
             "total": total,
             "background": {"total": background_total, "marks": background_marks},
             "undated": {"total": undated_total, "marks": undated_marks},
-            "conflicts": len(scoped.conflicts) + len(scoped.timeline.figure_conflicts),
+            "conflicts": len(scoped.conflicts) + len(scoped.timeline.name_dates),
         }

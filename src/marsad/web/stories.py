@@ -111,12 +111,12 @@ class StoryIndex:
                 row["first"] = day
         for name, row in outlets.items():
             row["reports"] = counts[name]
-        conflicts = []
-        for conflict in corpus.timeline.conflicts:
+        name_dates = []
+        for conflict in corpus.timeline.name_dates:
             events = [corpus.events[i] for i in conflict.event_ids if i in corpus.events]
             if not any(self._event_in(e, members) for e in events):
                 continue
-            conflicts.append(
+            name_dates.append(
                 {
                     **conflict.to_json(),
                     "versions": [
@@ -133,11 +133,11 @@ class StoryIndex:
                     ],
                 }
             )
-        figures = []
-        for figure in corpus.timeline.figure_conflicts:
-            event = corpus.events.get(figure.event_id)
+        conflicts = []
+        for slot in corpus.timeline.conflicts:
+            event = corpus.events.get(slot.event_id)
             if event is not None and self._event_in(event, members):
-                figures.append(figure.to_json())
+                conflicts.append(slot.to_json())
         dated = sum(1 for e in corpus.timeline.events if self._event_in(e, members))
         undated = sum(1 for e in corpus.timeline.undated if self._event_in(e, members))
         return {
@@ -147,6 +147,6 @@ class StoryIndex:
             ),
             "reprints": [self.reprint_chain(g) for g in self.reprints_of.get(story.id, [])],
             "conflicts": conflicts,
-            "figure_conflicts": figures,
+            "name_dates": name_dates,
             "events": {"dated": dated, "undated": undated},
         }

@@ -117,5 +117,5 @@ def event_detail(event: Event, corpus: Corpus) -> dict[str, Any]:
     out["sources"] = sources
     out["quotes"] = quotes
     out["conflicts"] = [c.to_json() for c in corpus.conflicts_of(event.id)]
-    out["figure_conflicts"] = [c.to_json() for c in corpus.figure_conflicts_of(event.id)]
+    out["name_dates"] = [c.to_json() for c in corpus.name_dates_of(event.id)]
     return out

@@ -46,8 +46,8 @@ async function timelinePanel(scope, zoom) {
     const params = { ...scope, limit: 50, offset };
     if (windowDays && !scope.since && !scope.until) { params.since = windowDays[0]; params.until = windowDays[1]; }
     const data = await api(`/api/timeline?${query(params)}`);
-    for (const c of data.conflicts) for (const id of c.events) conflicted.add(id);
-    for (const c of data.figure_conflicts) conflicted.add(c.event);
+    for (const c of data.conflicts) conflicted.add(c.event);
+    for (const c of data.name_dates) for (const id of c.events) conflicted.add(id);
     listHead.replaceChildren("الأحداث في النافذة ", el("span", { class: "muted" }, `(${count(data.total, "event")})`));
     const cards = data.events.map((e) => { e.conflict = conflicted.has(e.id); return eventCard(e, e.conflict ? "conflict" : ""); });
     list.replaceChildren(...cards, ...[pagerButtons(data, fill)].filter(Boolean));
@@ -118,7 +118,7 @@ async function showEvent(id) {
   const quotes = event.quotes.map((q) => el("li", {},
     q.speaker ? el("a", { href: entityLink(q.speaker) }, bdi(q.speaker)) : "(متحدث غير معروف)", " — ", bdi(q.cue), ": «", bdi(q.content), "»",
     el("span", { class: "muted" }, " ", bdi(q.doc))));
-  const otherDates = event.conflicts.flatMap((c) => c.events.map((e, i) => [e, c.dates[i]]).filter(([e]) => e !== event.id));
+  const otherDates = event.name_dates.flatMap((c) => c.events.map((e, i) => [e, c.dates[i]]).filter(([e]) => e !== event.id));
   show(
     el("p", {}, el("a", { href: "#/timeline" }, "→ الخط الزمني")),
     el("h1", { id: "event-title" }, bdi(event.title)),
@@ -126,16 +126,17 @@ async function showEvent(id) {
     event.reason ? el("p", { class: "reason" }, "لماذا بلا تاريخ: ", bdi(event.reason)) : null,
     otherDates.length ? el("p", { class: "reason", id: "event-conflicts" }, "الاسم نفسه بتواريخ أخرى: ",
       joined(otherDates.map(([e, d]) => el("a", { href: eventLink(e) }, bdi(d || e, { dir: "ltr" }))))) : null,
-    event.figure_conflicts.length ? figureConflicts(event.figure_conflicts) : null,
+    event.conflicts.length ? slotConflicts(event.conflicts) : null,
     event.participants.length ? el("p", { class: "participants" }, "المشاركون: ", joined(event.participants.map((p) => el("a", { href: entityLink(p) }, bdi(p))))) : null,
     el("h2", {}, "المصادر ", el("span", { class: "muted" }, `(${count(event.sources.length, "source")})`)),
     el("div", { id: "sources" }, ...sources),
     quotes.length ? [el("h2", {}, "التصريحات"), el("ul", {}, ...quotes)] : null);
 }
 
-function figureConflicts(conflicts) {
-  return el("div", { class: "figure-conflicts" }, ...conflicts.map((c) => el("div", { class: "card conflict figure-conflict" },
-    el("strong", {}, "أرقام متعارضة: "), bdi(c.title), " ", paren(c.unit),
+// The reports of one event disagreeing on a slot (a figure, the date, the time, the place).
+function slotConflicts(conflicts) {
+  return el("div", { class: "slot-conflicts" }, ...conflicts.map((c) => el("div", { class: `card conflict slot-conflict${c.field.startsWith("figure") ? " figure-conflict" : ""}` },
+    el("strong", {}, "المصادر تختلف: "), bdi(c.title), " ", paren(c.field),
     el("ul", {}, ...c.versions.map((v) => el("li", {}, bdi(String(Array.isArray(v.value) ? v.value.join("–") : v.value), { dir: "ltr", class: "figure" }),
       v.approximate ? " (تقريبًا)" : null, " — ",
       joined(v.sources.map((s) => el("a", { href: articleLink(s.article_id || "", s.start, s.end), title: s.text || "" }, bdi(s.doc))))))))));
@@ -308,7 +309,7 @@ async function showStory(id, params) {
   const story = await api(`/api/stories/${encodeURIComponent(id)}`);
   const scope = { story: id };
   const panel = await timelinePanel(scope, params.get("zoom"));
-  const conflicts = story.conflicts.length + story.figure_conflicts.length;
+  const conflicts = story.conflicts.length + story.name_dates.length;
   show(el("p", {}, el("a", { href: "#/stories" }, "→ القصص")),
     el("h1", { id: "story-label" }, bdi(story.label)),
     el("p", { class: "muted" }, count(story.reports, "report"), " من ", count(story.outlets.length, "outlet"), " — ",
@@ -316,7 +317,7 @@ async function showStory(id, params) {
       el("a", { href: `#/articles?${query({ story: id })}` }, "المقالات"), " — ",
       el("a", { href: `#/quotes?${query({ story: id })}` }, "التصريحات"), " — ", exportLinks(scope)),
     el("h2", {}, "التعارضات ", el("span", { class: "muted" }, `(${count(conflicts, "conflict")})`)),
-    el("div", { id: "story-conflicts" }, conflicts ? [...story.conflicts.map(dateConflict), figureConflicts(story.figure_conflicts)] : el("p", { class: "muted" }, "لا تتعارض مصادر هذه القصة في تاريخ أو رقم.")),
+    el("div", { id: "story-conflicts" }, conflicts ? [...story.name_dates.map(dateConflict), slotConflicts(story.conflicts)] : el("p", { class: "muted" }, "لا تتعارض مصادر هذه القصة في تاريخ أو رقم.")),
     el("h2", {}, "سلاسل إعادة النشر ", el("span", { class: "muted" }, `(${story.reprints.length})`)),
     el("div", { id: "story-reprints" }, story.reprints.length ? story.reprints.map((c) => reprintChain(c, null)) : el("p", { class: "muted" }, "لا نسخ منقولة بين تقارير هذه القصة.")),
     el("h2", {}, "الوسائل"),
