@@ -836,6 +836,13 @@ class _Reader:
         if kind == "document" and speaker.kind != "document":
             self.state.issuer, self.state.joint = issuer, joint
             return None, None
+        if kind == "according" and any(
+            cue_at(word) for word in self.sc.words[speaker.end : min(end, speaker.end + 3)]
+        ):
+            # "وحسب وكالة الأنباء العراقية «واع»، أوضح البيان أن": the verb reports, with
+            # its own speaker; the attribution only says where it was read
+            self.state.issuer, self.state.joint = issuer, joint
+            return None, None
         content = self.attributed_content(marker, speaker.end, first, end, sentence, kind)
         if content is None:
             return None, None

@@ -9,6 +9,8 @@ Passes, in order:
    لويد ج. أوستن", "جون كيربي، المتحدث باسم وزارة الدفاع"); a name the gazetteer lacks
    right after a title becomes a person with a transliterated canonical (rule "translit").
 4. short forms again, for those new names.
+(Also: a body named without its country takes the one country its sentence names
+before it, where the gazetteer knows the body with that country: ``nationality``.)
 
 Span convention: a mention's span covers the name without its clitics ("بالبنتاغون" ->
 "البنتاغون"); where a clitic ل fused with the name's article ("للحرة" = ل + الحرة) no
@@ -23,6 +25,7 @@ from marsad.extract.entities.heads import head_names
 from marsad.extract.entities.identity import assign_identities
 from marsad.extract.entities.model import model_names
 from marsad.extract.entities.names import names_after_titles
+from marsad.extract.entities.nationality import national_bodies
 from marsad.extract.entities.nested import nested_places
 from marsad.extract.entities.roles import assign_roles
 from marsad.extract.entities.short_forms import short_forms
@@ -52,6 +55,7 @@ def annotate_entities(article: Article) -> None:
     added += head_names(ctx)
     added += subject_names(ctx)
     placed = sorted(placed + added, key=lambda p: p.first)
+    national_bodies(article, sc, placed)
     assign_identities(sc, placed)  # one name per person before their short forms join
     placed = short_forms(article, sc, placed)
     ctx = EntityContext(article, sc, placed)

@@ -7,7 +7,14 @@ from marsad.arabic.view import TextView
 from marsad.extract.cues import cue_tokens
 from marsad.extract.entities.context import EntityContext, Placed
 from marsad.extract.entities.short_forms import leave_short_forms
-from marsad.extract.lexicon import gazetteer, honorifics, speaker_nouns, stopwords, titles
+from marsad.extract.lexicon import (
+    demonym_at,
+    gazetteer,
+    honorifics,
+    speaker_nouns,
+    stopwords,
+    titles,
+)
 from marsad.model import Entity, Span
 from marsad.ner.features import common_words, strip_clitics
 from marsad.ner.model import tag_ranges
@@ -42,6 +49,8 @@ def model_names(ctx: EntityContext, found: list[Placed]) -> list[Placed]:
             continue
         if not _plausible_name(sc.words[first:stop]) or gazetteer().match(sc, first):
             continue  # the gazetteer knows a name here and left it out on purpose
+        if stop - first == 1 and demonym_at(sc, first) is not None:
+            continue  # "الأفغاني" alone is the adjective: the nested pass links its country
         noun = speaker_nouns().match(sc, first)
         if noun is not None and noun.end >= stop:
             continue  # "سموه"، "المصدر": a word that stands for someone, not a name

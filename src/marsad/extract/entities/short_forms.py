@@ -8,7 +8,7 @@ from itertools import compress
 from marsad.arabic.clitics import definite_article, readings
 from marsad.arabic.view import TextView
 from marsad.extract.entities.context import Placed, source_span, taken_tokens
-from marsad.extract.lexicon import patronymic, stopwords
+from marsad.extract.lexicon import demonyms, patronymic, stopwords
 from marsad.model import Article, Entity
 
 
@@ -57,10 +57,11 @@ def sole_owner(people: dict[str, bool]) -> str | None:
 
 
 def weak_family_name(word: str) -> bool:
-    """Not a family name alone: short or a function word. A common noun may be one
-    ("المعلم" after "وليد المعلم", "المالكي"): measured on the dev set, guarding against
-    nouns ("الفيلم" after "سيناريو الفيلم") lost more real short forms than it saved."""
-    return len(word) < 3 or word in stopwords()
+    """Not a family name alone: short, a function word, or a country's nisba. A common
+    noun may be one ("المعلم" after "وليد المعلم", "المالكي"): measured on the dev set,
+    guarding against nouns ("الفيلم" after "سيناريو الفيلم") lost more than it saved."""
+    # a nisba of a country alone is the adjective ("الرئيس الأفغاني"), not "X al-Afghani"
+    return len(word) < 3 or word in stopwords() or word in demonyms()
 
 
 def _last_name_tokens(
