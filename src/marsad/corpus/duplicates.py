@@ -294,8 +294,8 @@ class DuplicateIndex:
     def __len__(self) -> int:
         return len(self._prints)
 
-    def _fingerprint(self, article: Article) -> _Print | None:
-        view = article.transient_view()
+    def _fingerprint(self, article: Article, view: TextView | None) -> _Print | None:
+        view = view or article.transient_view()
         words = core_tokens(article, view)
         if len(words) < self.min_words:
             return None
@@ -347,8 +347,10 @@ class DuplicateIndex:
             out.append(twin)
         return out
 
-    def add(self, article: Article) -> DuplicateMatch | None:
+    def add(self, article: Article, view: TextView | None = None) -> DuplicateMatch | None:
         """Index ``article``; return the earlier copy it shares most with, if any.
+
+        ``view`` is the article's text view when the caller has one for other passes.
 
         The article joins the group of the best-linked earlier copy whose group's first
         article it also copies (a star around each original, not a chain): a round-up
@@ -356,7 +358,7 @@ class DuplicateIndex:
         """
         if article.id in self._matches:  # the same article again: idempotent
             return self._matches[article.id]
-        fingerprint = self._fingerprint(article)
+        fingerprint = self._fingerprint(article, view)
         if fingerprint is None:
             self._matches[article.id] = None
             return None
