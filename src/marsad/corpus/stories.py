@@ -514,3 +514,47 @@ class _Agglomeration:
 
     def members(self) -> list[list[int]]:
         return [sorted(members) for _, members in sorted(self._members.items())]
+
+
+class UnknownStory(LookupError):
+    """A story id that no story of the collection has."""
+
+
+def query_terms(query: str) -> list[str]:
+    """The content terms of a query, as ``article_features`` makes them."""
+    return content_terms(words(query))
+
+
+def matches_query(article: Article, terms: Sequence[str]) -> bool:
+    """True when every term occurs in the article's body or title (folded, light-stemmed:
+    "والعراقية" finds "العراقيه")."""
+    if not terms:
+        return True
+    found = set(content_terms(core_tokens(article)))
+    if article.title:
+        found.update(content_terms(words(article.title)))
+    return all(term in found for term in terms)
+
+
+def select_articles(
+    articles: Sequence[Article],
+    story: str | None = None,
+    query: str | None = None,
+    reprints: Iterable[DuplicateGroup] | None = None,
+) -> list[Article]:
+    """The articles of one story (its id, as ``cluster_stories`` gives it, or a unique
+    prefix of it) and/or matching every content term of ``query``; all when neither."""
+    chosen = list(articles)
+    if story:
+        stories = cluster_stories(chosen, reprints=reprints)
+        found = [s for s in stories if s.id == story] or [
+            s for s in stories if s.id.startswith(story)
+        ]
+        if len(found) != 1:
+            raise UnknownStory(story)
+        members = set(found[0].article_ids)
+        chosen = [a for a in chosen if a.id in members]
+    if query:
+        terms = query_terms(query)
+        chosen = [a for a in chosen if matches_query(a, terms)]
+    return chosen
