@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 CORPUS ?= ../shared/seeds
 DB     ?= marsad.db
-# JSON field mappings OURS=THEIRS, e.g. FIELDS="text=content published=date_extracted"
+# JSON field mappings OURS=THEIRS, e.g. FIELDS="text=content crawled=date_extracted"
 FIELDS ?=
 
 .PHONY: run test test-kill lint typecheck install install-dev clean bench eval

@@ -1,12 +1,14 @@
 """Train the shipped Arabic NER model (CRF) and score it on the ANERcorp test split.
 
-    python scripts/train_ner.py [--out PATH] [--report] [--ablation] [--rebuild-resources]
+    python scripts/train_ner.py --rebuild-resources   # gazetteer and clusters, then stop
+    python scripts/train_ner.py [--out PATH] [--report]
 
 Training data: NewsFANE Gold (minus every sentence sharing a 30-character run with the
-ANERcorp test file) and the Wojood sample's train split. ANERcorp is used only to score.
-With --rebuild-resources it first regenerates src/marsad/resources/ner_gazetteer.tsv (CLDR
-territory names via Babel) and ner_clusters.tsv (word clusters from SaudiNewsNet).
-Deterministic: fixed inputs in file order, fixed seeds, fixed CRF settings.
+ANERcorp test file) and the Wojood sample's train split (``marsad.ner.training``); the
+settings were chosen on held-out data by ``scripts/ner_dev.py``. ANERcorp is used only
+to score. --rebuild-resources regenerates src/marsad/resources/ner_gazetteer.tsv (CLDR
+names via Babel) and ner_clusters.tsv (word clusters from SaudiNewsNet, less the dev gold
+documents). Deterministic: fixed inputs in file order, fixed seeds, fixed CRF settings.
 """
 
 from __future__ import annotations
@@ -16,42 +18,32 @@ import json
 import re
 import time
 from collections import Counter
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
-import pycrfsuite
+from self_train_ner import confident_sentences, corpus_texts  # scripts/ is on the path
 
-from marsad.ner.conll import (
-    Sentence,
-    newsfane_to_coarse,
-    read_conll,
-    read_newsfane_raw,
-    read_wojood,
-)
-from marsad.ner.features import GROUPS, fold, sentence_features, strip_clitics
-from marsad.ner.leak import split_leaked
+from marsad.ner.conll import read_conll
+from marsad.ner.features import fold, strip_clitics
 from marsad.ner.model import DOCUMENT_WINDOW, model_path, score_spans, tag_document, tokenize
+from marsad.ner.training import (
+    load_corpora,
+    score_line,
+    sentence_tagger,
+    shared_paths,
+    tags_of,
+    tokens_of,
+    train,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 RESOURCES = ROOT / "src" / "marsad" / "resources"
-ANERCORP_TEST = DATA / "anercorp-camel-test" / "ANERCorp_CamelLab_test.txt"
-NEWSFANE = DATA / "newsfane-gold" / "NewsFANE_Gold_2014_170K.txt"
-WOJOOD_TRAIN = DATA / "wojood-sample" / "train.txt"
-SAUDINEWSNET = DATA / "saudinewsnet-sample" / "articles.jsonl"
+PATHS = shared_paths(DATA)
 
-CRF_PARAMS = {
-    "c1": 0.05,
-    "c2": 0.01,
-    "max_iterations": 150,
-    "feature.possible_transitions": True,
-    "feature.minfreq": 1,
-}
 SEED = 13
 CLUSTER_LEVELS = (16, 128, 512)  # coarse to fine; each level clusters the finer centroids
-MIN_WORD_COUNT = 8
+MIN_WORD_COUNT = 4
 CONTEXT_WORDS = 1500
 SVD_DIMS = 80
 
@@ -59,35 +51,57 @@ SVD_DIMS = 80
 # ---- resources -----------------------------------------------------------------------
 
 
+_REGIONS = {"EU", "EZ", "UN", "QO", "ZZ"}  # world regions and organisations, not places
+
+
+def _clean(name: str) -> str:
+    """A CLDR display name without its parenthesised qualifier ("الكونغو (برازافيل)")."""
+    return re.sub(r"\s*\(.*?\)", "", name).strip()
+
+
+def _usable(name: str) -> bool:
+    return bool(name) and not re.search(r"[0-9A-Za-z+\-]", name)
+
+
 def build_gazetteer(path: Path) -> int:
-    """Arabic country/territory names from CLDR (Babel) as LOC rows."""
+    """Arabic names from Unicode CLDR through Babel: territories and the cities that name
+    time zones (LOC), currencies (CUR: ANERcorp tags currencies MISC) and languages (LANG:
+    they share their form with nationality adjectives, and are no entity in ANERcorp)."""
     from babel import Locale
+    from babel.core import get_global
+    from babel.dates import get_timezone_location
 
-    names = Locale("ar").territories
-    rows = set()
-    for code, name in names.items():
-        if code.isdigit() or code in {"EU", "EZ", "UN", "QO", "ZZ"}:
-            continue  # world regions and organisations, not places in news
-        clean = re.sub(r"\s*\(.*?\)", "", name).strip()
-        if clean:
-            rows.add((clean, code))
+    arabic = Locale("ar")
+    rows: set[tuple[str, str, str]] = set()
+    for code, name in arabic.territories.items():
+        if not code.isdigit() and code not in _REGIONS:
+            rows.add(("LOC", _clean(name), code))
+    for zone in get_global("zone_territories"):
+        if zone.startswith("Etc/"):
+            continue  # offsets such as GMT-8, not cities
+        city = _clean(get_timezone_location(zone, locale=arabic, return_city=True))
+        rows.add(("LOC", city, zone))
+    for code, name in arabic.currencies.items():
+        rows.add(("CUR", _clean(name), code))
+    for code, name in arabic.languages.items():
+        rows.add(("LANG", _clean(name), code))
+    kept = sorted(row for row in rows if _usable(row[1]))
     lines = [
-        "# Arabic country and territory names from Unicode CLDR (Babel Locale('ar').territories),",
-        "# generated by scripts/train_ner.py --rebuild-resources. Unicode licence (CLDR data).",
-        "# type\tname\tCLDR territory code",
+        "# Arabic names from Unicode CLDR via Babel: territories and time-zone cities (LOC),",
+        "# currencies (CUR), languages (LANG); generated by scripts/train_ner.py",
+        "# --rebuild-resources. Unicode licence (CLDR data).",
+        "# type\tname\tCLDR code",
     ]
-    lines += [f"LOC\t{name}\t{code}" for name, code in sorted(rows)]
+    lines += ["\t".join(row) for row in kept]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return len(rows)
+    return len(kept)
 
 
-def _corpus_stems(path: Path) -> list[list[str]]:
+def _corpus_stems() -> list[list[str]]:
     out = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            text = json.loads(line)["content"]
-            words = [fold(text[start:end]) for start, end in tokenize(text)]
-            out.append([strip_clitics(word)[1] for word in words])
+    for text in corpus_texts():
+        words = [fold(text[start:end]) for start, end in tokenize(text)]
+        out.append([strip_clitics(word)[1] for word in words])
     return out
 
 
@@ -111,7 +125,7 @@ def build_clusters(path: Path) -> int:
     from scipy.sparse import coo_matrix
     from scipy.sparse.linalg import svds
 
-    documents = _corpus_stems(SAUDINEWSNET)
+    documents = _corpus_stems()
     counts = Counter(word for document in documents for word in document)
     vocab = sorted(
         (w for w, c in counts.items() if c >= MIN_WORD_COUNT), key=lambda w: (-counts[w], w)
@@ -151,7 +165,9 @@ def build_clusters(path: Path) -> int:
     points = vectors
     labels = finest
     for k in reversed(CLUSTER_LEVELS[:-1]):
-        centres = np.stack([points[labels == c].mean(axis=0) for c in range(labels.max() + 1)])
+        # An empty cluster's centre is zero (a mean over nothing would poison the level).
+        centres = np.zeros((labels.max() + 1, points.shape[1]))
+        np.add.at(centres, labels, points)
         centres /= np.maximum(np.linalg.norm(centres, axis=1, keepdims=True), 1e-9)
         parent = _kmeans(centres, k, rng)
         levels.insert(0, parent[levels[0]])
@@ -167,67 +183,21 @@ def build_clusters(path: Path) -> int:
     return len(vocab)
 
 
-# ---- data, training, scoring ----------------------------------------------------------
+# ---- training and the final score ------------------------------------------------------
 
 
-def training_data() -> tuple[list[Sentence], int, int]:
-    """NewsFANE minus the ANERcorp overlap, plus Wojood train; and the dropped count."""
-    test = [[token for token, _ in sentence] for sentence in read_conll(ANERCORP_TEST)]
-    raw = read_newsfane_raw(NEWSFANE)
-    kept, dropped = split_leaked([[token for token, _ in sentence] for sentence in raw], test)
-    sentences = [newsfane_to_coarse(raw[i]) for i in kept]
-    sentences += read_wojood(WOJOOD_TRAIN)
-    return sentences, len(dropped), len(raw)
-
-
-def train(sentences: Sequence[Sentence], groups: Sequence[str], out: Path) -> float:
-    started = time.perf_counter()
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for sentence in sentences:
-        tokens = [token for token, _ in sentence]
-        trainer.append(sentence_features(tokens, groups), [tag for _, tag in sentence])
-    trainer.set_params(CRF_PARAMS)
-    trainer.train(str(out))
-    return time.perf_counter() - started
-
-
-def score(
-    model: Path, groups: Sequence[str], window: int = DOCUMENT_WINDOW
-) -> dict[str, dict[str, float]]:
-    """ANERcorp test scores; ``window`` > 0 adds the package's in-document name propagation."""
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(model))
-    sentences = read_conll(ANERCORP_TEST)
-    gold = [[tag for _, tag in sentence] for sentence in sentences]
-    predicted = tag_document(
-        [[token for token, _ in sentence] for sentence in sentences],
-        window,
-        lambda tokens: list(tagger.tag(sentence_features(tokens, groups))),
-    )
-    return score_spans(gold, predicted)
-
-
-def _run(job: tuple[str, tuple[str, ...], str]) -> tuple[str, dict[str, dict[str, float]], float]:
-    name, groups, out = job
-    sentences, _, _ = training_data()
-    seconds = train(sentences, groups, Path(out))
-    return name, score(Path(out), groups, window=0), seconds
-
-
-def _line(name: str, scores: dict[str, dict[str, float]], seconds: float) -> str:
-    per_type = "  ".join(f"{k} {scores[k]['f1'] * 100:5.1f}" for k in ("PER", "LOC", "ORG", "MISC"))
-    o = scores["overall"]
-    return (
-        f"{name:<16} F1 {o['f1'] * 100:5.1f} (P {o['precision'] * 100:5.1f} "
-        f"R {o['recall'] * 100:5.1f})  {per_type}  [{seconds:.0f}s]"
-    )
+def test_score(model: Path, window: int | None) -> dict[str, dict[str, float]]:
+    """ANERcorp test scores of a model file (the package's propagation at ``window``)."""
+    sentences = read_conll(PATHS.anercorp_test)
+    tagger = sentence_tagger(model)
+    predicted = tag_document(tokens_of(sentences), window, tagger)
+    return score_spans(tags_of(sentences), predicted)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=model_path(), help="model file to write")
-    parser.add_argument("--report", action="store_true", help="per-type scores as JSON")
-    parser.add_argument("--ablation", action="store_true", help="retrain without each group")
+    parser.add_argument("--report", action="store_true", help="per-type test scores as JSON")
     parser.add_argument("--rebuild-resources", action="store_true")
     args = parser.parse_args()
 
@@ -236,32 +206,24 @@ def main() -> None:
         started = time.perf_counter()
         words = build_clusters(RESOURCES / "ner_clusters.tsv")
         print(f"clustered words: {words} ({time.perf_counter() - started:.0f}s)")
+        return  # train in a fresh process: the feature caches would hold the old resources
 
-    sentences, dropped, total = training_data()
-    tokens = sum(len(sentence) for sentence in sentences)
-    print(f"leak filter: dropped {dropped} of {total} NewsFANE sentences")
-    print(f"training: {len(sentences)} sentences, {tokens} tokens")
-    seconds = train(sentences, GROUPS, args.out)
-    print(_line("sentence-level", score(args.out, GROUPS, window=0), seconds))
-    scores = score(args.out, GROUPS)
-    print(_line(f"+ doc window {DOCUMENT_WINDOW}", scores, seconds))
+    corpora = load_corpora(PATHS)
+    sentences = corpora.everything()
+    print(f"leak filter: dropped {corpora.dropped} of {corpora.newsfane_total} NewsFANE sentences")
+    print(f"training: {len(sentences)} sentences, {sum(map(len, sentences))} tokens")
+    seconds = train(sentences, args.out)
+    print(f"base model trained in {seconds:.0f} s CPU")
+    extra = confident_sentences(args.out)  # self-training on the Saudi sample
+    print(f"self-training: {len(extra)} confident Saudi sentences added")
+    seconds = train(sentences + extra, args.out)
+    print(f"final model trained in {seconds:.0f} s CPU")
+    print(score_line("ANERcorp test w=0", test_score(args.out, 0)))
+    scores = test_score(args.out, DOCUMENT_WINDOW)
+    print(score_line(f"ANERcorp test w={DOCUMENT_WINDOW}", scores))
     print(f"model: {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
     if args.report:
         print(json.dumps(scores, indent=2))
-    if args.ablation:
-        scratch = Path("/tmp/marsad_ner_ablation")
-        scratch.mkdir(exist_ok=True)
-        print("ablation (sentence-level, no propagation):")
-        jobs: list[tuple[str, tuple[str, ...], str]] = [
-            ("plain (word+ctx)", ("word", "context"), str(scratch / "plain.crfsuite"))
-        ]
-        jobs += [
-            (f"without {group}", tuple(g for g in GROUPS if g != group), str(scratch / group))
-            for group in GROUPS
-        ]
-        with ProcessPoolExecutor(max_workers=2) as pool:
-            for name, job_scores, job_seconds in pool.map(_run, jobs):
-                print(_line(name, job_scores, job_seconds), flush=True)
 
 
 if __name__ == "__main__":

@@ -62,3 +62,26 @@ def test_saudi_articles_tokens_slice_back(saudi_jsonl: Path) -> None:
         view = TextView(text)
         for index, word in enumerate(view.words):
             assert normalize(view.token_span(index, index + 1).slice(text)) == word
+
+
+@given(st.text(alphabet="بتث جحخ.،\n 12", max_size=60), st.integers(0, 60))
+def test_model_tokens_of_any_range_pair_each_word_with_its_offsets(text: str, cut: int) -> None:
+    from marsad.arabic.charsets import charset
+
+    view = TextView(text)
+    cut = min(cut, len(text))
+    for start, end in ((0, cut), (cut, len(text))):
+        found = view.model_tokens(start, end, charset("sentence-end"))
+        assert len(found.starts) == len(found.words) == len(found.ends)
+        assert [view.folded[a:b] for a, b in zip(found.starts, found.ends, strict=True)] == (
+            found.words
+        )
+
+
+def test_the_model_tags_a_later_sentence_at_its_own_offsets() -> None:
+    from marsad.ner.model import tag_ranges
+
+    text = "مقدمة طويلة. وقال الرئيس الأمريكي باراك أوباما إن المحادثات مستمرة."
+    view = TextView(text)
+    spans = {text[start:end] for start, end, _ in tag_ranges(view, [(0, 13), (13, len(text))])}
+    assert "باراك أوباما" in spans

@@ -181,3 +181,52 @@ def test_one_identity_for_a_full_name_and_its_shorter_forms() -> None:
     assert full[0] == "عادل بن أحمد الجبير"
     others = {e.id for e in people if e.id not in jubeir}
     assert len(others) >= 2  # King Salman and Abdulaziz al-Khudair stay apart
+
+
+def test_bodies_and_places_the_gazetteer_lacks_get_composed_english_names() -> None:
+    from marsad.arabic.view import TextView
+    from marsad.extract.entities.compose import compose
+
+    def composed(text: str, kind: str) -> str | None:
+        view = TextView(text)
+        return compose(view, 0, len(view.words), kind)
+
+    assert composed("الهيئة العامة للسياحة والتراث", "ORG") == (
+        "General Authority of Tourism and Heritage"
+    )
+    assert composed("وزارة الشؤون الإسلامية السعودية", "ORG") == "Saudi Ministry of Islamic Affairs"
+    assert composed("وزارة العدل الأمريكية", "ORG") == "US Ministry of Justice"
+    assert composed("مطار الملك عبدالعزيز الدولي", "LOC") == "King Abdulaziz International Airport"
+    river = composed("نهر دجلة", "LOC")
+    assert river is not None and river.endswith(" River") and river[0].isupper()
+    assert composed("بلدية القيصومة", "LOC") is None  # a body's head, not a place's
+    assert composed("عادل الجبير", "ORG") is None  # no head: romanised whole elsewhere
+
+
+def test_a_body_found_by_its_head_noun_is_named_in_english() -> None:
+    article = _article("وأرسلت الأوراق لوزارة العدل الأمريكية أمس.")
+    body = next(e for e in article.entities if e.type == "ORG")
+    assert body.text == "وزارة العدل الأمريكية"
+    assert body.canonical == "US Ministry of Justice" and body.name_source == "romanised"
+
+
+def test_an_attested_spelling_must_write_the_names_consonants() -> None:
+    from marsad.extract.entities.latin import _spells
+
+    assert _spells("المساري", "al-Masari") and _spells("باجبير", "Bajbeer")
+    assert not _spells("المساري", "Aldallal")  # an attested row that is some other name
+    assert romanise("أحمد المساري") == "Ahmed al-Masari"
+
+
+def test_a_family_name_alone_is_the_person_named_in_full() -> None:
+    text = (
+        "أكد رئيس مركز الخليج للأبحاث الدكتور عبدالعزيز بن صقر، أن هناك قصورا. "
+        'وقال بن صقر: "المملكة لها السبق". وقال علي الكندي إن الذهب مهم. '
+        "وقال الكندي إن السعر يختلف."
+    )
+    article = _article(text)
+    ids = {e.text: e.id for e in article.entities if e.type == "PER"}
+    assert ids["بن صقر"] == ids["عبدالعزيز بن صقر"]
+    assert ids["الكندي"] == ids["علي الكندي"]
+    # the body's name ends at the rank before the person
+    assert "مركز الخليج للأبحاث" in {e.text for e in article.entities if e.type == "ORG"}

@@ -101,11 +101,15 @@ def _version_one_store(path: Path, article: Article, monkeypatch: pytest.MonkeyP
             pass
     events = next(layer for layer in LAYERS if layer.table == "events")
     old_columns = ("article_id", "seq", *events.columns[:-1])
+    # the article columns of version 1: published_crawled came with version 7
+    kept = [i for i, c in enumerate(ARTICLE_COLUMNS) if c != "published_crawled"]
+    columns = [ARTICLE_COLUMNS[i] for i in kept]
+    row = article_row(article)
     with sqlite3.connect(path) as db:
-        marks = ", ".join("?" for _ in ARTICLE_COLUMNS)
+        marks = ", ".join("?" for _ in columns)
         db.execute(
-            f"INSERT INTO articles ({quoted(ARTICLE_COLUMNS)}) VALUES ({marks})",
-            article_row(article),
+            f"INSERT INTO articles ({quoted(columns)}) VALUES ({marks})",
+            tuple(row[i] for i in kept),
         )
         db.executemany(
             f"INSERT INTO events ({quoted(old_columns)}) "

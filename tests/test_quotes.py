@@ -333,3 +333,72 @@ def test_verbs_whose_imperfect_is_another_word_are_cues_only_in_the_perfect() ->
     assert cue_at("اختتم") is not None and cue_at("توقع") is not None
     assert cue_at("تختتم") is None and cue_at("يتوقع") is None  # "it is expected"
     assert cue_at("كتب") is not None and cue_at("يكتب") is not None
+
+
+def test_a_tail_attribution_reports_the_clause_before_it() -> None:
+    article, quotes = _quotes(
+        "قتل ثلاثة مدنيين في غارة على البلدة، حسبما أفاد المرصد السوري لحقوق الإنسان أمس."
+    )
+    (quote,) = quotes
+    assert quote.cue == "أفاد" and quote.speaker == "Syrian Observatory for Human Rights"
+    assert quote.content_span.slice(article.text) == "قتل ثلاثة مدنيين في غارة على البلدة"
+
+
+def test_according_to_a_name_is_a_quote_but_not_according_to_a_plan() -> None:
+    article, quotes = _quotes("وبحسب وزير الخارجية عادل الجبير، فإن الحوار مستمر.")
+    (quote,) = quotes
+    assert quote.cue == "وبحسب" and quote.speaker == "Adel al-Jubeir"
+    assert quote.content_span.slice(article.text) == "الحوار مستمر"
+    _, quotes = _quotes("وتوزع المساعدات حسب الحاجة في كل حي.")
+    assert quotes == []
+
+
+def test_a_statement_quoted_by_what_came_in_it() -> None:
+    article, quotes = _quotes(
+        "أصدرت وزارة الداخلية السعودية بيانا. وجاء في البيان أن الأجهزة الأمنية أحبطت هجوما."
+    )
+    assert [q.cue for q in quotes][-1:] == ["وجاء"]
+    assert article.text[quotes[-1].content_span.start :].startswith("الأجهزة الأمنية")
+
+
+def test_a_lone_definite_word_that_opens_a_body_name_is_that_body() -> None:
+    _, quotes = _quotes(
+        "أفاد المرصد السوري لحقوق الإنسان بأن الطائرات قصفت البلدة. وقال المرصد إن 170 مدنيا قتلوا."
+    )
+    assert [q.speaker for q in quotes] == ["Syrian Observatory for Human Rights"] * 2
+    assert quotes[0].speaker_id == quotes[1].speaker_id
+
+
+def test_the_one_told_stands_between_a_speaker_and_a_quotation() -> None:
+    article, quotes = _quotes('وقال مورينيو لشبكة سكاي سبورتس "لم أكن سعيدا بالطاقم الطبي".')
+    (quote,) = quotes
+    assert quote.content_span.slice(article.text) == "لم أكن سعيدا بالطاقم الطبي"
+    _, quotes = _quotes('وقال سواريز لمحادثه "سأستخدم حقيبة الظهر".')
+    assert [q.cue for q in quotes] == ["وقال"]
+
+
+def test_a_body_named_by_its_head_noun_speaks() -> None:
+    # the last body with that head, a nationality that must agree, else an unnamed one
+    _, quotes = _quotes("قصف الجيش التركي مواقع الحزب. وأشار الجيش إلى أن العملية مستمرة.")
+    assert quotes[-1].speaker == "Turkish army"
+    _, quotes = _quotes("قصف الجيش التركي مواقع. وأعلن الجيش النيجيري أنه حرر رهائن.")
+    assert quotes[-1].speaker == "army (unnamed)"
+    _, quotes = _quotes(
+        "ونشرت صحيفة ديلي ميل تقريرا. وأشارت الصحيفة البريطانية إلى أن التنظيم يجند."
+    )
+    assert quotes[-1].speaker == "Daily Mail"
+
+
+def test_a_described_person_after_a_word_also_read_as_a_particle() -> None:
+    # أمين (secretary) may be read as a particle; it describes the person who speaks
+    _, quotes = _quotes("من جانبه أكد أمين سوق عكاظ الدكتور جريدي المنصوري، أن السوق ناجح.")
+    assert quotes[0].speaker_ar == "جريدي المنصوري"
+
+
+def test_a_name_set_off_by_its_description_speaks() -> None:
+    text = "وقال باتريك سكينر، مسؤول سابق في الاستخبارات، إن «الوضع صعب»."
+    _, quotes = _quotes(text)
+    assert quotes[0].speaker_ar == "باتريك سكينر"
+    # a list of nouns after a verb is no name with a description
+    article, _ = _quotes("حادثة تعتبر عملية تنبيه، احتلال، غير مقلق.")
+    assert not [e for e in article.entities if e.type == "PER"]

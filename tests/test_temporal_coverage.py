@@ -100,6 +100,9 @@ def test_every_season_form(row: tuple[str, ...]) -> None:
 def test_every_century_phrase(row: tuple[str, ...]) -> None:
     timexes = tag_text(f"في ثمانينيات {row[0]} كان", "2015-08-10")
     kind, number = row[1].split(":")
+    if kind == "hrel":  # a Hijri century: the century itself, in Gregorian days
+        assert [t.text for t in timexes] == [row[0]] and "/" in (timexes[0].value or "")
+        return
     century = int(number) if kind == "abs" else 20 + int(number)
     assert [t.value for t in timexes] == [f"{century}8"]
 

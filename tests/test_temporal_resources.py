@@ -159,9 +159,16 @@ def test_and_role_is_one_conjunction() -> None:
 
 
 def test_fractions_give_minutes() -> None:
-    assert lexicon().fractions == {fold("النصف"): 30, fold("الربع"): 15}
+    assert lexicon().fractions == {
+        fold("النصف"): 30,
+        fold("الربع"): 15,
+        fold("نصف"): 30,
+        fold("ربع"): 15,
+    }
     (timex,) = tag_text("تبدأ الساعة الثالثة والنصف عصرا")
     assert timex.value == "XXXX-XX-XXT15:30"
+    (timex,) = tag_text("تبدأ الساعة 3 عصرا")  # an afternoon hour
+    assert timex.value == "XXXX-XX-XXT15:00"
 
 
 def test_dateline_embedding_words_are_as_written() -> None:

@@ -139,9 +139,12 @@ def test_agency_dateline_sets_publication() -> None:
     annotate_timexes(article)
     assert article.published.value == "2015-08-10"
     assert article.published.source == PublishedSource.DATELINE
-    first, second = article.timexes
-    assert first.hijri == "1436-10-25" and first.value == "2015-08-10"
-    assert second.value == "2015-08-09"
+    assert article.published.span is not None  # the dateline: both calendars' dates
+    assert article.published.span.slice(text) == "25 شوال 1436 هـ الموافق 10 اغسطس 2015 م"
+    hijri, gregorian, yesterday = article.timexes  # a dual date is two timexes (TimeML)
+    assert hijri.hijri == "1436-10-25" and hijri.value == "2015-08-10"
+    assert gregorian.text == "10 اغسطس 2015 م" and gregorian.value == "2015-08-10"
+    assert yesterday.value == "2015-08-09"
 
 
 def test_dateline_not_taken_from_body_sentence() -> None:

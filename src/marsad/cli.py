@@ -88,7 +88,9 @@ FieldOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--field",
-        help="Map a JSON field: OURS=THEIRS, e.g. --field text=body --field published=date.",
+        help="Map a JSON field: OURS=THEIRS (id, text, title, url, published, crawled, "
+        "outlet), e.g. --field text=body --field crawled=date_extracted (a crawl time: an "
+        "upper bound for the publication time).",
     ),
 ]
 OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Outlet name for every input.")]

@@ -58,9 +58,15 @@ class Published:
     source: PublishedSource = PublishedSource.UNKNOWN
     span: Span | None = None  # the dateline as written, when it came from the text
     note: str | None = None  # e.g. why a crawl timestamp was corrected
+    # When the page was fetched (a record's ``crawled`` field): an upper bound for the
+    # publication time, never the publication time itself.
+    crawled: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"value": self.value, "source": str(self.source)}
+        out: dict[str, Any] = {"value": self.value, "source": str(self.source)}
+        if self.crawled is not None:
+            out["crawled"] = self.crawled
+        return out
 
 
 @dataclass(slots=True)

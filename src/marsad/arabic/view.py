@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import accumulate
 from typing import Literal, NamedTuple, overload
 
@@ -41,6 +41,7 @@ _WRITTEN = re.compile(r"\S+")
 _LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # What the NER model reads: word tokens, and every other non-space character alone.
 _MODEL_TOKEN = re.compile(r"[^\W_]+|[^\s]")
+_MODEL_SPLIT = re.compile(r"([^\W_]+|[^\s])")
 
 Alignment = Literal["strict", "contract", "expand"]
 
@@ -51,6 +52,22 @@ class Token(NamedTuple):
     text: str
     start: int
     end: int
+
+
+@lru_cache(maxsize=8)
+def _breaks(enders: frozenset[str]) -> re.Pattern[str]:
+    """A line break, or one of the ``enders`` characters (each a token of its own)."""
+    return re.compile("|".join(["\n", *sorted(map(re.escape, enders))]))
+
+
+class ModelTokens(NamedTuple):
+    """The NER model's tokens of a range, folded, with folded offsets, and the index of
+    the first token of each sentence (``sentence_starts[0] == 0`` when any token)."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    sentence_starts: list[int]
 
 
 class TokenView(Sequence[Token]):
@@ -261,6 +278,25 @@ class TextView:
         if current:
             out.append(current)
         return out
+
+    def model_tokens(self, start: int, end: int, enders: frozenset[str]) -> ModelTokens:
+        """``model_sentences`` as folded strings and folded offsets, flat: the same tokens
+        and sentence breaks, made by one regex split (no per-token span objects; map the
+        few tokens that matter back with ``source_span``). Breaks are found by searching
+        the text for line breaks and enders, not by looking at every token."""
+        folded_start, folded_end = self.folded_index(start), self.folded_index(end)
+        parts = _MODEL_SPLIT.split(self.folded[folded_start:folded_end])
+        words = parts[1::2]
+        bounds = list(accumulate(map(len, parts), initial=folded_start))
+        starts = bounds[1 : 2 * len(words) : 2]  # bounds ends past the last separator too
+        breaks: set[int] = set()
+        for match in _breaks(enders).finditer(self.folded, folded_start, folded_end):
+            at = bisect_left(starts, match.start())
+            # a line break starts the next token's sentence; an ender ends its own
+            breaks.add(at if match.group() == "\n" else at + 1)
+        firsts = [0] if words else []
+        firsts += sorted(k for k in breaks if 0 < k < len(words))
+        return ModelTokens(words, starts, bounds[2::2], firsts)
 
     def lines(self, span: Span) -> list[Span]:
         """The source spans of the lines of ``span`` (``str.splitlines`` breaks)."""

@@ -55,6 +55,7 @@ def infer_publication_dates(
         if len({c.weekday for c in constraints}) != 1:
             continue  # no day named, or the text names two different days
         weekday, named = constraints[0].weekday, constraints[0].timex.text
+        crawled = _day(article.published.crawled)  # an upper bound: nothing after it
         candidates: dict[date, str] = {}
         for link in links:
             for mine, theirs in ((link.left, link.right), (link.right, link.left)):
@@ -62,6 +63,8 @@ def infer_publication_dates(
                 if mine.article is not article or said is None:
                     continue
                 day = _first_on_or_after(said, weekday)
+                if crawled is not None and day > crawled:
+                    continue
                 if (day - said).days < NEWS_WINDOW_DAYS:
                     candidates[day] = (
                         f"the statement by {mine.quote.speaker} reported in {theirs.article.doc} "
@@ -71,7 +74,12 @@ def infer_publication_dates(
         if len(candidates) != 1:
             continue
         ((day, evidence),) = candidates.items()
-        article.published = Published(day.isoformat(), PublishedSource.INFERRED, note=evidence)
+        article.published = Published(
+            day.isoformat(),
+            PublishedSource.INFERRED,
+            note=evidence,
+            crawled=article.published.crawled,
+        )
         inferences.append(PublicationInference(article.id, article.doc, day.isoformat(), evidence))
     return inferences
 

@@ -298,6 +298,14 @@ def speaker_nouns() -> PhraseIndex[SpeakerNoun]:
 
 
 @cache
+def quote_attributions() -> PhraseIndex[str]:
+    """Markers that attribute a statement without a verb opening it (quote_attributions.tsv)
+    -> their kind: tail, according or document."""
+    rows = load_tsv("quote_attributions.tsv", columns=2)
+    return PhraseIndex((phrase(row[0]), row[1]) for row in rows)
+
+
+@cache
 def speaker_words(kind: str) -> PhraseIndex[str]:
     """The other word lists of speaker_nouns.tsv (modifier, joint-marker, statement)."""
     rows = load_tsv("speaker_nouns.tsv", columns=2)

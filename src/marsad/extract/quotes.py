@@ -27,16 +27,20 @@ from functools import cache
 from itertools import compress
 
 from marsad.arabic.charsets import chars, letter
-from marsad.arabic.clitics import readings, rules
+from marsad.arabic.clitics import definite_article, readings, rules, without_article
 from marsad.arabic.normalize import normalize
 from marsad.extract.cues import Cue, cue_at, cue_tokens, participle_forms
 from marsad.extract.entities import EntityContext, Placed, TitleMention, context, find_titles
+from marsad.extract.entities.compose import body_head
 from marsad.extract.lexicon import (
     countries,
     demonym_at,
+    nisba_endings,
+    quote_attributions,
     short_name,
     speaker_nouns,
     speaker_words,
+    stopwords,
 )
 from marsad.model import Article, Quote, Span
 from marsad.resources import load_lines, load_tsv
@@ -122,6 +126,7 @@ class _Reader:
         self.titles: dict[int, TitleMention] = {t.first: t for t in find_titles(article, self.ctx)}
         self.timex_ranges = sorted((t.span.start, t.span.end) for t in article.timexes)
         self.state = _State()
+        self.marker_starts: list[int] = []  # tokens where a quote_attributions marker may start
         self.identities: dict[str, tuple[str, str, str]] = {}  # canonical -> (type, ar, id)
         for item in self.ctx.placed:
             found = item.entity
@@ -225,7 +230,7 @@ class _Reader:
         if item is not None and self.told(item, at):
             return item.end
         word = self.sc.words[at]
-        if word not in _addressees():
+        if word not in _addressees() and not self.told_someone(at):
             return None
         if item is not None and item.end - at > 1:  # "قال لي كيشيانغ": a name, not "to me"
             return None
@@ -237,7 +242,24 @@ class _Reader:
             for index in range(stop + 1, min(end, stop + 6)):  # "لصحيفة «الحياة»"
                 if any(c in _OPENERS.values() for c in self.gap(index - 1, index)):
                     return index
+        for index in range(stop + 1, min(end, stop + 4)):  # "لشبكة سكاي سبورتس «...»"
+            if self.sc.words[index - 1] in _introducers() or cue_at(self.sc.words[index - 1]):
+                break
+            gap = self.gap(index - 1, index)
+            if any(c in _OPENERS for c in gap) and gap[:1].isspace():
+                return index
         return stop
+
+    def told_someone(self, at: int) -> bool:
+        """Token ``at`` is ل + an indefinite noun, not a name: to whom it was said ("قال
+        لمحادثه"، "لشبكة سكاي سبورتس"، "لصحيفته")."""
+        found = self.sc.word_class(at)
+        return (
+            found.proclitic == letter("la")
+            and found.pos in ("noun", "adj")
+            and not found.definite
+            and self.ctx.by_first.get(at) is None
+        )
 
     def speaker_at(self, at: int, end: int, cue_at_token: int) -> _Speaker | None:
         """The speaker phrase starting at token ``at`` (before ``end``), if any."""
@@ -253,7 +275,7 @@ class _Reader:
             return _Speaker(canonical, self.span(at, stop), stop, "entity", kind == "ORG")
         noun = speaker_nouns().match(self.sc, at)
         if noun is None or noun.end > end:
-            return None
+            return self.body_speaker(at, end, cue_at_token)
         kind, value = noun.value.kind, noun.value.value
         if kind == "document":
             return self.document_speaker(at, noun.end, end, value == "joint")
@@ -279,6 +301,45 @@ class _Reader:
             return self.unnamed_speaker(at, noun.end, end, value)
         return None
 
+    def body_speaker(self, at: int, end: int, cue_at_token: int) -> _Speaker | None:
+        """ "وأشار الجيش إلى أن", "وأضافت الصحيفة": a body by its definite head noun
+        (org_glossary.tsv) speaks; it is the last body named with that head before, else
+        the body the head and a nationality name ("الجيش النيجيري" Nigerian Army), else an
+        unnamed one of its kind."""
+        word = self.sc.words[at]
+        if not word.startswith(definite_article()):
+            return None
+        english = body_head(word)
+        if english is None:
+            return None
+        bare = without_article(word)
+        stop = at + 1
+        country = demonym_at(self.sc, stop) if stop < end else None
+        if country is not None:
+            stop += 1
+        elif stop < end and self.modifies(stop):
+            # "الجيش النيجيري" with a nationality the lexicon lacks: only that body
+            wanted = self.sc.words[stop]
+            stop += 1
+            found = self.antecedent(bare, cue_at_token, None, wanted)
+            named = found or f"{english.lower()} (unnamed)"
+            return _Speaker(named, self.span(at, stop), stop, "anaphor", True)
+        label = self.antecedent(bare, cue_at_token, country)
+        if label is None:
+            adjective = countries()[country].adjective if country is not None else None
+            kind = f"{adjective} {english.lower()}" if adjective else english.lower()
+            label = f"{kind} (unnamed)"
+        return _Speaker(label, self.span(at, stop), stop, "anaphor", True)
+
+    def modifies(self, at: int) -> bool:
+        """An adjective after a head noun, or a definite nisba ("النيجيري")."""
+        word = self.sc.words[at]
+        if word in stopwords():
+            return False  # "الى"
+        endings = (letter("ya"), *(letter("ya") + ending for ending in nisba_endings()))
+        nisba = word.startswith(definite_article()) and word.endswith(endings)
+        return nisba or self.sc.word_class(at).pos == "adj"
+
     def apposition(self, stop: int, end: int, canonical: str) -> int:
         """Extend a name over ", the spokesman for ...," that describes it."""
         if stop < end and self.comma_between(stop - 1, stop):
@@ -303,7 +364,7 @@ class _Reader:
                 person, stop = named.entity.canonical, named.end
             else:
                 person = self.person_with_role(title.role, title.first)
-        label = person or title.role or None
+        label = person or (f"{title.role} (unnamed)" if title.role else None)
         return _Speaker(label, self.span(title.first, stop), stop, "title")
 
     def named_after(self, at: int, end: int) -> Placed | None:
@@ -323,8 +384,8 @@ class _Reader:
             found = classes[index]
             if word in _introducers() or cue_at(word) is not None or found.pos == "verb":
                 return None
-            if found.pos == "particle" and not found.proclitic:
-                return None
+            if found.pos == "particle" and not found.proclitic and word in stopwords():
+                return None  # a free particle; not a name the lexicon also reads as one (أمين)
         return None
 
     def described_speaker(self, at: int, end: int) -> _Speaker | None:
@@ -360,13 +421,25 @@ class _Reader:
                 label = self.state.issuer
         return _Speaker(label, self.span(at, stop), stop, "document")
 
-    def antecedent(self, head: str, before: int) -> str | None:
-        """The last organisation before token ``before`` whose name starts with ``head``."""
+    def antecedent(
+        self, head: str, before: int, country: str | None = None, word: str | None = None
+    ) -> str | None:
+        """The last organisation before token ``before`` whose name starts with ``head``
+        (with or without the article), of ``country`` when one is given."""
         for item in reversed(self.ctx.placed):
             if item.first >= before or item.entity.type != "ORG":
                 continue
-            first_word = self.sc.words[item.first]
-            if any(word == head for _, word in readings(first_word)):
+            # the head opens the name ("الجيش التركي") or stands before it ("صحيفة ديلي ميل")
+            words = [self.sc.words[item.first]]
+            if item.first > 0:
+                words.append(self.sc.words[item.first - 1])
+            if not any(without_article(w) == head for token in words for _, w in readings(token)):
+                continue
+            # a nationality must not contradict: "الجيش النيجيري" is not "الجيش التركي"
+            if word is not None and word not in self.sc.words[item.first : item.end]:
+                continue
+            named = {demonym_at(self.sc, at) for at in range(item.first, item.end)} - {None}
+            if country is None or not named or country in named:
                 return item.entity.canonical
         return None
 
@@ -482,11 +555,19 @@ class _Reader:
                 _, stretch = self.stretch_before(k, first)
                 if not self.opens_adverbial(stretch):
                     speaker = self.speaker_ending_at(k, first, stretch, only_opening=True)
-        opening = self.content_after(
-            speaker.end if speaker and speaker.end > k else k + 1, end, cue.strict
-        )
+        start = speaker.end if speaker and speaker.end > k else k + 1
+        if speaker is not None and speaker.end > k:
+            # "وقال مورينيو لشبكة سكاي سبورتس «...»": the one told, then the content
+            told_after = self.addressee_end(start, end)
+            if told_after is not None:
+                start = self.skip_fillers(told_after, end)
+        opening = self.content_after(start, end, cue.strict)
         if opening is None:
             if speaker is None or speaker.kind != "document" or speaker.end >= end:
+                if speaker is not None and speaker.label and speaker.kind != "parties":
+                    # "شددت الهيئة على أهمية ...": no quote, but a later bare "وأشارت
+                    # إلى أن" goes on with the one who spoke here
+                    self.state.last = speaker
                 return None
             opening = (self.sc.starts[speaker.end], speaker.end)
         content = self.content_span(opening[0], sentence)
@@ -671,7 +752,8 @@ class _Reader:
         quotes: list[Quote] = []
         words = self.sc.words
         cues = list(compress(range(len(words)), map(cue_tokens().__contains__, words)))
-        if not cues and participle_forms().keys().isdisjoint(words):
+        self.marker_starts = quote_attributions().hits(self.sc)
+        if not cues and participle_forms().keys().isdisjoint(words) and not self.marker_starts:
             return quotes
         nouns = speaker_words("statement").hits(self.sc)
         for sentence in self.article.sentences:
@@ -680,7 +762,11 @@ class _Reader:
             first, end = self.token_range(sentence.span)
             self.note_statement(first, end, nouns)
             before = len(quotes)
+            attributed, used = self.attributions(first, end, sentence.span)
+            quotes += attributed
             for k in cues[bisect.bisect_left(cues, first) : bisect.bisect_left(cues, end)]:
+                if k in used:
+                    continue
                 found = cue_at(words[k])
                 quote = None
                 if found is not None:
@@ -699,6 +785,93 @@ class _Reader:
                 if carried is not None:
                     quotes.append(carried)
         return quotes
+
+    def attributions(self, first: int, end: int, sentence: Span) -> tuple[list[Quote], set[int]]:
+        """Quotes that a marker attributes (quote_attributions.tsv): "...، حسبما أفاد
+        المرصد"، "وفق عبد الرحمن"، "وجاء في البيان أن"; and the reporting verbs they used."""
+        found: list[Quote] = []
+        used: set[int] = set()
+        markers = quote_attributions()
+        starts = self.marker_starts
+        after = first
+        for at in starts[bisect.bisect_left(starts, first) : bisect.bisect_left(starts, end)]:
+            match = markers.match(self.sc, at) if at >= after else None
+            if match is None or match.end >= end:
+                continue
+            quote, cue = self.attributed(at, match.end, match.value, first, end, sentence)
+            if quote is not None:
+                found.append(quote)
+                if cue is not None:
+                    used.add(cue)
+            after = match.end
+        return found, used
+
+    def attributed(
+        self, marker: int, stop: int, kind: str, first: int, end: int, sentence: Span
+    ) -> tuple[Quote | None, int | None]:
+        """One attribution: its cue token (the verb, or the marker's first word), speaker
+        and content; (None, None) when no speaker the passes know follows."""
+        cue = marker
+        after = stop
+        if kind == "tail":  # "حسب ما نقلت الوكالة": any verb of saying or reporting
+            if cue_at(self.sc.words[stop]) is None and self.sc.word_class(stop).pos != "verb":
+                return None, None
+            cue, after = stop, self.skip_fillers(stop + 1, end)
+        issuer, joint = self.state.issuer, self.state.joint
+        speaker = self.speaker_at(after, end, cue) if after < end else None
+        if speaker is None and kind == "tail" and after < end:
+            speaker = self.described_speaker(after, end)
+        unknown = speaker is not None and speaker.label is None and kind != "document"
+        if speaker is None or unknown or speaker.kind == "parties":
+            self.state.issuer, self.state.joint = issuer, joint
+            return None, None
+        if kind == "document" and speaker.kind != "document":
+            self.state.issuer, self.state.joint = issuer, joint
+            return None, None
+        content = self.attributed_content(marker, speaker.end, first, end, sentence, kind)
+        if content is None:
+            return None, None
+        if speaker.kind != "document":  # "وجاء في البيان" need not name who issued it
+            self.state.last = speaker
+        cue_span = self.span(cue, cue + 1)
+        speaker_ar, speaker_id = self.identify(speaker)
+        quote = Quote(
+            speaker=speaker.label,
+            cue=cue_span.slice(self.article.text),
+            cue_span=cue_span,
+            content_span=content,
+            speaker_span=speaker.span,
+            speaker_ar=speaker_ar,
+            speaker_id=speaker_id,
+        )
+        return quote, cue if kind == "tail" else None
+
+    def attributed_content(
+        self, marker: int, after: int, first: int, end: int, sentence: Span, kind: str
+    ) -> Span | None:
+        """What an attribution reports: the clause before its marker ("قتل 3 مدنيين،
+        حسبما أفاد المرصد"), else what opens after its speaker ("وجاء في البيان أن ...",
+        "وبحسب القرار فإن ...", "وبحسب المصدر، ...")."""
+        if kind != "document" and marker > first:
+            if any(cue_at(word) for word in self.sc.words[first:marker]):
+                return None  # "ونقل موقع ... عن الدبلوماسي قوله، بحسب مصادر": not its own
+            start = self.sc.token_start(first)
+            stop = self.sc.token_start(marker)
+            text = self.article.text
+            while stop > start and text[stop - 1] in chars("quote-trailing") + " ":
+                stop -= 1
+            return Span(start, stop) if stop > start else None
+        if after >= end:
+            return None
+        opening = self.content_after(after, end, strict=False)
+        if opening is None and kind != "document":
+            if self.sc.words[after][1:] in _introducers():  # "فإن"
+                opening = (self.sc.ends[after], after + 1)
+            elif self.comma_between(after - 1, after):
+                opening = (self.sc.starts[after], after)
+        if opening is None:
+            return None
+        return self.content_span(opening[0], sentence)
 
     def participle_quote(self, first: int, end: int, sentence: Span) -> Quote | None:
         """ "وأكد شتاينماير تفهمه قلق الرياض، مبيناً أن": in a sentence no reporting verb

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from marsad.ingest.published import normalize_iso
 
 # Fields a JSON record may carry; ReadOptions.fields maps these to the record's own keys.
-RECORD_FIELDS = ("id", "text", "title", "url", "published", "outlet")
+RECORD_FIELDS = ("id", "text", "title", "url", "published", "crawled", "outlet")
 
 
 # Characters that would break the one line an error is printed on, or could not be printed.
@@ -57,8 +57,10 @@ class ReadOptions:
     option that is silently ignored is worse than one that overrides. Its source is
     ``option``. Must be ISO 8601 (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or with ``THH:MM``).
 
-    ``fields``: maps record fields (id, text, title, url, published, outlet) to the keys of
-    a JSON record, e.g. ``{"text": "body", "published": "date_extracted"}``.
+    ``fields``: maps record fields (id, text, title, url, published, crawled, outlet) to the
+    keys of a JSON record, e.g. ``{"text": "body", "crawled": "date_extracted"}``. A key
+    mapped to one field is not read by default for another: ``{"crawled": "published"}``
+    reads a record's ``published`` key as its crawl time only.
 
     ``outlet``: the outlet name for every input; wins over one found in the input.
     """

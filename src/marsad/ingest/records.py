@@ -9,9 +9,10 @@ path. A mapping for ``outlet`` replaces this chain. ``ReadOptions.outlet`` wins 
 
 Published: the record's ``published`` (or the mapped key), normalised to ISO 8601, source
 ``metadata``; else a date in the record's URL (source ``url``). Crawl times such as
-SaudiNewsNet's ``date_extracted`` are NOT publication dates and are never used unless the
-user maps them explicitly. File-name dates are not applied to records: a JSONL file named
-after a day is usually a crawl batch.
+SaudiNewsNet's ``date_extracted`` are NOT publication dates: map them to ``crawled``
+(``--field crawled=date_extracted``), which keeps them as an upper bound for the
+publication time (``Published.crawled``; see ``marsad.temporal.publication``). File-name
+dates are not applied to records: a JSONL file named after a day is usually a crawl batch.
 """
 
 from __future__ import annotations
@@ -42,8 +43,13 @@ def _json_type(value: Any) -> str:
 
 
 def _keys(field: str, options: ReadOptions, defaults: tuple[str, ...]) -> tuple[str, ...]:
+    """The record keys read for ``field``: its mapping, else its defaults less any key
+    the user mapped to another field (``--field crawled=published`` takes ``published``)."""
     mapped = options.fields.get(field)
-    return (mapped,) if mapped else defaults
+    if mapped:
+        return (mapped,)
+    taken = {theirs for ours, theirs in options.fields.items() if ours != field}
+    return tuple(key for key in defaults if key not in taken)
 
 
 def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
@@ -150,6 +156,13 @@ def record_to_article(
     metadata, note = parse_published(raw_date) if raw_date else (None, None)
     if raw_date and metadata is None:
         note = f"published value ignored: {note}"
+    raw_crawl = _as_text(_first(record, _keys("crawled", options, ("crawled",))))
+    crawled, crawl_note = parse_published(raw_crawl) if raw_crawl else (None, None)
+    if raw_crawl and crawled is None:
+        ignored = f"crawled value ignored: {crawl_note}"
+        note = f"{note}; {ignored}" if note else ignored
+    published = choose_published(options.published, metadata=metadata, url=url, note=note)
+    published.crawled = crawled
     return with_boilerplate(
         Article(
             doc=doc,
@@ -158,7 +171,7 @@ def record_to_article(
             title=_as_text(_first(record, _keys("title", options, ("title",)))),
             url=url,
             outlet=_outlet(record, options),
-            published=choose_published(options.published, metadata=metadata, url=url, note=note),
+            published=published,
             encoding="utf-8",
         )
     )

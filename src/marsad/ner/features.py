@@ -1,9 +1,11 @@
 """Token features for the CRF tagger, in named groups so each group's worth can be measured.
 
 Groups: ``word`` (normalised form), ``affix`` (prefixes/suffixes), ``shape``, ``stem``
-(clitic-stripped form), ``gazetteer`` (aliases.tsv, CLDR territory and currency names),
-``cluster`` (distributional word clusters from SaudiNewsNet) and ``context`` (the same
-facts about the neighbouring tokens). Everything is matched on normalised text.
+(clitic-stripped form), ``wordclass`` (``marsad.arabic.wordclass``: class, may-be-a-name,
+how it was found), ``gazetteer`` (aliases.tsv; CLDR territories, cities, currencies and
+languages), ``cluster`` (distributional word clusters from SaudiNewsNet) and ``context``
+(the same facts about the neighbouring tokens). Every feature is a function of the folded
+token (and its neighbours'), so the tagger reads the view's folded text directly.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ from functools import cache, lru_cache
 
 from marsad.arabic.clitics import proclitic_letters, rules, without_article
 from marsad.arabic.normalize import normalize
+from marsad.arabic.wordclass import classify
 from marsad.resources import load_tsv
 
-GROUPS = ("word", "affix", "shape", "stem", "gazetteer", "cluster", "context")
+GROUPS = ("word", "affix", "shape", "stem", "wordclass", "gazetteer", "cluster", "context")
 
 _MIN_STEM = 3
 _ARABIC = re.compile(r"[\u0621-\u064a]")
@@ -40,6 +43,11 @@ def _prefixes() -> tuple[str, ...]:
     clusters = {c + p + a for c in conjunctions for p in prepositions for a in ("", clitic.article)}
     clusters |= {c + f for c in conjunctions for f in (clitic.fusing, clitic.fused_article)}
     return tuple(sorted(clusters, key=len, reverse=True))
+
+
+def clitic_clusters() -> tuple[str, ...]:
+    """The prefixes ``strip_clitics`` removes, and "" (none)."""
+    return ("", *_prefixes())
 
 
 @lru_cache(maxsize=200_000)
@@ -81,10 +89,19 @@ def _phrase_key(text: str) -> tuple[str, ...]:
     return (_drop_article(words[0]), *words[1:]) if words else ()
 
 
+def _corpus_names() -> tuple[tuple[str, ...], ...]:
+    """Names grown from the Saudi corpus (ner_names.tsv), when present: the base model
+    of ``scripts/train_ner.py`` is trained without them."""
+    try:
+        return load_tsv("ner_names.tsv", columns=2)
+    except FileNotFoundError:
+        return ()
+
+
 @cache
 def lexicon() -> Lexicon:
-    """Load the gazetteers (aliases.tsv, ner_gazetteer.tsv, ner_currencies.tsv) and the
-    word clusters (ner_clusters.tsv) once."""
+    """Load the gazetteers (aliases.tsv, ner_gazetteer.tsv, ner_currencies.tsv,
+    ner_names.tsv) and the word clusters (ner_clusters.tsv) once."""
     entries: dict[tuple[str, ...], str] = {}
     for row in load_tsv("aliases.tsv", columns=3):
         entries.setdefault(_phrase_key(row[2]), row[0])
@@ -92,6 +109,8 @@ def lexicon() -> Lexicon:
         entries.setdefault(_phrase_key(row[1]), row[0])
     for row in load_tsv("ner_currencies.tsv", columns=1):
         entries.setdefault(_phrase_key(row[0]), "CUR")
+    for row in _corpus_names():
+        entries.setdefault(_phrase_key(row[1]), row[0])
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for key, kind in entries.items():
         if key:
@@ -160,6 +179,19 @@ def gazetteer_tags(words: Sequence[str]) -> list[str]:
     return tags
 
 
+def longest_phrase(word: str) -> int:
+    """How many words the longest gazetteer phrase that may start at this folded word
+    has (0: none starts there)."""
+    return max((len(key) for key, _ in _phrases_from(word)), default=0)
+
+
+def phrase_tags(words: Sequence[str]) -> list[str]:
+    """``gazetteer_tags`` of the longest phrase starting at ``words[0]`` alone: its
+    ``B-``/``I-`` tags, or [] when none starts there."""
+    length, kind = _phrase_at(words, 0)
+    return ["B-" + kind] + ["I-" + kind] * (length - 1) if length else []
+
+
 def gazetteer_kinds() -> frozenset[str]:
     """Every type a gazetteer phrase may carry."""
     return frozenset(kind for items in lexicon().phrases.values() for _, kind in items)
@@ -189,7 +221,7 @@ class _WordFacts:
 
 OFFSETS = (-2, -1, 1, 2)
 # Features a token also shows its neighbours, as "{offset}:{feature}".
-CONTEXT_KEYS = ("w=", "stem=", "cl1=", "shape=", "clitic=")
+CONTEXT_KEYS = ("w=", "stem=", "cl1=", "shape=", "clitic=", "wc=", "wcname")
 
 
 @lru_cache(maxsize=200_000)
@@ -211,12 +243,14 @@ def word_features(token: str, groups: frozenset[str]) -> tuple[str, tuple[str, .
         feats.extend(("p2=" + word[:2], "p3=" + word[:3], "s1=" + word[-1:]))
         feats.extend(("s2=" + word[-2:], "s3=" + word[-3:]))
     if "shape" in groups:
-        feats.append("shape=" + _shape(token))
+        feats.append("shape=" + _shape(word))  # of the folded form: the tagger reads folded text
         feats.append("len=" + str(min(len(word), 8)))
         if any(char.isdigit() for char in word):
             feats.append("has_digit")
     if "stem" in groups:
         feats.extend(("stem=" + stem, "clitic=" + prefix, "sp3=" + stem[:3], "ss3=" + stem[-3:]))
+    if "wordclass" in groups:
+        feats.extend(_word_class_features(word))
     if "cluster" in groups:
         ids = lexicon().clusters.get(stem)
         if ids is None:
@@ -224,6 +258,22 @@ def word_features(token: str, groups: frozenset[str]) -> tuple[str, tuple[str, .
         else:
             feats.extend(f"cl{level}={cid}" for level, cid in enumerate(ids))
     return word, tuple(feats)
+
+
+def _word_class_features(word: str) -> list[str]:
+    """What the word-class layer knows of the word: its likeliest class, whether it may be
+    a proper name, how it was found (lexicon, rule, guess), the article, number, a suffix."""
+    found = classify(word)
+    feats = ["wc=" + found.pos, "wcsrc=" + found.source]
+    if "name" in found.alternatives:
+        feats.append("wcname")
+    if found.definite:
+        feats.append("wcdef")
+    if found.number:
+        feats.append("wcnum=" + found.number)
+    if found.enclitic:
+        feats.append("wcenc")
+    return feats
 
 
 def sentence_features(tokens: Sequence[str], groups: Iterable[str] = GROUPS) -> list[list[str]]:

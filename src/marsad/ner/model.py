@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
+from typing import NamedTuple
 
 import pycrfsuite
 
@@ -14,12 +17,14 @@ from marsad.arabic.clitics import definite_article, proclitic_letters
 from marsad.arabic.view import TextView
 from marsad.ner.conll import TYPES, entity_spans, read_conll
 from marsad.ner.decode import decoder
-from marsad.ner.features import fold, lexicon, sentence_features, strip_clitics
+from marsad.ner.features import fold, lexicon, sentence_features
+from marsad.ner.propagate import Found, propagate
 
 MODEL_NAME = "model.crfsuite"
-_MAX_CHUNK = 200
+# Longer sentences are cut (Viterbi's Python steps grow with the longest one).
+_MAX_CHUNK = 64
 # Sentences either side that count as "the same document" in a file without boundaries.
-DOCUMENT_WINDOW = 10
+DOCUMENT_WINDOW = 5  # chosen by 5-fold CV on NewsFANE (scripts/ner_dev.py): 5 ties 10, more precise
 
 
 def model_path() -> Path:
@@ -53,77 +58,11 @@ def tag_tokens_reference(tokens: list[str]) -> list[str]:
     return list(_tagger().tag(sentence_features(tokens)))
 
 
-@lru_cache(maxsize=100_000)
-def _name_key(token: str) -> str:
-    word = fold(token)
-    return strip_clitics(word)[1] if len(word) > _MIN_KEY else word
-
-
-@lru_cache(maxsize=200_000)
-def _folded(token: str) -> str:
-    return fold(token)
-
-
 def _spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """``entity_spans``, with a shortcut for the many sentences without a name."""
     if tags.count("O") == len(tags):
         return []
     return entity_spans(list(tags))
-
-
-_MIN_KEY = 3
-
-
-def _document_memory(
-    sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]
-) -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], set[str]]:
-    """Names tagged somewhere in a document: full phrases (by first word) and the last
-    words of multi-word person names (a later bare surname refers to the same person)."""
-    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    surnames: set[str] = set()
-    for tokens, sentence_tags in zip(sentences, tags, strict=True):
-        for start, end, kind in _spans(sentence_tags):
-            words = tuple(_folded(token) for token in tokens[start:end])
-            if sum(map(len, words)) > _MIN_KEY:
-                phrases.setdefault(words[0], []).append((words, kind))
-            if kind == "PER" and end - start >= 2:
-                last = _name_key(tokens[end - 1])
-                if len(last) >= _MIN_KEY:
-                    surnames.add(last)
-    for items in phrases.values():
-        items.sort(key=lambda item: -len(item[0]))
-    return phrases, surnames
-
-
-def _propagate(
-    tokens: Sequence[str],
-    tags: list[str],
-    phrases: dict[str, list[tuple[tuple[str, ...], str]]],
-    surnames: set[str],
-) -> list[str]:
-    """Tag untagged repeats of names the model found elsewhere in the same document."""
-    out = list(tags)
-    words = [_folded(token) for token in tokens]
-    # Only tokens that start a known phrase or are a known surname can change.
-    for index in [
-        i
-        for i, word in enumerate(words)
-        if word in phrases or (surnames and _name_key(tokens[i]) in surnames)
-    ]:
-        if out[index] != "O":
-            continue
-        for phrase, kind in phrases.get(words[index], ()):
-            end = index + len(phrase)
-            if tuple(words[index:end]) == phrase and all(tag == "O" for tag in out[index:end]):
-                out[index:end] = ["B-" + kind] + ["I-" + kind] * (len(phrase) - 1)
-                break
-        else:
-            alone = (index == 0 or out[index - 1] == "O") and (
-                index + 1 == len(out) or out[index + 1] == "O"
-            )
-            if alone and _name_key(tokens[index]) in surnames:
-                out[index] = "B-PER"
-    return out
 
 
 def tag_document(
@@ -140,14 +79,20 @@ def tag_document(
         tags = [tagger(list(tokens)) for tokens in sentences]
     if window == 0:
         return tags
-    if window is None:
-        memory = _document_memory(sentences, tags)
-        return [_propagate(t, g, *memory) for t, g in zip(sentences, tags, strict=True)]
-    out = []
-    for index, (tokens, sentence_tags) in enumerate(zip(sentences, tags, strict=True)):
-        low, high = max(0, index - window), index + window + 1
-        memory = _document_memory(sentences[low:high], tags[low:high])
-        out.append(_propagate(tokens, sentence_tags, *memory))
+    words = [fold(token) for tokens in sentences for token in tokens]
+    firsts: list[int] = []
+    found: list[Found] = []
+    first = 0
+    for tokens, sentence_tags in zip(sentences, tags, strict=True):
+        firsts.append(first)
+        found += [Found(first + a, first + b, kind, 1.0) for a, b, kind in _spans(sentence_tags)]
+        first += len(tokens)
+    spans = propagate(words, firsts, found, window)
+    out = [["O"] * len(tokens) for tokens in sentences]
+    for span in spans:
+        number = bisect_right(firsts, span.first) - 1
+        start, end = span.first - firsts[number], span.end - firsts[number]
+        out[number][start:end] = ["B-" + span.kind] + ["I-" + span.kind] * (end - start - 1)
     return out
 
 
@@ -170,9 +115,14 @@ def sentence_tokens(
     return out
 
 
-def _known(word: str) -> bool:
+@cache
+def _known_words() -> frozenset[str]:
     known = lexicon()
-    return word in known.clusters or word in known.phrases
+    return frozenset(known.clusters) | frozenset(known.phrases)
+
+
+def _known(word: str) -> bool:
+    return word in _known_words()
 
 
 def _clitic_letters(word: str) -> int:
@@ -190,6 +140,20 @@ def _clitic_letters(word: str) -> int:
     return letters
 
 
+class TaggedSpan(NamedTuple):
+    """An entity the model found: source offsets, type, and how sure it is.
+
+    ``confidence`` is in [0, 1]: the smallest marginal probability (forward-backward) of
+    the labels of the span's tokens; a span ``propagated`` from another mention of the
+    same name in the document carries the best confidence of the mentions it repeats."""
+
+    start: int
+    end: int
+    type: str
+    confidence: float
+    propagated: bool = False
+
+
 def tag_text(text: str) -> list[tuple[int, int, str]]:
     """Entity character spans ``(start, end, type)`` in raw text; ``text[start:end]`` is
     the name as written, without a leading conjunction or preposition clitic."""
@@ -199,18 +163,59 @@ def tag_text(text: str) -> list[tuple[int, int, str]]:
 def tag_ranges(view: TextView, ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """``tag_text`` over the given character ranges of the view's text only (say, the
     sentences worth the model's time), taken as one document; spans are offsets into it."""
-    text = view.text
-    chunks = [chunk for start, end in ranges for chunk in sentence_tokens(view, start, end)]
-    sentences = [[text[start:end] for start, end in chunk] for chunk in chunks]
-    out: list[tuple[int, int, str]] = []
-    for chunk, tokens, tags in zip(chunks, sentences, tag_document(sentences), strict=True):
-        for first, last, kind in _spans(tags):
-            start = chunk[first][0]
-            folded_start = view.folded_index(start)
-            letters = _clitic_letters(fold(tokens[first]))
-            if letters:
-                start = view.source_index(folded_start + letters)
-            out.append((start, chunk[last - 1][1], kind))
+    found = _tag(view, ranges, confidences=False)
+    return [(span.start, span.end, span.type) for span in found]
+
+
+def _model_tokens(
+    view: TextView, ranges: Sequence[tuple[int, int]]
+) -> tuple[list[str], list[int], list[int], list[int]]:
+    """Folded tokens of the ranges, their folded starts and ends, and each sentence's
+    first token: a range starts a sentence, and a sentence is cut every ``_MAX_CHUNK``."""
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    firsts: list[int] = []
+    enders = charset("sentence-end")
+    for start, end in ranges:
+        found = view.model_tokens(start, end, enders)
+        offset = len(words)
+        bounds = [*found.sentence_starts, len(found.words)]
+        for first, stop in pairwise(bounds):
+            firsts.extend(range(offset + first, offset + stop, _MAX_CHUNK))
+        words += found.words
+        starts += found.starts
+        ends += found.ends
+    return words, starts, ends, firsts
+
+
+def tag_spans(view: TextView, ranges: Sequence[tuple[int, int]]) -> list[TaggedSpan]:
+    """``tag_ranges`` with each span's confidence (``TaggedSpan``), in text order. The
+    ranges are one document: names found once are extended to their other mentions."""
+    return _tag(view, ranges, confidences=True)
+
+
+def _tag(view: TextView, ranges: Sequence[tuple[int, int]], confidences: bool) -> list[TaggedSpan]:
+    """The spans of ``tag_spans``; without ``confidences`` each is 1.0 (not computed:
+    forward-backward costs a fifth of the tagging time)."""
+    words, starts, ends, firsts = _model_tokens(view, ranges)
+    if not words:
+        return []
+    fast = decoder()
+    decoded = fast.decode(words, firsts)
+    spans = fast.spans(decoded)
+    sure = fast.confidences(decoded, spans) if confidences else [1.0] * len(spans)
+    found = [
+        Found(first, end, kind, confidence)
+        for (first, end, kind), confidence in zip(spans, sure, strict=True)
+    ]
+    out = []
+    for span in propagate(words, firsts, found, None):
+        folded_start = starts[span.first]
+        letters = _clitic_letters(words[span.first])
+        start = view.source_index(folded_start + letters)
+        end = view.source_span(starts[span.end - 1], ends[span.end - 1]).end
+        out.append(TaggedSpan(start, end, span.kind, span.confidence, span.propagated))
     return out
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from importlib import resources
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 DIALECTS = ("sqlite", "postgres")
 _NAME = re.compile(r"(\d{4})_[a-z0-9_]+\.sql")
 

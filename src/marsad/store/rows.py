@@ -320,10 +320,15 @@ ARTICLE_COLUMNS = (
     "published_start",
     "published_end",
     "published_note",
+    "published_crawled",
     "language",
     "encoding",
     "raw",
 )
+
+
+# Article columns added after records were first written (Parquet from an older job).
+_ADDED_COLUMNS = frozenset({"published_crawled"})
 
 
 def quoted(columns: Sequence[str]) -> str:
@@ -345,6 +350,7 @@ def article_row(article: Article) -> Row:
         published.span.start if published.span else None,
         published.span.end if published.span else None,
         published.note,
+        published.crawled,
         article.language,
         article.encoding,
         article.raw,
@@ -355,8 +361,10 @@ def article_from_row(row: Row) -> Article:
     (id_, doc, source, text, title, url, outlet, p_value, p_source, p_start, p_end, p_note) = row[
         :12
     ]
-    language, encoding, raw = row[12:]
-    published = Published(p_value, PublishedSource(p_source), _span(p_start, p_end), p_note)
+    crawled, language, encoding, raw = row[12:]
+    published = Published(
+        p_value, PublishedSource(p_source), _span(p_start, p_end), p_note, crawled
+    )
     return Article(
         doc=doc,
         source=source,
@@ -391,7 +399,10 @@ def article_to_record(article: Article) -> dict[str, Any]:
 def article_from_record(record: dict[str, Any]) -> Article:
     """Inverse of ``article_to_record``: the same article, layers and offsets included."""
     values = record["article"]
-    article = article_from_row(tuple(values[c] for c in ARTICLE_COLUMNS))
+    # a record written before a column was added reads it as NULL; any other is required
+    article = article_from_row(
+        tuple(values.get(c) if c in _ADDED_COLUMNS else values[c] for c in ARTICLE_COLUMNS)
+    )
     layers = record.get("layers", {})
     for layer in LAYERS:
         rows = layers.get(layer.table, [])

@@ -1,9 +1,11 @@
 """Temporal tagging: dates, times, durations and relative expressions in Arabic news.
 
 ``annotate_timexes(article)`` fills ``article.timexes``; when the publication date is
-unknown it reads the dateline, then anchors relative expressions (أمس، الخميس، العام
-الماضي) to the publication date. Without a publication date they keep value None and
-anchor "publication": nothing is ever resolved against today's date.
+unknown it reads the text's evidence (``publication.py``: dateline, filing stamp, deixis
+under a crawl time), then anchors relative expressions (أمس، الخميس، العام الماضي) to
+the publication date, or, with only a crawl time, to the crawl day (anchor "crawl").
+With neither they keep value None and anchor "publication": nothing is ever resolved
+against today's date.
 """
 
 from __future__ import annotations
@@ -11,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from marsad.arabic.view import TextView
-from marsad.model import Article, Published, PublishedSource, Span, Timex
+from marsad.model import Article, Span, Timex
 from marsad.temporal.candidate import Candidate
-from marsad.temporal.crawl import corrected_crawl_date
 from marsad.temporal.dateline import find_dateline
+from marsad.temporal.publication import anchor, reference, settle_published
 from marsad.temporal.relative import resolve
 from marsad.temporal.tagger import find_candidates, merge, select
 
@@ -22,6 +24,7 @@ __all__ = [
     "anchor_timexes",
     "annotate_timexes",
     "find_dateline",
+    "reference",
     "restore_meanings",
     "tag_text",
     "tag_timexes",
@@ -67,23 +70,18 @@ def tag_text(text: str, published: str | None = None) -> list[Timex]:
 
 
 def tag_timexes(article: Article) -> None:
-    """Fill ``article.timexes`` (sorted by start, unanchored); read the dateline if the
-    publication date is unknown; correct a crawl time the text contradicts (``crawl.py``)."""
+    """Fill ``article.timexes`` (sorted by start, unanchored); where the input gave no
+    publication date, read it from the text (``publication.settle_published``)."""
     timexes = _unanchored(article.view, lambda span: not article.is_boilerplate(span))
-    if article.published.source == PublishedSource.UNKNOWN:
-        dateline = find_dateline(article.text, timexes)
-        if dateline is not None and dateline.value is not None:
-            article.published = Published(dateline.value, PublishedSource.DATELINE, dateline.span)
-    corrected = corrected_crawl_date(article.published, timexes)
-    if corrected is not None:
-        article.published = corrected
+    settle_published(article, timexes)
     article.timexes = timexes
 
 
 def anchor_timexes(article: Article) -> None:
-    """Give every relative timex its value on the article's publication date (None when
-    unknown): one resolve each, re-run whenever ``published`` changes."""
-    _anchor(article.timexes, article.published.value)
+    """Give every relative timex its value on the article's publication date, else on its
+    crawl bound (anchor "crawl"), else None: one resolve each, re-run whenever
+    ``published`` changes."""
+    anchor(article)
 
 
 def annotate_timexes(article: Article) -> None:

@@ -13,6 +13,10 @@ BARE_YEARS = range(1900, 2101)  # a four-digit number alone is a year only in th
 # Hijri years outside the Umm al-Qura table (عام 1308 هـ): the arithmetic (tabular) calendar,
 # which may differ from the observed one by a day or two; used for whole years only.
 TABULAR_HIJRI_YEARS = range(1, 1343)
+# A four-digit year after a year cue with no era ("عام 1433"): Hijri when in the Umm
+# al-Qura table and before 1451, since news rarely names Gregorian years 1343-1450 bare
+# (26 such years after عام/العام/سنة in the SaudiNewsNet sample, all Hijri by reading).
+CUE_HIJRI_YEARS = range(1343, 1451)
 _HIJRI_EPOCH = date(622, 7, 19).toordinal()  # 1 Muharram 1 AH (proleptic Gregorian)
 
 

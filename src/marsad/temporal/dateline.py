@@ -7,6 +7,7 @@ the article was published. A date inside a sentence of the body is not.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from marsad.arabic.charsets import chars
@@ -25,9 +26,21 @@ def _embedding_words() -> frozenset[str]:
     return frozenset(load_lines("temporal_dateline_embedding.txt"))
 
 
+def _same_day_after(timex: Timex, following: Timex | None, text: str) -> int:
+    """Where the dateline ends: after the same day in the other calendar when it follows
+    on the line ("25 شوال 1436 هـ الموافق 10 اغسطس 2015 م": two timexes, one day)."""
+    if following is None or following.value is None or timex.value is None:
+        return timex.span.end
+    if following.value[:10] != timex.value[:10] or following.anchor is not None:
+        return timex.span.end
+    if "\n" in text[timex.span.end : following.span.start]:
+        return timex.span.end
+    return following.span.end
+
+
 def find_dateline(text: str, timexes: list[Timex]) -> Timex | None:
     """The first absolute day- or minute-precise timex that stands on its own line."""
-    for timex in timexes:
+    for index, timex in enumerate(timexes):
         start = timex.span.start
         if start >= DATELINE_CHARS:
             break
@@ -38,10 +51,11 @@ def find_dateline(text: str, timexes: list[Timex]) -> Timex | None:
         if sum(1 for line in text[:start].split("\n") if line.strip()) > DATELINE_LINES:
             break
         line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", timex.span.end)
+        end = _same_day_after(timex, timexes[index + 1] if index + 1 < len(timexes) else None, text)
+        line_end = text.find("\n", end)
         line_end = len(text) if line_end == -1 else line_end
         before = text[line_start:start].split()
-        after = text[timex.span.end : line_end].split()
+        after = text[end:line_end].split()
         rest = " ".join(before + after).strip(chars("dateline-trim"))
         if (
             len(rest) <= MAX_LINE_REST
@@ -49,7 +63,9 @@ def find_dateline(text: str, timexes: list[Timex]) -> Timex | None:
             and len(after) <= MAX_SIDE_WORDS
             and not _embedding_words().intersection(before)
         ):
-            return timex
+            if end == timex.span.end:
+                return timex
+            return replace(timex, span=Span(start, end), text=text[start:end])
     return None
 
 

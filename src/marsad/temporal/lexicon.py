@@ -80,7 +80,9 @@ class Lexicon:
     blockers: dict[str, frozenset[str]]
     seasons: dict[str, str]  # surface -> TIMEX3 season code (SP, SU, FA, WI)
     decades: dict[str, int]  # surface -> decade digit (التسعينيات -> 9)
-    centuries: dict[str, tuple[str, int]]  # surface -> ("abs", 19) | ("rel", -1)
+    centuries: dict[str, tuple[str, int]]  # surface -> ("abs", 19) | ("rel", -1) | ("hrel", -1)
+    day_parts: dict[str, str]  # surface -> TIMEX3 part of day (مساء -> EV)
+    sets: dict[str, str]  # surface -> TIMEX3 SET value (سنويا -> P1Y)
 
     def month(self, text: str) -> tuple[str, int] | None:
         """(calendar, month) of the first month name in ``text`` (folded)."""
@@ -202,4 +204,6 @@ def lexicon() -> Lexicon:
         seasons={fold(s): code for code, s in load_tsv("temporal_seasons.tsv", 2)},
         decades={fold(s): int(d) for d, s in load_tsv("temporal_decades.tsv", 2)},
         centuries=centuries,
+        day_parts={fold(s): code for code, s in load_tsv("temporal_day_parts.tsv", 2)},
+        sets={fold(s): value for value, s in load_tsv("temporal_sets.tsv", 2)},
     )

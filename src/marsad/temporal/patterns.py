@@ -98,6 +98,8 @@ def fragments() -> dict[str, str]:
             "SEASON": alternation(lex.seasons),
             "DECADE": alternation(lex.decades),
             "CENTURY": alternation(lex.centuries),
+            "DAY_PART": alternation(lex.day_parts),
+            "SET_WORD": alternation(lex.sets),
         }
     )
     for role in lex.words:

@@ -15,10 +15,12 @@ from marsad.temporal.calendar import (
     gregorian_to_hijri,
     hijri_month_interval,
     hijri_to_gregorian,
+    hijri_year_interval,
     iso_week,
     parse_published,
     safe_date,
     shift_days,
+    tabular_hijri_year_interval,
 )
 
 
@@ -32,7 +34,8 @@ class Relative:
     "daymonth" (day..day2 of month, direction or None), "shift" (offset units ago/ahead),
     "monthofyear" (month, maybe day, of the year ``offset`` years from publication),
     "monthrange" (month..month2 without a year), "decade" (decade digit in a century
-    ``offset`` centuries from publication). A month with no direction is the most recent
+    ``offset`` centuries from publication), "century" (the century ``offset`` from
+    publication's, Gregorian or Hijri). A month with no direction is the most recent
     one (mode "past") or, in future tense, the next (mode "future"). ``season`` makes a
     year a season of it (2014-SU); ``clock`` makes a day a time of it (T15:00).
     """
@@ -160,6 +163,28 @@ def _resolve_hijri(rel: Relative, published: date) -> str | None:
     return first.isoformat()
 
 
+def _hijri_century(published: date, offset: int) -> str | None:
+    """The Gregorian days of the Hijri century ``offset`` centuries from the one of the
+    publication's Hijri year (centuries numbered as years, 1400-1499 like 1900-1999)."""
+    today = gregorian_to_hijri(published)
+    if today is None:
+        return None
+    first_year = (today[0] // 100 + offset) * 100
+    first = _hijri_year_bounds(max(first_year, 1))
+    last = _hijri_year_bounds(first_year + 99)
+    if first is None or last is None:
+        return None
+    return f"{first[0]}/{last[1]}"
+
+
+def _hijri_year_bounds(year: int) -> tuple[str, str] | None:
+    interval = hijri_year_interval(year) or tabular_hijri_year_interval(year)
+    if interval is None:
+        return None
+    start, end = interval.split("/")
+    return start, end
+
+
 def _resolve_month_range(rel: Relative, published: date) -> str | None:
     """ "بين يناير ومارس": the last month as a bare month would be, the first before it."""
     last = _resolve_gregorian_month(Relative("month", month=rel.month2, mode=rel.mode), published)
@@ -188,6 +213,10 @@ def _resolve(rel: Relative, published: str | None) -> str | None:
         return found.isoformat() if found else None
     if rel.kind == "decade":
         return None if year is None else f"{year // 100 + rel.offset:02d}{rel.decade}"
+    if rel.kind == "century" and rel.calendar == "gregorian":
+        return None if year is None else f"{year // 100 + rel.offset:02d}XX"
+    if rel.kind == "century":
+        return None if day is None else _hijri_century(day, rel.offset)
     if rel.kind == "unit" and rel.unit == "Y" and year is not None:
         return f"{year + rel.offset:04d}"
     if rel.kind == "unit" and rel.unit == "M" and year is not None and month is not None:

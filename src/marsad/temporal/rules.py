@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from marsad.arabic.charsets import chars, charset
+from marsad.arabic.wordclass import classify
 from marsad.arabic.wordclass_affixes import affix_rows, single
 from marsad.temporal.calendar import (
     BARE_YEARS,
+    CUE_HIJRI_YEARS,
     GREGORIAN_YEARS,
     HIJRI_YEARS,
     TABULAR_HIJRI_YEARS,
@@ -164,6 +166,34 @@ def build_full_date(m: re.Match[str], text: str) -> Candidate | None:
     )
 
 
+def build_first_of_month(m: re.Match[str], text: str) -> Candidate | None:
+    """ "غرة ذي القعدة 1436هـ": the first day of the month."""
+    found = month_of(m.group("mon"))
+    if found is None:
+        return None
+    calendar = _year_calendar(m.group("y"), _group(m, "suffix"), found[0])
+    if calendar != found[0]:
+        return None
+    value = _day_value(calendar, int(m.group("y")), found[1], 1)
+    if value is None:
+        return None
+    return _candidate(
+        m,
+        "DATE",
+        value[0],
+        "date_first_of_month",
+        granularity="day",
+        hijri=value[1],
+        calendar=calendar,
+    )
+
+
+def build_day_part_alone(m: re.Match[str], text: str) -> Candidate | None:
+    """ "في المساء": a part of a day the text does not give."""
+    code = lexicon().day_parts[" ".join(m.group("p").split())]
+    return _candidate(m, "TIME", f"XXXX-XX-XXT{code}", "day_part", granularity="day_part")
+
+
 def build_month_year(m: re.Match[str], text: str) -> Candidate | None:
     found = month_of(m.group("mon"))
     if found is None:
@@ -301,8 +331,15 @@ def build_year(rule: str) -> Builder:
         if calendar is None or not _plausible_year(m, text):
             return None
         year = int(m.group("y"))
-        if calendar == "gregorian" and not _group(m, "suffix") and year not in BARE_YEARS:
+        suffix = (_group(m, "suffix") or "").strip()
+        cued = rule == "year_after_cue" and year in CUE_HIJRI_YEARS
+        if calendar == "gregorian" and not suffix and cued:
+            calendar = "hijri"  # "عام 1433" in news written under the Hijri calendar
+        if calendar == "gregorian" and not suffix and year not in BARE_YEARS:
             return None
+        metres = suffix in lexicon().words["metre_or_era"] and year not in BARE_YEARS
+        if calendar == "gregorian" and rule == "year_with_era" and metres:
+            return None  # "طول الشارع 1200م": metres, not the year 1200
         start, end = _span(m)
         if _group(m, "close"):  # "( 1948 ) م": the span takes the opening parenthesis too
             opening = text[:start].rstrip()
@@ -386,8 +423,11 @@ def build_full_range(m: re.Match[str], text: str) -> Candidate | None:
     year1 = int(m.group("y1")) if m.group("y1") else year2
     if m.group("y1") is None and found1[1] > found2[1]:
         year1 -= 1  # من 28 ديسمبر إلى 3 يناير 2024
+    day2 = lexicon().day_ordinal(m.group("do2")) if _group(m, "do2") else int(m.group("d2"))
+    if day2 is None:
+        return None
     first = _day_value(calendar, year1, found1[1], int(m.group("d1")))
-    last = _day_value(calendar, year2, found2[1], int(m.group("d2")))
+    last = _day_value(calendar, year2, found2[1], day2)
     if first is None or last is None or first[0] >= last[0]:
         return None
     hijri = f"{first[1]}/{last[1]}" if calendar == "hijri" else None
@@ -525,9 +565,23 @@ def _future_context(text: str, start: int) -> bool:
             and word[0] == future
             and word[1] in imperfect  # not سا: سائحا، سابقا، ساعات are nouns
             and word not in lex.blockers["future_stop"]
+            and _future_verb(word, future)
         ):
             return True
     return False
+
+
+def _future_verb(word: str, future: str) -> bool:
+    """The word-class lexicon reads ``word`` as a verb with the future prefix (سيزور), or
+    knows it as a verb whose rest is an imperfect (سيتم): a name shaped like one
+    (ستافان، ستوكهولم) is only a guess of its rules."""
+    found = classify(word)
+    if found.pos != "verb":
+        return False
+    if found.proclitic.endswith(future):
+        return True
+    rest = classify(word[1:])
+    return found.source == "lexicon" and rest.source == "lexicon" and rest.tense == "imperfect"
 
 
 @cache
@@ -579,15 +633,29 @@ def build_deictic(m: re.Match[str], text: str) -> Candidate | None:
     lex = lexicon()
     word = " ".join(m.group("dx").split())
     has_day_word = bool(_group(m, "yw"))
-    if word in lex.deictic_needs_context and not has_day_word:
-        return None
     start, end = _span(m)
+    before = _word_before(text, start)
+    # "مساء غد": a part of the day names the day as يوم does
+    after_part = bool(before) and lex.without_conjunction(before[0]) in lex.day_parts
+    if word in lex.deictic_needs_context and not has_day_word and not after_part:
+        return None
+    if lex.deictic[word] == -1 and not has_day_word:
+        # "بأمس الحاجة", "في أمس الحاجة": the elative أمسّ (most in need), not yesterday
+        after = _word_after(text, end)
+        governed = text[start - 1 : start] in lex.words["elative_lead"] or (
+            bool(before) and before[0] in lex.words["elative_lead"]
+        )
+        if governed and after.startswith(lex.article) and after not in lex.weekdays:
+            return None
     if lex.deictic[word] == 0 and not has_day_word:
         before = _word_before(text, start)
         after = _word_after(text, end)
         # اليوم العالمي، اليوم الأول، ذلك اليوم، في اليوم: a day, not today.
         # ... but "اليوم الساعة الثالثة" is today at three
         at_hour = after in lex.words["hour_word"]
+        quotes = charset("name-quotes")
+        if text[start - 1 : start] in quotes and text[end : end + 1] in quotes and start:
+            return None  # «اليوم», "اليوم": the newspaper
         if (before and before[0] in lex.blockers["today_before"]) or (
             after.startswith(lex.article) and not at_hour
         ):
@@ -648,6 +716,8 @@ def build_decade(m: re.Match[str], text: str) -> Candidate | None:
     decade = lex.decades[m.group("dec")]
     century = _group(m, "cent")
     kind, number = lex.centuries[" ".join(century.split())] if century else ("abs", 19)
+    if kind == "hrel":
+        return None  # a decade of a Hijri century: the century rule tags the century
     if kind == "rel":
         relative = Relative("decade", offset=number, decade=decade)
         return _candidate(
@@ -696,8 +766,7 @@ def build_duration(m: re.Match[str], text: str) -> Candidate | None:
     if _group(m, "u3"):
         if unit in ("DE", "CE"):
             return None  # عقدين alone may be "two contracts"
-        before = _word_before(text, m.start())
-        if not before or before[0] not in lexicon().words["duration_cue"]:
+        if not _dual_is_duration(m.group("u3"), text, m.start(), m.end()):
             return None  # مدراء عامين: "general", not "two years"
     return _candidate(
         m, "DURATION", _duration_value(count, unit), "duration", granularity="duration"
@@ -715,6 +784,8 @@ def build_shift(m: re.Match[str], text: str) -> Candidate | None:
         return None
     cue = " ".join(m.group("cue").split())
     sign = 1 if cue in lexicon().words["after"] else -1
+    if sign == 1 and _past_verb(after):
+        return None  # "وبعد 15 يوما تم القبض عليه": after an event told, not publication
     if unit in ("DE", "CE"):
         count, unit = count * (10 if unit == "DE" else 100), "Y"
     if unit not in ("Y", "M", "W", "D"):
@@ -724,7 +795,164 @@ def build_shift(m: re.Match[str], text: str) -> Candidate | None:
     return _candidate(m, "DATE", None, "shift", granularity=granularity, relative=relative)
 
 
+def _past_verb(word: str) -> bool:
+    """A word the word-class lexicon knows as a perfect verb (تم، عاد، أعلن)."""
+    found = classify(word)
+    return found.pos == "verb" and found.tense == "perfect" and found.source == "lexicon"
+
+
+def _unit_duration(unit: str, count: int) -> str | None:
+    if unit in ("DE", "CE"):
+        return None
+    return _duration_value(count, unit)
+
+
+def _dual_is_duration(dual: str, text: str, start: int, end: int) -> bool:
+    """A bare dual is a duration unless it is also another word (عامين "general"): then
+    only after a duration cue (لمدة عامين) or before a dual adjective (عامين إضافيين)."""
+    lex = lexicon()
+    if " ".join(dual.split()) not in lex.blockers["ambiguous_dual"]:
+        return True
+    before = _word_before(text, start)
+    if before and before[0] in lex.words["duration_cue"]:
+        return True
+    return _word_after(text, end).rstrip(chars("count-noun-trim")) in lex.words["dual_adjective"]
+
+
+def build_duration_dual_definite(m: re.Match[str], text: str) -> Candidate | None:
+    """ "الشهرين الماضيين", "الساعتين": a definite dual is a duration (not العامين 2014)."""
+    dual = m.group("u3")
+    if lexicon().units[" ".join(dual.split())][0] in ("DE", "CE"):
+        return None
+    if _word_after(text, m.end())[:1].isdigit():
+        return None
+    value = _unit_duration(lexicon().units[" ".join(dual.split())][0], 2)
+    if value is None:
+        return None
+    return _candidate(m, "DURATION", value, "duration_dual", granularity="duration")
+
+
+def build_duration_one(m: re.Match[str], text: str) -> Candidate | None:
+    """ "عام واحد", "عاما كاملا", "بعد مرور عام": one unit."""
+    unit = lexicon().units[" ".join(m.group("u1").split())][0]
+    if _word_after(text, m.end())[:1].isdigit():
+        return None  # "لمدة عام 2015"
+    value = _unit_duration(unit, 1)
+    if value is None:
+        return None
+    return _candidate(m, "DURATION", value, "duration_one", granularity="duration")
+
+
+# a duration's unit and the next smaller one, with how many of it make one
+_SMALLER = {
+    "Y": ("M", 12),
+    "M": ("D", 30),
+    "W": ("D", 7),
+    "D": ("H", 24),
+    "H": ("MIN", 60),
+    "MIN": ("S", 60),
+}
+
+
+def build_duration_compound(m: re.Match[str], text: str) -> Candidate | None:
+    """ "أربع ساعات ونصف الساعة" -> PT270M, "ساعة وعشرين دقيقة" -> PT80M: the sum in
+    the smaller unit, as TIMEX3 writes a duration in one unit."""
+    lex = lexicon()
+    if _group(m, "n"):
+        count, unit = lex.number(m.group("n")), lex.units[" ".join(m.group("u").split())][0]
+    elif _group(m, "u3"):
+        count, unit = 2, lex.units[" ".join(m.group("u3").split())][0]
+    else:
+        count, unit = 1, lex.units[" ".join(m.group("u1").split())][0]
+    if not count or unit not in _SMALLER:
+        return None
+    smaller, per = _SMALLER[unit]
+    if _group(m, "frac"):
+        share = lex.fractions[" ".join(m.group("frac").split())]  # of an hour: 30, 15
+        if unit == "M" and share != 30:
+            return None  # a quarter month is no whole number of days
+        total = count * per + per * share // 60
+    else:
+        extra = lex.number(m.group("n2"))
+        if not extra or lex.units[" ".join(m.group("u2").split())][0] != smaller:
+            return None
+        total = count * per + extra
+    if smaller in ("MIN", "S"):
+        value = f"PT{total}{smaller[0]}"
+        return _candidate(m, "DURATION", value, "duration", granularity="duration")
+    return _candidate(
+        m, "DURATION", _duration_value(total, smaller), "duration", granularity="duration"
+    )
+
+
+def build_duration_few(m: re.Match[str], text: str) -> Candidate | None:
+    """ "أيام قليلة", "بضعة أيام": a duration of units not counted (PXD, PTXH)."""
+    unit = lexicon().units[" ".join((_group(m, "u") or m.group("u2")).split())][0]
+    if unit in ("DE", "CE"):
+        return None
+    value = f"PTX{unit[0]}" if unit in ("H", "MIN") else f"PX{unit}"
+    return _candidate(m, "DURATION", value, "duration_few", granularity="duration")
+
+
+def build_set_every(m: re.Match[str], text: str) -> Candidate | None:
+    """ "كل عام", "كل يوم": a frequency (SET) of one unit."""
+    unit = lexicon().units[" ".join(m.group("u1").split())][0]
+    if _word_after(text, m.end())[:1].isdigit():
+        return None
+    value = _unit_duration(unit, 1)
+    if value is None:
+        return None
+    return _candidate(m, "SET", value, "set", granularity="set")
+
+
+def build_set_word(m: re.Match[str], text: str) -> Candidate | None:
+    """ "سنويا", "الأسبوعية": a frequency word."""
+    value = lexicon().sets[" ".join(m.group("s").split())]
+    return _candidate(m, "SET", value, "set", granularity="set")
+
+
+def build_century(m: re.Match[str], text: str) -> Candidate | None:
+    """ "القرن العشرين" -> 19XX; "القرن الماضي" from publication; "القرن الهجري الماضي"
+    the Hijri century's Gregorian days."""
+    kind, number = lexicon().centuries[" ".join(m.group("cent").split())]
+    if kind == "abs":
+        return _candidate(m, "DATE", f"{number:02d}XX", "century", granularity="century")
+    calendar = "hijri" if kind == "hrel" else "gregorian"
+    relative = Relative("century", offset=number, calendar=calendar)
+    return _candidate(m, "DATE", None, "century_relative", granularity="century", relative=relative)
+
+
+def build_year_small_hijri(m: re.Match[str], text: str) -> Candidate | None:
+    """ "سنة 10 هجرية": a Hijri year of the first centuries (tabular calendar)."""
+    year = int(m.group("y"))
+    value = tabular_hijri_year_interval(year) if year else None
+    if value is None:
+        return None
+    return _candidate(
+        m,
+        "DATE",
+        value,
+        "year_hijri_small",
+        granularity="year",
+        hijri=f"{year:04d}",
+        calendar="hijri",
+    )
+
+
 # ---------------------------------------------------------------- vague and times
+
+
+def _object_follows(text: str, end: int) -> bool:
+    """A noun phrase follows: a definite noun or a name, or a noun before a definite one
+    (a construct: أسر الشهداء)."""
+    words = text[end : end + 60].split()[:2]
+    if not words or not words[0][:1].isalpha():
+        return False  # punctuation or nothing: the word ends its clause
+    first = classify(words[0].strip(chars("count-noun-trim")))
+    if first.pos == "name" or (first.pos == "noun" and first.definite):
+        return True
+    article = lexicon().article
+    return first.pos == "noun" and len(words) > 1 and words[1].startswith(article)
 
 
 def build_vague(values: tuple[str, ...]) -> Builder:
@@ -734,6 +962,12 @@ def build_vague(values: tuple[str, ...]) -> Builder:
         name = m.lastgroup  # each branch has one group, tN: the one that matched
         assert name is not None
         start, end = m.span(name)
+        if text[start:end] in lexicon().blockers["participle"] and _object_follows(text, end):
+            return None  # "مستقبلا أسر الشهداء": receiving them, not "in the future"
+        blockers = lexicon().blockers
+        narrows = " ".join(text[start:end].split()) in blockers["vague_of_span"]
+        if narrows and _word_after(text, end) in blockers["vague_of_word"]:
+            return None  # "في وقت سابق من اليوم": earlier today, the date is اليوم
         value = values[int(name[1:])]
         return Candidate(start, end, "DATE", value, "vague", granularity="vague", vague=True)
 
@@ -777,6 +1011,13 @@ def build_hour_word(m: re.Match[str], text: str) -> Candidate | None:
     return _candidate(m, "TIME", f"XXXX-XX-XXT{clock}", "time_hour_word", granularity="minute")
 
 
+def build_filing_stamp(m: re.Match[str], text: str) -> Candidate | None:
+    """ "17:58 ت م": the time the item was filed, on its own day (the dateline's day, or
+    whatever day anchors the article), so it is anchored like اليوم."""
+    relative = Relative("day", clock=f"{int(m.group('h')):02d}:{m.group('mi')}")
+    return _candidate(m, "TIME", None, "filing_stamp", granularity="minute", relative=relative)
+
+
 # ---------------------------------------------------------------- the rule table
 
 # What a match of each rule of temporal_rules.yaml means, by rule name.
@@ -787,6 +1028,8 @@ _BUILDERS: dict[str, Builder] = {
     "month_of_relative_year": build_month_of_year,
     "date_ordinal_month_year": build_full_date,
     "date_day_month_year": build_full_date,
+    "date_first_of_month": build_first_of_month,
+    "day_part_alone": build_day_part_alone,
     "date_numeric": build_numeric,
     "date_numeric_day_month": build_numeric_day_month,
     "date_month_year": build_month_year,
@@ -811,6 +1054,16 @@ _BUILDERS: dict[str, Builder] = {
     "duration_plural_numbered": build_duration,
     "unit_plural_vague": build_unit_vague,
     "duration": build_duration,
+    "duration_compound": build_duration_compound,
+    "duration_dual_definite": build_duration_dual_definite,
+    "duration_one": build_duration_one,
+    "duration_single": build_duration_one,
+    "set_every": build_set_every,
+    "duration_few": build_duration_few,
+    "set_word": build_set_word,
+    "century": build_century,
+    "year_small_hijri": build_year_small_hijri,
+    "filing_stamp": build_filing_stamp,
     "time_clock": build_clock,
     "time_hour_word": build_hour_word,
 }

@@ -1,8 +1,9 @@
 """The matching engine: run every rule, keep the best non-overlapping matches, merge.
 
 Longer matches win over shorter ones (HeidelTime's overlap policy); among equal lengths
-the earlier rule in the table wins. Two merges join what the rules see apart: a Hijri
-date and its Gregorian equivalent (الموافق), and a date followed by a clock time.
+the earlier rule in the table wins. Merges join what the rules see apart: a date followed
+by a clock time, a weekday and the date it names. A Hijri date and its Gregorian
+equivalent (الموافق) stay two timexes, as TimeML has them: the dateline reads the pair.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from marsad.arabic.view import TextView
 from marsad.temporal.calendar import BARE_YEARS
 from marsad.temporal.candidate import Candidate
 from marsad.temporal.first_chars import first_chars
+from marsad.temporal.lexicon import lexicon
 from marsad.temporal.patterns import expand
 from marsad.temporal.rules import Rule, rules
 from marsad.temporal.templates import gap_template
@@ -122,29 +124,6 @@ def _is_absolute(candidate: Candidate) -> bool:
     return candidate.relative is None and candidate.value is not None and not candidate.vague
 
 
-def _merge_dual_calendar(first: Candidate, second: Candidate, gap: str) -> Candidate | None:
-    if not (_is_absolute(first) and _is_absolute(second)):
-        return None
-    if {first.calendar, second.calendar} != {"hijri", "gregorian"}:
-        return None
-    if first.type != "DATE" or second.type != "DATE":
-        return None
-    match = _agreement_gap().fullmatch(gap)
-    if match is None or not (match.group("agree") or "(" in gap):
-        return None
-    gregorian, hijri = (second, first) if first.calendar == "hijri" else (first, second)
-    return Candidate(
-        first.start,
-        second.end,
-        "DATE",
-        gregorian.value,
-        "date_hijri_gregorian",
-        granularity=gregorian.granularity,
-        hijri=hijri.hijri,
-        calendar="gregorian",
-    )
-
-
 def _merge_date_time(first: Candidate, second: Candidate, gap: str) -> Candidate | None:
     if first.granularity != "day" or second.type != "TIME" or first.vague:
         return None
@@ -223,8 +202,62 @@ def _listed_years(selected: list[Candidate], folded: str) -> list[Candidate]:
     return out
 
 
+@cache
+def _day_part_before() -> re.Pattern[str]:
+    """A part of the day ending just before a day: "مساء أمس", "ظهر اليوم (الاثنين)"."""
+    return re.compile(expand(r"%CL(?P<p>%DAY_PART)\s+\Z"))
+
+
+_DAY_PART_WINDOW = 16  # characters before a day where its part of the day may start
+
+
+def _with_day_part(candidate: Candidate, folded: str) -> Candidate:
+    """The day with its part of the day (2015-08-09TEV) when one stands before it."""
+    if candidate.granularity != "day" or candidate.start == 0:
+        return candidate
+    relative = candidate.relative
+    if relative is not None and (relative.clock or relative.day2):
+        return candidate
+    if relative is None and (not _is_absolute(candidate) or len(candidate.value or "") != 10):
+        return candidate
+    window_start = max(0, candidate.start - _DAY_PART_WINDOW)
+    found = _day_part_before().search(folded, window_start, candidate.start)
+    if found is None:
+        return candidate
+    code = lexicon().day_parts[" ".join(found.group("p").split())]
+    merged = replace(candidate, start=found.start("p"), type="TIME")
+    if relative is not None:
+        merged.relative = replace(relative, clock=code)
+    else:
+        merged.value = f"{candidate.value}T{code}"
+    return merged
+
+
+def _day_parts(selected: list[Candidate], folded: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for candidate in map(_with_day_part, selected, repeat(folded)):
+        if out and out[-1].end > candidate.start:
+            return selected  # a part of the day inside the previous match: leave all
+        out.append(candidate)
+    return out
+
+
+def _merge_apposition(first: Candidate, second: Candidate, gap: str) -> Candidate | None:
+    """ "العام الحالي 1436هـ", "هذا العام 1436 / 1437هـ": a relative year named by the
+    year that follows it is that year (in its calendar: "العام المقبل 1437هـ" starts in
+    October 2015)."""
+    relative = first.relative
+    if relative is None or relative.kind != "unit" or relative.unit != "Y" or relative.season:
+        return None
+    if gap.strip() or not _is_absolute(second) or second.type != "DATE":
+        return None
+    if second.granularity not in ("year", "interval") or second.rule.startswith("month"):
+        return None
+    return replace(second, start=first.start)
+
+
 def merge(selected: list[Candidate], folded: str) -> list[Candidate]:
-    selected = _listed_years(selected, folded)
+    selected = _day_parts(_listed_years(selected, folded), folded)
     out: list[Candidate] = []
     for candidate in selected:
         if out:
@@ -232,7 +265,7 @@ def merge(selected: list[Candidate], folded: str) -> list[Candidate]:
             gap = folded[previous.end : candidate.start]
             if len(gap) <= 20:
                 merged = (
-                    _merge_dual_calendar(previous, candidate, gap)
+                    _merge_apposition(previous, candidate, gap)
                     or _merge_date_time(previous, candidate, gap)
                     or _merge_weekday_date(previous, candidate, gap)
                 )

@@ -81,6 +81,11 @@ def trigger_table() -> dict[str, frozenset[str]]:
         "hour": set(lex.words["hour_word"]),
         "season": {w for s in lex.seasons for w in s.split()},
         "decade": set(lex.decades),
+        "set": set(lex.sets),
+        "ah": set(lex.words["ah_suffix"]),  # سنة 10 هجرية
+        "daypart": {the + s for s in lex.day_parts if " " not in s},  # في المساء
+        # the century noun every century phrase holds (القرن العشرين، هذا القرن)
+        "century": set.intersection(*(set(s.split()) for s in lex.centuries)),
         # day ordinals: الأول، الحادي (عشر)، الثالث (والعشرين)، العشرين، الثلاثين
         "dayord": {the + w.split()[0] for w in lex.ordinals}
         | {the + s for s, v in lex.numbers.items() if v in (20, 30)},

@@ -17,7 +17,7 @@ from marsad.arabic.clitics import definite_article, proclitic_letters, rules
 from marsad.arabic.view import TextView
 from marsad.extract.entities.context import EntityContext, Placed, source_span
 from marsad.extract.entities.latin import romanise
-from marsad.extract.lexicon import PhraseIndex, demonym_at, phrase, stopwords
+from marsad.extract.lexicon import PhraseIndex, demonym_at, phrase, stopwords, titles
 from marsad.model import Entity
 from marsad.resources import load_tsv
 
@@ -79,6 +79,8 @@ def head_names(ctx: EntityContext) -> list[Placed]:
         while end < len(sc.words) and end - match.end < _MAX_MODIFIERS:
             if ctx.taken[end] or sc.gap(end - 1, end).strip() or not _modifier(sc, end, True):
                 break
+            if end > match.end and _rank_at(sc, end):
+                break  # "مركز الخليج للأبحاث الدكتور عبدالعزيز", not "مطار الملك عبدالعزيز"
             end += 1
         if not _named(sc, match.end, end, definite=_definite(sc.words[match.end - 1])):
             continue
@@ -91,6 +93,11 @@ def head_names(ctx: EntityContext) -> list[Placed]:
         ctx.taken[at:end] = b"\x01" * (end - at)
         next_free = end
     return added
+
+
+def _rank_at(sc: TextView, at: int) -> bool:
+    title = titles().match(sc, at)
+    return title is not None and title.value.kind == "rank"
 
 
 def _named(sc: TextView, first: int, end: int, definite: bool) -> bool:

@@ -16,10 +16,13 @@ import hashlib
 from collections.abc import Sequence
 from functools import cache
 
+from marsad.arabic.clitics import definite_article
 from marsad.arabic.view import TextView
+from marsad.extract.entities.compose import compose
 from marsad.extract.entities.context import Placed
 from marsad.extract.entities.latin import GAZETTEER, ROMANISED, romanise
-from marsad.extract.lexicon import gazetteer_surfaces
+from marsad.extract.entities.short_forms import weak_family_name
+from marsad.extract.lexicon import gazetteer_surfaces, patronymic
 from marsad.model import Entity
 
 _KNOWN_RULES = frozenset({"gazetteer"})
@@ -104,11 +107,55 @@ def assign_identities(view: TextView, placed: Sequence[Placed]) -> None:
         for long in people:
             if short != long and _same_person(words[short], words[long]):
                 groups.join(short, long)
+    _join_family_names(people, words, groups)
+    _join_body_heads(placed, words, groups)
     members: dict[int, list[int]] = {}
     for index in range(len(placed)):
         members.setdefault(groups.find(index), []).append(index)
     for group in members.values():
         _name_group(view, placed, words, group)
+
+
+def _join_family_names(people: list[int], words: list[tuple[str, ...]], groups: _Groups) -> None:
+    """ "وقال بن صقر" after "عبدالعزيز بن صقر", "أشار الكندي" after "علي الكندي": a person
+    named by the end of one other person's fuller name is that person. The end is a family
+    name: a lone last word not after بن ("عبدالعزيز" is Salman bin Abdulaziz's father), or
+    a run from a particle on ("بن صقر", "عبد الرحمن"); two people sharing it leave it alone."""
+    owners: dict[tuple[str, ...], set[int]] = {}
+    for long in people:
+        name = words[long]
+        for cut in range(1, len(name)):
+            tail = name[cut:]
+            if len(tail) == 1 and (patronymic(name[cut - 1]) or weak_family_name(tail[0])):
+                continue
+            owners.setdefault(tail, set()).add(groups.find(long))
+    for short in people:
+        found = owners.get(words[short], set())
+        if len(found) == 1:
+            (owner,) = found
+            groups.join(short, owner)
+
+
+def _join_body_heads(
+    placed: Sequence[Placed], words: list[tuple[str, ...]], groups: _Groups
+) -> None:
+    """ "وقال المرصد" after "المرصد السوري لحقوق الإنسان": a lone definite word that opens
+    the name of exactly one body of the article is that body (whatever type the model
+    gave the lone word)."""
+    the = definite_article()
+    bodies: dict[str, set[int]] = {}
+    for index, item in enumerate(placed):
+        if item.entity.type == "ORG" and len(words[index]) > 1:
+            bodies.setdefault(words[index][0], set()).add(groups.find(index))
+    for index, item in enumerate(placed):
+        found = words[index]
+        if len(found) != 1 or not found[0].startswith(the) or item.entity.rule in _KNOWN_RULES:
+            continue
+        owners = bodies.get(found[0], set())
+        if len(owners) == 1:
+            (owner,) = owners
+            groups.join(index, owner)
+            item.entity.type = "ORG"
 
 
 def _name_group(
@@ -125,9 +172,12 @@ def _name_group(
         arabic = head.text if len(words[fullest]) >= len(words[known]) else primary or head.text
         identity = _stable_id(entity.type, "gazetteer", canonical)
     else:
-        canonical = (
-            head.canonical if head.rule == "short" else romanise(head.text) or head.canonical
-        )
+        if head.rule == "short":
+            canonical = head.canonical
+        else:
+            item = placed[fullest]
+            composed = compose(view, item.first, item.end, head.type)
+            canonical = composed or romanise(head.text) or head.canonical
         source, arabic = ROMANISED, head.text
         identity = _stable_id(head.type, " ".join(words[fullest]))
     for index in group:

@@ -19,12 +19,15 @@ from typing import Any
 
 from arabic_name_romanizer import Transliterator
 from arabic_name_romanizer.normalize import full_key, normalize_arabic
+from arabic_name_romanizer.rules import romanize_unit
 
+from marsad.arabic.clitics import definite_article
 from marsad.arabic.normalize import normalize
 from marsad.extract.lexicon import name_particles
-from marsad.resources import load_yaml
+from marsad.resources import load_tsv, load_yaml
 
 ROMANISED = "romanised"
+_SPELLED_SHARE = 0.6  # of a name's consonants its Latin spelling must write, in order
 GAZETTEER = "gazetteer"
 
 _ARTICLE = re.compile(r"(?<=[\s-])Al-(?=\w)|^Al-(?=\w)")
@@ -52,15 +55,48 @@ def _whole(name: str) -> str | None:
         return None
     key = full_key(normalize_arabic(name))
     found = romanizer.index.lookup_full(key, None, "arabic")
-    if found:
-        return str(found[0].latin)
+    for row in found or []:
+        if _spells(name, str(row.latin)):
+            return str(row.latin)
     return None
+
+
+@cache
+def _consonants() -> dict[str, tuple[str, ...]]:
+    return {row[0]: tuple(row[1].split()) for row in load_tsv("latin_consonants.tsv", columns=2)}
+
+
+def _spells(unit: str, latin: str) -> bool:
+    """True when ``latin`` writes most consonants of the Arabic ``unit`` in order (the
+    article's ل aside): a check that an attested spelling belongs to this name."""
+    table = _consonants()
+    the = definite_article()
+    word = "".join(normalize(unit).split())
+    word = word[len(the) :] if word.startswith(the) else word
+    rest = latin.casefold()
+    rest = rest[3:] if rest.startswith(("al-", "el-")) else rest
+    at = matched = checked = 0
+    for char in word:
+        spellings = table.get(char)
+        if spellings is None:
+            continue
+        checked += 1
+        found = [rest.find(s, at) for s in spellings if rest.find(s, at) != -1]
+        if found:
+            matched += 1
+            at = min(found) + 1
+    # foreign names bend a few ("ريتشاردسون" Richardson, "الكسندر" Alexander); an
+    # unrelated name keeps almost none
+    return checked == 0 or matched / checked >= _SPELLED_SHARE
 
 
 @lru_cache(maxsize=1 << 16)
 def _unit(unit: str) -> str:
-    latin = _romanizer().transliterate(unit, country=_settings()["country"])
-    return latin if isinstance(latin, str) else ""
+    found = _romanizer().transliterate(unit, top_k=3, country=_settings()["country"])
+    for candidate in found if isinstance(found, list) else []:
+        if _spells(unit, candidate.text):
+            return str(candidate.text)
+    return romanize_unit(unit)  # the library's rules: vowels, never an unrelated name
 
 
 def _units(words: list[str]) -> list[str]:
@@ -85,7 +121,9 @@ def romanise(name: str) -> str:
     words = name.split()
     if not words:
         return ""
-    latin = _whole(" ".join(words))
+    # one word's attested "whole name" is some full name that is written so ("عبدالعزيز"
+    # -> "Abd El Aziz"); the unit's own spelling is the better one
+    latin = _whole(" ".join(words)) if len(words) > 1 else None
     if latin is None:
         particles = _settings()["particles"]
         parts = [particles.get(normalize(unit)) or _unit(unit) for unit in _units(words)]

@@ -8,7 +8,7 @@ from marsad.extract.cues import cue_tokens
 from marsad.extract.entities.context import EntityContext, Placed
 from marsad.extract.entities.latin import romanise
 from marsad.extract.entities.short_forms import leave_short_forms
-from marsad.extract.lexicon import gazetteer, honorifics, stopwords, titles
+from marsad.extract.lexicon import gazetteer, honorifics, speaker_nouns, stopwords, titles
 from marsad.model import Entity, Span
 from marsad.ner.features import common_words, strip_clitics
 from marsad.ner.model import tag_ranges
@@ -43,6 +43,9 @@ def model_names(ctx: EntityContext, found: list[Placed]) -> list[Placed]:
             continue
         if not _plausible_name(sc.words[first:stop]) or gazetteer().match(sc, first):
             continue  # the gazetteer knows a name here and left it out on purpose
+        noun = speaker_nouns().match(sc, first)
+        if noun is not None and noun.end >= stop:
+            continue  # "سموه"، "المصدر": a word that stands for someone, not a name
         span = Span(start, end)
         text = span.slice(article.text)
         canonical = romanise(text)
@@ -67,11 +70,18 @@ def _name_start(sc: TextView, first: int, stop: int, verbs: frozenset[str]) -> i
         title = titles().match(sc, first, clitics=False)
         if title is not None and title.end < stop:
             first = title.end
-        elif sc.words[first] in verbs or sc.words[first] in stopwords():
+        elif sc.words[first] in verbs or _function_word(sc, first):
             first += 1
         else:
             break
     return first
+
+
+def _function_word(sc: TextView, at: int) -> bool:
+    """A stopword, bare or after a clitic ("فإن", "وأن")."""
+    return sc.words[at] in stopwords() or any(
+        prefix and len(word) > 1 and word in stopwords() for prefix, word in sc.readings(at)
+    )
 
 
 def _plausible_name(words: list[str]) -> bool:

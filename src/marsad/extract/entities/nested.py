@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from marsad.arabic.clitics import written_forms
 from marsad.arabic.normalize import normalize
 from marsad.arabic.view import TextView
 from marsad.extract.entities.context import INSIDE, Placed, source_span
@@ -41,7 +42,10 @@ def nested_places(article: Article, sc: TextView, placed: list[Placed]) -> list[
     home = _home(article)
     table = demonyms()
     out: list[Entity] = []
-    for at in range(len(sc.words)):
+    forms = _demonym_tokens() | (_home_tokens(home[1]) if home is not None else frozenset())
+    for at, token in enumerate(sc.words):
+        if token not in forms:
+            continue  # no reading of it can be a nisba or a home word
         known = starts.get(at)
         if known is not None and known.entity.type == "LOC":
             continue  # a place name of its own ("السعودية" is the country, not a nisba)
@@ -56,6 +60,17 @@ def nested_places(article: Article, sc: TextView, placed: list[Placed]) -> list[
         known_identity(entity)
         out.append(entity)
     return out
+
+
+@cache
+def _demonym_tokens() -> frozenset[str]:
+    """Every token with a reading that is a nisba form (written_forms of each)."""
+    return frozenset(form for word in demonyms() for form in written_forms(word))
+
+
+@cache
+def _home_tokens(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(form for word in words for form in written_forms(word))
 
 
 def _reading(

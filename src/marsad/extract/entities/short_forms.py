@@ -20,7 +20,7 @@ def short_forms(article: Article, sc: TextView, placed: list[Placed]) -> list[Pl
             word = sc.words[item.end - 1]
             if patronymic(sc.words[item.end - 2]):
                 continue  # "سلمان بن عبدالعزيز": عبدالعزيز alone is his father, not him
-            if len(word) >= 3 and word not in stopwords():
+            if not weak_family_name(word):
                 known = last_names.get(word, item.entity.canonical)
                 # Two people sharing a last name: the short form is ambiguous, skip it.
                 last_names[word] = known if known == item.entity.canonical else None
@@ -40,6 +40,13 @@ def short_forms(article: Article, sc: TextView, placed: list[Placed]) -> list[Pl
             entity = Entity(span, span.slice(article.text), "PER", canonical, rule="short")
             added.append(Placed(entity, at, at + 1))
     return sorted(placed + added, key=lambda item: item.first)
+
+
+def weak_family_name(word: str) -> bool:
+    """Not a family name alone: short or a function word. A common noun may be one
+    ("المعلم" after "وليد المعلم", "المالكي"): measured on the dev set, guarding against
+    nouns ("الفيلم" after "سيناريو الفيلم") lost more real short forms than it saved."""
+    return len(word) < 3 or word in stopwords()
 
 
 def _last_name_tokens(

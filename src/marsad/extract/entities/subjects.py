@@ -22,6 +22,9 @@ from marsad.resources import load_lines
 SUBJECT = "subject"
 _MAX_WORDS = 3
 _OPENING_MARKS = frozenset(':«"“')
+_COMMAS = frozenset("،,")
+_SENTENCE_ENDS = frozenset(".؟?!:\n")
+_DESCRIPTION_WORDS = 25
 
 
 def subject_names(ctx: EntityContext) -> list[Placed]:
@@ -64,7 +67,9 @@ def _name_end(ctx: EntityContext, first: int) -> int:
         if titles().starts(word) or speaker_nouns().starts(word) or cue_at(word):
             break
         end += 1
-    if end == first or end >= len(words) or not _opens_content(ctx, end):
+    if end == first or end >= len(words):
+        return first
+    if not _opens_content(ctx, end) and not (end - first > 1 and _set_off(ctx, end)):
         return first
     if end - first == 1 and not _one_word_name(sc, first):
         return first
@@ -103,6 +108,30 @@ def _opens_content(ctx: EntityContext, at: int) -> bool:
         return True
     following = at + 1 < len(sc.words) and sc.words[at + 1] in name_enders()
     return word in stopwords() and following and len(word) <= 3  # "إلى أن", "على أن"
+
+
+def _set_off(ctx: EntityContext, at: int) -> bool:
+    """A description set off by a comma follows the name ("وقال باتريك سكينر، مسؤول
+    سابق في ...، إن"): a title, or a noun the lexicon knows, after the comma."""
+    sc = ctx.sc
+    if not any(mark in sc.gap(at - 1, at) for mark in _COMMAS):
+        return False
+    if titles().match(sc, at) is not None:
+        return True  # "كشف بهاء الأعرجي، نائب رئيس الوزراء": a title says who
+    found = sc.word_class(at)
+    noun = found.pos == "noun" and found.source == "lexicon" and not found.proclitic
+    return noun and _content_later(sc, at)
+
+
+def _content_later(sc: TextView, at: int) -> bool:
+    """The description ends in the same sentence with a comma and what is said ("، إن")."""
+    for index in range(at + 1, min(at + _DESCRIPTION_WORDS, len(sc.words))):
+        gap = sc.gap(index - 1, index)
+        if any(mark in gap for mark in _SENTENCE_ENDS):
+            return False
+        if sc.words[index] in name_enders() and any(mark in gap for mark in _COMMAS):
+            return True
+    return False
 
 
 def _one_word_name(sc: TextView, at: int) -> bool:

@@ -1,0 +1,128 @@
+"""English names of bodies and places the gazetteer does not know, composed from their
+words: the head noun and the institutional words translated (org_glossary.tsv,
+place_heads.tsv, demonyms.tsv), the name words romanised with vowels.
+
+"الهيئة العامة للغذاء والدواء" -> "General Authority of Food and Drug"; "وزارة الشؤون
+الإسلامية السعودية" -> "Saudi Ministry of Islamic Affairs"; "محافظة البيضاء" -> "Al-Bayda
+Governorate"; "مطار الملك عبدالعزيز الدولي" -> "King Abdulaziz International Airport".
+English word order: a body's adjectives and nationality go before its head, what it is of
+after it ("Ministry of Health"); a place's head goes after its name ("Tigris River").
+A name whose first word is no known head is not composed: it is romanised whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from marsad.arabic.charsets import letter
+from marsad.arabic.clitics import definite_article, readings, without_article
+from marsad.arabic.normalize import normalize
+from marsad.arabic.view import TextView
+from marsad.extract.entities.latin import romanise
+from marsad.extract.lexicon import countries, demonyms, titles
+from marsad.resources import load_tsv
+
+_BODY_TYPES = frozenset({"ORG", "EVENT", "MISC"})
+_ARTICLE_INSIDE = re.compile(r"^Al-(?=\w)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    kind: str  # head | noun | adjective | country | name
+    english: str
+    joined: bool  # written with و: "and"
+
+
+@cache
+def _glossary() -> dict[str, tuple[str, str]]:
+    """Folded word, as listed and without its article -> (kind, English: the first
+    alternative); a form as listed wins ("البلدية" municipal, "بلدية" municipality)."""
+    listed: dict[str, tuple[str, str]] = {}
+    bare: dict[str, tuple[str, str]] = {}
+    for row in load_tsv("org_glossary.tsv", columns=3):
+        entry = (row[2], row[1].split("/")[0].strip())
+        listed.setdefault(normalize(row[0]), entry)
+        bare.setdefault(without_article(normalize(row[0])), entry)
+    return bare | listed
+
+
+def body_head(word: str) -> str | None:
+    """The English of a folded word that heads a body's name ("الجيش" Army, "الصحيفة"
+    Newspaper), with or without its article; None for any other word."""
+    found = _glossary().get(word) or _glossary().get(without_article(word))
+    return found[1] if found is not None and found[0] == "head" else None
+
+
+@cache
+def _place_heads() -> dict[str, str]:
+    return {normalize(row[0]): row[1] for row in load_tsv("place_heads.tsv", columns=2)}
+
+
+def _read(view: TextView, at: int, first: bool) -> _Word:
+    """What token ``at`` of a name is: a glossary word, a nationality or a name word."""
+    token = view.words[at]
+    conjunction, the = letter("wa"), definite_article()
+    for prefix, word in readings(token):
+        joined = not first and token[:prefix].startswith(conjunction)
+        if word in demonyms():
+            country = countries().get(demonyms()[word])
+            if country is not None:
+                return _Word("country", country.adjective, joined)
+        found = _glossary().get(word) or _glossary().get(without_article(word))
+        if found is not None:
+            return _Word(found[0], found[1], joined)
+    title = titles().match(view, at)
+    if title is not None and title.end == at + 1:
+        english = title.value.templates[0][1].split("{")[0].strip()
+        if english:
+            return _Word("name", english, False)
+    # a name word keeps its letters, but not a clitic before its article ("للمعادن")
+    prefix = next((p for p, word in readings(token) if p and word.startswith(the)), 0)
+    start = view.source_index(view.starts[at] + prefix) if prefix else None
+    span = view.token_span(at, at + 1)
+    written = view.text[start if start is not None else span.start : span.end]
+    joined = prefix > 0 and token.startswith(conjunction)
+    return _Word("name", _ARTICLE_INSIDE.sub("al-", romanise(written) or written), joined)
+
+
+def compose(view: TextView, first: int, end: int, kind: str) -> str | None:
+    """The English name of the body or place in tokens ``[first, end)``, or None when its
+    first word is no head this module knows."""
+    if end - first < 2:
+        return None
+    head_word = without_article(view.words[first])
+    if kind == "LOC" and head_word in _place_heads():
+        words = [_read(view, at, False) for at in range(first + 1, end)]
+        return _join([w.english for w in words] + [_place_heads()[head_word]])
+    if kind not in _BODY_TYPES:
+        return None
+    head = _read(view, first, True)
+    if head.kind != "head":
+        return None
+    words = [_read(view, at, False) for at in range(first + 1, end)]
+    before: list[str] = []  # nationality and the head's own adjectives
+    index = 0
+    while index < len(words) and words[index].kind in ("adjective", "country"):
+        before.append(words[index].english)
+        index += 1
+    groups: list[list[str]] = []  # what the body is of: nouns and names with their adjectives
+    for word in words[index:]:
+        if word.kind == "country":
+            before.insert(0, word.english)
+        elif word.kind == "adjective" and groups:
+            groups[-1].insert(0, word.english)
+        elif word.joined and groups:
+            groups.append(["and", word.english])
+        else:
+            groups.append([word.english])
+    name = _join([*before, head.english])
+    if groups:
+        name += " of " + _join([part for group in groups for part in group])
+    return name
+
+
+def _join(parts: list[str]) -> str:
+    text = " ".join(part for part in parts if part)
+    return text[:1].upper() + text[1:]
