@@ -164,13 +164,14 @@ def test_a_reprint_s_relative_dates_follow_the_original_s_day() -> None:
         "وأن الوزارة تعتزم افتتاح مستشفيين آخرين في جازان ونجران قبل نهاية العام المقبل."
     )
 
-    def article(doc: str, text: str, outlet: str, day: str) -> Article:
+    def article(doc: str, text: str, outlet: str, day: str, crawled: str | None = None) -> Article:
         made = Article(doc=doc, source=doc, text=text, outlet=outlet)
-        made.published = Published(day, PublishedSource.METADATA)
+        made.published = Published(day, PublishedSource.METADATA, crawled=crawled)
         return annotate(made)
 
     original = article("agency", body, "Saudi Press Agency", "2015-08-09T20:30")
-    copy = article("paper", body, "Al-Riyadh", "2015-08-10T13:00")  # run the next day
+    # run the next day, fetched an hour later
+    copy = article("paper", body, "Al-Riyadh", "2015-08-10T13:00", "2015-08-10T14:00")
     rewritten = article(
         "rewrite", body.replace("مساء اليوم", "مساء أمس"), "Okaz", "2015-08-10T13:10"
     )
@@ -180,6 +181,7 @@ def test_a_reprint_s_relative_dates_follow_the_original_s_day() -> None:
     ]
     assert copy.published.source == PublishedSource.INFERRED
     assert "agency" in (copy.published.note or "")
+    assert copy.published.crawled == "2015-08-10T14:00"  # the crawl stays its upper bound
 
     def evening(article: Article) -> str | None:
         found = [t.value for t in article.timexes if t.text.startswith("مساء")]

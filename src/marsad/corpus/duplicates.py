@@ -578,6 +578,9 @@ def follow_originals(
             own = _day(copy.published.value)
             if own is not None and not 0 < (own - day).days <= FOLLOW_WINDOW_DAYS:
                 continue
+            crawled = _day(copy.published.crawled)
+            if crawled is not None and crawled < day:
+                continue  # fetched before the original's day: not a copy of that day's item
             copied = _relative_timexes_copied(copy, original, SHINGLE_SIZE)
             if copied <= 0:
                 continue
@@ -586,7 +589,12 @@ def follow_originals(
                 f"shared); its {copied} relative date(s) stand in the copied wording, so "
                 f"they follow the original's day {day.isoformat()}"
             )
-            copy.published = Published(day.isoformat(), PublishedSource.INFERRED, note=evidence)
+            copy.published = Published(
+                day.isoformat(),
+                PublishedSource.INFERRED,
+                note=evidence,
+                crawled=copy.published.crawled,  # still the upper bound it was
+            )
             changes.append(
                 ReprintDay(copy.id, copy.doc, original.id, original.doc, day.isoformat(), evidence)
             )
