@@ -79,10 +79,12 @@ def _read(view: TextView, at: int, first: bool) -> _Word:
         if english:
             return _Word("name", english, False)
     # a name word keeps its letters, but not a clitic before its article ("للمعادن")
-    prefix = next((p for p, word in readings(token) if p and word.startswith(the)), 0)
+    prefix, reading = next(((p, w) for p, w in readings(token) if p and w.startswith(the)), (0, ""))
     start = view.source_index(view.starts[at] + prefix) if prefix else None
     span = view.token_span(at, at + 1)
     written = view.text[start if start is not None else span.start : span.end]
+    if prefix and reading != token[prefix:]:
+        written = the + written[len(the) - 1 :]  # "للمعادن": ل + المعادن, its ا restored
     joined = prefix > 0 and token.startswith(conjunction)
     return _Word("name", _ARTICLE_INSIDE.sub("al-", romanise(written) or written), joined)
 

@@ -16,7 +16,6 @@ from functools import cache
 from marsad.arabic.clitics import definite_article, proclitic_letters, rules
 from marsad.arabic.view import TextView
 from marsad.extract.entities.context import EntityContext, Placed, source_span
-from marsad.extract.entities.latin import romanise
 from marsad.extract.lexicon import PhraseIndex, demonym_at, phrase, stopwords, titles
 from marsad.model import Entity
 from marsad.resources import load_tsv
@@ -88,7 +87,7 @@ def head_names(ctx: EntityContext) -> list[Placed]:
         if article.is_boilerplate(span):
             continue
         text = span.slice(article.text)
-        entity = Entity(span, text, match.value, romanise(text) or text, rule=HEAD)
+        entity = Entity(span, text, match.value, "", rule=HEAD)  # named by identity
         added.append(Placed(entity, at, end))
         ctx.taken[at:end] = b"\x01" * (end - at)
         next_free = end

@@ -177,7 +177,7 @@ def _name_group(
         else:
             item = placed[fullest]
             composed = compose(view, item.first, item.end, head.type)
-            canonical = composed or romanise(head.text) or head.canonical
+            canonical = composed or romanise(head.text) or head.canonical or head.text
         source, arabic = ROMANISED, head.text
         identity = _stable_id(head.type, " ".join(words[fullest]))
     for index in group:

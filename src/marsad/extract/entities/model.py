@@ -6,7 +6,6 @@ from marsad.arabic.clitics import definite_article
 from marsad.arabic.view import TextView
 from marsad.extract.cues import cue_tokens
 from marsad.extract.entities.context import EntityContext, Placed
-from marsad.extract.entities.latin import romanise
 from marsad.extract.entities.short_forms import leave_short_forms
 from marsad.extract.lexicon import gazetteer, honorifics, speaker_nouns, stopwords, titles
 from marsad.model import Entity, Span
@@ -48,9 +47,9 @@ def model_names(ctx: EntityContext, found: list[Placed]) -> list[Placed]:
             continue  # "سموه"، "المصدر": a word that stands for someone, not a name
         span = Span(start, end)
         text = span.slice(article.text)
-        canonical = romanise(text)
-        if canonical and not article.is_boilerplate(span):
-            added.append(Placed(Entity(span, text, kind, canonical, rule="ner"), first, stop))
+        if text.split() and not article.is_boilerplate(span):
+            # the Latin name is written once per person, by identity, not per mention
+            added.append(Placed(Entity(span, text, kind, "", rule="ner"), first, stop))
             ctx.taken[first:stop] = b"\x01" * (stop - first)
     return leave_short_forms(sc, ctx.placed + found + added, added)
 

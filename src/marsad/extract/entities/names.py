@@ -9,7 +9,6 @@ from marsad.arabic.charsets import letter
 from marsad.arabic.clitics import definite_article, enclitics, proclitic_letters, readings, rules
 from marsad.arabic.normalize import normalize
 from marsad.extract.entities.context import EntityContext, Placed, source_span
-from marsad.extract.entities.latin import romanise
 from marsad.extract.entities.titles import TitleMention, past_ranks, separated
 from marsad.extract.lexicon import demonym_at, gazetteer, honorifics, stopwords, titles
 from marsad.model import Entity
@@ -105,7 +104,7 @@ def names_after_titles(ctx: EntityContext, mentions: list[TitleMention]) -> list
         if ctx.article.is_boilerplate(span):
             continue
         text = span.slice(ctx.article.text)
-        entity = Entity(span, text, "PER", romanise(text), rule="translit")
+        entity = Entity(span, text, "PER", "", rule="translit")  # named by identity
         added.append(Placed(entity, at, end))
         ctx.taken[at:end] = b"\x01" * (end - at)
     return added

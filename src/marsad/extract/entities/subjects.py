@@ -12,7 +12,6 @@ from marsad.arabic.normalize import DROPPED, normalize
 from marsad.arabic.view import TextView
 from marsad.extract.cues import cue_at
 from marsad.extract.entities.context import EntityContext, Placed, source_span
-from marsad.extract.entities.latin import romanise
 from marsad.extract.entities.names import name_enders, name_word
 from marsad.extract.lexicon import speaker_nouns, stopwords, titles
 from marsad.model import Entity
@@ -43,7 +42,7 @@ def subject_names(ctx: EntityContext) -> list[Placed]:
         if article.is_boilerplate(span):
             continue
         text = span.slice(article.text)
-        entity = Entity(span, text, "PER", romanise(text) or text, rule=SUBJECT)
+        entity = Entity(span, text, "PER", "", rule=SUBJECT)  # named by identity
         added.append(Placed(entity, first, end))
         ctx.taken[first:end] = b"\x01" * (end - first)
     return added
