@@ -582,12 +582,15 @@ def stories(
     ] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     db: DbOpt = DEFAULT_DB,
+    published: PublishedOpt = None,
+    field: FieldOpt = None,
+    outlet: OutletOpt = None,
 ) -> None:
     """Articles clustered into stories, each with a label, its reports and time span."""
     from marsad.corpus.stories import cluster_stories
     from marsad.corpus.summary import summarize
 
-    with _Loaded(paths, db, ReadOptions(), not as_json) as articles:
+    with _Loaded(paths, db, _options(published, field, outlet), not as_json) as articles:
         if summary:
             run_corpus_stage(articles)
         found = cluster_stories(articles)

@@ -110,7 +110,20 @@ class _Cluster:
 
 
 def _day(article: Article) -> date | None:
-    match = _DATE.match(article.published.value or "")
+    """The article's publication day, when known."""
+    return _parse_day(article.published.value)
+
+
+def _window_day(article: Article) -> date | None:
+    """The day that places the article in a story's time window: its publication day, else
+    the day it was fetched. A crawl is an upper bound, so it never becomes the article's
+    date (stories show publication days only), but news is fetched within days of being
+    written, which is all a window of ``window_days`` asks."""
+    return _day(article) or _parse_day(article.published.crawled)
+
+
+def _parse_day(value: str | None) -> date | None:
+    match = _DATE.match(value or "")
     if match is None:
         return None
     try:
@@ -372,8 +385,8 @@ def cluster_stories(
        inverted index of each article's heaviest terms, are the only cluster pairs
        compared; the pair's clusters merge best first (agglomerative, average linkage)
        while the mean cosine of their article pairs reaches ``threshold`` and their
-       spans of known days lie within ``window_days`` of each other (unknown dates
-       neither join nor split).
+       spans of known days (publication, else crawl: ``_window_day``) lie within
+       ``window_days`` of each other (unknown days neither join nor split).
 
     Best-first merging does not depend on the order the articles come in, and a story
     reported over weeks stays one cluster as long as each step of it is close in time.
@@ -396,7 +409,7 @@ def cluster_stories(
     vectors = [scorer._vector(counts) for counts in features]
     days = [_day(article) for article in collection]
     index_of = {article.id: i for i, article in enumerate(collection)}
-    clusters = _Agglomeration(vectors, days, window_days)
+    clusters = _Agglomeration(vectors, [_window_day(a) for a in collection], window_days)
     for group in groups:
         members = [index_of[m.article_id] for m in group.members if m.article_id in index_of]
         for other in members[1:]:
