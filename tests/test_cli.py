@@ -158,3 +158,36 @@ def test_quotes_filter_by_entity_and_date_and_entities_by_name(seeds_dir: Path) 
     assert none.stdout.strip() == ""  # undated quotes are not guessed into a range
     entities = runner.invoke(app, ["entities", str(seeds_dir), "--name", "اوستن", "--json"])
     assert [row["canonical"] for row in json.loads(entities.stdout)] == ["Lloyd Austin"]
+
+
+def test_timeline_of_one_story_a_query_and_a_period(seeds_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    assert runner.invoke(app, ["ingest", str(seeds_dir), "--db", str(db)]).exit_code == 0
+    listed = runner.invoke(app, ["stories", "--json", "--db", str(db)])
+    stories = json.loads(listed.stdout)
+    largest = stories[0]
+    whole = json.loads(runner.invoke(app, ["timeline", "--format", "json", "--db", str(db)]).stdout)
+    one = runner.invoke(
+        app, ["timeline", "--format", "json", "--db", str(db), "--story", largest["id"]]
+    )
+    assert one.exit_code == 0, one.output
+    scoped = json.loads(one.stdout)
+    validate("timeline", scoped)
+    docs = {s["doc"] for e in scoped["events"] + scoped["undated"] for s in e["sources"]}
+    assert docs and docs <= set(largest["docs"])
+    assert len(scoped["events"]) <= len(whole["events"])
+
+    period = ["--since", "2023", "--until", "2023-12"]
+    dated = runner.invoke(app, ["timeline", "--format", "json", "--db", str(db), *period])
+    events = json.loads(dated.stdout)["events"]
+    assert events and all(e["date"].startswith("2023") for e in events)
+
+    query = ["--query", "البنتاغون"]
+    found = runner.invoke(app, ["timeline", "--format", "json", "--db", str(db), *query])
+    assert found.exit_code == 0, found.output
+    assert json.loads(found.stdout)["events"]
+
+    missing = runner.invoke(app, ["timeline", "--db", str(db), "--story", "story-none"])
+    assert missing.exit_code == 2
+    bad = runner.invoke(app, ["timeline", "--db", str(db), "--since", "last week"])
+    assert bad.exit_code == 2

@@ -149,3 +149,45 @@ def test_story_summary_sentences_are_exact_and_not_repeated(seeds_dir: Path) -> 
         assert article.text[line.start : line.end] == line.text
         texts[line.doc].append(line.text)
     assert len({line.text for line in lines}) == len(lines)  # the reprint adds nothing twice
+
+
+def test_a_reprint_s_relative_dates_follow_the_original_s_day() -> None:
+    from marsad.corpus.stage import run_corpus_stage
+    from marsad.model import Article, Published, PublishedSource
+    from marsad.pipeline import annotate
+
+    body = (
+        "افتتح وزير الصحة مساء اليوم مستشفى جديدا في مدينة أبها بسعة ثلاثمائة سرير، "
+        "وقال المتحدث الرسمي للوزارة إن المستشفى يضم أقساما للطوارئ والعناية المركزة "
+        "وجراحة القلب، وإنه سيخدم أكثر من مليون نسمة في منطقة عسير والمحافظات المجاورة.\n"
+        "وأضاف أن المشروع تكلف نحو أربعمائة مليون ريال، وأن العمل فيه استمر ثلاث سنوات، "
+        "وأن الوزارة تعتزم افتتاح مستشفيين آخرين في جازان ونجران قبل نهاية العام المقبل."
+    )
+
+    def article(doc: str, text: str, outlet: str, day: str, crawled: str | None = None) -> Article:
+        made = Article(doc=doc, source=doc, text=text, outlet=outlet)
+        made.published = Published(day, PublishedSource.METADATA, crawled=crawled)
+        return annotate(made)
+
+    original = article("agency", body, "Saudi Press Agency", "2015-08-09T20:30")
+    # run the next day, fetched an hour later
+    copy = article("paper", body, "Al-Riyadh", "2015-08-10T13:00", "2015-08-10T14:00")
+    rewritten = article(
+        "rewrite", body.replace("مساء اليوم", "مساء أمس"), "Okaz", "2015-08-10T13:10"
+    )
+    result = run_corpus_stage([original, copy, rewritten])
+    assert [(d.doc, d.original_doc, d.value) for d in result.reprint_days] == [
+        ("paper", "agency", "2015-08-09")
+    ]
+    assert copy.published.source == PublishedSource.INFERRED
+    assert "agency" in (copy.published.note or "")
+    assert copy.published.crawled == "2015-08-10T14:00"  # the crawl stays its upper bound
+
+    def evening(article: Article) -> str | None:
+        found = [t.value for t in article.timexes if t.text.startswith("مساء")]
+        return found[0] if found else None
+
+    assert evening(copy) == evening(original)  # the agency's evening, not the next one
+    assert rewritten.published.value == "2015-08-10T13:10"  # its own words, its own day
+    yesterday = [t.value or "" for t in rewritten.timexes if "أمس" in t.text]
+    assert yesterday and all(value.startswith("2015-08-09") for value in yesterday)

@@ -101,3 +101,39 @@ def test_streaming_matches_batch_membership() -> None:
     assert indices[0] == indices[1] == indices[2] == indices[-1]
     assert indices[3] == indices[4] != indices[0]
     assert clusterer.add(_fixture()[0]) == indices[0]  # same article again: same story
+
+
+def test_batch_clustering_does_not_depend_on_order() -> None:
+    articles = _fixture()
+    forward = {frozenset(s.docs) for s in cluster_stories(articles)}
+    backward = {frozenset(s.docs) for s in cluster_stories(list(reversed(articles)))}
+    assert forward == backward
+
+
+def test_a_story_over_weeks_stays_one_while_each_step_is_near() -> None:
+    days = ["2015-08-01", "2015-08-05", "2015-08-09"]
+    articles = [
+        _article(f"bomb{i}", text, f"paper{i}", day)
+        for i, (text, day) in enumerate(zip(BOMBING, days, strict=True))
+    ]
+    articles += [_article(f"stock{i}", t, "x", "2015-08-05") for i, t in enumerate(STOCKS)]
+    stories = cluster_stories(articles, window_days=4)
+    bombing = next(s for s in stories if "bomb0" in s.docs)
+    assert set(bombing.docs) == {"bomb0", "bomb1", "bomb2"}
+    assert (bombing.first, bombing.last) == ("2015-08-01", "2015-08-09")
+    apart = cluster_stories(articles, window_days=2)  # the steps are 4 days apart
+    assert not any({"bomb0", "bomb1"} <= set(s.docs) for s in apart)
+
+
+def test_a_crawl_day_places_an_undated_article_in_the_window_but_is_never_its_date() -> None:
+    def fetched(doc: str, text: str, crawled: str) -> Article:
+        made = _article(doc, text, doc)
+        made.published = Published(crawled=crawled)
+        return made
+
+    near = [fetched(f"bomb{i}", t, f"2015-08-0{i + 1}T10:00") for i, t in enumerate(BOMBING)]
+    stories = cluster_stories(near, window_days=3)
+    assert {frozenset(s.docs) for s in stories} == {frozenset({"bomb0", "bomb1", "bomb2"})}
+    assert (stories[0].first, stories[0].last) == (None, None)  # a crawl is only a bound
+    apart = [fetched(f"bomb{i}", t, f"2015-0{i + 6}-01T10:00") for i, t in enumerate(BOMBING)]
+    assert len(cluster_stories(apart, window_days=3)) == 3

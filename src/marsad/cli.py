@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -332,12 +333,57 @@ def timeline(
     published: PublishedOpt = None,
     field: FieldOpt = None,
     outlet: OutletOpt = None,
+    story: Annotated[
+        str | None, typer.Option("--story", help="Only this story (an id from `marsad stories`).")
+    ] = None,
+    query: Annotated[
+        str | None, typer.Option("--query", help="Only articles with all of these words.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only events on or after (2015, 2015-08, …).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Only events on or before (2015-08-11, …).")
+    ] = None,
 ) -> None:
     """Print the timeline of the given documents, or of everything in the store."""
     if fmt not in {"text", "json", *_EXPORT_FORMATS}:
         raise typer.BadParameter("--format must be text, json, csv, timelinejs, html or md")
+    from marsad.web.dates import PERIOD_PATTERN
+
+    for name, period in (("--since", since), ("--until", until)):
+        if period is not None and not re.fullmatch(PERIOD_PATTERN, period):
+            raise typer.BadParameter(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD")
     with _Loaded(paths, db, _options(published, field, outlet), fmt == "text") as articles:
-        _print_timeline(articles, run_corpus_stage(articles).timeline, fmt)
+        result = run_corpus_stage(articles)
+        built = result.timeline
+        if story or query:
+            from marsad.corpus.stories import UnknownStory, select_articles
+            from marsad.corpus.timeline import build_timeline
+
+            try:
+                chosen = select_articles(articles, story, query, result.reprints)
+            except UnknownStory as error:
+                err.print(f"no story {error} (see `marsad stories --json`)", markup=False)
+                raise typer.Exit(code=2) from error
+            built = build_timeline(chosen)
+        _print_timeline(articles, _in_period(built, since, until), fmt)
+
+
+def _in_period(built: Timeline, since: str | None, until: str | None) -> Timeline:
+    """The dated events that overlap [since, until], with their conflicts; no undated."""
+    if not since and not until:
+        return built
+    from marsad.web.dates import day_range, in_period
+
+    events = [e for e in built.events if (r := day_range(e.date)) and in_period(r, since, until)]
+    ids = {e.id for e in events}
+    return Timeline(
+        events=events,
+        undated=[],
+        conflicts=[c for c in built.conflicts if ids & set(c.event_ids)],
+        figure_conflicts=[c for c in built.figure_conflicts if c.event_id in ids],
+    )
 
 
 _EXPORT_FORMATS = ("csv", "timelinejs", "html", "md")
@@ -536,12 +582,15 @@ def stories(
     ] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     db: DbOpt = DEFAULT_DB,
+    published: PublishedOpt = None,
+    field: FieldOpt = None,
+    outlet: OutletOpt = None,
 ) -> None:
     """Articles clustered into stories, each with a label, its reports and time span."""
     from marsad.corpus.stories import cluster_stories
     from marsad.corpus.summary import summarize
 
-    with _Loaded(paths, db, ReadOptions(), not as_json) as articles:
+    with _Loaded(paths, db, _options(published, field, outlet), not as_json) as articles:
         if summary:
             run_corpus_stage(articles)
         found = cluster_stories(articles)
@@ -560,7 +609,7 @@ def stories(
     for story in sorted(found, key=lambda s: -len(s.article_ids)):
         span = f"{story.first or '?'} … {story.last or '?'}"
         out.print(
-            f"{len(story.article_ids):>4} report(s)  {span:<25} {story.label}",
+            f"{len(story.article_ids):>4} report(s)  {span:<25} {story.id}  {story.label}",
             markup=False,
             highlight=False,
         )

@@ -36,9 +36,9 @@ _HEAD_MAX_WORDS = 14
 _TAIL_MAX_WORDS = 6
 
 
-def body_lines(article: Article) -> list[Span]:
+def body_lines(article: Article, view: TextView | None = None) -> list[Span]:
     """The lines of the article's body (boilerplate left out), as source spans."""
-    view = article.transient_view()
+    view = view or article.transient_view()
     return [line for region in article.body_spans() for line in view.lines(region)]
 
 
@@ -57,15 +57,15 @@ def _is_furniture_line(folded: str, count: int, limit: int) -> bool:
     return count <= limit and not _SENTENCE_END.search(folded)
 
 
-def core_tokens(article: Article) -> list[str]:
+def core_tokens(article: Article, view: TextView | None = None) -> list[str]:
     """Tokens of the article's body without its dateline and sign-off lines.
 
     Outlets put their own dateline over the same copy ("بريدة 25 شوال 1436 هـ ... واس",
     "عين اليوم – جدة") and agencies add sign-offs ("// انتهى //", "17:32 ت م"): a short
     first line and short last lines are dropped so reprints compare on the copy itself.
     """
-    view = article.transient_view()
-    lines = [(line, found) for line in body_lines(article) if (found := view.words_in(line))]
+    view = view or article.transient_view()
+    lines = [(line, found) for line in body_lines(article, view) if (found := view.words_in(line))]
     if len(lines) > 1 and _furniture(view, *lines[0], _HEAD_MAX_WORDS):
         lines = lines[1:]
     while len(lines) > 1 and _furniture(view, *lines[-1], _TAIL_MAX_WORDS):
@@ -99,8 +99,8 @@ def token_hashes(words: Sequence[str]) -> HashArray:
     return np.array(values, dtype=np.uint64)
 
 
-def shingle_hashes(words: Sequence[str], size: int = 4) -> HashArray:
-    """Sorted distinct hashes of the ``size``-word shingles; a short text is one shingle."""
+def shingle_sequence(words: Sequence[str], size: int = 4) -> HashArray:
+    """The hashes of the ``size``-word shingles in text order; a short text is one shingle."""
     hashes = token_hashes(words)
     if len(hashes) == 0:
         return hashes
@@ -110,14 +110,38 @@ def shingle_hashes(words: Sequence[str], size: int = 4) -> HashArray:
     combined = hashes[:count].copy()
     for offset in range(1, size):
         combined = (combined * _MIX) ^ hashes[offset : offset + count]
-    return np.unique(combined)
+    return combined
+
+
+def shingle_hashes(words: Sequence[str], size: int = 4) -> HashArray:
+    """Sorted distinct hashes of the ``size``-word shingles; a short text is one shingle."""
+    return np.unique(shingle_sequence(words, size))
+
+
+def winnow(sequence: HashArray, window: int) -> HashArray:
+    """Sorted distinct fingerprints chosen by winnowing (Schleimer, Wilkerson and Aiken,
+    2003): the smallest hash of every ``window`` consecutive shingles.
+
+    Two texts sharing a run of ``window`` shingles share at least one fingerprint, so a
+    passage of ``window + size - 1`` words or more in common is always found, while only
+    about ``2 / (window + 1)`` of the shingles are kept.
+    """
+    if len(sequence) <= window:
+        return np.unique(sequence[:1] if len(sequence) == 0 else sequence.min(keepdims=True))
+    windows = np.lib.stride_tricks.sliding_window_view(sequence, window)
+    return np.unique(windows.min(axis=1))
+
+
+def shared_count(left: HashArray, right: HashArray) -> int:
+    """How many hashes two sorted distinct hash arrays have in common."""
+    return len(np.intersect1d(left, right, assume_unique=True))
 
 
 def jaccard(left: HashArray, right: HashArray) -> float:
     """Exact Jaccard similarity of two sorted distinct hash arrays."""
     if len(left) == 0 and len(right) == 0:
         return 1.0
-    shared = len(np.intersect1d(left, right, assume_unique=True))
+    shared = shared_count(left, right)
     return shared / (len(left) + len(right) - shared)
 
 

@@ -1,8 +1,9 @@
 """The corpus stage: what articles tell about each other, then the timeline.
 
 Runs after the per-article stages over a set of articles: links one statement reported
-by several articles, infers missing publication dates from those links, re-anchors the
-relative dates of the articles whose publication date it found, dates statements that
+by several articles, infers missing publication dates from those links, gives a reprint
+its original's day (``duplicates.follow_originals``), re-anchors the relative dates of
+the articles whose publication date it found, dates statements that
 another report dates, and builds the timeline from the updated event mentions.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from marsad.corpus.duplicates import DuplicateGroup, ReprintDay, find_duplicates, follow_originals
 from marsad.corpus.published import (
     PublicationInference,
     date_linked_quotes,
@@ -28,6 +30,8 @@ class CorpusResult:
     timeline: Timeline
     inferences: list[PublicationInference] = field(default_factory=list)
     links: list[StatementLink] = field(default_factory=list)
+    reprints: list[DuplicateGroup] = field(default_factory=list)
+    reprint_days: list[ReprintDay] = field(default_factory=list)
 
 
 def _quote_dates(article: Article) -> list[str | None]:
@@ -47,6 +51,9 @@ def run_corpus_stage(articles: Sequence[Article]) -> CorpusResult:
     links = link_statements(articles)
     inferences = infer_publication_dates(articles, links)
     inferred = {inference.article_id for inference in inferences}
+    reprints = find_duplicates(articles)
+    reprint_days = follow_originals(articles, reprints)
+    inferred |= {change.article_id for change in reprint_days}
     for article in articles:
         if article.id in inferred:
             rerun(article, {"published"})
@@ -55,4 +62,4 @@ def run_corpus_stage(articles: Sequence[Article]) -> CorpusResult:
     for article in articles:
         if _quote_dates(article) != before[article.id]:
             rerun(article, {"quote_dates"})
-    return CorpusResult(build_timeline(articles), inferences, links)
+    return CorpusResult(build_timeline(articles), inferences, links, reprints, reprint_days)
