@@ -381,8 +381,8 @@ def _in_period(built: Timeline, since: str | None, until: str | None) -> Timelin
     return Timeline(
         events=events,
         undated=[],
-        conflicts=[c for c in built.conflicts if ids & set(c.event_ids)],
-        figure_conflicts=[c for c in built.figure_conflicts if c.event_id in ids],
+        conflicts=[c for c in built.conflicts if c.event_id in ids],
+        name_dates=[n for n in built.name_dates if ids & set(n.event_ids)],
     )
 
 
