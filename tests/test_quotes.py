@@ -402,3 +402,8 @@ def test_a_name_set_off_by_its_description_speaks() -> None:
     # a list of nouns after a verb is no name with a description
     article, _ = _quotes("حادثة تعتبر عملية تنبيه، احتلال، غير مقلق.")
     assert not [e for e in article.entities if e.type == "PER"]
+
+
+def test_an_adverb_after_the_verb_is_no_speaker() -> None:
+    _, quotes = _quotes("وقال دائما إن الوضع صعب.")
+    assert quotes[0].speaker is None

@@ -35,7 +35,7 @@ def subject_names(ctx: EntityContext) -> list[Placed]:
         if cue_at(word) is None:
             continue
         first = verb + 1
-        end = _name_end(ctx, first)
+        end = _name_end(ctx, first, added)
         if end == first:
             continue
         span = source_span(sc, first, 0, False, end)
@@ -48,7 +48,7 @@ def subject_names(ctx: EntityContext) -> list[Placed]:
     return added
 
 
-def _name_end(ctx: EntityContext, first: int) -> int:
+def _name_end(ctx: EntityContext, first: int, added: list[Placed]) -> int:
     """The token after a name starting at ``first`` that a quote's content follows."""
     sc = ctx.sc
     words = sc.words
@@ -70,7 +70,7 @@ def _name_end(ctx: EntityContext, first: int) -> int:
         return first
     if not _opens_content(ctx, end) and not (end - first > 1 and _set_off(ctx, end)):
         return first
-    if end - first == 1 and not _one_word_name(sc, first):
+    if end - first == 1 and not _one_word_name(sc, first, _family_names(ctx, added)):
         return first
     if end - first > 1 and not _several_word_name(sc, first, end):
         return first
@@ -133,13 +133,30 @@ def _content_later(sc: TextView, at: int) -> bool:
     return False
 
 
-def _one_word_name(sc: TextView, at: int) -> bool:
+def _family_names(ctx: EntityContext, added: list[Placed]) -> set[str]:
+    """The last words of the persons named in full so far."""
+    return {
+        ctx.sc.words[item.end - 1]
+        for item in [*ctx.placed, *added]
+        if item.entity.type == "PER" and item.end - item.first > 1
+    }
+
+
+def _one_word_name(sc: TextView, at: int, family_names: set[str]) -> bool:
     """A lone word as a name: not one of the commonest words of the corpus, nor a plural
-    or a dual."""
+    or a dual; an indefinite adjective the lexicon knows ("دائما") only as the family name
+    of someone named in full."""
     word = sc.words[at]
     if strip_clitics(word)[1] in common_words():
         return False
-    return sc.word_class(at).number in (None, "sg")  # "المسؤولون" are not a name
+    found = sc.word_class(at)
+    if found.number not in (None, "sg"):
+        return False  # "المسؤولون" are not a name
+    if found.source == "lexicon" and "name" not in found.alternatives and not found.definite:
+        # "وقال دائما"، "كغيري": an adverb or adjective; a surname the lexicon also knows
+        # as a noun ("بقنة"، "الخنجر") still speaks
+        return found.pos != "adj" or word in family_names
+    return True
 
 
 def _several_word_name(sc: TextView, first: int, end: int) -> bool:
