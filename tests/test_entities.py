@@ -230,3 +230,13 @@ def test_a_family_name_alone_is_the_person_named_in_full() -> None:
     assert ids["الكندي"] == ids["علي الكندي"]
     # the body's name ends at the rank before the person
     assert "مركز الخليج للأبحاث" in {e.text for e in article.entities if e.type == "ORG"}
+
+
+def test_an_office_and_its_body_name_the_holder_after_them() -> None:
+    text = (
+        "أكد الأمين العام لمجلس التعاون لدول الخليج العربية الدكتور عبداللطيف الزياني "
+        "أن المجلس يدعم اليمن. وأشاد ممثل الأمين العام للأمم المتحدة، برناردينو ليون، بالجهود."
+    )
+    roles = {e.text: e.role for e in _article(text).entities if e.type == "PER"}
+    assert roles["عبداللطيف الزياني"] == "Gulf Cooperation Council Secretary-General"
+    assert roles.get("برناردينو ليون") != "United Nations Secretary-General"

@@ -230,12 +230,35 @@ def _title_at(ctx: EntityContext, match: Match[Title]) -> TitleMention | None:
     if ctx.article.is_boilerplate(span):
         return None
     person = _person_after(ctx, end)
+    if person is None and _holder_after_body(ctx, match, end):
+        # "الأمين العام لمجلس التعاون ... الدكتور عبداللطيف الزياني": the office's body,
+        # then the person who holds it
+        body = ctx.by_first[end]
+        person = _person_after(ctx, body.end)
+        if person is not None:
+            end = body.end
+            span = source_span(sc, match.first, match.prefix, match.fused, end)
+            role = f"{short_name(body.entity.canonical)} {role}"
     if person is None and match.first > 0:
         before = ctx.by_end.get(match.first)
         named = before is not None and before.entity.type == "PER"
         if before is not None and named and separated(ctx, match.first - 1, match.first):
             person = before.entity.canonical
     return TitleMention(match.first, end, span, role, title.kind, person)
+
+
+def _holder_after_body(ctx: EntityContext, match: Match[Title], end: int) -> bool:
+    """An office title followed at once by the body it is an office of, the title not
+    itself what another noun is of ("للأمين العام"، "ممثل الأمين العام")."""
+    sc = ctx.sc
+    if match.value.kind != "office" or match.prefix or end >= len(sc.tokens):
+        return False
+    if match.first > 0 and gap_ok(sc, match.first - 1, match.first):
+        before = sc.word_class(match.first - 1)
+        if before.pos == "noun" and not before.definite:
+            return False  # "ممثل الأمين العام للأمم المتحدة، برناردينو ليون": his envoy
+    body = ctx.by_first.get(end)
+    return body is not None and body.entity.type == "ORG" and gap_ok(sc, end - 1, end)
 
 
 def _person_after(ctx: EntityContext, at: int) -> str | None:
