@@ -240,3 +240,10 @@ def test_an_office_and_its_body_name_the_holder_after_them() -> None:
     roles = {e.text: e.role for e in _article(text).entities if e.type == "PER"}
     assert roles["عبداللطيف الزياني"] == "Gulf Cooperation Council Secretary-General"
     assert roles.get("برناردينو ليون") != "United Nations Secretary-General"
+
+
+def test_a_word_read_whole_is_no_kaf_and_a_name() -> None:
+    # كابل is Kabul, not ك + ابل (Apple); money units are no names
+    named = {e.canonical for e in _article("وصل الوفد إلى كابل ودفع 50 دولارا.").entities}
+    assert "Apple" not in named
+    assert not any(e.text == "دولارا" for e in _article("دفع 50 دولارا.").entities)

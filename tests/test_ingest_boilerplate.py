@@ -126,3 +126,11 @@ def test_saudinewsnet_wire_datelines_stay_body(saudi_jsonl: Path) -> None:
             for block in blocks:
                 assert "الموافق" not in block.span.slice(text)  # Hijri/Gregorian datelines
     assert marked < 0.01 * total
+
+
+def test_share_buttons_glued_before_the_lead_are_marked_alone() -> None:
+    lead = "أكد نائب خادم الحرمين الشريفين أن المملكة ماضية في حربها على الإرهاب."
+    text = " شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك " + lead + "\n" + BODY
+    (block,) = [b for b in find_boilerplate(text) if b.span.start < len(text) // 2]
+    assert text[block.span.start : block.span.end] == "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك"
+    assert block.span.end < text.index(lead)

@@ -16,7 +16,7 @@ from marsad.model import Article, Boilerplate, Span
 from marsad.resources import load_tsv
 
 _SCOPES = ("tail", "line", "head")
-_MATCHES = ("line", "regex", "contains")
+_MATCHES = ("line", "regex", "contains", "starts")
 _MAX_LINE = 300  # longer lines are paragraphs, never markers
 _HEAD_LINES = 3  # "head" markers sit among the first non-blank lines
 _TAIL_FROM = 0.5  # "tail" markers must start in the second half of the text
@@ -51,6 +51,8 @@ def load_markers() -> tuple[Marker, ...]:
             raise ValueError(f"boilerplate.tsv: bad scope/match in {kind, scope, match}")
         if match == "contains" and scope != "tail":
             raise ValueError(f"boilerplate.tsv: 'contains' is for tail rules: {pattern!r}")
+        if match == "starts" and scope != "head":
+            raise ValueError(f"boilerplate.tsv: 'starts' is for head rules: {pattern!r}")
         if match == "regex":
             markers.append(Marker(kind, scope, match, pattern, re.compile(pattern)))
         elif match == "line":
@@ -101,6 +103,23 @@ def _match_line(
     return view.source_index(found)
 
 
+def _glued_head(
+    view: TextView, start: int, end: int, markers: tuple[Marker, ...]
+) -> Boilerplate | None:
+    """A ``starts`` marker at the start of a head line, the article glued after it
+    ("شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك أكد ..."): only the marker's words."""
+    first, last = view.folded_range(Span(start, end))
+    line = _collapse(view.folded[first:last])
+    for marker in markers:
+        if marker.match != "starts" or not line.startswith(marker.pattern):
+            continue
+        at = first
+        for word in marker.pattern.split():  # the marker's words, over any spacing
+            at = view.folded.find(word, at, last) + len(word)
+        return Boilerplate(Span(start, view.source_index(at)), marker.kind)
+    return None
+
+
 def find_boilerplate(text: str) -> list[Boilerplate]:
     """Boilerplate spans of a plain text, in order, not overlapping."""
     return _find(TextView(text))
@@ -118,6 +137,11 @@ def _find(view: TextView) -> list[Boilerplate]:
         if start == end:
             continue
         non_blank += 1
+        if non_blank <= _HEAD_LINES:
+            glued = _glued_head(view, start, end, markers)
+            if glued is not None:
+                single.append(glued)
+                continue
         if end - start > _MAX_LINE:
             continue
         line = Span(start, end)

@@ -44,6 +44,16 @@ def _in_context(sc: TextView, match: Match[Alias]) -> bool:
     return match.first > 0 and sc.words[match.first - 1] in _outlet_nouns()
 
 
+def _whole_word(sc: TextView, at: int, prefix: int) -> bool:
+    """Token ``at`` read with a clitic that seldom stands before a name (ك) is one word
+    the lexicon knows whole: the clitic reading makes up a name that is not there. (ب and
+    ل do stand before names, and the lexicon reads some of those whole: "بجدة".)"""
+    if sc.words[at][prefix - 1] not in proclitic_letters(use="seldom-before-names"):
+        return False
+    found = sc.word_class(at)
+    return found.source == "lexicon" and not found.proclitic
+
+
 def gazetteer_names(article: Article, sc: TextView) -> list[Placed]:
     placed: list[Placed] = []
     index = gazetteer()
@@ -54,6 +64,8 @@ def gazetteer_names(article: Article, sc: TextView) -> list[Placed]:
         match = index.match(sc, at)
         if match is None or (match.value.needs_context and not _in_context(sc, match)):
             continue
+        if match.prefix and _whole_word(sc, at, match.prefix):
+            continue  # "كابل" is Kabul, not ك + ابل (Apple)
         span = source_span(sc, at, match.prefix, match.fused, match.end)
         if not article.is_boilerplate(span):
             alias = match.value

@@ -16,7 +16,7 @@ from marsad.extract.lexicon import (
     titles,
 )
 from marsad.model import Entity, Span
-from marsad.ner.features import common_words, strip_clitics
+from marsad.ner.features import common_words, is_currency, strip_clitics
 from marsad.ner.model import tag_ranges
 
 
@@ -51,6 +51,8 @@ def model_names(ctx: EntityContext, found: list[Placed]) -> list[Placed]:
             continue  # the gazetteer knows a name here and left it out on purpose
         if stop - first == 1 and demonym_at(sc, first) is not None:
             continue  # "الأفغاني" alone is the adjective: the nested pass links its country
+        if all(is_currency(sc.tokens[at].text) for at in range(first, stop)):
+            continue  # "دولارا"، "جنيه": a unit of money, which the figures layer reads
         noun = speaker_nouns().match(sc, first)
         if noun is not None and noun.end >= stop:
             continue  # "سموه"، "المصدر": a word that stands for someone, not a name
