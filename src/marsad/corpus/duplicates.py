@@ -43,7 +43,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cache
 from typing import Any
 
@@ -61,6 +60,7 @@ from marsad.corpus.shingles import (
 )
 from marsad.model import Article, Published, PublishedSource
 from marsad.resources import load_yaml
+from marsad.temporal.calendar import day_of
 
 SHINGLE_SIZE = 4
 MIN_WORDS = 12  # shorter bodies (empty pages, one-line notices) are not compared
@@ -510,15 +510,6 @@ class ReprintDay:
     evidence: str
 
 
-def _day(value: str | None) -> date | None:
-    if value is None or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def _relative_timexes_copied(copy: Article, original: Article, size: int) -> int:
     """How many of the copy's relative timexes stand in wording copied from the original
     (the shingles starting at the expression's first word and ending at its last are
@@ -568,17 +559,17 @@ def follow_originals(
         original = by_id.get(group.members[0].article_id)
         if original is None:
             continue
-        day = _day(original.published.value)
+        day = day_of(original.published.value)
         if day is None:
             continue
         for member in group.members[1:]:
             copy = by_id.get(member.article_id)
             if copy is None or copy.published.source is PublishedSource.DATELINE:
                 continue
-            own = _day(copy.published.value)
+            own = day_of(copy.published.value)
             if own is not None and not 0 < (own - day).days <= FOLLOW_WINDOW_DAYS:
                 continue
-            crawled = _day(copy.published.crawled)
+            crawled = day_of(copy.published.crawled)
             if crawled is not None and crawled < day:
                 continue  # fetched before the original's day: not a copy of that day's item
             copied = _relative_timexes_copied(copy, original, SHINGLE_SIZE)

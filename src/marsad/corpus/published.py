@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from marsad.corpus.statements import StatementLink
 from marsad.model import Article, Published, PublishedSource
+from marsad.temporal.calendar import day_of
 from marsad.temporal.constraints import publication_weekdays
 
 # A report that presents a statement as news comes out within a week of it.
@@ -28,15 +29,6 @@ class PublicationInference:
     doc: str
     value: str
     evidence: str
-
-
-def _day(value: str | None) -> date | None:
-    if value is None or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def _first_on_or_after(start: date, weekday: int) -> date:
@@ -55,11 +47,11 @@ def infer_publication_dates(
         if len({c.weekday for c in constraints}) != 1:
             continue  # no day named, or the text names two different days
         weekday, named = constraints[0].weekday, constraints[0].timex.text
-        crawled = _day(article.published.crawled)  # an upper bound: nothing after it
+        crawled = day_of(article.published.crawled)  # an upper bound: nothing after it
         candidates: dict[date, str] = {}
         for link in links:
             for mine, theirs in ((link.left, link.right), (link.right, link.left)):
-                said = _day(theirs.quote.date)
+                said = day_of(theirs.quote.date)
                 if mine.article is not article or said is None:
                     continue
                 day = _first_on_or_after(said, weekday)

@@ -108,6 +108,17 @@ def month_length(year: int, month: int) -> int:
     return gregorian_calendar.monthrange(year, month)[1]
 
 
+def day_of(value: str | None) -> date | None:
+    """The calendar day an ISO value starts with ("2015-08-06T10:30" -> 2015-08-06), or
+    None when it gives none."""
+    if value is None or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
 def parse_published(value: str | None) -> tuple[date | None, int | None, int | None]:
     """(day, year, month) known from a publication value, each None if not given."""
     if not value:

@@ -23,6 +23,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from marsad.model import Article, Published, PublishedSource, Timex
+from marsad.temporal.calendar import day_of
 from marsad.temporal.constraints import weekday_constraints
 from marsad.temporal.crawl import corrected_crawl_date
 from marsad.temporal.dateline import find_dateline
@@ -31,15 +32,6 @@ from marsad.temporal.relative import Relative, resolve
 ANCHOR_PUBLICATION = "publication"
 ANCHOR_CRAWL = "crawl"
 FILING_STAMP_RULE = "filing_stamp"
-
-
-def _day(value: str | None) -> date | None:
-    if value is None or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def _clock(value: str | None) -> str | None:
@@ -60,7 +52,7 @@ def filing_stamp(timexes: list[Timex]) -> Timex | None:
 def crawl_bound(published: Published, timexes: list[Timex]) -> date | None:
     """The latest day the text's today can be: the crawl day, or the day before when the
     filing stamp is later in the day than the crawl. None without a crawl time."""
-    day = _day(published.crawled)
+    day = day_of(published.crawled)
     if day is None:
         return None
     stamp, crawl_clock = filing_stamp(timexes), _clock(published.crawled)
@@ -82,7 +74,7 @@ def _from_dateline(article: Article, timexes: list[Timex]) -> Published | None:
     if dateline is None or dateline.value is None:
         return None
     crawled = article.published.crawled
-    day, bound = _day(dateline.value), _day(crawled)
+    day, bound = day_of(dateline.value), day_of(crawled)
     if day is not None and bound is not None and day > bound:
         return None  # a "dateline" after the page was fetched is a misread, not the date
     value = _with_stamp(dateline.value, timexes)
@@ -146,10 +138,10 @@ def anchored_value(relative: Relative, reference_day: str | None, bound: date | 
     crawl bound: the nearest Wednesday to a crawl day may be after it; the one meant is
     the last one up to it."""
     value = resolve(relative, reference_day)
-    found = _day(value)
+    found = day_of(value)
     if bound is None or found is None or found <= bound or not _past_deixis(relative):
         return value
-    start = _day(reference_day)
+    start = day_of(reference_day)
     assert start is not None  # a value was resolved from it
     latest = min(bound, start + timedelta(days=relative.offset))
     day = latest - timedelta(days=(latest.isoweekday() - relative.weekday) % 7)
@@ -162,7 +154,7 @@ def anchor(article: Article) -> None:
     reference_day, kind = reference(article)
     bound = crawl_bound(article.published, article.timexes)
     if bound is not None and article.published.value is not None:
-        bound = max(bound, _day(article.published.value) or bound)  # never before the date
+        bound = max(bound, day_of(article.published.value) or bound)  # never before the date
     for timex in article.timexes:
         if timex.relative is not None:
             timex.value = anchored_value(timex.relative, reference_day, bound)
