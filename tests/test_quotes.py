@@ -407,3 +407,20 @@ def test_a_name_set_off_by_its_description_speaks() -> None:
 def test_an_adverb_after_the_verb_is_no_speaker() -> None:
     _, quotes = _quotes("وقال دائما إن الوضع صعب.")
     assert quotes[0].speaker is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["قال", "الوزير", "،", ",", "إن", "."]), min_size=2, max_size=40))
+def test_the_clause_start_lookup_is_the_walk_back(words: list[str]) -> None:
+    # after_comma replaces a walk back to the last comma (quadratic on a long text)
+    from marsad.extract.quotes import _Reader
+
+    article, _ = _quotes(" ".join(words))
+    reader = _Reader(article)
+    count = len(reader.sc.words)
+    for first in range(count):
+        for before in range(first + 1, count):
+            start = before
+            while start > first and not reader.comma_between(start - 1, start):
+                start -= 1
+            assert reader.after_comma(before, first) == start

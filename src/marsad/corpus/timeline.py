@@ -768,7 +768,10 @@ def _same_wording(left: _Item, right: _Item) -> bool:
     if left.article.id == right.article.id:
         return False  # two sentences of one report are two mentions, not copies
     a, b = left.wording, right.wording
-    return bool(a and b) and len(a & b) / len(a | b) >= _MIN_WORDING_OVERLAP
+    if not a or not b or min(len(a), len(b)) < _MIN_WORDING_OVERLAP * max(len(a), len(b)):
+        return False  # the Jaccard overlap cannot reach the bar: no set built
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared) >= _MIN_WORDING_OVERLAP
 
 
 def _undated(items: list[_Item]) -> list[Event]:

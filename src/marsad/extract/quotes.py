@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from itertools import compress
 
 from marsad.arabic.charsets import chars, letter
@@ -675,12 +675,31 @@ class _Reader:
             self.state.issuer, self.state.joint = issuer, joint
         return None
 
+    @cached_property
+    def comma_tokens(self) -> list[int]:
+        """Tokens with a comma between them and the token before, ascending."""
+        sc, found = self.sc, []
+        for comma in chars("comma"):
+            at = sc.folded.find(comma)
+            while at >= 0:
+                index = bisect.bisect_right(sc.starts, at)
+                if 0 < index < len(sc.starts) and sc.ends[index - 1] <= at:
+                    found.append(index)
+                at = sc.folded.find(comma, at + 1)
+        return sorted(set(found))
+
+    def after_comma(self, before: int, first: int) -> int:
+        """The last token in ``(first, before]`` that a comma precedes, else ``first``:
+        where a clause that ends at ``before`` starts (a lookup, not a walk back: a long
+        text without commas stays linear)."""
+        commas = self.comma_tokens
+        index = bisect.bisect_right(commas, before) - 1
+        return commas[index] if index >= 0 and commas[index] > first else first
+
     def stretch_before(self, k: int, first: int) -> tuple[int, int]:
         """(start, opening) of the words right before token ``k``: back to the sentence
         start or a comma; the opening is past "ثم"، "لكن"، "إلا أن" and the like."""
-        start = k - 1
-        while start > first and not self.comma_between(start - 1, start):
-            start -= 1
+        start = max(self.after_comma(k - 1, first), first) if k - 1 > first else k - 1
         opening = start
         while opening < k - 1 and _before_verb().get(self.sc.words[opening]) in _PASSED:
             opening += 1
@@ -710,16 +729,12 @@ class _Reader:
     def antecedent_of(self, relative: int, first: int) -> _Speaker:
         """The person or body a relative pronoun at token ``relative`` hangs on: the name
         right before it, or before a comma-set description of it; else unknown."""
-        opening = relative - 1
-        while opening > first and not self.comma_between(opening - 1, opening):
-            opening -= 1
+        opening = self.after_comma(relative - 1, first) if relative - 1 > first else relative - 1
         direct = self.speaker_ending_at(relative, first, opening)  # "المصدر الذي أكد"
         if direct is not None:
             return direct
         if self.comma_between(relative - 1, relative):
-            start = relative - 1
-            while start > first and not self.comma_between(start - 1, start):
-                start -= 1
+            start = self.after_comma(relative - 1, first) if relative - 1 > first else relative - 1
             if start > first:
                 named = self.set_off_name(start)
                 if named is not None:
