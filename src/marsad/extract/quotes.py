@@ -594,7 +594,12 @@ class _Reader:
             between = range(max(speaker.end if not implicit else k + 1, k + 1), opening[1])
             if any(speaker_words("statement").match(self.sc, i) for i in between):
                 self.state.issuer, self.state.joint = speaker.label, False
-        cue_span = self.span(k, k + 1)
+        return self.quote(k, speaker, content, implicit)
+
+    def quote(self, cue: int, speaker: _Speaker | None, content: Span, implicit: bool) -> Quote:
+        """The quote of the verb at token ``cue``: its speaker named as the reader names them
+        (an implicit speaker has no span of its own in this sentence)."""
+        cue_span = self.span(cue, cue + 1)
         speaker_ar, speaker_id = self.identify(speaker)
         return Quote(
             speaker=speaker.label if speaker else None,
@@ -863,18 +868,7 @@ class _Reader:
             return None, None
         if speaker.kind != "document":  # "وجاء في البيان" need not name who issued it
             self.state.last = speaker
-        cue_span = self.span(cue, cue + 1)
-        speaker_ar, speaker_id = self.identify(speaker)
-        quote = Quote(
-            speaker=speaker.label,
-            cue=cue_span.slice(self.article.text),
-            cue_span=cue_span,
-            content_span=content,
-            speaker_span=speaker.span,
-            speaker_ar=speaker_ar,
-            speaker_id=speaker_id,
-        )
-        return quote, cue if kind == "tail" else None
+        return self.quote(cue, speaker, content, False), cue if kind == "tail" else None
 
     def attributed_content(
         self, marker: int, after: int, first: int, end: int, sentence: Span, kind: str
@@ -920,18 +914,7 @@ class _Reader:
             speaker, implicit = self.clause_subject(first, k)
             if speaker is not None and not implicit:
                 self.state.last = speaker
-            cue_span = self.span(k, k + 1)
-            speaker_ar, speaker_id = self.identify(speaker)
-            return Quote(
-                speaker=speaker.label if speaker else None,
-                cue=cue_span.slice(self.article.text),
-                cue_span=cue_span,
-                content_span=content,
-                speaker_span=None if implicit or speaker is None else speaker.span,
-                implicit=implicit and speaker is not None,
-                speaker_ar=speaker_ar,
-                speaker_id=speaker_id,
-            )
+            return self.quote(k, speaker, content, implicit and speaker is not None)
         return None
 
     def clause_subject(self, first: int, k: int) -> tuple[_Speaker | None, bool]:

@@ -13,6 +13,7 @@ from marsad.extract.lexicon import Alias, Match, gazetteer
 from marsad.model import Article, Entity
 from marsad.resources import load_lines
 
+RULE = "gazetteer"  # the rule of a mention the gazetteer names
 _OPEN_MARKS = frozenset('«("“”[')
 
 _CLOSE_MARKS = frozenset('»)"”“]')
@@ -69,9 +70,7 @@ def gazetteer_names(article: Article, sc: TextView) -> list[Placed]:
         span = source_span(sc, at, match.prefix, match.fused, match.end)
         if not article.is_boilerplate(span):
             alias = match.value
-            entity = Entity(
-                span, span.slice(article.text), alias.type, alias.canonical, rule="gazetteer"
-            )
+            entity = Entity(span, span.slice(article.text), alias.type, alias.canonical, rule=RULE)
             placed.append(Placed(entity, at, match.end))
         next_free = match.end
     return placed

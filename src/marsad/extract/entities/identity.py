@@ -20,12 +20,13 @@ from marsad.arabic.clitics import definite_article
 from marsad.arabic.view import TextView
 from marsad.extract.entities.compose import compose
 from marsad.extract.entities.context import Placed
+from marsad.extract.entities.gazetteer import RULE as GAZETTEER_RULE
 from marsad.extract.entities.latin import GAZETTEER, ROMANISED, romanise
 from marsad.extract.entities.short_forms import sole_owner, weak_family_name
 from marsad.extract.lexicon import gazetteer_surfaces, patronymic
 from marsad.model import Entity
 
-_KNOWN_RULES = frozenset({"gazetteer"})
+_KNOWN_RULES = frozenset({GAZETTEER_RULE})
 
 
 def _words(view: TextView, item: Placed) -> tuple[str, ...]:
@@ -137,9 +138,9 @@ def _join_family_names(
         candidates = owners.get(words[short])
         if not candidates:
             continue
-        owner = sole_owner({str(group): known for group, known in candidates.items()})
+        owner = sole_owner(candidates)
         if owner is not None:
-            groups.join(short, int(owner))
+            groups.join(short, owner)
 
 
 def _join_body_heads(

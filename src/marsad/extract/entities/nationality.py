@@ -13,11 +13,10 @@ from functools import cache
 from marsad.arabic.normalize import normalize
 from marsad.arabic.view import TextView
 from marsad.extract.entities.context import Placed
+from marsad.extract.entities.gazetteer import RULE as GAZETTEER_RULE
 from marsad.extract.entities.heads import HEAD
 from marsad.extract.lexicon import countries, demonym_at, demonyms, gazetteer_surfaces
 from marsad.model import Article
-
-_GAZETTEER = "gazetteer"
 
 
 @cache
@@ -70,4 +69,4 @@ def national_bodies(article: Article, sc: TextView, placed: list[Placed]) -> Non
             None,
         )
         if canonical is not None:
-            item.entity.canonical, item.entity.rule = canonical, _GAZETTEER
+            item.entity.canonical, item.entity.rule = canonical, GAZETTEER_RULE

@@ -3,11 +3,14 @@ again ("أوستن" after "لويد ج. أوستن")."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from itertools import compress
+from typing import TypeVar
 
 from marsad.arabic.clitics import definite_article, readings
 from marsad.arabic.view import TextView
 from marsad.extract.entities.context import Placed, source_span, taken_tokens
+from marsad.extract.entities.gazetteer import RULE as GAZETTEER_RULE
 from marsad.extract.lexicon import demonyms, patronymic, stopwords
 from marsad.model import Article, Entity
 
@@ -43,10 +46,10 @@ def short_forms(article: Article, sc: TextView, placed: list[Placed]) -> list[Pl
     return sorted(placed + added, key=lambda item: item.first)
 
 
-GAZETTEER_RULE = "gazetteer"
+Owner = TypeVar("Owner")
 
 
-def sole_owner(people: dict[str, bool]) -> str | None:
+def sole_owner(people: Mapping[Owner, bool]) -> Owner | None:
     """The one person a shared last name stands for: the only one, else the only one the
     gazetteer knows ("كاميرون" is David Cameron, not a model's "شافعي كاميرون" that runs
     two names together); None when that leaves it ambiguous."""

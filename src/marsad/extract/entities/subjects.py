@@ -6,6 +6,7 @@ between a verb of saying and the opening of its content little else can stand.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from marsad.arabic.normalize import DROPPED, normalize
@@ -70,7 +71,7 @@ def _name_end(ctx: EntityContext, first: int, added: list[Placed]) -> int:
         return first
     if not _opens_content(ctx, end) and not (end - first > 1 and _set_off(ctx, end)):
         return first
-    if end - first == 1 and not _one_word_name(sc, first, _family_names(ctx, added)):
+    if end - first == 1 and not _one_word_name(sc, first, lambda: _family_names(ctx, added)):
         return first
     if end - first > 1 and not _several_word_name(sc, first, end):
         return first
@@ -142,7 +143,7 @@ def _family_names(ctx: EntityContext, added: list[Placed]) -> set[str]:
     }
 
 
-def _one_word_name(sc: TextView, at: int, family_names: set[str]) -> bool:
+def _one_word_name(sc: TextView, at: int, family_names: Callable[[], set[str]]) -> bool:
     """A lone word as a name: not one of the commonest words of the corpus, nor a plural
     or a dual; an indefinite adjective the lexicon knows ("دائما") only as the family name
     of someone named in full."""
@@ -155,7 +156,7 @@ def _one_word_name(sc: TextView, at: int, family_names: set[str]) -> bool:
     if found.source == "lexicon" and "name" not in found.alternatives and not found.definite:
         # "وقال دائما"، "كغيري": an adverb or adjective; a surname the lexicon also knows
         # as a noun ("بقنة"، "الخنجر") still speaks
-        return found.pos != "adj" or word in family_names
+        return found.pos != "adj" or word in family_names()
     return True
 
 
