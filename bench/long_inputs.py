@@ -2,7 +2,7 @@
 single repeated reporting verb, and the merge of undated events over thousands of short
 notes written to one template. A benchmark, not a test: it prints CPU seconds.
 
-    .venv/bin/python bench/long_inputs.py [--words 500000] [--notes 400,1000,2000,4000] [--json]
+    .venv/bin/python bench/long_inputs.py [--words 500000] [--notes 1000,2000,4000,8000] [--json]
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def template_notes(sizes: list[int]) -> list[dict[str, float | int]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=500_000)
-    parser.add_argument("--notes", default="400,1000,2000,4000")
+    parser.add_argument("--notes", default="1000,2000,4000,8000")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     report = {

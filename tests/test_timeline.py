@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from marsad.corpus.timeline import Timeline, build_timeline, date_key, render_text
+from marsad.corpus.timeline import (
+    _MIN_WORDING_OVERLAP,
+    Timeline,
+    _prefix,
+    build_timeline,
+    date_key,
+    render_text,
+)
 from marsad.model import Article, EventMention, Span
 from marsad.schema import validate
 
@@ -328,3 +338,21 @@ def test_suez_story_one_inauguration_with_many_reports_and_a_valid_contract(
         assert event.date_basis in {"explicit", "relative", "dateline", "reported", "inferred"}
         if event.scope == "background":
             assert event.scope_rule
+
+
+_GRAMS = st.frozensets(st.tuples(st.sampled_from("abcdefgh")), min_size=1, max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_GRAMS, _GRAMS, st.lists(st.tuples(st.sampled_from("abcdefgh")), max_size=30))
+def test_wordings_at_the_jaccard_bar_share_a_rare_trigram(
+    left: frozenset[tuple[str, ...]],
+    right: frozenset[tuple[str, ...]],
+    corpus: list[tuple[str, ...]],
+) -> None:
+    """The undated merge compares only wordings that share one of their rarest trigrams;
+    that must lose no pair at the bar, whatever the corpus frequencies."""
+    rarity = Counter(corpus)
+    shared = len(left & right)
+    if shared / (len(left) + len(right) - shared) >= _MIN_WORDING_OVERLAP:
+        assert set(_prefix(left, rarity)) & set(_prefix(right, rarity))

@@ -788,28 +788,44 @@ def _undated(items: list[_Item]) -> list[Event]:
             key = (m.kind, item.article.id, str(m.trigger.start), str(m.timex))
         groups.setdefault(key, []).append(item)
     merged: list[list[_Item]] = []
-    # the same wording shares word trigrams: only clusters holding one of the head's
-    # trigrams (and of its kind) can take it, in the order they were made
-    by_gram: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+    # Prefix filtering (Chaudhuri et al. 2006): two wordings with Jaccard >= t share one of
+    # the rarest |w| - ceil(t|w|) + 1 trigrams of each, so only members sharing one of those
+    # can match. Template notes share their common trigrams with every cluster; indexing
+    # only the rare ones keeps the merge near-linear, and the first cluster that holds a
+    # match (in the order clusters were made) is the same as comparing with every cluster.
+    heads = [group[0] for group in groups.values() if not group[0].mention.name]
+    rarity = Counter(gram for head in heads for gram in head.wording)
+    by_gram: dict[tuple[str, tuple[str, ...]], dict[int, list[_Item]]] = {}
     for group in groups.values():
         head = group[0]
         if head.mention.name:
             merged.append(group)
             continue
         kind = head.mention.kind
-        near = sorted({c for gram in head.wording for c in by_gram.get((kind, gram), ())})
-        for index in near:
-            if any(_same_wording(member, head) for member in merged[index]):
+        near: dict[int, list[_Item]] = {}
+        for gram in _prefix(head.wording, rarity):
+            for index, members in by_gram.get((kind, gram), {}).items():
+                near.setdefault(index, []).extend(members)
+        for index in sorted(near):
+            candidates = {id(member): member for member in near[index]}.values()
+            if any(_same_wording(member, head) for member in candidates):
                 merged[index].extend(group)
                 break
         else:
             index = len(merged)
             merged.append(group)
-        for gram in head.wording:
-            clusters = by_gram.setdefault((kind, gram), [])
-            if not clusters or clusters[-1] != index:
-                clusters.append(index)
+        for member in group:
+            for gram in _prefix(member.wording, rarity):
+                by_gram.setdefault((kind, gram), {}).setdefault(index, []).append(member)
     return [_event(group, None, _reasons(group)) for group in merged]
+
+
+def _prefix(
+    wording: frozenset[tuple[str, ...]], rarity: Counter[tuple[str, ...]]
+) -> list[tuple[str, ...]]:
+    """The rarest trigrams of a wording that any wording at the Jaccard bar must share."""
+    keep = len(wording) - math.ceil(_MIN_WORDING_OVERLAP * len(wording)) + 1
+    return sorted(wording, key=lambda gram: (rarity[gram], gram))[:keep]
 
 
 def _reasons(items: list[_Item]) -> str | None:
