@@ -409,6 +409,22 @@ def test_an_adverb_after_the_verb_is_no_speaker() -> None:
     assert quotes[0].speaker is None
 
 
+def test_an_unnamed_source_is_described_and_then_named_again() -> None:
+    # "ذلك" is the verb's object; the source's own words describe it; "المصدر" is that source
+    text = (
+        "وصلت أول رحلة. أوضح ذلك لـ«عكاظ» مصدر مسؤول في وزارة الصحة، مفيدا أنه تم الاتفاق.\n"
+        "وقال المصدر: جميع الحجاج قادمون. وأوضح أن العمل مستمر."
+    )
+    _, quotes = _quotes(text)
+    first, again, carried = quotes[0], quotes[-2], quotes[-1]
+    assert first.speaker_ar is not None and first.speaker_ar.startswith("مصدر مسؤول في وزارة")
+    assert again.speaker == first.speaker and again.speaker_ar == first.speaker_ar
+    assert carried.implicit and carried.speaker == first.speaker
+    # with no source described before, "المصدر" is one more unnamed source
+    _, quotes = _quotes("وقال المصدر إن العمل مستمر.")
+    assert quotes[0].speaker == "source (unnamed)"
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(["قال", "الوزير", "،", ",", "إن", "."]), min_size=2, max_size=40))
 def test_the_clause_start_lookup_is_the_walk_back(words: list[str]) -> None:

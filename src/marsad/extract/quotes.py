@@ -98,6 +98,13 @@ def _unnamed_links() -> frozenset[str]:
     return frozenset(normalize(line) for line in load_lines("unnamed_speaker_links.txt"))
 
 
+@cache
+def _unnamed_nouns() -> dict[str, str]:
+    """Folded one-word unnamed speaker nouns -> their English noun ("مصدر" -> "source")."""
+    rows = load_tsv("speaker_nouns.tsv", columns=2)
+    return {normalize(row[0]): row[2] for row in rows if row[1] == "unnamed" and len(row) > 2}
+
+
 @dataclass(slots=True)
 class _Speaker:
     label: str | None
@@ -105,6 +112,7 @@ class _Speaker:
     end: int  # token after the speaker phrase
     kind: str  # entity | title | document | parties | anaphor | unnamed | unknown
     feminine: bool = False
+    described: Span | None = None  # where an unnamed speaker was described, when earlier
 
 
 @dataclass(slots=True)
@@ -114,7 +122,7 @@ class _State:
     last: _Speaker | None = None
     issuer: str | None = None
     joint: bool = False
-    speakers: list[_Speaker] = field(default_factory=list)
+    unnamed: dict[str, _Speaker] = field(default_factory=dict)  # English noun -> the last
 
 
 class _Reader:
@@ -276,7 +284,7 @@ class _Reader:
             return _Speaker(canonical, self.span(at, stop), stop, "entity", kind == "ORG")
         noun = speaker_nouns().match(self.sc, at)
         if noun is None or noun.end > end:
-            return self.body_speaker(at, end, cue_at_token)
+            return self.unnamed_anaphor(at) or self.body_speaker(at, end, cue_at_token)
         kind, value = noun.value.kind, noun.value.value
         if kind == "document":
             return self.document_speaker(at, noun.end, end, value == "joint")
@@ -463,12 +471,49 @@ class _Reader:
                 return item.entity.canonical
         return None
 
+    def unnamed_anaphor(self, at: int) -> _Speaker | None:
+        """ "وقال المصدر:": the unnamed speaker of that noun described before ("مصدر مسؤول
+        في مكتب البعثة"), else one more of its kind."""
+        word = self.sc.words[at]
+        if not word.startswith(definite_article()):
+            return None
+        noun = _unnamed_nouns().get(without_article(word))
+        if noun is None:
+            return None
+        span = self.span(at, at + 1)
+        earlier = self.state.unnamed.get(noun)
+        if earlier is None:
+            return _Speaker(f"{noun} (unnamed)", span, at + 1, "unnamed")
+        return _Speaker(earlier.label, span, at + 1, "unnamed", described=earlier.span)
+
+    def describes_unnamed(self, at: int) -> bool:
+        """An indefinite word standing on its own after an unnamed speaker noun ("مصدر
+        مسؤول"، "مصادر مطلعة"، "مصدر دبلوماسي غربي"): a listed modifier, or an adjective
+        or noun the word classes give with no clitic and no article."""
+        found = self.sc.word_class(at)
+        word = self.sc.words[at]
+        return (
+            found.pos in ("adj", "noun")
+            and not found.definite
+            and not found.proclitic
+            and word not in stopwords()
+            and word not in _unnamed_links()
+            and cue_at(word) is None
+            and self.ctx.by_first.get(at) is None
+            and demonym_at(self.sc, at) is None  # the nationality is read after these
+            and not self.gap(at - 1, at).strip()
+        )
+
     def unnamed_speaker(self, at: int, stop: int, end: int, noun: str) -> _Speaker:
+        described = 0
         while stop < end:
             modifier = speaker_words("modifier").match(self.sc, stop, clitics=False)
-            if modifier is None:
+            if modifier is not None:
+                stop = modifier.end
+            elif described < 2 and self.describes_unnamed(stop):
+                described, stop = described + 1, stop + 1
+            else:
                 break
-            stop = modifier.end
         country = demonym_at(self.sc, stop) if stop < end else None
         if country is not None:
             stop += 1
@@ -488,7 +533,9 @@ class _Reader:
         elif country is not None:
             body = countries()[country].adjective
         label = f"{body} {noun} (unnamed)" if body else f"{noun} (unnamed)"
-        return _Speaker(label, self.span(at, stop), stop, "unnamed")
+        speaker = _Speaker(label, self.span(at, stop), stop, "unnamed")
+        self.state.unnamed[noun] = speaker
+        return speaker
 
     # -- content -------------------------------------------------------------------------
 
@@ -621,8 +668,9 @@ class _Reader:
         known = self.identities.get(speaker.label)
         if known is not None:
             return known[1] or None, known[2] or None
-        if speaker.span is not None and speaker.kind in ("unnamed", "title"):
-            return speaker.span.slice(self.article.text), None
+        written = speaker.described or speaker.span
+        if written is not None and speaker.kind in ("unnamed", "title"):
+            return written.slice(self.article.text), None
         return None, None
 
     def subjectless(self, k: int, after: int, end: int, content_token: int) -> bool:
