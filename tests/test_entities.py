@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -10,11 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marsad.arabic.clitics import readings
+from marsad.arabic.normalize import normalize
 from marsad.arabic.sentences import split_sentences
 from marsad.extract.entities import annotate_entities
 from marsad.extract.entities.latin import romanise
 from marsad.extract.lexicon import countries, demonyms, gazetteer, titles
 from marsad.model import Article, Sentence
+from marsad.resources import load_tsv
 
 
 def _article(text: str, doc: str = "t") -> Article:
@@ -66,7 +69,7 @@ def test_unknown_name_after_title_is_romanised() -> None:
     person = next(e for e in article.entities if e.type == "PER")
     assert person.text == "خالد منصور"
     assert person.rule == "translit"
-    assert person.canonical == romanise("خالد منصور") == "Khaled Mansour"
+    assert person.canonical == romanise("خالد منصور") == "Khalid Mansour"
     assert (person.name_source, person.canonical_ar) == ("romanised", "خالد منصور")
     assert person.role == "Egyptian Minister of Foreign Affairs"
 
@@ -84,6 +87,33 @@ def test_romanised_names_have_vowels_and_particles() -> None:
         assert all(any(vowel in word.lower() for vowel in "aeiouy") for word in words), latin
     assert romanise("عادل بن أحمد الجبير").startswith("Adel bin Ahmed al-")
     assert romanise("طلال الفهد") == "Talal al-Fahad"
+
+
+def test_given_names_are_written_the_newspapers_way() -> None:
+    assert romanise("راشد الغامدي") == "Rashid al-Ghamdi"
+    assert romanise("محمد بن حسن").startswith("Mohammed bin Hassan")
+    # an attested whole spelling may not bring a name the Arabic does not have
+    assert romanise("عماد احمد") == "Imad Ahmed"
+    # a family name made of a servant name is one word after the article
+    assert romanise("عبدالله العبدالجبار") == "Abdullah al-Abduljabbar"
+
+
+def test_every_given_name_row_is_frequent_in_the_sample(saudi_jsonl: Path) -> None:
+    rows = load_tsv("latin_given_names.tsv", columns=2)
+    wanted = {normalize(arabic) for arabic, *_ in rows}
+    seen: Counter[str] = Counter()
+    with saudi_jsonl.open(encoding="utf-8") as records:
+        for line in records:
+            text = normalize(json.loads(line)["content"])
+            words = set(text.split())
+            # a name with its proclitic still counts ("ومحمد"); "عبد الله" is two words
+            seen.update(
+                w
+                for w in wanted
+                if (" " in w and w in text) or w in words or any(p + w in words for p in "وبل")
+            )
+    rare = sorted(w for w in wanted if seen[w] < 10)
+    assert not rare, rare
 
 
 def test_clitic_readings_restore_fused_article() -> None:

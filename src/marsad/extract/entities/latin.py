@@ -31,6 +31,10 @@ _SPELLED_SHARE = 0.6  # of a name's consonants its Latin spelling must write, in
 GAZETTEER = "gazetteer"
 
 _ARTICLE = re.compile(r"(?<=[\s-])Al-(?=\w)|^Al-(?=\w)")
+# Latin words that are no name of their own in an attested spelling ("Abd El Aziz")
+_LATIN_PARTICLES = frozenset(
+    {"al", "el", "bin", "ben", "ibn", "bint", "abd", "abdel", "abdul", "abu", "abou", "bou", "abi"}
+)
 
 
 @cache
@@ -47,17 +51,30 @@ def _romanizer() -> Transliterator:
     return Transliterator(auto_load_model=False)
 
 
-def _whole(name: str) -> str | None:
+@cache
+def _given_names() -> dict[str, str]:
+    """Folded given name -> how English newspapers write it (latin_given_names.tsv)."""
+    return {_key(row[0]): row[1] for row in load_tsv("latin_given_names.tsv", columns=2)}
+
+
+def _key(unit: str) -> str:
+    return "".join(normalize(unit).split())  # "عبد الله" and "عبدالله" alike
+
+
+def _whole(name: str, units: int) -> str | None:
     """The attested spelling of the whole name (Wikidata's label of a person is one
-    source, and a better one than unit-by-unit spellings)."""
+    source, and a better one than unit-by-unit spellings), when it writes no more names
+    than the Arabic has units: "عماد احمد" is not "Imad Ahmad Sayfour"."""
     romanizer = _romanizer()
     if romanizer.index is None:
         return None
     key = full_key(normalize_arabic(name))
     found = romanizer.index.lookup_full(key, None, "arabic")
     for row in found or []:
-        if _spells(name, str(row.latin)):
-            return str(row.latin)
+        latin = str(row.latin)
+        names = [w for w in re.split(r"[\s-]+", latin) if w.casefold() not in _LATIN_PARTICLES]
+        if len(names) <= units and _spells(name, latin):
+            return latin
     return None
 
 
@@ -92,11 +109,31 @@ def _spells(unit: str, latin: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _unit(unit: str) -> str:
+    given = _given_names().get(_key(unit))
+    if given is not None:
+        return given
     found = _romanizer().transliterate(unit, top_k=3, country=_settings()["country"])
+    ruled: str | None = None  # the library's rules: vowels, never an unrelated name
     for candidate in found if isinstance(found, list) else []:
-        if _spells(unit, candidate.text):
+        if not _spells(unit, candidate.text):
+            continue
+        if getattr(candidate, "source", None) != "rules":
             return str(candidate.text)
-    return romanize_unit(unit)  # the library's rules: vowels, never an unrelated name
+        ruled = ruled or str(candidate.text)
+    the = definite_article()
+    bare = normalize(unit)[len(the) :] if normalize(unit).startswith(the) else ""
+    if bare.startswith(_servant() + the):
+        # a family name made of a servant name ("العبدالجبار" al-Abduljabbar, 47 times in
+        # the sample): the article before the servant name's own spelling, as one word
+        inner = re.sub(r"[\s-]", "", _unit(bare))
+        return "Al-" + inner[:1].upper() + inner[1:].lower()
+    return ruled or romanize_unit(unit)
+
+
+@cache
+def _servant() -> str:
+    """عبد, the particle that makes one unit with the name after it (name_particles.tsv)."""
+    return next(w for w, p in name_particles().items() if p.role == "servant")
 
 
 def _units(words: list[str]) -> list[str]:
@@ -115,6 +152,16 @@ def _units(words: list[str]) -> list[str]:
     return units
 
 
+def _given_spellings(units: list[str], latin: str) -> str:
+    """An attested whole spelling with its given names written the newspapers' way
+    ("Khaled al-Obeidi" -> "Khalid al-Obeidi"), where its words and the units pair up."""
+    spelled = latin.split()
+    if len(spelled) != len(units):
+        return latin
+    given = _given_names()
+    return " ".join(given.get(_key(unit), word) for unit, word in zip(units, spelled, strict=True))
+
+
 @lru_cache(maxsize=1 << 16)
 def romanise(name: str) -> str:
     """The Latin spelling of an Arabic name as written (clitics already left out)."""
@@ -123,10 +170,13 @@ def romanise(name: str) -> str:
         return ""
     # one word's attested "whole name" is some full name that is written so ("عبدالعزيز"
     # -> "Abd El Aziz"); the unit's own spelling is the better one
-    latin = _whole(" ".join(words)) if len(words) > 1 else None
-    if latin is None:
+    units = _units(words)
+    latin = _whole(" ".join(words), len(units)) if len(words) > 1 else None
+    if latin is not None:
+        latin = _given_spellings(units, latin)
+    else:
         particles = _settings()["particles"]
-        parts = [particles.get(normalize(unit)) or _unit(unit) for unit in _units(words)]
+        parts = [particles.get(normalize(unit)) or _unit(unit) for unit in units]
         latin = " ".join(part for part in parts if part)
     latin = " ".join(latin.split())
     first, _, rest = latin.partition(" ")
