@@ -277,3 +277,16 @@ def test_a_word_read_whole_is_no_kaf_and_a_name() -> None:
     named = {e.canonical for e in _article("وصل الوفد إلى كابل ودفع 50 دولارا.").entities}
     assert "Apple" not in named
     assert not any(e.text == "دولارا" for e in _article("دفع 50 دولارا.").entities)
+
+
+def test_names_in_a_list_after_and_and_names_with_ali() -> None:
+    # the model's span starts after "و", a proclitic the word classes read; "علي" as
+    # written is the name Ali, although it folds like the preposition "على"
+    article = _article("وفاز بالجائزة كل من سعيد النقير، وأحمد ذباح الشمري، ومنيرة صالح الحبسي.")
+    people = {e.text for e in article.entities if e.type == "PER"}
+    assert {"أحمد ذباح الشمري", "منيرة صالح الحبسي"} <= people
+    article = _article("وقال عبدالله بن علي القرني إن المشروع ناجح.")
+    assert [e.text for e in article.entities if e.type == "PER"] == ["عبدالله بن علي القرني"]
+    # a letter the model cut off a word that is no proclitic there stays a miss
+    article = _article("وصلت الفرقاطة فريم إلى الميناء.")
+    assert "ريم" not in {e.text for e in article.entities}

@@ -57,6 +57,17 @@ def _given_names() -> dict[str, str]:
     return {_key(row[0]): row[1] for row in load_tsv("latin_given_names.tsv", columns=2)}
 
 
+@cache
+def _given_as_written() -> frozenset[str]:
+    return frozenset(row[0] for row in load_tsv("latin_given_names.tsv", columns=2))
+
+
+def is_given_name(written: str) -> bool:
+    """``written`` (as in the text, unfolded) is a given name of latin_given_names.tsv
+    spelled with its own letters: "علي" Ali, not "على" (on), which folds the same."""
+    return written in _given_as_written()
+
+
 def _key(unit: str) -> str:
     return "".join(normalize(unit).split())  # "عبد الله" and "عبدالله" alike
 

@@ -6,6 +6,7 @@ from marsad.arabic.clitics import definite_article
 from marsad.arabic.view import TextView
 from marsad.extract.cues import cue_tokens
 from marsad.extract.entities.context import EntityContext, Placed
+from marsad.extract.entities.latin import is_given_name
 from marsad.extract.entities.short_forms import leave_short_forms
 from marsad.extract.lexicon import (
     demonym_at,
@@ -36,10 +37,13 @@ def model_names(ctx: EntityContext, found: list[Placed]) -> list[Placed]:
         stop = sc.token_at(sc.folded_index(end))
         if first < 0 or stop <= first or any(ctx.taken[first:stop]):
             continue
-        if folded_start > sc.starts[first] and not sc.folded.startswith(
-            definite_article(), folded_start
+        cut = folded_start - sc.starts[first]
+        if (
+            cut > 0
+            and not sc.folded.startswith(definite_article(), folded_start)
+            and not _after_proclitic(sc, first, stop, cut)
         ):
-            # The model cut a letter off the word: "ف|وزي", "ك|ردستان" are names whole.
+            # The model cut a letter off the word: "ف|وزي", "ك|ردستان" are names whole
             continue
         stop, end = _before_honorific(sc, first, stop, end)
         trimmed = _name_start(sc, first, stop, verbs)
@@ -47,7 +51,7 @@ def model_names(ctx: EntityContext, found: list[Placed]) -> list[Placed]:
             first, start = trimmed, sc.token_start(trimmed)
         if first >= stop:
             continue
-        if not _plausible_name(sc.words[first:stop]) or gazetteer().match(sc, first):
+        if not _plausible_name(sc, first, stop) or gazetteer().match(sc, first):
             continue  # the gazetteer knows a name here and left it out on purpose
         if stop - first == 1 and demonym_at(sc, first) is not None:
             continue  # "الأفغاني" alone is the adjective: the nested pass links its country
@@ -63,6 +67,14 @@ def model_names(ctx: EntityContext, found: list[Placed]) -> list[Placed]:
             added.append(Placed(Entity(span, text, kind, "", rule="ner"), first, stop))
             ctx.taken[first:stop] = b"\x01" * (stop - first)
     return leave_short_forms(sc, ctx.placed + found + added, added)
+
+
+def _after_proclitic(sc: TextView, first: int, stop: int, cut: int) -> bool:
+    """The ``cut`` letters before a model span are the proclitic the word classes read
+    ("و|منيرة صالح" in a list of names), with a name of two words or a word the classes
+    know as a name ("و|عمان"; not "ف|ريم", a verb)."""
+    found = sc.word_class(first)
+    return len(found.proclitic) == cut and (stop - first > 1 or found.pos == "name")
 
 
 def _before_honorific(sc: TextView, first: int, stop: int, end: int) -> tuple[int, int]:
@@ -94,9 +106,13 @@ def _function_word(sc: TextView, at: int) -> bool:
     )
 
 
-def _plausible_name(words: list[str]) -> bool:
+def _plausible_name(sc: TextView, first: int, stop: int) -> bool:
+    words = sc.words[first:stop]
     if not words or all(word.isdigit() for word in words):
         return False
-    if any(word in stopwords() for word in words):
-        return False
+    if any(
+        word in stopwords() and not is_given_name(sc.token_span(at, at + 1).slice(sc.text))
+        for at, word in enumerate(words, start=first)
+    ):
+        return False  # "على" is no name; "علي" as written is Ali
     return len(words) > 1 or strip_clitics(words[0])[1] not in common_words()
