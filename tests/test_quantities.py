@@ -271,3 +271,13 @@ def test_cldr_units_are_what_babel_gives() -> None:
     spec.loader.exec_module(module)
     current = (ROOT / "src" / "marsad" / "resources" / "cldr_units.tsv").read_text(encoding="utf-8")
     assert module.render() == current
+
+
+def test_a_tatweel_dash_joins_a_range_and_or_between_two_units_does_not() -> None:
+    # found in the hand check of 100 random sample figures: both were wrong values
+    brief = _brief("وتتراوح الأسعار بين 75 ـــ 85 دولارا للبرميل.")
+    assert [value for _, value, *_ in brief] == [(75, 85)]
+    brief = _brief("وتستخدم ذخيرة عيار 14.5 مم أو 23 مم في القصف.")
+    assert [value for _, value, *_ in brief] == [14.5, 23]
+    # one unit for both: "5 أو 6" is an approximate count, a range
+    assert [value for _, value, *_ in _brief("وقتل 5 أو 6 أشخاص في الهجوم.")] == [(5, 6)]

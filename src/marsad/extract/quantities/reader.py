@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import compress
 
-from marsad.arabic.charsets import letter
+from marsad.arabic.charsets import charset, letter
 from marsad.arabic.clitics import without_article
 from marsad.arabic.view import TextView
 from marsad.arabic.wordclass import WordClass
@@ -63,7 +63,6 @@ _PEOPLE_KINDS = frozenset({"counted", "partitive", "elliptic"})
 _ADJACENT = frozenset(" \t\u00a0")
 _DIGIT_RUN = re.compile(r"\d+")
 _LABEL_GAP = frozenset(" \t\u00a0(")  # "المادة (236)"
-_DASHES = frozenset("-\u2013\u2014")
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,16 +396,17 @@ class Reader:
             return None
         if after >= len(view.words):
             return None
-        gap = view.folded[stop : view.starts[after]]
         joiner: str | None
-        if gap.strip() in _DASHES and view.words[after][:1].isdigit():
-            joiner, at = "to", after  # "( 50 - 500 ) ريال"
+        if self._dash(stop, view.starts[after]) and view.words[after][:1].isdigit():
+            joiner, at = "to", after  # "( 50 - 500 ) ريال", "75 ـــ 85 دولارا"
         elif not plain_gap(view, stop, after, _ADJACENT):
             return None
         else:
             joiner, at = self._joiner(after)
         if joiner is None or at >= len(view.words):
             return None
+        if joiner == "or" and head is not None:
+            return None  # "14.5 مم أو 23 مم": two figures each with its unit, not a range
         if joiner == "and" and not self._range_before(low.first):
             return None
         high = self._number(at) if joiner != "and" or view.words[at][0].isdigit() else None
@@ -428,6 +428,13 @@ class Reader:
             return None
         pair = sorted((_round(low_value), _round(high.value)))
         return self._make(low, (pair[0], pair[1]), high_head, last=high)
+
+    def _dash(self, start: int, end: int) -> bool:
+        """The text between folded ``start`` and ``end`` is a dash alone, as written: the
+        folding drops a run of tatweel used as one ("75 ـــ 85")."""
+        view = self.view
+        written = view.text[view.source_index(start) : view.source_index(end)].strip()
+        return bool(written) and set(written) <= charset("range-dash") and len(set(written)) == 1
 
     def _joiner(self, at: int) -> tuple[str | None, int]:
         """The word joining a range at token ``at`` and the token of the second figure."""
