@@ -34,6 +34,18 @@ def test_question_mark_and_lines_split() -> None:
     assert _texts(text) == ["هل انتهت المهمة؟", "لا.", "سطر ثان"]
 
 
+def test_a_mark_glued_to_the_next_word_splits_but_not_letters_spelled_out() -> None:
+    text = "وروجت للأكاذيب.وقال إبراهيم علوي إنه بريء. أين الحقيقة؟لماذا الصمت"
+    assert _texts(text) == [
+        "وروجت للأكاذيب.",
+        "وقال إبراهيم علوي إنه بريء.",
+        "أين الحقيقة؟",
+        "لماذا الصمت",
+    ]
+    # "بي.بي.سي" and "د.محمد": letters and a title, no sentence end
+    assert _texts("ونقلت بي.بي.سي عن د.محمد قوله") == ["ونقلت بي.بي.سي عن د.محمد قوله"]
+
+
 def test_period_inside_guillemets_stays_in_the_sentence() -> None:
     text = "وختم البيان: «يؤكد الانتهاء الناجح. هذا التزام البلدين». وانتهى الاجتماع."
     assert _texts(text) == [

@@ -1,6 +1,8 @@
 """Sentence splitting for Arabic news text, on exact offsets.
 
-Boundaries: line breaks, and . ! ? ؟ … followed by space. Not boundaries: the Arabic
+Boundaries: line breaks, and . ! ? ؟ … followed by space, or glued between two Arabic words
+of three letters or more ("بهم.وقال": 864 times in 436 of the 5,996 Saudi sample articles;
+"بي.بي.سي" spells letters). Not boundaries: the Arabic
 comma ، and semicolon ؛ (clause marks inside one sentence), a period after a single
 letter ("لويد ج. أوستن"), a period between digits ("2.5"), and any mark inside an open
 « » or “ ” quotation on the same line.
@@ -30,6 +32,15 @@ def _is_initial(text: str, dot: int) -> bool:
     return dot == 1 or not text[dot - 2].isalpha()
 
 
+_GLUED = re.compile(r"(?<=[\u0621-\u064A]{3})[.!?؟…](?=[\u0621-\u064A]{3})")
+
+
+def _glued(text: str, index: int) -> bool:
+    """The mark at ``index`` ends a sentence written with no space after it: Arabic words
+    of three letters or more on both sides."""
+    return _GLUED.match(text, index) is not None
+
+
 def _line_sentences(text: str, start: int, end: int) -> list[Span]:
     spans: list[Span] = []
     begin = start
@@ -47,7 +58,7 @@ def _line_sentences(text: str, start: int, end: int) -> list[Span]:
         elif depth == 0:  # an ender outside quotation marks
             trail = _TRAIL.match(text, index + 1, end)
             stop = trail.end() if trail else index + 1
-            followed_by_space = stop >= end or text[stop] in _SPACE
+            followed_by_space = stop >= end or text[stop] in _SPACE or _glued(text, index)
             between_digits = char == "." and stop < end and text[stop].isdigit()
             if (
                 followed_by_space
