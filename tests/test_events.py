@@ -318,3 +318,12 @@ def test_a_lead_past_event_without_a_date_is_dated_reported() -> None:
     undated.published.value = None
     annotate_events(undated)
     assert undated.events == []  # no day to bound it by: nothing is invented
+
+
+def test_an_event_is_dated_by_its_day_and_keeps_a_clock_time() -> None:
+    text = "وصل الوزير إلى الرياض مساء أمس. واجتمع مع نظيره الساعة الواحدة."
+    evening = ("مساء أمس", "DATE", "2015-08-05TEV")
+    article = _article(text, [evening, ("الساعة الواحدة", "TIME", "2015-08-06T13:00")])
+    dates = {event.trigger_text: event.date for event in _events(article)}
+    assert dates["وصل"] == "2015-08-05"
+    assert "2015-08-06T13:00" in dates.values()

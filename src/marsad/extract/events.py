@@ -58,6 +58,7 @@ _SNIPPET_AFTER = 10
 # Punctuation that closes a clause (orthography, not vocabulary).
 _CLAUSE_MARKS = re.compile(char_class("clause") + r"|\s-\s")
 _ISO_DATE = re.compile(r"^\d{4}(?:-|$|T|/)")
+_PART_OF_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})T[A-Z]{2}$")  # TIMEX3 MO, AF, EV, NI ...
 # Branch order matters: stop forms ("بيانات") and exact multi-word forms ("البيان المشترك")
 # are tried before single nouns.
 _FORMS = ("stop", "exact", "noun", "verb")
@@ -711,6 +712,13 @@ def _report_day(article: Article) -> str | None:
     return value[:10] if value and len(value) >= _DAY else None
 
 
+def _event_date(value: str | None) -> str | None:
+    """An event is dated by its day: "مساء أمس" (2015-08-05TEV) is the 5th, so reports that
+    say "in the evening" and reports that do not give one date; a clock time stays."""
+    found = _PART_OF_DAY.match(value) if value else None
+    return found.group(1) if found else value
+
+
 def _mention(
     article: Article,
     sentence: Span,
@@ -719,7 +727,7 @@ def _mention(
     named: list[Entity],
     timex: Timex | None,
 ) -> EventMention:
-    date = timex.value if timex is not None else _report_day(article)
+    date = _event_date(timex.value) if timex is not None else _report_day(article)
     clause = clause_of(article.view, sentence, owner.span)
     entities = _layers(article).entities_in(clause)
     basis: str | None = None
