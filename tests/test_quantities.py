@@ -281,3 +281,15 @@ def test_a_tatweel_dash_joins_a_range_and_or_between_two_units_does_not() -> Non
     assert [value for _, value, *_ in brief] == [14.5, 23]
     # one unit for both: "5 أو 6" is an approximate count, a range
     assert [value for _, value, *_ in _brief("وقتل 5 أو 6 أشخاص في الهجوم.")] == [(5, 6)]
+
+
+def test_a_scale_word_after_an_approximator_and_what_follows_a_scale() -> None:
+    # "نحو" is no number: "نحو مليون" is about one million, not a scale of the word before
+    brief = _brief("وبلغت الحمولة نحو مليون و 68 ألف طن، فيما تجمع نحو ألف متظاهر.")
+    assert [(value, approximate) for _, value, _, approximate, _ in brief] == [
+        (1_068_000, True),
+        (1000, True),
+    ]
+    # a dual of a scale goes on with the smaller figure after it, in digits or in words
+    assert [v for _, v, *_ in _brief("بلغت الحمولة مليونين و 368 ألف طن.")] == [2_368_000]
+    assert [v for _, v, *_ in _brief("بلغت الجائزة مليون وخمسمائة ألف ريال.")] == [1_500_000]

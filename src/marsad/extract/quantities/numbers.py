@@ -15,6 +15,7 @@ digits): its value is never computed, so no length of input can reach Python's l
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -299,6 +300,9 @@ def words_at(view: TextView, at: int) -> Figure | None:
     value = total + part
     if end == at or not value:
         return None
+    tail = last_scale if not part else _scale_of_dual(part, word_at(view, end - 1))
+    if tail > 1:  # "مليون و 68 ألف", "مليونين و 368 ألف": what follows the scale adds
+        value, end = continued(view, value, tail, end)
     if isinstance(value, float):
         value = round(value, 6)
         value = int(value) if value.is_integer() else value
@@ -314,6 +318,15 @@ def words_at(view: TextView, at: int) -> Figure | None:
         fraction_only=fraction_only,
         kind=first[0].kind,
     )
+
+
+def _scale_of_dual(part: Number, last: tuple[NumberWord, int, int] | None) -> Number:
+    """The scale a figure ends on when its last word is a scale's dual ("مليونين" is two of
+    a million): the scale, else 1."""
+    if last is None or last[0].kind != "hundreds" or last[0].value != part:
+        return 1
+    half = part / 2
+    return int(half) if half >= 1000 and math.log10(half).is_integer() else 1
 
 
 def scaled(view: TextView, figure: Figure) -> Figure:
@@ -360,6 +373,10 @@ def continued(view: TextView, value: Number, scale: Number, end: int) -> tuple[N
             return value + part * found[0].value, found[1]  # "3 ملايين و500 ألف"
         if found is None and part and part < scale:
             return value + part, after  # "240 ألفا و381 شخصا"
+    elif token[:1] == letter("wa") and digits_at == end:
+        more = words_at(view, end)  # "مليون وخمسمائة ألف"
+        if more is not None and more.value and more.value < scale and not more.fraction_only:
+            return value + more.value, more.end
     return value, end
 
 

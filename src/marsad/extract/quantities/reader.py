@@ -87,6 +87,9 @@ def _round(value: float | int) -> Number:
     return value
 
 
+_NUMBER_KINDS = frozenset({"cardinal", "tens", "hundreds", "scale", "fraction"})
+
+
 @cache
 def _one_words() -> tuple[frozenset[str], frozenset[str]]:
     """Folded واحد/واحدة and اثنان/اثنين forms (number_words.tsv rows of value 1, 2)."""
@@ -278,7 +281,9 @@ class Reader:
         ones, twos = _one_words()
         if word[-1:].isdigit() or word in ones or word in twos:
             return True
-        return number_words().match(view, previous) is not None
+        found = number_words().match(view, previous)
+        # a number, not an approximator or a percent word ("نحو مليون" is one million)
+        return found is not None and found.value.kind in _NUMBER_KINDS
 
     def _label_before(self, first: int) -> bool:
         """ "الفرقة 11", "البند رقم 6", "عام 64": the figure names, it does not count."""
