@@ -125,12 +125,15 @@ def _unit(unit: str) -> str:
         return given
     found = _romanizer().transliterate(unit, top_k=3, country=_settings()["country"])
     ruled: str | None = None  # the library's rules: vowels, never an unrelated name
+    attested: list[str] = []
     for candidate in found if isinstance(found, list) else []:
         if not _spells(unit, candidate.text):
             continue
         if getattr(candidate, "source", None) != "rules":
-            return str(candidate.text)
+            attested.append(str(candidate.text))
         ruled = ruled or str(candidate.text)
+    if attested:
+        return next((a for a in attested if _conventional(unit, a)), attested[0])
     the = definite_article()
     bare = normalize(unit)[len(the) :] if normalize(unit).startswith(the) else ""
     if bare.startswith(_servant() + the):
@@ -139,6 +142,19 @@ def _unit(unit: str) -> str:
         inner = re.sub(r"[\s-]", "", _unit(bare))
         return "Al-" + inner[:1].upper() + inner[1:].lower()
     return ruled or romanize_unit(unit)
+
+
+def _conventional(unit: str, latin: str) -> bool:
+    """``latin`` writes the letters of latin_names.yaml's ``preferred_letters`` the way the
+    Gulf's English press does (ج as j, ق as q), and none of its ``avoided_spellings``."""
+    written = latin.casefold()
+    if any(avoided in written for avoided in _settings()["avoided_spellings"]):
+        return False
+    return all(
+        latin_letter in written
+        for letter, latin_letter in _settings()["preferred_letters"].items()
+        if letter in unit
+    )
 
 
 @cache
