@@ -293,3 +293,15 @@ def test_names_in_a_list_after_and_and_names_with_ali() -> None:
     # a letter the model cut off a word that is no proclitic there stays a miss
     article = _article("وصلت الفرقاطة فريم إلى الميناء.")
     assert "ريم" not in {e.text for e in article.entities}
+
+
+def test_the_holder_named_after_the_body_of_an_office() -> None:
+    # "الناطق الإعلامي بصحة عسير" is an office with its body; the person follows it
+    article = _article("وبين الناطق الإعلامي بصحة عسير سعيد النقير أن الجولات مستمرة.")
+    assert [e.text for e in article.entities if e.type == "PER"] == ["سعيد النقير"]
+    # a name that only looks like ب + a word is the name itself
+    article = _article("وصرح السفير بدر عبد العاطي بأن اللقاء مثمر.")
+    assert "عبد العاطي" not in {e.text for e in article.entities}
+    # what opens a quote's content ends a name
+    article = _article("وصرح رئيس البلدية اندي بيرك بأنه «من غير المقبول».")
+    assert all("بأنه" not in e.text for e in article.entities)

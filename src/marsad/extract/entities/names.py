@@ -46,8 +46,8 @@ def _unknown_name(ctx: EntityContext, at: int) -> int:
     end = at
     while end < len(words) and end - at < _MAX_NAME_TOKENS:
         word = words[end]
-        if ctx.taken[end] or not name_word(word, end - at):
-            break
+        if ctx.taken[end] or not name_word(word, end - at) or word in name_enders():
+            break  # "اندي بيرك |بأنه": what opens a quote's content ends the name
         if end == at and (demonym_at(ctx.sc, end) or _starts_phrase(word)):
             break
         if end > at and ctx.gap(end - 1, end) != " ":
@@ -85,6 +85,28 @@ def _carries_preposition(ctx: EntityContext, at: int) -> bool:
     return word[0] in prepositions and any(p == 1 for p, _ in ctx.sc.readings(at)[1:])
 
 
+_MAX_BODY_TOKENS = 5
+
+
+def _after_body(ctx: EntityContext, at: int) -> int | None:
+    """The token after the body of an office that opens at token ``at`` where a given
+    name starts (a word the word classes know as a name), within a few words with no
+    punctuation, verb or title between; None when there is none."""
+    sc = ctx.sc
+    opening = sc.word_class(at)
+    if not opening.proclitic or opening.pos == "name":
+        return None  # "السفير بدر": a name that only looks like ب + a word
+    for index in range(at + 1, min(len(sc.words), at + 1 + _MAX_BODY_TOKENS)):
+        if ctx.gap(index - 1, index) != " ":
+            return None
+        found = sc.word_class(index)
+        if found.pos == "verb" or titles().match(sc, index, clitics=False) is not None:
+            return None
+        if found.pos == "name" and not found.proclitic and not ctx.taken[index]:
+            return past_ranks(sc, index)
+    return None
+
+
 def names_after_titles(ctx: EntityContext, mentions: list[TitleMention]) -> list[Placed]:
     """Persons the gazetteer lacks, named right after a title."""
     added: list[Placed] = []
@@ -95,9 +117,19 @@ def names_after_titles(ctx: EntityContext, mentions: list[TitleMention]) -> list
         if at == 0 or not separated(ctx, at - 1, at):
             continue
         at = past_ranks(ctx.sc, at)
-        if at >= len(ctx.sc.tokens) or _carries_preposition(ctx, at):
-            continue  # "المدير التنفيذي لسوق": the body of an office, not a person
+        if at >= len(ctx.sc.tokens):
+            continue
+        if _carries_preposition(ctx, at):
+            # "المدير التنفيذي لسوق عكاظ": the body of an office, not a person; the
+            # holder may be named after it ("الناطق الإعلامي بصحة عسير سعيد النقير أن")
+            found = _after_body(ctx, at)
+            if found is None:
+                continue
+            at = found
         end = _unknown_name(ctx, at)
+        name = ctx.sc.token_span(at, end) if end > at else None
+        if name is not None and any(name.overlaps(t.span) for t in ctx.article.timexes):
+            continue  # "مأمون حميدة مارس الماضي": a date is no part of a name
         if end == at:
             continue
         span = source_span(ctx.sc, at, 0, False, end)
