@@ -293,3 +293,16 @@ def test_a_scale_word_after_an_approximator_and_what_follows_a_scale() -> None:
     # a dual of a scale goes on with the smaller figure after it, in digits or in words
     assert [v for _, v, *_ in _brief("بلغت الحمولة مليونين و 368 ألف طن.")] == [2_368_000]
     assert [v for _, v, *_ in _brief("بلغت الجائزة مليون وخمسمائة ألف ريال.")] == [1_500_000]
+
+
+def test_duals_after_a_dual_verb_feminine_nisba_duals_and_a_nationality() -> None:
+    # found missed in a hand check of 20 crime and conflict reports
+    brief = _brief("وكانت انتحاريتان نفذتا تفجيرين في السوق.")
+    assert [(text, value, unit) for text, value, unit, *_ in brief] == [
+        ("انتحاريتان", 2, "militant"),
+        ("تفجيرين", 2, "attacks"),
+    ]
+    brief = _brief("وأعلنت مصادر رسمية مقتل عسكريين تركيين اثنين.")
+    assert [(text, value) for text, value, *_ in brief] == [("عسكريين تركيين اثنين", 2)]
+    # an adjective agreeing with the dual noun before it counts nothing
+    assert _brief("لقاعدتي انجرلك وديار بكر العسكريتين لتنفيذ هجمات") == []

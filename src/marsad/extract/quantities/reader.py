@@ -22,6 +22,7 @@ from marsad.arabic.charsets import charset, letter
 from marsad.arabic.clitics import without_article
 from marsad.arabic.view import TextView
 from marsad.arabic.wordclass import WordClass
+from marsad.extract.lexicon import demonym_at
 from marsad.extract.quantities import categories
 from marsad.extract.quantities.heads import (
     Head,
@@ -619,14 +620,15 @@ class Reader:
         ):
             head, wc = head - 1, view.word_class(head - 1)  # "عسكريين آخرين اثنين"
         elif (
-            wc.pos == "adj"
+            (wc.pos == "adj" or demonym_at(view, head) is not None)
             and not wc.proclitic
             and head > 0
             and plain_gap(view, view.ends[head - 1], head, _ADJACENT)
         ):
             noun = view.word_class(head - 1)
-            if noun.pos == "noun" and not noun.definite and not noun.proclitic:
-                head, wc = head - 1, noun  # "ملعقة كبيرة واحدة"
+            nouns = ("noun", "adj") if demonym_at(view, head) is not None else ("noun",)
+            if noun.pos in nouns and not noun.definite and not noun.proclitic:
+                head, wc = head - 1, noun  # "ملعقة كبيرة واحدة", "عسكريين تركيين اثنين"
         if wc.pos not in ("noun", "adj") or not view.words[head].isalpha():
             return None
         if wc.stem in head_words("not-head") or view.words[head] in head_words("not-head"):
@@ -690,13 +692,18 @@ class Reader:
             wc = word_classes[at]
             if wc.pos not in ("noun", "adj"):
                 continue
-            if at > 0 and word_classes[at - 1].number == "du":
-                continue  # an adjective agreeing with a dual noun before it
+            before = word_classes[at - 1] if at > 0 else None
+            if before is not None and before.number == "du" and before.pos in ("noun", "adj"):
+                continue  # an adjective agreeing with a dual noun before it (not "نفذتا")
             match = listed.match(view, at)
             if match is not None:
                 counted, end, prefix = match.value, match.end, match.prefix
             else:
-                found = _dual_reading(view, at, wc.number == "du")
+                # a feminine nisba dual counts women only as a noun: "العسكريتين" (the
+                # two military bases) agrees with a noun before it
+                found = _dual_reading(
+                    view, at, wc.number == "du", wc.pos == "noun" and not wc.definite
+                )
                 if found is None:
                     continue
                 counted, end, prefix = singulars[found[1]], at + 1, found[0]
@@ -832,17 +839,22 @@ def _ordinals() -> frozenset[str]:
     return frozenset(forms | {definite_article() + form for form in forms})
 
 
-def _dual_reading(view: TextView, at: int, dual: bool) -> tuple[int, str] | None:
+def _dual_reading(view: TextView, at: int, dual: bool, noun: bool = True) -> tuple[int, str] | None:
     """(clitic length, singular) of a dual of a counted noun: "عبوتين" -> "عبوه" (ة +
-    تين is always a dual), and where the word class reads a dual, "والقياديان" ->
-    "قيادي"."""
+    تين is always a dual), "انتحاريتان" -> "انتحاري" when ``noun``, and where the word
+    class reads a dual, "والقياديان" -> "قيادي"."""
     feminine, masculine = _dual_endings()
     singulars = counted_singulars()
     for prefix, word in view.readings(at):
         stem = without_article(word, keep=4)
         for ending in feminine:
-            if stem.endswith(ending) and stem[: -len(ending)] + letter("ta-marbuta") in singulars:
-                return prefix, stem[: -len(ending)] + letter("ta-marbuta")
+            if not stem.endswith(ending):
+                continue
+            base = stem[: -len(ending)]
+            if base + letter("ta-marbuta") in singulars:
+                return prefix, base + letter("ta-marbuta")
+            if base.endswith(letter("ya")) and base in singulars and noun:
+                return prefix, base  # "انتحاريتان": two women of a nisba noun (انتحاري)
         if dual:
             for ending in masculine:
                 if stem.endswith(ending) and stem[: -len(ending)] in singulars:
