@@ -306,3 +306,10 @@ def test_duals_after_a_dual_verb_feminine_nisba_duals_and_a_nationality() -> Non
     assert [(text, value) for text, value, *_ in brief] == [("عسكريين تركيين اثنين", 2)]
     # an adjective agreeing with the dual noun before it counts nothing
     assert _brief("لقاعدتي انجرلك وديار بكر العسكريتين لتنفيذ هجمات") == []
+
+
+def test_a_descending_pair_after_bayna_is_a_range() -> None:
+    brief = _brief("وتراوحت نسبة التغير ما بين 1.72% إلى 0.36% خلال الأسبوع.")
+    assert [value for _, value, *_ in brief] == [(0.36, 1.72)]
+    # without "بين" two figures stay two (a fall from 8% to 5% is no range)
+    assert [value for _, value, *_ in _brief("تراجع المؤشر 8% إلى 5%")] == [8, 5]

@@ -430,8 +430,10 @@ class Reader:
             ratio = _scale_of(view, high)
             if ratio and low_value * ratio <= high.value:
                 low_value = low_value * ratio  # "3 إلى 5 ملايين"
-        if joiner == "to" and (not low_value < high.value or self._change_before(low.first)):
-            return None
+        if joiner == "to" and self._change_before(low.first):
+            return None  # "ارتفع من 5 إلى 8"
+        if joiner == "to" and not low_value < high.value and not self._range_before(low.first):
+            return None  # a descending pair is a range only after "بين": "ما بين 1.72% إلى 0.36%"
         pair = sorted((_round(low_value), _round(high.value)))
         return self._make(low, (pair[0], pair[1]), high_head, last=high)
 
