@@ -305,3 +305,9 @@ def test_the_holder_named_after_the_body_of_an_office() -> None:
     # what opens a quote's content ends a name
     article = _article("وصرح رئيس البلدية اندي بيرك بأنه «من غير المقبول».")
     assert all("بأنه" not in e.text for e in article.entities)
+
+
+def test_no_name_from_a_word_the_model_cut_before_an_article_like_start() -> None:
+    # "فالح" is not ف + "الح": the model's cut is no clitic there
+    article = _article('أكد ل"الرياض" الشيخ فالح الشبلي المتحدث الرسمي بأن الأهالي يعانون.')
+    assert all(not e.text.startswith("الح") for e in article.entities)

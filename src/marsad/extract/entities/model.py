@@ -40,7 +40,7 @@ def model_names(ctx: EntityContext, found: list[Placed]) -> list[Placed]:
         cut = folded_start - sc.starts[first]
         if (
             cut > 0
-            and not sc.folded.startswith(definite_article(), folded_start)
+            and not _article_after(sc, first, folded_start)
             and not _after_proclitic(sc, first, stop, cut)
         ):
             # The model cut a letter off the word: "ف|وزي", "ك|ردستان" are names whole
@@ -69,12 +69,27 @@ def model_names(ctx: EntityContext, found: list[Placed]) -> list[Placed]:
     return leave_short_forms(sc, ctx.placed + found + added, added)
 
 
+def _article_after(sc: TextView, first: int, folded_start: int) -> bool:
+    """The model's span starts at an article inside token ``first`` ("و|الشبلي"), with
+    a word of three letters after it: "ف|الح" of "فالح" is no article."""
+    the = definite_article()
+    rest = sc.folded[folded_start : sc.ends[first]]
+    return rest.startswith(the) and len(rest) - len(the) >= 3
+
+
 def _after_proclitic(sc: TextView, first: int, stop: int, cut: int) -> bool:
     """The ``cut`` letters before a model span are the proclitic the word classes read
-    ("و|منيرة صالح" in a list of names), with a name of two words or a word the classes
-    know as a name ("و|عمان"; not "ف|ريم", a verb)."""
+    ("و|منيرة صالح" in a list of names, "ل|دانيال ديفو"), with a name of two words or a
+    word the classes know as a name ("و|عمان"; not "ف|ريم", a verb), and a rest of three
+    letters or more ("ف|الح" of "فالح" is not)."""
     found = sc.word_class(first)
-    return len(found.proclitic) == cut and (stop - first > 1 or found.pos == "name")
+    rest = sc.words[first][cut:]
+    return (
+        len(found.proclitic) == cut
+        and len(rest) >= 3
+        and not rest.startswith(definite_article())
+        and (stop - first > 1 or found.pos == "name")
+    )
 
 
 def _before_honorific(sc: TextView, first: int, stop: int, end: int) -> tuple[int, int]:
