@@ -306,6 +306,10 @@ def test_duals_after_a_dual_verb_feminine_nisba_duals_and_a_nationality() -> Non
     assert [(text, value) for text, value, *_ in brief] == [("عسكريين تركيين اثنين", 2)]
     # an adjective agreeing with the dual noun before it counts nothing
     assert _brief("لقاعدتي انجرلك وديار بكر العسكريتين لتنفيذ هجمات") == []
+    # "-ين" ends the dual and the plural: a dual verb after it says which
+    brief = _brief("وقالت الشرطة إن انتحاريين اخترقا تجمعا للمصلين.")
+    assert [(text, value) for text, value, *_ in brief] == [("انتحاريين", 2)]
+    assert _brief("وقالت الشرطة إن انتحاريين اخترقوا تجمعا للمصلين.") == []
 
 
 def test_a_descending_pair_after_bayna_is_a_range() -> None:

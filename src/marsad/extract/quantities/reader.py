@@ -703,9 +703,13 @@ class Reader:
             else:
                 # a feminine nisba dual counts women only as a noun: "العسكريتين" (the
                 # two military bases) agrees with a noun before it
-                found = _dual_reading(
-                    view, at, wc.number == "du", wc.pos == "noun" and not wc.definite
+                # "-ين" is the dual's and the plural's: a dual verb after it says which
+                # ("إن انتحاريين اخترقا تجمعا")
+                after = word_classes[at + 1] if at + 1 < len(word_classes) else None
+                dual = wc.number == "du" or (
+                    after is not None and after.pos == "verb" and after.number == "du"
                 )
+                found = _dual_reading(view, at, dual, wc.pos == "noun" and not wc.definite)
                 if found is None:
                     continue
                 counted, end, prefix = singulars[found[1]], at + 1, found[0]
