@@ -317,3 +317,10 @@ def test_a_descending_pair_after_bayna_is_a_range() -> None:
     assert [value for _, value, *_ in brief] == [(0.36, 1.72)]
     # without "بين" two figures stay two (a fall from 8% to 5% is no range)
     assert [value for _, value, *_ in _brief("تراجع المؤشر 8% إلى 5%")] == [8, 5]
+
+
+def test_a_unit_in_two_words_takes_the_accusative_on_its_last() -> None:
+    # "كيلو" ends in waw, so only "متر" carries the tanwin alef; "كيلو" alone is a kilo
+    assert _brief("شق مجرى بطول 35 كيلو مترا موازيا") == [("35 كيلو مترا", 35, "km", False, False)]
+    assert _brief("يبلغ طولها 164 كيلو متراً") == [("164 كيلو متراً", 164, "km", False, False)]
+    assert _brief("وزنه 5 كيلو") == [("5 كيلو", 5, "kg", False, False)]

@@ -55,6 +55,8 @@ def variants(words: Words) -> Iterator[Words]:
     if all(accusative):
         yield tuple(word for word in accusative if word)
         yield (accusative[0] or words[0], *words[1:])
+    elif len(words) > 1 and accusative[-1]:  # "كيلو مترا": no alef after a final waw
+        yield (*words[:-1], accusative[-1])
 
 
 def _index(entries: Iterable[tuple[str, object]]) -> list[tuple[Words, object]]:
@@ -71,13 +73,13 @@ _MONEY = frozenset({"dinar", "lira", "franc", "cent", "halala", "pound"})
 
 
 @cache
-def _currencies() -> frozenset[str]:
+def currencies() -> frozenset[str]:
     rows = load_tsv("cldr_units.tsv", columns=3)
     return frozenset(row[0] for row in rows if row[1] == "currency") | _MONEY
 
 
 def _unit(code: str) -> Unit:
-    return Unit(code, "currency" if code in _currencies() else "measure")
+    return Unit(code, "currency" if code in currencies() else "measure")
 
 
 @cache
@@ -88,6 +90,14 @@ def units() -> PhraseIndex[Unit]:
     for code, forms, *_ in load_tsv("units.tsv", columns=2):
         entries.extend((form, _unit(code)) for form in forms.split())
     return PhraseIndex(_index(entries))  # type: ignore[arg-type]
+
+
+@cache
+def unit_codes() -> frozenset[str]:
+    """The codes of the currencies and measures, and "percent": units, not counted nouns."""
+    codes = {row[0] for row in load_tsv("cldr_units.tsv", columns=3)}
+    codes |= {row[0] for row in load_tsv("units.tsv", columns=2)}
+    return frozenset(codes | {"percent"})
 
 
 @cache
