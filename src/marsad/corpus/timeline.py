@@ -42,6 +42,7 @@ from typing import Any
 
 from marsad.arabic.charsets import chars
 from marsad.arabic.view import TextView
+from marsad.corpus.figure_conflicts import FigureConflict, figure_conflicts
 from marsad.corpus.shingles import content_terms
 from marsad.extract.events import OTHER, clause_of, strip_proclitics, title_span
 from marsad.model import Article, EventMention, Quantity, Span
@@ -186,11 +187,14 @@ class Version:
     value: Any
     sources: list[dict[str, Any]]  # {"doc", "start", "end", "text"}
     approximate: bool = False
+    unit: str | None = None  # when the versions differ in unit (5.2 billion euros, dollars)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"value": self.value, "sources": self.sources}
         if self.approximate:
             out["approximate"] = True
+        if self.unit:
+            out["unit"] = self.unit
         return out
 
     @property
@@ -1000,6 +1004,66 @@ def _slot_conflicts(
     return out
 
 
+# -- figures the reports of the story give differently -----------------------------------
+
+
+def _attach(found: FigureConflict, events: Sequence[Event]) -> Event | None:
+    """The event whose sources hold the conflict's passages (else share its reports)."""
+    passages = [(a, span) for v in found.versions for a, span in v.passages]
+    articles = found.article_ids
+    best: tuple[int, int, str] | None = None
+    chosen: Event | None = None
+    for event in events:
+        inside = sum(
+            1
+            for s in event.sources
+            for a, span in passages
+            if s.article_id == a and s.start <= span.start < s.end
+        )
+        shared = len({s.article_id for s in event.sources} & articles)
+        if not inside and not shared:
+            continue
+        score = (2 * inside + shared, event.reports, event.id)
+        if best is None or score[:2] > best[:2] or (score[:2] == best[:2] and score[2] < best[2]):
+            best, chosen = score, event
+    return chosen
+
+
+def _story_conflicts(
+    corpus: Sequence[Article],
+    groups: Mapping[str, str],
+    events: Sequence[Event],
+    known: Sequence[Conflict],
+) -> list[Conflict]:
+    """The figure conflicts across reports (``figure_conflicts``), each shown with the
+    event that holds its passages; none that one event's own slots already show."""
+    by_id = {article.id: article for article in corpus}
+    shown = {
+        frozenset(repr(v.value) for v in c.versions) for c in known if c.field.startswith("figure")
+    }
+    out: list[Conflict] = []
+    for found in figure_conflicts(corpus, groups):
+        if frozenset(repr(v.value) for v in found.versions) in shown:
+            continue
+        event = _attach(found, events)
+        if event is None:
+            continue
+        mixed = found.unit is None
+        versions = [
+            Version(
+                version.value,
+                [_passage(by_id[a], span) for a, span in version.passages],
+                version.approximate,
+                version.unit if mixed else None,
+            )
+            for version in found.versions
+        ]
+        first = versions[0].sources[0]["text"].split()
+        title = " ".join(first[:_TITLE_WORDS])
+        out.append(Conflict(event.id, f"figure:{found.frame}", title, versions, found.unit))
+    return out
+
+
 # -- background -------------------------------------------------------------------------
 
 
@@ -1125,6 +1189,9 @@ def build_timeline(
     _unique_ids(dated + undated_events)
     for event, members in zip(dated, clusters, strict=True):
         conflicts += _slot_conflicts(event, members, groups)
+    if reprints is None and not unnamed:
+        groups = _reprint_groups(corpus)
+    conflicts += _story_conflicts(corpus, groups, dated + undated_events, conflicts)
     order = sorted(
         range(len(dated)),
         key=lambda i: (date_key(dated[i].date or ""), dated[i].title, dated[i].id),

@@ -26,7 +26,7 @@ def _boundary() -> frozenset[str]:
     return frozenset(chars("clause") + chars("sentence-end"))
 
 
-def _crosses(view: TextView, left: int, right: int) -> bool:
+def crosses_clause(view: TextView, left: int, right: int) -> bool:
     """A clause mark or a line break lies between tokens ``left`` and ``right``."""
     gap = view.gap(left, right)
     return "\n" in gap or any(char in _boundary() for char in gap)
@@ -42,13 +42,15 @@ def before(view: TextView, first: int, reach: int = _LOOK_BACK) -> str | None:
     ``reach`` words before it."""
     at = first - 1
     while at >= 0 and first - at <= reach:
-        if _crosses(view, at, at + 1):
+        if crosses_clause(view, at, at + 1):
             return None
         found = _trigger(view, at, "before")
         if found is not None and found[1] <= first:
             # "مقتل وإصابة 30" pairs two nouns; "قتلوا وأصيب 4" two clauses
             joined = (
-                at >= 1 and not _crosses(view, at - 1, at) and view.word_class(at - 1).pos != "verb"
+                at >= 1
+                and not crosses_clause(view, at - 1, at)
+                and view.word_class(at - 1).pos != "verb"
             )
             other = _trigger(view, at - 1, "before") if joined else None
             if other is None and found[1] < first:
@@ -65,7 +67,7 @@ def before(view: TextView, first: int, reach: int = _LOOK_BACK) -> str | None:
 def after(view: TextView, end: int) -> str | None:
     """The category a verb right after a head gives ("14 جنديا قتلوا")."""
     for at in range(end, min(end + _LOOK_AHEAD, len(view.words))):
-        if at > 0 and _crosses(view, at - 1, at):
+        if at > 0 and crosses_clause(view, at - 1, at):
             return None
         found = _trigger(view, at, "after")
         if found is not None:

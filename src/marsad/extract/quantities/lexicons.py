@@ -120,6 +120,13 @@ def _counted_rows() -> list[tuple[Counted, list[str], list[str]]]:
 
 
 @cache
+def counted_labels() -> frozenset[str]:
+    """The glosses of the frequent counted nouns ("killed", "civilian"): the units of
+    figures whose noun is known, as against a noun as written."""
+    return frozenset(counted.label for counted, _forms, _duals in _counted_rows())
+
+
+@cache
 def counted_nouns() -> PhraseIndex[Counted]:
     """Singular, plural and dual forms of the counted nouns -> gloss and category."""
     entries: list[tuple[str, object]] = []

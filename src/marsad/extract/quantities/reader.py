@@ -471,7 +471,7 @@ class Reader:
         """ "ارتفع من 5 إلى 8": a change between two figures, not a range."""
         view = self.view
         for at in range(first - 1, max(-1, first - 7), -1):
-            if categories._crosses(view, at, at + 1):
+            if categories.crosses_clause(view, at, at + 1):
                 return False
             found = head_phrases("change").match(view, at)
             if found is not None and view.word_class(at).pos == "verb":
@@ -506,7 +506,7 @@ class Reader:
         if figure.words or figure.value is None:
             return None
         for at in range(figure.first - 1, max(-1, figure.first - _COUNT_OF_REACH), -1):
-            if categories._crosses(view, at, at + 1) or view.words[at][-1:].isdigit():
+            if categories.crosses_clause(view, at, at + 1) or view.words[at][-1:].isdigit():
                 return None
             wc = view.word_class(at)
             if wc.stem not in head_words("count-of") or at + 1 >= figure.first:

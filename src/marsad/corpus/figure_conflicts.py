@@ -1,0 +1,430 @@
+"""Figures that the reports of one story give differently: conflicts across outlets.
+
+Reports of a story seldom recount one happening in sentences that merge into one timeline
+event, so the conflicts inside one event (``timeline._slot_conflicts``) miss most of the
+figures outlets disagree on. Here a figure gets a frame, what it measures:
+
+- a casualty or violence count by its category ("killed", "arrested");
+- a measure or an amount by the attribute word before it (``measure_attributes.tsv``:
+  "بطول 72 كيلومترا" is a length in km, "بقيمة 5.2 مليار يورو" a value in money).
+
+A figure framed by its unit or counted noun alone is left out: market reports repeat one
+sentence with a new count every day, and measured on the 5,996-article sample nearly all
+such pairs were two facts. Two figures of one frame are two versions of one fact when
+they come from different reprint groups, are of one day (a standing fact such as a
+length or a cost: published within a month), share another figure of their sentences
+("مقتل 27 شخصا وإصابة 227" and "مقتل 26 شخصا وإصابة 227"), share much of the wording
+around them, and lie no further apart than half the smaller value. One amount in two
+currencies ("5.2 مليار يورو" and "5.2 مليار دولار" for one deal) is a conflict of unit.
+A conflict is shown when a report gives one version without the other and another report
+the other without the first, and those two agree on no other version: a report giving
+35 and 37 km gives two lengths, not a disagreement.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date as Day
+from functools import cache
+from typing import Any
+
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+from marsad.arabic.view import TextView
+from marsad.corpus.shingles import content_terms
+from marsad.extract.events import clause_of
+from marsad.extract.lexicon import PhraseIndex, phrase
+from marsad.extract.quantities.categories import crosses_clause
+from marsad.extract.quantities.lexicons import counted_labels, currencies, unit_codes, variants
+from marsad.model import Article, Quantity, Span
+from marsad.resources import load_tsv
+
+_LOOK_BACK = 5  # words between an attribute and its figure ("يبلغ طولها نحو 160")
+_NEAR_BEFORE = 6  # clause words around a figure that word its account
+_NEAR_AFTER = 4
+_NEAR_TERMS = 2  # at least, on each side: "وإصابة 7 آخرين" alone tells no account
+_SIMILAR = 0.2  # Jaccard of those terms, at least
+_SHARED_ANCHORS = 2  # sentence terms two candidates share
+_SHARED_CURRENCY = 3  # ... and one amount in two currencies
+_LONGEST_POSTING = 400  # figures of one frame a term may stand beside and still tell
+_SMALLEST_TELLING = 2  # other figures above this tell one account from another ...
+_TELLING_ALONE = 10  # ... one of them alone when at least this
+_MAX_RATIO = 1.5  # further apart, two figures measure two things (or one is a slip)
+_SAME_EXACT = 0.005  # 13.2 and 13.226 billion are one figure rounded
+_SAME_APPROXIMATE = 0.2  # "نحو 10 آلاف" and 13 ألف differ; "أكثر من 60" and 61 do not
+_WINDOW_DAYS = 30  # reports of one story published within a month
+# A standing fact (a canal's length, a project's cost) stays one over a story's weeks;
+# every other figure (a toll, a count, a market's rate or value) is one of a day, and two
+# figures of two days are two facts, not two versions of one.
+_STANDING = frozenset(
+    {"length", "width", "depth", "area", "cost", "budget", "capacity", "population", "revenue"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FigureVersion:
+    value: Any  # a number, or [low, high]
+    unit: str | None
+    passages: tuple[tuple[str, Span], ...]  # (article id, the figure's clause)
+    approximate: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FigureConflict:
+    """One fact the reports of a story give differently: ``frame`` is what it measures
+    (``length:km``, ``killed``, ``count:سفينة``, ``value:money``), ``unit`` its unit when
+    every version has the same."""
+
+    frame: str
+    unit: str | None
+    versions: tuple[FigureVersion, ...]
+
+    @property
+    def article_ids(self) -> set[str]:
+        return {a for v in self.versions for a, _span in v.passages}
+
+
+@dataclass(slots=True)
+class _Figure:
+    article: Article
+    quantity: Quantity
+    frame: str
+    money: bool  # an amount, whose currency is part of its value
+    low: float
+    high: float
+    anchors: frozenset[str]  # the terms of its sentence
+    near: frozenset[str]  # the terms of the words around it in its clause
+    others: frozenset[float]  # the values of the other figures of its sentence
+    passage: Span
+    group: str
+    day: Day | None  # of its sentence's date, or of its report
+    published: Day | None
+
+    @property
+    def value(self) -> Any:
+        q = self.quantity
+        return list(q.bounds) if q.bounds is not None else q.value
+
+
+@cache
+def _attributes() -> PhraseIndex[str]:
+    entries: list[tuple[tuple[str, ...], str]] = []
+    for attribute, forms, *_ in load_tsv("measure_attributes.tsv", columns=2):
+        for form in forms.split():
+            entries.extend((words, attribute) for words in variants(phrase(form.replace("_", " "))))
+    return PhraseIndex(entries)
+
+
+_NOTHING = "-"  # the row of words that say nothing of what is measured
+
+
+def _attribute(view: TextView, first: int) -> str | None:
+    """The attribute a word nearest before token ``first`` in its clause names."""
+    index = _attributes()
+    at = first - 1
+    while at >= 0 and first - at <= _LOOK_BACK:
+        if crosses_clause(view, at, at + 1):
+            return None
+        found = index.match(view, at)
+        if found is not None and found.end <= first and found.value != _NOTHING:
+            return found.value
+        if view.words[at][-1:].isdigit():
+            return None  # another figure's words
+        at -= 1
+    return None
+
+
+def _anchor_words(view: TextView, low: int, high: int, skip: set[int]) -> list[str]:
+    """The words of tokens ``[low, high)`` that may say what a figure belongs to: not a
+    figure's own, not a digit, not an attribute word."""
+    index = _attributes()
+    out: list[str] = []
+    at = low
+    while at < high:
+        found = index.match(view, at)
+        if found is not None:
+            at = found.end
+            continue
+        word = view.words[at]
+        if at not in skip and not any(char.isdigit() for char in word):
+            out.append(word)
+        at += 1
+    return out
+
+
+def _day(value: str | None) -> Day | None:
+    try:
+        return Day.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _sentence_day(article: Article, sentence: Span) -> Day | None:
+    """The one day the sentence's dates name ("أمس الاثنين"), if they name one."""
+    days = {
+        timex.value[:10]
+        for timex in article.timexes
+        if sentence.start <= timex.span.start < sentence.end
+        and timex.type == "DATE"
+        and timex.value
+        and len(timex.value) == 10
+    }
+    return _day(days.pop()) if len(days) == 1 else None
+
+
+def _others(article: Article, quantity: Quantity, sentence: Span) -> frozenset[float]:
+    """The values of the sentence's other figures that could tell it from another (not
+    one or two, which every other sentence has)."""
+    return frozenset(
+        float(other.value)
+        for other in article.quantities
+        if other is not quantity
+        and other.value is not None
+        and other.value > _SMALLEST_TELLING
+        and sentence.start <= other.span.start < sentence.end
+    )
+
+
+def _telling(shared: frozenset[float]) -> bool:
+    """Other figures two sentences share that make them one account ("و227 جريحا"): one
+    of ten or more, or two."""
+    return len(shared) > 1 or any(value >= _TELLING_ALONE for value in shared)
+
+
+def _range(quantity: Quantity) -> tuple[float, float] | None:
+    if quantity.bounds is not None:
+        return float(quantity.bounds[0]), float(quantity.bounds[1])
+    if quantity.value is None:
+        return None
+    return float(quantity.value), float(quantity.value)
+
+
+def _frame(view: TextView, quantity: Quantity, first: int) -> str | None:
+    """What a figure measures, or None when only its unit or counted noun says it: a
+    market report repeats "ارتفاع أسهم 143 شركة" every day with a new count."""
+    if quantity.category:
+        return quantity.category
+    if quantity.unit not in unit_codes():
+        return None
+    attribute = _attribute(view, first)
+    if attribute is None:
+        return None
+    money = quantity.unit in currencies()  # amounts of one attribute meet across currencies
+    return f"{attribute}:{'money' if money else quantity.unit}"
+
+
+def _figures_of(article: Article, view: TextView, group: str) -> Iterable[_Figure]:
+    """The article's figures with a frame."""
+    skip: set[int] = set()  # every figure's own tokens, with its unit and head
+    for quantity in article.quantities:
+        for span in (quantity.span, quantity.head):
+            tokens = view.char_span(span.start, span.end) if span is not None else None
+            if tokens is not None:
+                skip.update(range(*tokens))
+    published = _day(article.published.value)
+    for quantity in article.quantities:
+        found = _range(quantity)
+        if found is None or quantity.vague or quantity.unit is None or found[0] <= 0:
+            continue
+        tokens = view.char_span(quantity.span.start, quantity.span.end)
+        if tokens is None:
+            continue
+        first, stop = tokens
+        frame = _frame(view, quantity, first)
+        if frame is None:
+            continue
+        sentence = quantity.sentence or Span(0, len(article.text))
+        clause = clause_of(view, sentence, quantity.span)
+        clause_tokens = view.char_span(clause.start, clause.end)
+        if clause_tokens is None:
+            continue
+        low = max(clause_tokens[0], first - _NEAR_BEFORE)
+        high = min(clause_tokens[1], stop + _NEAR_AFTER)
+        whole = view.char_span(sentence.start, sentence.end) or clause_tokens
+        yield _Figure(
+            article,
+            quantity,
+            frame,
+            not quantity.category and quantity.unit in currencies(),
+            found[0],
+            found[1],
+            frozenset(content_terms(_anchor_words(view, *whole, skip))),
+            frozenset(content_terms(_anchor_words(view, low, high, skip))),
+            _others(article, quantity, sentence),
+            clause,
+            group,
+            _sentence_day(article, sentence) or published,
+            published,
+        )
+
+
+def _read(articles: Sequence[Article], groups: Mapping[str, str]) -> list[_Figure]:
+    """Every framed figure, one view per article at a time."""
+    figures: list[_Figure] = []
+    for article in articles:
+        if article.quantities:
+            view = article.transient_view()
+            figures.extend(_figures_of(article, view, groups.get(article.id, article.id)))
+    return figures
+
+
+def _candidates(figures: list[_Figure]) -> Iterable[tuple[int, int]]:
+    """Pairs of one frame from two reports sharing enough anchors, found through an
+    index of anchors (a term on too many figures of a frame says nothing of which)."""
+    postings: dict[tuple[str, str], list[int]] = {}
+    for at, figure in enumerate(figures):
+        for term in figure.anchors:
+            postings.setdefault((figure.frame, term), []).append(at)
+    for at, figure in enumerate(figures):
+        shared: Counter[int] = Counter()
+        for term in figure.anchors:
+            members = postings[(figure.frame, term)]
+            if len(members) <= _LONGEST_POSTING:
+                shared.update(other for other in members if other > at)
+        for other, count in shared.items():
+            if count >= _SHARED_ANCHORS and figures[other].group != figure.group:
+                yield at, other
+
+
+def _same(left: _Figure, right: _Figure) -> bool:
+    """The two give one value (ranges that overlap, one figure rounded, or approximate
+    figures close together), in one currency for amounts (a count's unit is its noun as
+    written: "قتيلا" and "شخصا" killed are one)."""
+    if left.money and left.quantity.unit != right.quantity.unit:
+        return False
+    return _same_number(left, right)
+
+
+def _same_number(left: _Figure, right: _Figure) -> bool:
+    if left.low <= right.high and right.low <= left.high:
+        return True
+    gap = max(left.low, right.low) - min(left.high, right.high)
+    top = max(left.high, right.high)
+    approximate = left.quantity.approximate or right.quantity.approximate
+    return gap <= (_SAME_APPROXIMATE if approximate else _SAME_EXACT) * top
+
+
+def _comparable(left: _Figure, right: _Figure) -> bool:
+    """Two figures of one frame sharing anchors (``_candidates``) give one fact: of one
+    day (or, for a standing fact, a month), in sentences that tell one account (other
+    figures in common, much of the wording around), with close values. A figure framed
+    by its unit alone never does: market reports repeat one sentence with a new price
+    every day, and the unit says nothing of which price it is."""
+    if left.article.id == right.article.id:
+        return False
+    currencies = left.money and left.quantity.unit != right.quantity.unit
+    if currencies and not (_coded(left) and _coded(right)):
+        return False  # "87.1 ألف دينار" is the Bahraini dinar of "87150 دينارا بحرينيا"
+    if currencies or left.frame.partition(":")[0] in _STANDING:
+        days = _days_apart(left.published, right.published)
+        if days is not None and days > _WINDOW_DAYS:
+            return False
+    elif left.day is None or left.day != right.day:
+        return False
+    if currencies:  # one amount in two currencies: of one deal if the sentences say so
+        shared = len(left.anchors & right.anchors)
+        return _same_number(left, right) and shared >= _SHARED_CURRENCY
+    if not _telling(left.others & right.others):
+        return False
+    if min(len(left.near), len(right.near)) < _NEAR_TERMS:
+        return False
+    if jaccard(left.near, right.near) < _SIMILAR:
+        return False
+    if left.quantity.unit != right.quantity.unit and not (
+        {left.quantity.unit, right.quantity.unit} <= counted_labels()
+    ):
+        return False  # "230 مدنيا" and "170 سنيا": a count of other people
+    return max(left.high, right.high) <= _MAX_RATIO * min(left.low, right.low)
+
+
+def _coded(figure: _Figure) -> bool:
+    """An ISO 4217 currency ("EGP"), not a name that many share ("pound", "dinar")."""
+    unit = figure.quantity.unit or ""
+    return len(unit) == 3 and unit.isupper()
+
+
+def _days_apart(left: Day | None, right: Day | None) -> int | None:
+    return abs((left - right).days) if left is not None and right is not None else None
+
+
+def jaccard(left: frozenset[str], right: frozenset[str]) -> float:
+    union = len(left | right)
+    return len(left & right) / union if union else 0.0
+
+
+def _versions(members: list[_Figure]) -> list[list[_Figure]]:
+    """The figures of one fact grouped by the value they give (in order of first mention)."""
+    out: list[list[_Figure]] = []
+    for figure in members:
+        for version in out:
+            if _same(version[0], figure):
+                version.append(figure)
+                break
+        else:
+            out.append([figure])
+    return out
+
+
+def _disagree(versions: list[list[_Figure]]) -> bool:
+    """Two versions, each given by a report that gives not the other, and those two
+    reports agree on no other version: two reports sharing one figure of a fact and each
+    giving one more ("35 km, and 27 km of one bypass") give parts, not two versions."""
+    groups = [{f.group for f in version} for version in versions]
+    given: dict[str, set[int]] = {}
+    for at, members in enumerate(groups):
+        for group in members:
+            given.setdefault(group, set()).add(at)
+    for i, left in enumerate(groups):
+        for j in range(i + 1, len(groups)):
+            right = groups[j]
+            for one in left - right:
+                if any(not (given[one] & given[other]) for other in right - left):
+                    return True
+    return False
+
+
+def _spread(members: list[_Figure]) -> bool:
+    return max(f.high for f in members) > _MAX_RATIO * min(f.low for f in members)
+
+
+def figure_conflicts(
+    articles: Sequence[Article], groups: Mapping[str, str]
+) -> list[FigureConflict]:
+    """The facts the reports give different figures for. ``groups`` maps an article id to
+    its reprint group: copies of one text are one report."""
+    figures = _read(articles, groups)
+    pairs = [pair for pair in _candidates(figures) if _comparable(*(figures[i] for i in pair))]
+    facts: dict[int, list[_Figure]] = {}
+    if pairs:
+        left, right = zip(*pairs, strict=True)
+        edges = coo_matrix(([1] * len(pairs), (left, right)), shape=(len(figures),) * 2)
+        _count, labels = connected_components(edges, directed=False)
+        for at in sorted(set(left) | set(right)):
+            facts.setdefault(int(labels[at]), []).append(figures[at])
+    out: list[FigureConflict] = []
+    for members in facts.values():
+        if _spread(members):
+            continue  # a chain of near figures that ends far away: several facts
+        versions = _versions(members)
+        if len(versions) < 2 or not _disagree(versions):
+            continue
+        units = {f.quantity.unit for f in members}
+        out.append(
+            FigureConflict(
+                members[0].frame,
+                members[0].quantity.unit if len(units) == 1 else None,
+                tuple(
+                    FigureVersion(
+                        version[0].value,
+                        version[0].quantity.unit,
+                        tuple((f.article.id, f.passage) for f in version),
+                        any(f.quantity.approximate for f in version),
+                    )
+                    for version in versions
+                ),
+            )
+        )
+    return out
