@@ -311,3 +311,19 @@ def test_no_name_from_a_word_the_model_cut_before_an_article_like_start() -> Non
     # "فالح" is not ف + "الح": the model's cut is no clitic there
     article = _article('أكد ل"الرياض" الشيخ فالح الشبلي المتحدث الرسمي بأن الأهالي يعانون.')
     assert all(not e.text.startswith("الح") for e in article.entities)
+
+
+def test_a_minister_of_a_field_no_row_names_gets_the_field_in_english() -> None:
+    article = _article("أكد وزير الخدمة المدنية خالد العرج أنه لا يمكن التلاعب بالنتائج.")
+    (person,) = [e for e in article.entities if e.type == "PER"]
+    assert (person.text, person.role) == ("خالد العرج", "Minister of Civil Service")
+    # a field with a word the glossary lacks makes no title: never romanised into a role
+    other = _article("وقال وزير الشؤون البلدية والقروية عبداللطيف آل الشيخ إن الأمر محسوم.")
+    (minister,) = [e for e in other.entities if e.type == "PER"]
+    assert minister.role is None
+
+
+def test_the_family_name_after_al_is_part_of_the_name_not_a_rank() -> None:
+    article = _article("وقال مفتي عام المملكة الشيخ عبدالعزيز آل الشيخ إن الأمر محسوم.")
+    people = [e for e in article.entities if e.type == "PER"]
+    assert [e.text for e in people] == ["عبدالعزيز آل الشيخ"]  # and "الشيخ" alone no name

@@ -440,3 +440,11 @@ def test_the_clause_start_lookup_is_the_walk_back(words: list[str]) -> None:
             while start > first and not reader.comma_between(start - 1, start):
                 start -= 1
             assert reader.after_comma(before, first) == start
+
+
+def test_a_title_alone_later_speaks_for_the_minister_it_introduced() -> None:
+    _article, quotes = _quotes(
+        "أكد وزير الخدمة المدنية خالد العرج أنه لا يمكن التلاعب بالنتائج. "
+        "وفي سياق متصل قال وزير الخدمة المدنية إن الإعلان سيتم الأسبوع القادم."
+    )
+    assert [q.speaker for q in quotes] == ["Khalid al-Araj", "Khalid al-Araj"]

@@ -109,20 +109,37 @@ def compose(view: TextView, first: int, end: int, kind: str) -> str | None:
     while index < len(words) and words[index].kind in ("adjective", "country"):
         before.append(words[index].english)
         index += 1
-    groups: list[list[str]] = []  # what the body is of: nouns and names with their adjectives
-    for word in words[index:]:
-        if word.kind == "country":
-            before.insert(0, word.english)
-        elif word.kind == "adjective" and groups:
+    rest = words[index:]
+    before[:0] = reversed([word.english for word in rest if word.kind == "country"])
+    of = _of_phrase([word for word in rest if word.kind != "country"])
+    name = _join([*before, head.english])
+    return f"{name} of {of}" if of else name
+
+
+def _of_phrase(words: list[_Word]) -> str:
+    """What a body or an office is of, in English order: each noun or name with its
+    adjectives before it, "and" where the Arabic has و."""
+    groups: list[list[str]] = []
+    for word in words:
+        if word.kind == "adjective" and groups:
             groups[-1].insert(0, word.english)
         elif word.joined and groups:
             groups.append(["and", word.english])
         else:
             groups.append([word.english])
-    name = _join([*before, head.english])
-    if groups:
-        name += " of " + _join([part for group in groups for part in group])
-    return name
+    return _join([part for group in groups for part in group]) if groups else ""
+
+
+def compose_portfolio(view: TextView, first: int, end: int) -> str | None:
+    """The English of an office's field written without a head ("الخدمة المدنية" Civil
+    Service, in "وزير الخدمة المدنية"), when every word is a glossary noun or adjective;
+    else None (a name word is no field)."""
+    words = [_read(view, at, at == first) for at in range(first, end)]
+    if not words or any(word.kind not in ("noun", "adjective", "head") for word in words):
+        return None
+    if words[0].kind == "adjective":
+        return None
+    return _of_phrase(words)
 
 
 def _join(parts: list[str]) -> str:

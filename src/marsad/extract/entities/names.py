@@ -9,7 +9,7 @@ from marsad.arabic.charsets import letter
 from marsad.arabic.clitics import definite_article, enclitics, proclitic_letters, readings, rules
 from marsad.arabic.normalize import normalize
 from marsad.extract.entities.context import EntityContext, Placed, source_span
-from marsad.extract.entities.titles import TitleMention, past_ranks, separated
+from marsad.extract.entities.titles import TitleMention, after_family, past_ranks, separated
 from marsad.extract.lexicon import demonym_at, gazetteer, honorifics, stopwords, titles
 from marsad.model import Entity
 from marsad.resources import load_lines
@@ -52,7 +52,8 @@ def _unknown_name(ctx: EntityContext, at: int) -> int:
             break
         if end > at and ctx.gap(end - 1, end) != " ":
             break
-        if titles().match(ctx.sc, end, clitics=False) is not None:
+        title = titles().match(ctx.sc, end, clitics=False)
+        if title is not None and not after_family(ctx.sc, end):
             break
         if honorifics().match(ctx.sc, end, clitics=False) is not None:
             break

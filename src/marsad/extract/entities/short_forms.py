@@ -11,7 +11,7 @@ from marsad.arabic.clitics import definite_article, readings
 from marsad.arabic.view import TextView
 from marsad.extract.entities.context import Placed, source_span, taken_tokens
 from marsad.extract.entities.gazetteer import RULE as GAZETTEER_RULE
-from marsad.extract.lexicon import demonyms, patronymic, stopwords
+from marsad.extract.lexicon import demonyms, patronymic, stopwords, titles
 from marsad.model import Article, Entity
 
 
@@ -35,7 +35,7 @@ def short_forms(article: Article, sc: TextView, placed: list[Placed]) -> list[Pl
     added: list[Placed] = []
     words = sc.words
     for at in compress(range(len(words)), map(found.__contains__, words)):
-        if taken[at]:
+        if taken[at] or _title_before_name(sc, at, taken):
             continue
         prefix, word, canonical = found[words[at]]
         fused = len(words[at]) - prefix != len(word)
@@ -44,6 +44,18 @@ def short_forms(article: Article, sc: TextView, placed: list[Placed]) -> list[Pl
             entity = Entity(span, span.slice(article.text), "PER", canonical, rule="short")
             added.append(Placed(entity, at, at + 1))
     return sorted(placed + added, key=lambda item: item.first)
+
+
+def _title_before_name(sc: TextView, at: int, taken: bytearray) -> bool:
+    """A family name that is a title word, standing as the title of the name after it
+    ("الشيخ عبدالعزيز" beside "عبدالعزيز آل الشيخ"; "وذكر المهندس عبر" stays a name)."""
+    following = at + 1
+    return (
+        titles().starts(sc.words[at])
+        and following < len(sc.words)
+        and bool(taken[following])
+        and not sc.gap(at, following).strip()
+    )
 
 
 Owner = TypeVar("Owner")

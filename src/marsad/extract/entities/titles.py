@@ -10,6 +10,7 @@ from marsad.arabic.charsets import chars
 from marsad.arabic.clitics import proclitic_letters
 from marsad.arabic.normalize import normalize
 from marsad.arabic.view import TextView
+from marsad.extract.entities.compose import compose_portfolio
 from marsad.extract.entities.context import EntityContext, context, source_span
 from marsad.extract.entities.latin import romanise
 from marsad.extract.lexicon import (
@@ -18,6 +19,7 @@ from marsad.extract.lexicon import (
     countries,
     demonym_at,
     gap_ok,
+    name_particles,
     short_name,
     titles,
 )
@@ -43,7 +45,8 @@ class TitleMention:
     person: str | None
 
 
-_WITH_BODY = frozenset({"spokesman", "office-of"})
+_LONGEST_FIELD = 3  # words of a minister's field composed in English ("الشؤون الاجتماعية")
+_WITH_BODY = frozenset({"spokesman", "office-of", "office-field"})
 _BODIES = frozenset({"ORG", "LOC", "EVENT"})
 
 
@@ -118,7 +121,21 @@ def _unnamed_body(ctx: EntityContext, first: int, end: int) -> Entity:
     carried = sc.words[first][0] in prepositions and any(p == 1 for p, _ in sc.readings(first))
     span = source_span(sc, first, 1 if carried else 0, False, end)
     text = span.slice(ctx.article.text)
-    return Entity(span, text, "ORG", romanise(text) or text, rule="title-body")
+    english = compose_portfolio(sc, first, end) or romanise(text) or text
+    return Entity(span, text, "ORG", english, rule="title-body")
+
+
+def _field(ctx: EntityContext, first: int, end: int) -> Entity | None:
+    """The field of a minister no title row names ("الخدمة المدنية": Civil Service), in
+    English from the glossary; None when a word of it is not there (a field is never
+    romanised: "Minister of Al-Shauoun" is no name a reader accepts)."""
+    if end - first > _LONGEST_FIELD:
+        return None  # "لشؤون مكافحة الإرهاب والاستخبارات المالية": no word-for-word English
+    english = compose_portfolio(ctx.sc, first, end)
+    if english is None:
+        return None
+    span = source_span(ctx.sc, first, 0, False, end)
+    return Entity(span, span.slice(ctx.article.text), "ORG", english, rule="title-field")
 
 
 def _role(title: Title, nationality: str | None, org: Entity | None) -> str:
@@ -172,7 +189,7 @@ def find_titles(article: Article, ctx: EntityContext | None = None) -> list[Titl
         if at < next_free or ctx.taken[at]:
             continue
         match = titles().match(ctx.sc, at)
-        if match is None or match.value.kind == "head":
+        if match is None or match.value.kind == "head" or after_family(ctx.sc, at):
             continue
         mention = _title_at(ctx, match)
         if mention is not None:
@@ -185,7 +202,15 @@ def find_titles(article: Article, ctx: EntityContext | None = None) -> list[Titl
     return out
 
 
-_STRONG = {"office": 2, "office-of": 2, "spokesman": 2, "rank": 1}
+def after_family(sc: TextView, at: int) -> bool:
+    """A title word right after آل is the family's name ("عبداللطيف آل الشيخ")."""
+    if at == 0 or sc.gap(at - 1, at).strip():
+        return False
+    found = name_particles().get(sc.words[at - 1])
+    return found is not None and found.role == "family"
+
+
+_STRONG = {"office": 2, "office-of": 2, "office-field": 2, "spokesman": 2, "rank": 1}
 
 
 def _plain(ctx: EntityContext, at: int) -> bool:
@@ -212,7 +237,15 @@ def _title_at(ctx: EntityContext, match: Match[Title]) -> TitleMention | None:
             end += 1
     if title.kind in _WITH_BODY and end < len(tokens):
         item = ctx.by_first.get(end)
-        if item is not None and (title.kind == "spokesman" or item.entity.type in _BODIES):
+        if title.kind == "office-field":
+            # the field in English, or no title: "وزير خارجيته" is a row's office with a
+            # pronoun, and a guessed "Minister" would hide what the gazetteer knows
+            field_end = item.end if item is not None else _body_phrase(ctx, end)
+            org = _field(ctx, end, field_end) if field_end > end else None
+            if org is None:
+                return None
+            end = field_end
+        elif item is not None and (title.kind == "spokesman" or item.entity.type in _BODIES):
             org, end = item.entity, item.end
         elif title.kind == "office-of":
             body_end = _body_phrase(ctx, end)
@@ -223,7 +256,7 @@ def _title_at(ctx: EntityContext, match: Match[Title]) -> TitleMention | None:
             end += 1  # a body the gazetteer lacks: "باسم الخارجية"
             if demonym_at(sc, end) is not None:
                 end += 1
-    if title.kind in ("office", "office-of") and nationality is None:
+    if title.kind in ("office", "office-of", "office-field") and nationality is None:
         nationality = ctx.nationality_near(match.first)
     role = _role(title, nationality, org)
     span = source_span(sc, match.first, match.prefix, match.fused, min(end, len(tokens)))
