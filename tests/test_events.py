@@ -327,3 +327,19 @@ def test_an_event_is_dated_by_its_day_and_keeps_a_clock_time() -> None:
     dates = {event.trigger_text: event.date for event in _events(article)}
     assert dates["وصل"] == "2015-08-05"
     assert "2015-08-06T13:00" in dates.values()
+
+
+def test_a_title_skips_the_date_before_the_object_and_ends_on_no_function_word() -> None:
+    from marsad.corpus.timeline import build_timeline
+    from marsad.pipeline import annotate
+
+    text = (
+        "وافتتح الرئيس عبدالفتاح السيسي في الخامس من أغسطس 2014 أعمال حفر الفرع الجديد "
+        "لقناة السويس.\\nوكانت القناة قد تعرضت للغلق خمس مرات منذ افتتاحها عام 1869."
+    ).replace("\\n", "\n")
+    article = annotate(Article(doc="t", source="t", text=text))
+    titles = {e.date: e.title for e in build_timeline([article]).events}
+    opened = titles["2014-08-05"]
+    assert "أعمال حفر الفرع" in opened and not opened.endswith(" في")
+    for title in titles.values():  # never a dangling preposition or time unit at the end
+        assert title.split()[-1] not in {"في", "من", "عام", "يوم"}

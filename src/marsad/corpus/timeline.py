@@ -637,7 +637,8 @@ def _title(item: _Item, view: TextView) -> str:
     made = _slot_title(item, view)
     if made:
         return made
-    span = title_span(view, mention.sentence, mention.trigger)
+    dates = [t.span for t in item.article.timexes if t.span.overlaps(mention.sentence)]
+    span = title_span(view, mention.sentence, mention.trigger, dates)
     return span.slice(item.article.text)
 
 

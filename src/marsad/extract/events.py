@@ -41,7 +41,9 @@ from marsad.arabic.normalize import normalize
 from marsad.arabic.sentences import body_sentences
 from marsad.arabic.view import TextView
 from marsad.arabic.wordclass import WordClass
+from marsad.extract.lexicon import stopwords
 from marsad.extract.places import event_place
+from marsad.extract.quantities.lexicons import time_words
 from marsad.model import Article, Entity, EventMention, PublishedSource, Span, Timex
 from marsad.resources import load_tsv
 
@@ -638,17 +640,33 @@ def clause_of(view: TextView, sentence: Span, span: Span) -> Span:
 _SHORTEST_TITLE = 3  # words
 
 
-def title_span(view: TextView, sentence: Span, trigger: Span) -> Span:
-    """A short exact stretch of the sentence around a trigger, for a timeline title."""
+def title_span(view: TextView, sentence: Span, trigger: Span, dates: Sequence[Span] = ()) -> Span:
+    """A short exact stretch of the sentence around a trigger, for a timeline title: it
+    neither begins nor ends with a function word or a date (``dates``; the timeline
+    shows the date beside it), unless that leaves nothing."""
     clause = clause_of(view, sentence, trigger)
+    stop = stopwords() | time_words()
+
+    def loose(word: Span) -> bool:  # a word a title does not begin or end with
+        folded = view.fold_range(word.start, word.end)
+        return folded in stop or any(d.overlaps(word) for d in dates)
+
+    def around(words: list[Span]) -> tuple[int, int, int]:
+        at = next((i for i, w in enumerate(words) if w.end > trigger.start), len(words) - 1)
+        first = max(0, at - _SNIPPET_BEFORE)
+        last = min(len(words) - 1, at + _SNIPPET_AFTER)
+        while last > at and loose(words[last]):
+            last -= 1
+        while first < at and loose(words[first]):
+            first += 1
+        return first, last, sum(not loose(w) for w in words[first : last + 1])
+
     words = view.written_words(clause.start, clause.end)
-    if len(words) < _SHORTEST_TITLE:  # "وقال،": the clause alone says nothing
-        words = view.written_words(sentence.start, sentence.end)
+    if not words or around(words)[2] < _SHORTEST_TITLE:  # "وقال،"، "التي اندلعت يوم"
+        words = view.written_words(sentence.start, sentence.end) or words
     if not words:
         return trigger
-    at = next((i for i, w in enumerate(words) if w.end > trigger.start), len(words) - 1)
-    first = max(0, at - _SNIPPET_BEFORE)
-    last = min(len(words) - 1, at + _SNIPPET_AFTER)
+    first, last, _count = around(words)
     return Span(words[first].start, words[last].end)
 
 
@@ -880,17 +898,31 @@ def _object(article: Article, clause: Span, start: int, timex: Span | None) -> S
     lex = lexicon()
     kept: list[Span] = []
     dates = [t.span for t in _layers(article).timexes_in(clause)]
+    if timex is not None:
+        dates.append(timex)
     for word in view.written_words(start, clause.end):
-        if any(d.overlaps(word) for d in dates) or (timex is not None and timex.overlaps(word)):
-            break
+        if any(d.overlaps(word) for d in dates):
+            _drop_function_words(view, kept)  # "في" of "في الخامس من أغسطس"
+            if kept:
+                break
+            continue  # the date first, the object after it: "افتتح السيسي في ... أعمال"
         if view.fold_range(word.start, word.end) in lex.clause_words:
             break
         kept.append(word)
         if len(kept) >= _OBJECT_WORDS:
             break
+    _drop_function_words(view, kept)
     if not kept:
         return None
     return Span(kept[0].start, kept[-1].end)
+
+
+def _drop_function_words(view: TextView, words: list[Span]) -> None:
+    """Drop the words a title may not end with: a preposition or another function word
+    left before a date or at the object's end ("أطلقه السيسي في"), or a time unit."""
+    loose = stopwords() | time_words()  # "حصل عليها عام" of "عام 1956"
+    while words and view.fold_range(words[-1].start, words[-1].end) in loose:
+        words.pop()
 
 
 def _quote_basis(article: Article, date: str | None) -> str | None:
