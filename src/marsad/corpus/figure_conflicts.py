@@ -24,7 +24,7 @@ the other without the first, and those two agree on no other version: a report g
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date as Day
 from functools import cache
@@ -261,13 +261,20 @@ def _figures_of(article: Article, view: TextView, group: str) -> Iterable[_Figur
         )
 
 
-def _read(articles: Sequence[Article], groups: Mapping[str, str]) -> list[_Figure]:
-    """Every framed figure, one view per article at a time."""
+def _read(
+    articles: Sequence[Article], groups: Mapping[str, str] | Callable[[], Mapping[str, str]]
+) -> list[_Figure]:
+    """Every framed figure, one view per article at a time, with its reprint group
+    (``groups`` found only when some figure has a frame)."""
     figures: list[_Figure] = []
     for article in articles:
         if article.quantities:
             view = article.transient_view()
-            figures.extend(_figures_of(article, view, groups.get(article.id, article.id)))
+            figures.extend(_figures_of(article, view, article.id))
+    if figures:
+        found = groups() if callable(groups) else groups
+        for figure in figures:
+            figure.group = found.get(figure.article.id, figure.article.id)
     return figures
 
 
@@ -391,10 +398,11 @@ def _spread(members: list[_Figure]) -> bool:
 
 
 def figure_conflicts(
-    articles: Sequence[Article], groups: Mapping[str, str]
+    articles: Sequence[Article], groups: Mapping[str, str] | Callable[[], Mapping[str, str]]
 ) -> list[FigureConflict]:
     """The facts the reports give different figures for. ``groups`` maps an article id to
-    its reprint group: copies of one text are one report."""
+    its reprint group (or finds that map, when some figure needs it): copies of one text
+    are one report."""
     figures = _read(articles, groups)
     pairs = [pair for pair in _candidates(figures) if _comparable(*(figures[i] for i in pair))]
     facts: dict[int, list[_Figure]] = {}

@@ -33,11 +33,11 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Day
 from datetime import timedelta
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from marsad.arabic.charsets import chars
@@ -1032,7 +1032,7 @@ def _attach(found: FigureConflict, events: Sequence[Event]) -> Event | None:
 
 def _story_conflicts(
     corpus: Sequence[Article],
-    groups: Mapping[str, str],
+    groups: Mapping[str, str] | Callable[[], Mapping[str, str]],
     events: Sequence[Event],
     known: Sequence[Conflict],
 ) -> list[Conflict]:
@@ -1190,9 +1190,10 @@ def build_timeline(
     _unique_ids(dated + undated_events)
     for event, members in zip(dated, clusters, strict=True):
         conflicts += _slot_conflicts(event, members, groups)
+    found: Mapping[str, str] | Callable[[], Mapping[str, str]] = groups
     if reprints is None and not unnamed:
-        groups = _reprint_groups(corpus)
-    conflicts += _story_conflicts(corpus, groups, dated + undated_events, conflicts)
+        found = partial(_reprint_groups, corpus)  # found only if some figure needs it
+    conflicts += _story_conflicts(corpus, found, dated + undated_events, conflicts)
     order = sorted(
         range(len(dated)),
         key=lambda i: (date_key(dated[i].date or ""), dated[i].title, dated[i].id),
