@@ -327,3 +327,22 @@ def test_the_family_name_after_al_is_part_of_the_name_not_a_rank() -> None:
     article = _article("وقال مفتي عام المملكة الشيخ عبدالعزيز آل الشيخ إن الأمر محسوم.")
     people = [e for e in article.entities if e.type == "PER"]
     assert [e.text for e in people] == ["عبدالعزيز آل الشيخ"]  # and "الشيخ" alone no name
+
+
+def test_a_name_after_an_office_of_a_long_body_keeps_its_first_name() -> None:
+    # the name starts at its given name, never at "بن" with the given name in the role
+    article = _article("أكد مدير عام التعليم بمنطقة نجران ناصر بن سليمان المنيع أن الدراسة تبدأ.")
+    people = [e for e in article.entities if e.type == "PER"]
+    assert [e.text for e in people] == ["ناصر بن سليمان المنيع"]
+    assert "Nasser" not in (people[0].role or "")
+
+
+def test_ali_written_as_a_name_ends_an_apposed_name() -> None:
+    # "علي" folds as the preposition "على"; written with its own ya it is the name Ali
+    article = _article(
+        "وقال عضو في رئاسة الاتحاد الإسلامي الكردستاني، ابوبكر علي، في تصريحات صحافية إن "
+        "الحزب يرفض ذلك."
+    )
+    people = [e for e in article.entities if e.type == "PER"]
+    assert [(e.text, e.canonical) for e in people] == [("ابوبكر علي", "Abu Bakr Ali")]
+    assert romanise("أمينة بوغيث").startswith("Amina")  # "أم" glued is no kunya

@@ -163,6 +163,23 @@ def _servant() -> str:
     return next(w for w, p in name_particles().items() if p.role == "servant")
 
 
+_GLUED_PARTICLE = 3
+
+
+def _glued_kunya(word: str) -> int:
+    """The length of a kunya particle written glued to the name after it ("أبوبكر"), with
+    three letters at least after it; 0 for any other word. Only a particle of three
+    letters: "أم" begins too many words ("أمينة"، "أمريكية")."""
+    folded = normalize(word)
+    for particle, info in name_particles().items():
+        rest = folded[len(particle) :]
+        if info.role != "kunya" or len(particle) < _GLUED_PARTICLE:
+            continue
+        if folded.startswith(particle) and len(rest) >= 3:
+            return len(particle) if len(folded) == len(word) else 0
+    return 0
+
+
 def _units(words: list[str]) -> list[str]:
     """Name units as written: a joining word with the word after it (عبد الله)."""
     joins = _settings()["joins_next"]
@@ -170,7 +187,11 @@ def _units(words: list[str]) -> list[str]:
     index = 0
     while index < len(words):
         word = words[index]
-        if normalize(word) in joins and index + 1 < len(words):
+        kunya = _glued_kunya(word)
+        if kunya:  # "ابوبكر" is "ابو بكر" written as one word: Abu Bakr, not "Aboubakeur"
+            units.append(word[:kunya] + " " + word[kunya:])
+            index += 1
+        elif normalize(word) in joins and index + 1 < len(words):
             units.append(word + " " + words[index + 1])
             index += 2
         else:

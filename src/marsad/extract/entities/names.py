@@ -9,8 +9,16 @@ from marsad.arabic.charsets import letter
 from marsad.arabic.clitics import definite_article, enclitics, proclitic_letters, readings, rules
 from marsad.arabic.normalize import normalize
 from marsad.extract.entities.context import EntityContext, Placed, source_span
+from marsad.extract.entities.latin import is_given_name
 from marsad.extract.entities.titles import TitleMention, after_family, past_ranks, separated
-from marsad.extract.lexicon import demonym_at, gazetteer, honorifics, stopwords, titles
+from marsad.extract.lexicon import (
+    demonym_at,
+    gazetteer,
+    honorifics,
+    patronymic,
+    stopwords,
+    titles,
+)
 from marsad.model import Entity
 from marsad.resources import load_lines
 
@@ -40,16 +48,22 @@ def name_word(word: str, position: int) -> bool:
     return not accusative and not clitic_word
 
 
+def _written(ctx: EntityContext, at: int) -> str:
+    return ctx.sc.token_span(at, at + 1).slice(ctx.article.text)
+
+
 def _unknown_name(ctx: EntityContext, at: int) -> int:
     """End token of a plausible person's name starting at ``at`` (``at`` when none)."""
     words = ctx.sc.words
     end = at
     while end < len(words) and end - at < _MAX_NAME_TOKENS:
         word = words[end]
-        if ctx.taken[end] or not name_word(word, end - at) or word in name_enders():
+        # a given name written as one ("ابوبكر علي،"), though it folds as a preposition
+        named = name_word(word, end - at) or (end > at and is_given_name(_written(ctx, end)))
+        if ctx.taken[end] or not named or word in name_enders():
             break  # "اندي بيرك |بأنه": what opens a quote's content ends the name
-        if end == at and (demonym_at(ctx.sc, end) or _starts_phrase(word)):
-            break
+        if end == at and (demonym_at(ctx.sc, end) or _starts_phrase(word) or patronymic(word)):
+            break  # "بن علي القرني" is the end of a name whose start is elsewhere
         if end > at and ctx.gap(end - 1, end) != " ":
             break
         title = titles().match(ctx.sc, end, clitics=False)

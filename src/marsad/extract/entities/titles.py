@@ -56,6 +56,18 @@ def _title_links() -> frozenset[str]:
     return frozenset(normalize(line) for line in load_lines("title_links.txt"))
 
 
+@cache
+def _body_links() -> frozenset[str]:
+    """ "في" of "عضو في الحزب": a word that ties an office to its body."""
+    return frozenset(normalize(line) for line in load_lines("unnamed_speaker_links.txt"))
+
+
+def _linked(ctx: EntityContext, at: int) -> bool:
+    """Token ``at`` is a free link word (no clitic on it) with a word after it."""
+    sc = ctx.sc
+    return at + 1 < len(sc.words) and sc.words[at] in _body_links() and _plain(ctx, at + 1)
+
+
 _MAX_BODY_WORDS = 8
 _NAME_SOURCES = frozenset({"guess", "rule"})  # a word the lexicon does not know
 
@@ -248,10 +260,15 @@ def _title_at(ctx: EntityContext, match: Match[Title]) -> TitleMention | None:
         elif item is not None and (title.kind == "spokesman" or item.entity.type in _BODIES):
             org, end = item.entity, item.end
         elif title.kind == "office-of":
-            body_end = _body_phrase(ctx, end)
-            if body_end > end:  # a body no pass named: "لسوق عكاظ"
-                org = _unnamed_body(ctx, end, body_end)
-                end = body_end
+            start = end + 1 if _linked(ctx, end) else end  # "عضو في رئاسة الاتحاد ..."
+            item = ctx.by_first.get(start) if start > end else None
+            if item is not None and item.entity.type in _BODIES:
+                org, end = item.entity, item.end
+            else:
+                body_end = _body_phrase(ctx, start)
+                if body_end > start:  # a body no pass named: "لسوق عكاظ"
+                    org = _unnamed_body(ctx, start, body_end)
+                    end = body_end
         elif sc.words[match.end - 1] in _title_links():
             end += 1  # a body the gazetteer lacks: "باسم الخارجية"
             if demonym_at(sc, end) is not None:
