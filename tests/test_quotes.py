@@ -448,3 +448,12 @@ def test_a_title_alone_later_speaks_for_the_minister_it_introduced() -> None:
         "وفي سياق متصل قال وزير الخدمة المدنية إن الإعلان سيتم الأسبوع القادم."
     )
     assert [q.speaker for q in quotes] == ["Khalid al-Araj", "Khalid al-Araj"]
+
+
+def test_an_office_named_with_a_longer_body_later_speaks_for_its_holder() -> None:
+    _article, quotes = _quotes(
+        "وأوضح مدير عام المؤسسة أحمد الفارس أن التوريد مستمر. "
+        "ولفت مدير عام المؤسسة العامة لصوامع الغلال ومطاحن الدقيق، إلى أن الكمية بلغت "
+        "341285 طنا."
+    )
+    assert [q.speaker for q in quotes] == ["Ahmed al-Fares", "Ahmed al-Fares"]

@@ -105,6 +105,15 @@ def _unnamed_nouns() -> dict[str, str]:
     return {normalize(row[0]): row[2] for row in rows if row[1] == "unnamed" and len(row) > 2}
 
 
+def _same_office(role: str | None, office: str, body: set[str]) -> bool:
+    """``role`` is ``office`` of a body whose words hold, or are held by, ``body``."""
+    their_office, _of, their_body = (role or "").partition(" of ")
+    if their_office != office or not their_body:
+        return False
+    theirs = set(their_body.split())
+    return theirs <= body or body <= theirs
+
+
 @dataclass(slots=True)
 class _Speaker:
     label: str | None
@@ -205,7 +214,20 @@ class _Reader:
             found = item.entity.role or ""
             if item.first < before and item.entity.type == "PER" and found.endswith(" " + role):
                 return item.entity.canonical
-        return None
+        # one office of a body named shorter or longer ("Director General of Organization",
+        # "... of Grain Silos and Flour Mills Organization"): the only such person before
+        office, _of, body = role.partition(" of ")
+        if not body:
+            return None
+        wanted = set(body.split())
+        people = {
+            item.entity.canonical
+            for item in self.ctx.placed
+            if item.first < before
+            and item.entity.type == "PER"
+            and _same_office(item.entity.role, office, wanted)
+        }
+        return people.pop() if len(people) == 1 else None
 
     def entity_at(self, at: int) -> tuple[str, int, str] | None:
         item = self.ctx.by_first.get(at)
