@@ -170,8 +170,8 @@ def test_a_name_starting_with_lam_is_still_the_speaker() -> None:
 
 def test_a_subject_before_the_verb_is_never_the_previous_speaker() -> None:
     text = "قال كيربي إن الأمر مهم.\nالمراقبون يؤكدون أن الوضع خطير."
-    _, quotes = _quotes(text)
-    assert quotes[-1].speaker is None and not quotes[-1].implicit
+    _, quotes = _quotes(text)  # the observers speak, unnamed: not Kirby, and not implied
+    assert quotes[-1].speaker == "observers (unnamed)" and not quotes[-1].implicit
     text = "قال كيربي إن الأمر مهم.\nوالتاريخ يقول لنا إن الحرب طويلة."
     assert _quotes(text)[1][-1].speaker is None
 
@@ -457,3 +457,15 @@ def test_an_office_named_with_a_longer_body_later_speaks_for_its_holder() -> Non
         "341285 طنا."
     )
     assert [q.speaker for q in quotes] == ["Ahmed al-Fares", "Ahmed al-Fares"]
+
+
+def test_groups_speak_unnamed_and_a_named_expert_by_name() -> None:
+    _article, quotes = _quotes(
+        "وقال شهود عيان إن الطائرات قصفت المدينة. ويرى خبراء أن الأمر خطير. "
+        "ورأى الخبير السياسي جورج علم أن الدستور واضح."
+    )
+    assert [q.speaker for q in quotes] == [
+        "witnesses (unnamed)",
+        "experts (unnamed)",
+        "George Alam",
+    ]
