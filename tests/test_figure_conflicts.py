@@ -131,3 +131,13 @@ def test_real_reports_of_one_arms_deal_in_two_currencies(suez_reports: list[Arti
     by_unit = {v.unit: {a for a, _span in v.passages} for v in money[0].versions}
     ids = {a.doc: a.id for a in suez_reports}
     assert by_unit == {"EUR": {ids["2015-07-21.json#50"]}, "USD": {ids["2015-07-25.json#145"]}}
+
+
+def test_the_text_timeline_shows_each_currency(suez_reports: list[Article]) -> None:
+    from marsad.corpus.timeline import conflict_line
+
+    timeline = build_timeline(suez_reports)
+    (money,) = [c for c in timeline.conflicts if c.field == "figure:value:money"]
+    line = conflict_line(money)
+    assert "5200000000 EUR (2015-07-21.json#50)" in line
+    assert "5200000000 USD (2015-07-25.json#145)" in line

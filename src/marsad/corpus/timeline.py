@@ -1241,7 +1241,8 @@ def _event_lines(event: Event, articles_by_id: Mapping[str, Article]) -> list[st
 def conflict_line(conflict: Conflict) -> str:
     """One line per conflict: the event, the slot, each version with its documents."""
     versions = "; ".join(
-        f"{'~' if v.approximate else ''}{value_text(v.value)} ({', '.join(v.docs)})"
+        f"{'~' if v.approximate else ''}{value_text(v.value)}{' ' + v.unit if v.unit else ''}"
+        f" ({', '.join(v.docs)})"
         for v in conflict.versions
     )
     return f"    {conflict.title} [{conflict.field}]: {versions}"
@@ -1264,7 +1265,7 @@ def render_text(timeline: Timeline, articles_by_id: Mapping[str, Article]) -> st
         for event in timeline.undated:
             lines += ["", *_event_lines(event, articles_by_id)]
     if timeline.conflicts:
-        lines += ["", "Sources disagree (one event, different versions):"]
+        lines += ["", "Sources disagree (one event or one fact, different versions):"]
         lines += [conflict_line(c) for c in timeline.conflicts]
     if timeline.name_dates:
         lines += ["", "Same name, different dates (another occurrence, or sources disagree):"]
