@@ -137,7 +137,7 @@ async function showEvent(id) {
 function slotConflicts(conflicts) {
   return el("div", { class: "slot-conflicts" }, ...conflicts.map((c) => el("div", { class: `card conflict slot-conflict${c.field.startsWith("figure") ? " figure-conflict" : ""}` },
     el("strong", {}, "المصادر تختلف: "), bdi(c.title), " ", paren(c.field),
-    el("ul", {}, ...c.versions.map((v) => el("li", {}, bdi(String(Array.isArray(v.value) ? v.value.join("–") : v.value), { dir: "ltr", class: "figure" }),
+    el("ul", {}, ...c.versions.map((v) => el("li", {}, bdi(String(Array.isArray(v.value) ? v.value.join("–") : v.value) + (v.unit ? ` ${v.unit}` : ""), { dir: "ltr", class: "figure" }),
       v.approximate ? " (تقريبًا)" : null, " — ",
       joined(v.sources.map((s) => el("a", { href: articleLink(s.article_id || "", s.start, s.end), title: s.text || "" }, bdi(s.doc))))))))));
 }
