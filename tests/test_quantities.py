@@ -324,3 +324,13 @@ def test_a_unit_in_two_words_takes_the_accusative_on_its_last() -> None:
     assert _brief("شق مجرى بطول 35 كيلو مترا موازيا") == [("35 كيلو مترا", 35, "km", False, False)]
     assert _brief("يبلغ طولها 164 كيلو متراً") == [("164 كيلو متراً", 164, "km", False, False)]
     assert _brief("وزنه 5 كيلو") == [("5 كيلو", 5, "kg", False, False)]
+
+
+def test_attackers_count_and_take_their_category_from_the_clause_only() -> None:
+    found = {
+        q.text: (q.value, q.category) for q in _quantities("وقتل مهاجمان في تبادل إطلاق النار.")
+    }
+    assert found == {"مهاجمان": (2, "killed")}
+    # a striker of a football side is no attacker of a toll: no category of its own
+    (striker,) = _quantities("وقال إن الفريق تعاقد مع ثلاثة مهاجمين جدد.")
+    assert (striker.value, striker.category) == (3, None)
