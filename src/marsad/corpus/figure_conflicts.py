@@ -41,6 +41,7 @@ from marsad.extract.quantities.categories import crosses_clause
 from marsad.extract.quantities.lexicons import counted_labels, currencies, unit_codes, variants
 from marsad.model import Article, Quantity, Span
 from marsad.resources import load_tsv
+from marsad.temporal.calendar import day_of
 
 _LOOK_BACK = 5  # words between an attribute and its figure ("يبلغ طولها نحو 160")
 _NEAR_BEFORE = 6  # clause words around a figure that word its account
@@ -75,8 +76,8 @@ class FigureVersion:
 @dataclass(frozen=True, slots=True)
 class FigureConflict:
     """One fact the reports of a story give differently: ``frame`` is what it measures
-    (``length:km``, ``killed``, ``count:سفينة``, ``value:money``), ``unit`` its unit when
-    every version has the same."""
+    (``length:km``, ``killed``, ``value:money``), ``unit`` its unit when every version has
+    the same."""
 
     frame: str
     unit: str | None
@@ -155,13 +156,6 @@ def _anchor_words(view: TextView, low: int, high: int, skip: set[int]) -> list[s
     return out
 
 
-def _day(value: str | None) -> Day | None:
-    try:
-        return Day.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
-
-
 def _sentence_day(article: Article, sentence: Span) -> Day | None:
     """The one day the sentence's dates name ("أمس الاثنين"), if they name one."""
     days = {
@@ -172,7 +166,7 @@ def _sentence_day(article: Article, sentence: Span) -> Day | None:
         and timex.value
         and len(timex.value) == 10
     }
-    return _day(days.pop()) if len(days) == 1 else None
+    return day_of(days.pop()) if len(days) == 1 else None
 
 
 def _others(article: Article, quantity: Quantity, sentence: Span) -> frozenset[float]:
@@ -224,7 +218,7 @@ def _figures_of(article: Article, view: TextView, group: str) -> Iterable[_Figur
             tokens = view.char_span(span.start, span.end) if span is not None else None
             if tokens is not None:
                 skip.update(range(*tokens))
-    published = _day(article.published.value)
+    published = day_of(article.published.value)
     for quantity in article.quantities:
         found = _range(quantity)
         if found is None or quantity.vague or quantity.unit is None or found[0] <= 0:
@@ -317,9 +311,7 @@ def _same_number(left: _Figure, right: _Figure) -> bool:
 def _comparable(left: _Figure, right: _Figure) -> bool:
     """Two figures of one frame sharing anchors (``_candidates``) give one fact: of one
     day (or, for a standing fact, a month), in sentences that tell one account (other
-    figures in common, much of the wording around), with close values. A figure framed
-    by its unit alone never does: market reports repeat one sentence with a new price
-    every day, and the unit says nothing of which price it is."""
+    figures in common, much of the wording around), with close values."""
     if left.article.id == right.article.id:
         return False
     currencies = left.money and left.quantity.unit != right.quantity.unit
@@ -338,7 +330,7 @@ def _comparable(left: _Figure, right: _Figure) -> bool:
         return False
     if min(len(left.near), len(right.near)) < _NEAR_TERMS:
         return False
-    if jaccard(left.near, right.near) < _SIMILAR:
+    if _jaccard(left.near, right.near) < _SIMILAR:
         return False
     if left.quantity.unit != right.quantity.unit and not (
         {left.quantity.unit, right.quantity.unit} <= counted_labels()
@@ -357,7 +349,7 @@ def _days_apart(left: Day | None, right: Day | None) -> int | None:
     return abs((left - right).days) if left is not None and right is not None else None
 
 
-def jaccard(left: frozenset[str], right: frozenset[str]) -> float:
+def _jaccard(left: frozenset[str], right: frozenset[str]) -> float:
     union = len(left | right)
     return len(left & right) / union if union else 0.0
 

@@ -1009,11 +1009,11 @@ def _slot_conflicts(
 
 
 def _attach(found: FigureConflict, events: Sequence[Event]) -> Event | None:
-    """The event whose sources hold the conflict's passages (else share its reports)."""
+    """The event whose sources hold the conflict's passages (else share its reports);
+    on a tie the one with more reports, then the smaller id."""
     passages = [(a, span) for v in found.versions for a, span in v.passages]
     articles = found.article_ids
-    best: tuple[int, int, str] | None = None
-    chosen: Event | None = None
+    ranked: list[tuple[int, int, str, Event]] = []
     for event in events:
         inside = sum(
             1
@@ -1022,12 +1022,9 @@ def _attach(found: FigureConflict, events: Sequence[Event]) -> Event | None:
             if s.article_id == a and s.start <= span.start < s.end
         )
         shared = len({s.article_id for s in event.sources} & articles)
-        if not inside and not shared:
-            continue
-        score = (2 * inside + shared, event.reports, event.id)
-        if best is None or score[:2] > best[:2] or (score[:2] == best[:2] and score[2] < best[2]):
-            best, chosen = score, event
-    return chosen
+        if inside or shared:
+            ranked.append((-(2 * inside + shared), -event.reports, event.id, event))
+    return min(ranked, key=lambda r: r[:3])[3] if ranked else None
 
 
 def _story_conflicts(

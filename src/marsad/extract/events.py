@@ -645,7 +645,7 @@ def title_span(view: TextView, sentence: Span, trigger: Span, dates: Sequence[Sp
     neither begins nor ends with a function word or a date (``dates``; the timeline
     shows the date beside it), unless that leaves nothing."""
     clause = clause_of(view, sentence, trigger)
-    stop = stopwords() | time_words()
+    stop = _loose_words()
 
     def loose(word: Span) -> bool:  # a word a title does not begin or end with
         folded = view.fold_range(word.start, word.end)
@@ -920,9 +920,16 @@ def _object(article: Article, clause: Span, start: int, timex: Span | None) -> S
 def _drop_function_words(view: TextView, words: list[Span]) -> None:
     """Drop the words a title may not end with: a preposition or another function word
     left before a date or at the object's end ("أطلقه السيسي في"), or a time unit."""
-    loose = stopwords() | time_words()  # "حصل عليها عام" of "عام 1956"
+    loose = _loose_words()
     while words and view.fold_range(words[-1].start, words[-1].end) in loose:
         words.pop()
+
+
+@cache
+def _loose_words() -> frozenset[str]:
+    """Words a title neither begins nor ends with: function words, and time units whose
+    date the timeline shows beside it ("حصل عليها عام" of "عام 1956")."""
+    return stopwords() | time_words()
 
 
 def _quote_basis(article: Article, date: str | None) -> str | None:

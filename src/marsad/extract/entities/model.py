@@ -8,11 +8,11 @@ from marsad.extract.cues import cue_tokens
 from marsad.extract.entities.context import EntityContext, Placed
 from marsad.extract.entities.latin import is_given_name
 from marsad.extract.entities.short_forms import leave_short_forms
+from marsad.extract.entities.titles import after_family
 from marsad.extract.lexicon import (
     demonym_at,
     gazetteer,
     honorifics,
-    name_particles,
     speaker_nouns,
     stopwords,
     titles,
@@ -47,7 +47,7 @@ def model_names(ctx: EntityContext, found: list[Placed]) -> list[Placed]:
             # The model cut a letter off the word: "ف|وزي", "ك|ردستان" are names whole
             continue
         stop, end = _before_honorific(sc, first, stop, end)
-        if kind == "PER" and stop < len(sc.words) and _ends_on_family(sc, stop):
+        if kind == "PER" and stop < len(sc.words) and after_family(sc, stop):
             stop, end = stop + 1, sc.token_end(stop)  # "عبداللطيف آل| الشيخ": the family
         trimmed = _name_start(sc, first, stop, verbs)
         if trimmed != first:
@@ -70,13 +70,6 @@ def model_names(ctx: EntityContext, found: list[Placed]) -> list[Placed]:
             added.append(Placed(Entity(span, text, kind, "", rule="ner"), first, stop))
             ctx.taken[first:stop] = b"\x01" * (stop - first)
     return leave_short_forms(sc, ctx.placed + found + added, added)
-
-
-def _ends_on_family(sc: TextView, stop: int) -> bool:
-    """A person's span that stops on آل, whose family name comes next (the model reads
-    "الشيخ" of "آل الشيخ" as a rank)."""
-    found = name_particles().get(sc.words[stop - 1])
-    return found is not None and found.role == "family" and not sc.gap(stop - 1, stop).strip()
 
 
 def _article_after(sc: TextView, first: int, folded_start: int) -> bool:

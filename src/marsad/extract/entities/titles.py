@@ -261,7 +261,7 @@ def _title_at(ctx: EntityContext, match: Match[Title]) -> TitleMention | None:
             org, end = item.entity, item.end
         elif title.kind == "office-of":
             start = end + 1 if _linked(ctx, end) else end  # "عضو في رئاسة الاتحاد ..."
-            item = ctx.by_first.get(start) if start > end else None
+            item = ctx.by_first.get(start)
             if item is not None and item.entity.type in _BODIES:
                 org, end = item.entity, item.end
             else:
