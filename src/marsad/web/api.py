@@ -31,6 +31,7 @@ from marsad.web.scope import MAX_LANE_MARKS, MAX_MARKS, Scope
 from marsad.web.search import (
     MAX_MATCHES,
     MAX_WORDS,
+    distinct_phrases,
     fts_query,
     highlight_forms,
     query_words,
@@ -473,12 +474,12 @@ def search(
     def make() -> dict[str, Any]:
         words = query_words(q)
         entities = corpus.entity_index.named_by(q)
-        phrases = [
+        phrases = distinct_phrases(
             spelling
             for row in entities
             for alias in row["names"][:12]
             if (spelling := query_words(alias)) and not _covered(words, spelling)
-        ]
+        )
         expression = fts_query(words, phrases)
         ids = search_ids(request.app.state.readers.get(), expression)
         members = _story_members(corpus, story)
@@ -489,12 +490,13 @@ def search(
                 continue
             if outlet and article.outlet != outlet:
                 continue
-            day = (article.published.value or "")[:10]
-            if (since or until) and (not day or not in_period((day, day), since, until)):
-                continue
+            if since or until:
+                day = (article.published.value or "")[:10]
+                if not day or not in_period((day, day), since, until):
+                    continue
             chosen.append(article)
         forms = highlight_forms(words, phrases)
-        summaries = {s["id"]: s for s in corpus.summaries}
+        summaries = corpus.summary_by_id
         items = [
             {**summaries[a.id], "snippet": snippet(a, forms).to_json()}
             for a in chosen[page.offset : page.offset + page.limit]

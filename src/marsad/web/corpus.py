@@ -109,6 +109,10 @@ class Corpus:
         return self._once("summaries", lambda: [article_summary(a) for a in self.articles])
 
     @property
+    def summary_by_id(self) -> dict[str, dict[str, Any]]:
+        return self._once("summary_by_id", lambda: {s["id"]: s for s in self.summaries})
+
+    @property
     def entities(self) -> list[dict[str, Any]]:
         return self.entity_index.rows
 

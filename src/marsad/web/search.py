@@ -13,6 +13,8 @@ NEAR, *, parentheses, AND/OR, column filters) can change the query.
 
 from __future__ import annotations
 
+import json
+import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,6 +30,8 @@ MAX_WORDS = 8  # query words kept
 MAX_MATCHES = 10_000  # matching articles considered for filters and paging
 SNIPPET_CHARS = 90
 _MIN_CORE = 3  # letters a word keeps when the article is added or taken away
+_FIRST_STRETCH = 400  # characters folded first when looking for the first match (doubled)
+_SPACE = re.compile(r"\s")
 
 
 @lru_cache(maxsize=4096)
@@ -53,6 +57,31 @@ def query_words(query: str) -> list[str]:
 
 def _quoted(form: str) -> str:
     return '"' + form.replace('"', "") + '"'
+
+
+def _core(word: str) -> str:
+    """The word without a proclitic before the article when the forms of what is left
+    hold the word itself ("للمملكه" -> "المملكه"), else the word."""
+    the = definite_article()
+    for proclitic, core in readings(word):
+        if proclitic and core.startswith(the) and len(core) > 3 and word in word_forms(core):
+            return core
+    return word
+
+
+def distinct_phrases(phrases: Iterable[list[str]]) -> list[list[str]]:
+    """The phrases that find something the others do not. An entity's names repeat one
+    spelling, or differ by a proclitic that the forms of another already hold ("للمملكه"
+    within "المملكه"): a phrase whose first word's forms are among those of a kept phrase
+    with the same later words adds nothing to the matches or the highlights."""
+    given = [(word_forms(_core(phrase[0])), tuple(phrase[1:]), phrase) for phrase in phrases]
+    kept: list[tuple[frozenset[str], tuple[str, ...], list[str]]] = []
+    for forms, rest, phrase in sorted(given, key=lambda g: -len(g[0])):
+        if not any(rest == other_rest and forms <= other for other, other_rest, _ in kept):
+            kept.append((forms, rest, phrase))
+    order = {id(phrase): n for n, (_, _, phrase) in enumerate(given)}
+    chosen = sorted(kept, key=lambda k: order[id(k[2])])
+    return [[_core(phrase[0]), *phrase[1:]] for _, _, phrase in chosen]
 
 
 def fts_query(words: list[str], phrases: Iterable[list[str]] = ()) -> str:
@@ -102,32 +131,61 @@ def highlight_forms(words: list[str], phrases: Iterable[list[str]] = ()) -> froz
     return frozenset(forms)
 
 
-def match_spans(article: Article, forms: frozenset[str]) -> list[tuple[int, int]]:
-    """Exact ``[start, end)`` of every text token that is one of the folded ``forms``."""
-    view = article.view
+def _spans_in(text: str, start: int, end: int, forms: frozenset[str]) -> list[tuple[int, int]]:
+    """The matches inside ``text[start:end]``, whose ends sit at whitespace or the text's
+    ends so its words are the text's words (a word never holds whitespace)."""
+    view = TextView(text[start:end])
     return [
-        (span.start, span.end)
-        for word, start, end in zip(view.words, view.starts, view.ends, strict=True)
+        (start + span.start, start + span.end)
+        for word, first, last in zip(view.words, view.starts, view.ends, strict=True)
         if word in forms
-        for span in (view.source_span(start, end),)
+        for span in (view.source_span(first, last),)
     ]
+
+
+def _to_space(text: str, position: int) -> int:
+    """The first whitespace at or after ``position`` (or the end of the text)."""
+    found = _SPACE.search(text, position)
+    return found.start() if found else len(text)
+
+
+def _from_space(text: str, position: int) -> int:
+    """Just after the last whitespace before ``position`` (or the start of the text)."""
+    position = max(0, position)
+    while position > 0 and not _SPACE.match(text, position - 1):
+        position -= 1
+    return position
+
+
+def _first_match(text: str, forms: frozenset[str]) -> tuple[int, int] | None:
+    """The first match in the text, read a stretch at a time: a page of results never
+    folds the whole of a long article, nor keeps its view."""
+    start, stretch = 0, _FIRST_STRETCH
+    while start < len(text):
+        end = _to_space(text, start + stretch)
+        spans = _spans_in(text, start, end, forms)
+        if spans:
+            return spans[0]
+        start, stretch = end, 2 * stretch
+    return None
 
 
 def snippet(article: Article, forms: frozenset[str], chars: int = SNIPPET_CHARS) -> Snippet:
     """Text around the first match (or the opening of the text if only the title matched)."""
     text = article.text
-    spans = match_spans(article, forms)
-    if not spans:
+    first_match = _first_match(text, forms)
+    if first_match is None:
         end = min(len(text), 2 * chars)
         return Snippet(text[:end], 0, [])
-    first = spans[0][0]
+    first, first_end = first_match
     left = max(0, first - chars)
     if left:
         space = text.find(" ", left, first)
         left = space + 1 if space != -1 else left
     right = min(len(text), first + chars)
     space = text.rfind(" ", first, right)
-    right = space if right < len(text) and space > spans[0][1] else right
+    right = space if right < len(text) and space > first_end else right
+    spans = _spans_in(text, _from_space(text, left), _to_space(text, right), forms)
     inside = [(s - left, e - left) for s, e in spans if s >= left and e <= right]
     return Snippet(text[left:right], left, inside)
 
@@ -136,9 +194,16 @@ def search_ids(db: sqlite3.Connection, expression: str, cap: int = MAX_MATCHES) 
     """Ids of the articles matching the FTS5 ``expression``, best first (at most ``cap``)."""
     if not expression:
         return []
-    rows = db.execute(
-        "SELECT articles.id FROM article_search JOIN articles ON articles.num = "
-        "article_search.rowid WHERE article_search MATCH ? ORDER BY rank LIMIT ?",
+    # One row that holds every match: each row fetched is a step of SQLite that gives
+    # the GIL back and waits for it again, and with other requests running those waits
+    # made a search of thousands of matches last a second.
+    (found,) = db.execute(
+        "SELECT json_group_array(json_array(rank, id)) FROM ("
+        "SELECT articles.id AS id, article_search.rank AS rank FROM article_search "
+        "JOIN articles ON articles.num = article_search.rowid "
+        "WHERE article_search MATCH ? ORDER BY rank LIMIT ?)",
         (expression, cap),
-    ).fetchall()
-    return [row[0] for row in rows]
+    ).fetchone()
+    ranked = json.loads(found)
+    ranked.sort(key=lambda pair: pair[0])  # stable: the order of the query among equals
+    return [article_id for _, article_id in ranked]
