@@ -57,6 +57,19 @@ def test_short_form_and_title_role() -> None:
     assert all(e.role == "US Secretary of Defense" for e in austin)
 
 
+def test_a_family_name_after_al_is_the_short_form_only_with_al() -> None:
+    king = _article(
+        "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود الوفد. "
+        "وقال الشاعر في قصيدته رحيل سعود إن الفقيد كان كريما."
+    )
+    assert not [e for e in king.entities if e.text == "سعود"]  # a given name, not the king
+    mufti = _article(
+        "قال المفتي العام الشيخ عبدالعزيز آل الشيخ إن الدعوة واجبة. وأضاف آل الشيخ أن ذلك حق."
+    )
+    canonicals = {e.canonical for e in mufti.entities if e.type == "PER"}
+    assert len(canonicals) == 1 and len([e for e in mufti.entities if e.type == "PER"]) == 2
+
+
 def test_apposition_gives_spokesman_role() -> None:
     article = _article("أكد جون كيربي، المتحدث باسم وزارة الدفاع الأمريكية، أن القوات باقية.")
     kirby = next(e for e in article.entities if e.canonical == "John Kirby")

@@ -201,6 +201,12 @@ def patronymic(word: str) -> bool:
     return found is not None and found.role == "patronymic"
 
 
+def family(word: str) -> bool:
+    """True for آل: the word after it is the family's name."""
+    found = name_particles().get(word)
+    return found is not None and found.role == "family"
+
+
 @cache
 def gazetteer_surfaces() -> tuple[tuple[str, str, str], ...]:
     """(type, canonical, surface as written) of every row of ``gazetteer_files``, in the

@@ -11,39 +11,51 @@ from marsad.arabic.clitics import definite_article, readings
 from marsad.arabic.view import TextView
 from marsad.extract.entities.context import Placed, source_span, taken_tokens
 from marsad.extract.entities.gazetteer import RULE as GAZETTEER_RULE
-from marsad.extract.lexicon import demonyms, patronymic, stopwords, titles
+from marsad.extract.lexicon import demonyms, family, patronymic, stopwords, titles
 from marsad.model import Article, Entity
 
 
 def short_forms(article: Article, sc: TextView, placed: list[Placed]) -> list[Placed]:
     """Later mentions of a person by the last word of the name."""
-    owners: dict[str, dict[str, bool]] = {}  # last word -> canonical -> known to the gazetteer
+    # last word -> canonical -> known to the gazetteer, apart for names ending "آل X":
+    # such a person is "آل الشيخ" again, never "الشيخ" or "سعود" alone, and a name that
+    # does not end so is not "آل X" (the family) either
+    owners: dict[bool, dict[str, dict[str, bool]]] = {False: {}, True: {}}
     for item in placed:
         if item.entity.type == "PER" and item.end - item.first >= 2:
             word = sc.words[item.end - 1]
             if patronymic(sc.words[item.end - 2]):
                 continue  # "سلمان بن عبدالعزيز": عبدالعزيز alone is his father, not him
             if not weak_family_name(word):
-                people = owners.setdefault(word, {})
+                people = owners[_after_family(sc, item.end - 1)].setdefault(word, {})
                 known = item.entity.rule == GAZETTEER_RULE
                 people[item.entity.canonical] = people.get(item.entity.canonical, False) or known
-    last_names = {word: sole_owner(people) for word, people in owners.items()}
-    if not last_names:
+    found = {
+        clan: _last_name_tokens(sc.words, {w: sole_owner(p) for w, p in names.items()})
+        for clan, names in owners.items()
+    }
+    if not found[False] and not found[True]:
         return placed
-    found = _last_name_tokens(sc.words, last_names)
     taken = taken_tokens(placed, len(sc.tokens))
     added: list[Placed] = []
     words = sc.words
-    for at in compress(range(len(words)), map(found.__contains__, words)):
-        if taken[at] or _title_before_name(sc, at, taken):
+    candidates = found[False].keys() | found[True].keys()
+    for at in compress(range(len(words)), map(candidates.__contains__, words)):
+        own = found[_after_family(sc, at)].get(words[at])
+        if own is None or taken[at] or _title_before_name(sc, at, taken):
             continue
-        prefix, word, canonical = found[words[at]]
+        prefix, word, canonical = own
         fused = len(words[at]) - prefix != len(word)
         span = source_span(sc, at, prefix, fused, at + 1)
         if not article.is_boilerplate(span):
             entity = Entity(span, span.slice(article.text), "PER", canonical, rule="short")
             added.append(Placed(entity, at, at + 1))
     return sorted(placed + added, key=lambda item: item.first)
+
+
+def _after_family(sc: TextView, at: int) -> bool:
+    """Token ``at`` follows آل, with only spaces between."""
+    return at > 0 and family(sc.words[at - 1]) and not sc.gap(at - 1, at).strip()
 
 
 def _title_before_name(sc: TextView, at: int, taken: bytearray) -> bool:

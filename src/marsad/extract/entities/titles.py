@@ -18,8 +18,8 @@ from marsad.extract.lexicon import (
     Title,
     countries,
     demonym_at,
+    family,
     gap_ok,
-    name_particles,
     short_name,
     titles,
 )
@@ -218,8 +218,7 @@ def after_family(sc: TextView, at: int) -> bool:
     """A title word right after آل is the family's name ("عبداللطيف آل الشيخ")."""
     if at == 0 or sc.gap(at - 1, at).strip():
         return False
-    found = name_particles().get(sc.words[at - 1])
-    return found is not None and found.role == "family"
+    return family(sc.words[at - 1])
 
 
 _STRONG = {"office": 2, "office-of": 2, "office-field": 2, "spokesman": 2, "rank": 1}
