@@ -90,6 +90,7 @@ def fragments() -> dict[str, str]:
             "UNIT_DUAL": alternation(units_by_number["2"]),
             "UNIT_PL": alternation(units_by_number["pl"]),
             "UNIT_ANY": alternation(lex.units),
+            "UNIT_MINUTE": alternation(s for s, (unit, _) in lex.units.items() if unit == "MIN"),
             "DEICTIC": alternation(lex.deictic),
             "MOD": alternation(lex.modifiers),
             "DAYTIME": alternation(lex.daytime),

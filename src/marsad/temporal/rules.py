@@ -999,12 +999,16 @@ def build_hour_word(m: re.Match[str], text: str) -> Candidate | None:
     if m.group("ho"):
         word = m.group("ho")
         word = lex.without_article(word)
-        hour = lex.ordinals.get(word)
+        hour = 1 if word in lex.words["hour_one"] else lex.ordinals.get(word)
+        if hour == 1 and not (m.group("frac") or m.group("mn") or m.group("mw") or m.group("dt")):
+            return None  # "لا يتعدى الساعة الواحدة مقابل": the one hour, not one o'clock
     else:
         hour = int(m.group("hd"))
     if hour is None or hour > 24:
         return None
     minute = lex.fractions.get(m.group("frac") or "", 0)
+    if m.group("mn") or m.group("mw"):
+        minute = lex.number(m.group("mn") or m.group("mw")) or 0
     clock = _clock(hour, minute, _group(m, "dt"))
     if clock is None:
         return None

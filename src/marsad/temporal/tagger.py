@@ -124,6 +124,20 @@ def _is_absolute(candidate: Candidate) -> bool:
     return candidate.relative is None and candidate.value is not None and not candidate.vague
 
 
+# Hours of a 12-hour clock that a part of the day before the day puts after noon: "مساء
+# غد الأربعاء عند الساعة التاسعة" is 21:00; in the night only the evening hours move.
+_AFTERNOON_HOURS = {"AF": range(1, 12), "EV": range(1, 12), "NI": range(6, 12), "MI": range(1, 4)}
+
+
+def _clock_in_part(clock: str, part: str | None) -> str:
+    """``clock`` (HH:MM) on the 24-hour clock given the day's part (EV, NI, ...)."""
+    hours = _AFTERNOON_HOURS.get(part or "")
+    hour, _, minute = clock.partition(":")
+    if hours is None or not hour.isdigit() or int(hour) not in hours:
+        return clock
+    return f"{int(hour) + 12:02d}:{minute}"
+
+
 def _merge_date_time(first: Candidate, second: Candidate, gap: str) -> Candidate | None:
     if first.granularity != "day" or second.type != "TIME" or first.vague:
         return None
@@ -132,6 +146,11 @@ def _merge_date_time(first: Candidate, second: Candidate, gap: str) -> Candidate
     if _time_gap().fullmatch(gap) is None:
         return None
     clock = second.value.split("T", 1)[1]
+    if first.relative is not None:
+        part = first.relative.clock
+    else:
+        part = (first.value or "").partition("T")[2]
+    clock = _clock_in_part(clock, part)
     if first.relative is not None:  # "اليوم الساعة الثالثة عصراً": a time of a relative day
         if first.relative.kind not in ("day", "weekday", "daymonth") or first.relative.day2:
             return None
@@ -151,7 +170,7 @@ def _merge_date_time(first: Candidate, second: Candidate, gap: str) -> Candidate
         first.start,
         second.end,
         "TIME",
-        f"{first.value}T{clock}",
+        f"{(first.value or '').partition('T')[0]}T{clock}",
         "date_time",
         granularity="minute",
         hijri=first.hijri,
