@@ -55,7 +55,7 @@ PIPELINE: tuple[Stage, ...] = (
     _stage("sentences", annotate_sentences, "boilerplate", "sentences"),
     _stage("timexes", tag_timexes, "view boilerplate", "timexes published"),
     _stage("anchor", anchor_timexes, "timexes published", "timex_values"),
-    _stage("entities", annotate_entities, "view sentences boilerplate", "entities"),
+    _stage("entities", annotate_entities, "view sentences timexes boilerplate", "entities"),
     _stage("quotes", annotate_quotes, "view sentences entities timexes", "quotes"),
     _stage(
         "statement_dates",

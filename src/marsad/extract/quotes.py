@@ -141,7 +141,6 @@ class _Reader:
         self.sc = self.ctx.sc
         self.tokens = self.sc.tokens
         self.titles: dict[int, TitleMention] = {t.first: t for t in find_titles(article, self.ctx)}
-        self.timex_ranges = sorted((t.span.start, t.span.end) for t in article.timexes)
         self.state = _State()
         self.unknown_subject = False  # set by quote_at for the quote it returns
         self.marker_starts: list[int] = []  # tokens where a quote_attributions marker may start
@@ -160,9 +159,7 @@ class _Reader:
         return self.sc.folded[self.sc.ends[left] : self.sc.starts[right]]
 
     def in_timex(self, at: int) -> bool:
-        source = self.sc.token_start(at)
-        where = bisect.bisect_right(self.timex_ranges, (source, len(self.article.text))) - 1
-        return where >= 0 and self.timex_ranges[where][1] > source
+        return self.ctx.in_timex(at)
 
     def skip_fillers(self, at: int, end: int) -> int:
         while at < end and (self.sc.words[at] in _fillers() or self.in_timex(at)):

@@ -57,6 +57,13 @@ class EntityContext:
         self.by_end = {item.end: item for item in placed}
         self.taken = taken_tokens(placed, len(sc.tokens))
         self.sentence_starts = [s.span.start for s in article.sentences]
+        self.timex_ranges = sorted((t.span.start, t.span.end) for t in article.timexes)
+
+    def in_timex(self, at: int) -> bool:
+        """Token ``at`` starts inside a date or time expression."""
+        source = self.sc.token_start(at)
+        where = bisect.bisect_right(self.timex_ranges, (source, len(self.article.text))) - 1
+        return where >= 0 and self.timex_ranges[where][1] > source
 
     def sentence_first_token(self, at: int) -> int:
         """Index of the first token of the sentence that holds token ``at``."""

@@ -93,8 +93,8 @@ def _body_stops(ctx: EntityContext, at: int, first: bool) -> bool:
     item = ctx.by_first.get(at)
     if item is not None and item.entity.type == "PER":
         return True
-    if titles().match(sc, at, clitics=False) is not None:
-        return True
+    if titles().match(sc, at, clitics=False) or ctx.in_timex(at):
+        return True  # "عضو في رئاسة الاتحاد الإسلامي الكردستاني الأربعاء": not the body's
     found = sc.word_class(at)
     if found.pos in ("particle", "pronoun", "digit") or (
         found.pos == "verb" and found.alternatives == {"verb"}
