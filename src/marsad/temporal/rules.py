@@ -673,6 +673,9 @@ def build_unit_relative(m: re.Match[str], text: str) -> Candidate | None:
     direction = _direction(mod) if mod else 0
     if direction is None:
         return None
+    before = _word_before(text, _span(m)[0])
+    if unit == "Y" and before and before[0] in lex.blockers["general_before"]:
+        return None  # "الأمين العام السابق": the former secretary general, not last year
     relative = Relative("unit", unit=unit, offset=direction)
     granularity = {"Y": "year", "M": "month", "W": "week"}[unit]
     return _candidate(m, "DATE", None, "unit_relative", granularity=granularity, relative=relative)
