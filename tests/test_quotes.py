@@ -196,6 +196,30 @@ def test_a_subject_named_before_the_verb_speaks() -> None:
         assert _quotes(text)[1][-1].speaker == speaker, text
 
 
+def test_a_connector_inside_the_sentence_opens_the_clause_of_its_verb() -> None:
+    cases = {
+        "اتهمت واشنطن الجيش السوري بشن هجمات لكن موسكو تؤكد أنه لا توجد أدلة.": "Moscow",
+        "قال جون كيربي إن الأمر مهم.\nوعن الهجرة غير الشرعية أكد أن «الأمر صعب».": "John Kirby",
+        'قال جون كيربي إن الأمر مهم.\nوحسب موقع "سي إن إن"، قال إن «الأمر صعب».': "John Kirby",
+    }
+    for text, speaker in cases.items():
+        assert _quotes(text)[1][-1].speaker == speaker, text
+
+
+def test_an_unnamed_speaker_noun_after_its_holder_or_before_a_name() -> None:
+    spokesman = (
+        "قال المتحدث باسم الأمم المتحدة فرحان حق إن المبعوث سيصل غدا. وأوضح المتحدث أن الخطة جاهزة."
+    )
+    quotes = _quotes(spokesman)[1]
+    assert [q.speaker for q in quotes] == ["Farhan Haq", "Farhan Haq"]
+    named = _quotes("وقال المتحدث سعد الحديثي إن الحكومة مستعدة.")[1]
+    assert named[0].speaker_ar == "سعد الحديثي"
+    french = _quotes("لكن المصادر الفرنسية ترى أن طهران لن تغير موقفها.")[1]
+    assert french[0].speaker == "French sources (unnamed)"
+    plain = _quotes("وقال مصدر مسؤول إن الهجوم فشل. وأضاف المصدر أن القوات تقدمت.")[1]
+    assert [q.speaker for q in plain] == ["source (unnamed)"] * 2
+
+
 def test_a_place_inside_a_phrase_does_not_speak() -> None:
     text = "قال أوستن إن الأمر مهم.\nنازح من حمص إلى ريف الرقة يقول إن الوضع صعب."
     assert _quotes(text)[1][-1].speaker is None
@@ -210,7 +234,7 @@ def test_quote_word_lists_are_single_folded_words() -> None:
     words = [normalize(row[0]) for row in rows[1:]]  # matched folded
     assert len(words) == len(set(words))
     for word, kind, *_ in rows[1:]:
-        assert kind in {"carry", "relative", "adverbial", "connector"}, word
+        assert kind in {"carry", "relative", "adverbial", "connector", "clause"}, word
         assert len(word.split()) == 1, word
     addressees = load_lines("quote_addressees.txt")
     assert len(addressees) == len(set(addressees))

@@ -48,7 +48,7 @@ from marsad.resources import load_lines, load_tsv
 _OPENERS = {"“": "”", "«": "»", '"': '"', "”": "”"}
 _INTRODUCER_WINDOW = 14  # words between the verb (or its speaker) and the content
 _SPEAKER_TYPES = frozenset({"PER", "ORG", "LOC"})
-_PASSED = frozenset({"carry", "connector"})  # words before a stretch's subject
+_PASSED = frozenset({"carry", "connector", "clause"})  # words before a stretch's subject
 
 
 @cache
@@ -483,6 +483,15 @@ class _Reader:
                 return item.entity.canonical
         return None
 
+    def office_holder(self, noun: str, before: int) -> str | None:
+        """The last person before token ``before`` whose role has the English ``noun``
+        as a word ("UN spokesman" for "spokesman")."""
+        for item in reversed(self.ctx.placed):
+            role = (item.entity.role or "").lower().split()
+            if item.first < before and item.entity.type == "PER" and noun in role:
+                return item.entity.canonical
+        return None
+
     def role_antecedent(self, word: str, before: int) -> str | None:
         for item in reversed(self.ctx.placed):
             role = item.entity.role or ""
@@ -499,11 +508,24 @@ class _Reader:
         noun = _unnamed_nouns().get(without_article(word))
         if noun is None:
             return None
-        span = self.span(at, at + 1)
+        following = at + 1
+        named = self.ctx.by_first.get(following)
+        if named is not None and named.entity.type == "PER" and not self.gap(at, following).strip():
+            # "وقال المتحدث سعد الحديثي": the person named right after the noun
+            return _Speaker(named.entity.canonical, self.span(at, named.end), named.end, "entity")
+        country = demonym_at(self.sc, following) if following < len(self.sc.words) else None
+        end = following + 1 if country is not None else following
+        span = self.span(at, end)
         earlier = self.state.unnamed.get(noun)
-        if earlier is None:
-            return _Speaker(f"{noun} (unnamed)", span, at + 1, "unnamed")
-        return _Speaker(earlier.label, span, at + 1, "unnamed", described=earlier.span)
+        if earlier is None or country is not None:
+            # "وأوضح المتحدث" after "المتحدث باسم الأمم المتحدة فرحان حق": the person
+            # last named in that office
+            holder = self.office_holder(noun, at) if country is None else None
+            if holder is not None:
+                return _Speaker(holder, span, end, "anaphor")
+            kind = f"{countries()[country].adjective} {noun}" if country is not None else noun
+            return _Speaker(f"{kind} (unnamed)", span, end, "unnamed")
+        return _Speaker(earlier.label, span, end, "unnamed", described=earlier.span)
 
     def describes_unnamed(self, at: int) -> bool:
         """An indefinite word standing on its own after an unnamed speaker noun ("مصدر
@@ -772,10 +794,24 @@ class _Reader:
         """(start, opening) of the words right before token ``k``: back to the sentence
         start or a comma; the opening is past "ثم"، "لكن"، "إلا أن" and the like."""
         start = max(self.after_comma(k - 1, first), first) if k - 1 > first else k - 1
+        start = self.after_connector(start, k - 1)
         opening = start
         while opening < k - 1 and _before_verb().get(self.sc.words[opening]) in _PASSED:
             opening += 1
         return start, opening
+
+    def after_connector(self, start: int, last: int) -> int:
+        """Where the clause of token ``last`` opens within ``[start, last]``: at the last
+        connector that opens one ("... بشن هجمات لكن موسكو تؤكد", "... غير أن الجماعة
+        تؤكد"), else ``start``."""
+        words, kinds = self.sc.words, _before_verb()
+        for at in range(last - 1, start, -1):
+            kind, opener = kinds.get(words[at]), words[at] not in _introducers()
+            if kind == "clause" or (
+                kind == "connector" and opener and words[at + 1] in _introducers()
+            ):
+                return at  # not at "أن" itself ("سي إن إن"، "... أن أنه")
+        return start
 
     def comma_between(self, left: int, right: int) -> bool:
         gap = self.gap(left, right)
