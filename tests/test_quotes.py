@@ -220,6 +220,19 @@ def test_an_unnamed_speaker_noun_after_its_holder_or_before_a_name() -> None:
     assert [q.speaker for q in plain] == ["source (unnamed)"] * 2
 
 
+def test_a_verb_coordinated_with_the_opening_verb_shares_its_subject() -> None:
+    text = (
+        "قال جون كيربي إن الأمر مهم.\n"
+        "واستنكرت منظمة التعاون الإسلامي تصريحات المالكي وقالت إنها تنافي الحقيقة."
+    )
+    assert _quotes(text)[1][-1].speaker == "Organisation of Islamic Cooperation"
+    # the verbs do not agree: the feminine verb is not the masculine subject's
+    other = (
+        "قال جون كيربي إن الأمر مهم.\nووصل وليد المعلم مسقط قادما من طهران وقالت إنها تدعم الحل."
+    )
+    assert _quotes(other)[1][-1].speaker == "John Kirby"  # as without a subject
+
+
 def test_a_place_inside_a_phrase_does_not_speak() -> None:
     text = "قال أوستن إن الأمر مهم.\nنازح من حمص إلى ريف الرقة يقول إن الوضع صعب."
     assert _quotes(text)[1][-1].speaker is None

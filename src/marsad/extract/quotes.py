@@ -49,6 +49,7 @@ _OPENERS = {"“": "”", "«": "»", '"': '"', "”": "”"}
 _INTRODUCER_WINDOW = 14  # words between the verb (or its speaker) and the content
 _SPEAKER_TYPES = frozenset({"PER", "ORG", "LOC"})
 _PASSED = frozenset({"carry", "connector", "clause"})  # words before a stretch's subject
+_FEMININE_PAST = "ت"  # the ending of a past verb whose subject is feminine (قالت، أكدت)
 
 
 @cache
@@ -850,6 +851,9 @@ class _Reader:
         return _Speaker(None, None, relative, "unknown")
 
     def implicit_speaker(self, cue: Cue, first: int, k: int) -> _Speaker | None:
+        opener = self.sentence_subject(first, k)
+        if opener is not None:
+            return opener
         if self.state.last is not None:
             return self.state.last
         # No speaker yet: the subject of this sentence's first verb, when it is a name.
@@ -857,6 +861,25 @@ class _Reader:
             if first <= item.first < k and item.entity.type in ("PER", "ORG"):
                 return _Speaker(item.entity.canonical, None, item.end, "entity")
         return None
+
+    def agree(self, verb: int, other: int) -> bool:
+        """Two verbs that may share a subject: a past verb in ت is feminine, so only one
+        of the two ending so disagrees. Crude (لفت ends so; a present verb's gender is not
+        read), so it only keeps a subject from being shared, never drops a speaker."""
+        words = self.sc.words
+        return words[verb].endswith(_FEMININE_PAST) == words[other].endswith(_FEMININE_PAST)
+
+    def sentence_subject(self, first: int, k: int) -> _Speaker | None:
+        """ "استنكرت الأمانة العامة لمنظمة التعاون الإسلامي تصريحات المالكي وقالت إنها":
+        a verb with no subject of its own, in a sentence that opens on a verb that agrees
+        with it ("ووصل المعلم ... طهران التي تحدثت ... وقالت" is not المعلم) and the name of
+        its subject, shares that subject."""
+        if k - first < 3 or self.sc.word_class(first).pos != "verb" or not self.agree(first, k):
+            return None
+        item = self.ctx.by_first.get(first + 1)
+        if item is None or item.entity.type not in ("PER", "ORG") or item.end >= k:
+            return None
+        return _Speaker(item.entity.canonical, None, item.end, "entity")
 
     def note_statement(self, first: int, end: int, nouns: list[int]) -> None:
         """ "أصدرت وزارة الدفاع العراقية ونظيرتها الأميركية بياناً مشتركاً": a joint issuer."""
