@@ -37,6 +37,15 @@ def test_spelling_variants_share_one_canonical() -> None:
     assert found["وزارة الدفاع الأميركية"] == "US Department of Defense"
 
 
+def test_a_known_name_in_another_spelling_outlets_use_is_known() -> None:
+    found = dict(
+        _canonicals("وأعلن مكتب التحقيقات الفدرالي أن الروسي فلاديمير بوتن والاتحاد الأوربي")
+    )
+    assert found["مكتب التحقيقات الفدرالي"] == "FBI"  # the row: الفيدرالي
+    assert found["فلاديمير بوتن"] == "Vladimir Putin"  # the row: بوتين
+    assert found["الاتحاد الأوربي"] == "European Union"  # the row: الأوروبي
+
+
 def test_clitics_are_outside_the_span_unless_fused() -> None:
     found = _canonicals("وأفاد مسؤول بالبنتاغون للحرة وللجنة العسكرية العليا")
     assert ("البنتاغون", "US Department of Defense") in found

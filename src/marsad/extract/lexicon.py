@@ -17,6 +17,7 @@ from typing import Generic, TypeVar
 
 from marsad.arabic.clitics import definite_article, proclitic_letters, readings, written_forms
 from marsad.arabic.normalize import normalize
+from marsad.arabic.variants import spelling_variants
 from marsad.arabic.view import TextView
 from marsad.resources import load_lines, load_tsv, resource_names
 
@@ -177,7 +178,27 @@ def gazetteer() -> PhraseIndex[Alias]:
             seen.add(words)
             flags = row[3].split(",") if len(row) > 3 else []
             entries.append((words, Alias(row[0], row[1], "needs-context" in flags)))
-    return PhraseIndex(entries)
+    # each row also under the spellings outlets use interchangeably (spelling_variants.tsv:
+    # "مكتب التحقيقات الفدرالي" beside "الفيدرالي"); a spelling a row lists keeps its row
+    spelled = []
+    for words, alias in entries:
+        for variant in _spellings(words):
+            if variant not in seen:
+                seen.add(variant)
+                spelled.append((variant, alias))
+    return PhraseIndex(entries + spelled)
+
+
+_MAX_SPELLINGS = 8  # spellings of one row beside its own
+
+
+def _spellings(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Other spellings of a phrase, one word changed at a time (at most _MAX_SPELLINGS)."""
+    found: list[tuple[str, ...]] = []
+    for at, word in enumerate(words):
+        for variant in sorted(spelling_variants(word) - {word}):
+            found.append((*words[:at], variant, *words[at + 1 :]))
+    return found[:_MAX_SPELLINGS]
 
 
 @dataclass(frozen=True, slots=True)
