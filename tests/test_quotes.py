@@ -231,6 +231,10 @@ def test_a_verb_coordinated_with_the_opening_verb_shares_its_subject() -> None:
         "قال جون كيربي إن الأمر مهم.\nووصل وليد المعلم مسقط قادما من طهران وقالت إنها تدعم الحل."
     )
     assert _quotes(other)[1][-1].speaker == "John Kirby"  # as without a subject
+    titled = "وسئل الجنرال مارك ميلي أثناء جلسة استماع بمجلس الشيوخ عن المراقبين فقال إنهم سيقدمون."
+    assert _quotes(titled)[1][-1].speaker_ar == "مارك ميلي"
+    friends = "وأصيب أصدقاء عبد العزيز بصدمة مما حدث، وقالوا إنه كان هادئا."
+    assert _quotes(friends)[1][-1].speaker_ar != "عبد العزيز"  # a plural verb, not one man
 
 
 def test_a_place_inside_a_phrase_does_not_speak() -> None:

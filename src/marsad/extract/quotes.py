@@ -50,6 +50,8 @@ _INTRODUCER_WINDOW = 14  # words between the verb (or its speaker) and the conte
 _SPEAKER_TYPES = frozenset({"PER", "ORG", "LOC"})
 _PASSED = frozenset({"carry", "connector", "clause"})  # words before a stretch's subject
 _FEMININE_PAST = "ت"  # the ending of a past verb whose subject is feminine (قالت، أكدت)
+_PLURAL_PAST = "وا"  # the ending of a past verb whose subject is plural (قالوا، أكدوا)
+_UNNAMED = "(unnamed)"  # how the label of a speaker no name was read for ends
 
 
 @cache
@@ -856,9 +858,11 @@ class _Reader:
             return opener
         if self.state.last is not None:
             return self.state.last
-        # No speaker yet: the subject of this sentence's first verb, when it is a name.
+        # No speaker yet: the subject of this sentence's first verb, when it is a name
+        # (not one person for a plural verb: "وأصيب أصدقاء عبد العزيز ... وقالوا").
+        kinds = ("ORG",) if self.sc.words[k].endswith(_PLURAL_PAST) else ("PER", "ORG")
         for item in self.ctx.placed:
-            if first <= item.first < k and item.entity.type in ("PER", "ORG"):
+            if first <= item.first < k and item.entity.type in kinds:
                 return _Speaker(item.entity.canonical, None, item.end, "entity")
         return None
 
@@ -876,10 +880,18 @@ class _Reader:
         its subject, shares that subject."""
         if k - first < 3 or self.sc.word_class(first).pos != "verb" or not self.agree(first, k):
             return None
-        item = self.ctx.by_first.get(first + 1)
-        if item is None or item.entity.type not in ("PER", "ORG") or item.end >= k:
+        if self.sc.words[k].endswith(_PLURAL_PAST) or self.after_connector(first, k - 1) > first:
+            return None  # "وأصيب أصدقاء عبد العزيز ... وقالوا"; "... لكن الحزب ينكر ... ويؤكد"
+        # the subject after that verb, as after a reporting verb ("وعبر مدير المنتخب خالد
+        # مطر عن سعادته وقال"), read without leaving a trace in the reader's state
+        issuer, joint = self.state.issuer, self.state.joint
+        found = self.speaker_at(first + 1, k, k) or self.described_speaker(first + 1, k)
+        self.state.issuer, self.state.joint = issuer, joint
+        if found is None or found.label is None or found.kind not in ("entity", "title"):
             return None
-        return _Speaker(item.entity.canonical, None, item.end, "entity")
+        if found.kind == "title" and found.label.endswith(_UNNAMED):
+            return None  # an office whose holder was not read is no subject to share
+        return _Speaker(found.label, None, found.end, found.kind)
 
     def note_statement(self, first: int, end: int, nouns: list[int]) -> None:
         """ "أصدرت وزارة الدفاع العراقية ونظيرتها الأميركية بياناً مشتركاً": a joint issuer."""
