@@ -237,6 +237,18 @@ def test_a_verb_coordinated_with_the_opening_verb_shares_its_subject() -> None:
     assert _quotes(friends)[1][-1].speaker_ar != "عبد العزيز"  # a plural verb, not one man
 
 
+def test_a_person_by_trade_is_unnamed_or_the_name_right_after() -> None:
+    assert _quotes("أكد خبير أمني أن المحاولة فشلت.")[1][0].speaker == "expert (unnamed)"
+    named = _quotes("وقال المحامي التشادي جاكلين مودينا إن الحكم عادل.")[1][0]
+    assert named.speaker_ar == "جاكلين مودينا"
+    # the one a spokesman speaks for is not the spokesman
+    spoken_for = _quotes("أعلن متحدث باسم هيلاري كلينتون أن الحملة مستمرة.")[1][0]
+    assert spoken_for.speaker == "spokesman (unnamed)"
+    # a plural noun names no one person after it
+    group = _quotes("واعتبر محللون سياسيون تصريحات نوري المالكي أنها خطيرة.")[1]
+    assert all(q.speaker != "Nouri al-Maliki" for q in group)
+
+
 def test_a_place_inside_a_phrase_does_not_speak() -> None:
     text = "قال أوستن إن الأمر مهم.\nنازح من حمص إلى ريف الرقة يقول إن الوضع صعب."
     assert _quotes(text)[1][-1].speaker is None

@@ -29,6 +29,7 @@ from itertools import compress
 from marsad.arabic.charsets import chars, letter
 from marsad.arabic.clitics import definite_article, readings, rules, without_article
 from marsad.arabic.normalize import normalize
+from marsad.arabic.wordclass import classify
 from marsad.extract.cues import Cue, cue_at, cue_tokens, participle_forms
 from marsad.extract.entities import EntityContext, Placed, TitleMention, context, find_titles
 from marsad.extract.entities.compose import body_head
@@ -49,9 +50,8 @@ _OPENERS = {"“": "”", "«": "»", '"': '"', "”": "”"}
 _INTRODUCER_WINDOW = 14  # words between the verb (or its speaker) and the content
 _SPEAKER_TYPES = frozenset({"PER", "ORG", "LOC"})
 _PASSED = frozenset({"carry", "connector", "clause"})  # words before a stretch's subject
-_FEMININE_PAST = "ت"  # the ending of a past verb whose subject is feminine (قالت، أكدت)
-_PLURAL_PAST = "وا"  # the ending of a past verb whose subject is plural (قالوا، أكدوا)
 _UNNAMED = "(unnamed)"  # how the label of a speaker no name was read for ends
+_NAMED_BY_NOUN = 6  # tokens from an unnamed-speaker noun within which its name may start
 
 
 @cache
@@ -306,7 +306,7 @@ class _Reader:
             return _Speaker(canonical, self.span(at, stop), stop, "entity", kind == "ORG")
         noun = speaker_nouns().match(self.sc, at)
         if noun is None or noun.end > end:
-            return self.unnamed_anaphor(at) or self.body_speaker(at, end, cue_at_token)
+            return self.unnamed_anaphor(at, end) or self.body_speaker(at, end, cue_at_token)
         kind, value = noun.value.kind, noun.value.value
         if kind == "document":
             return self.document_speaker(at, noun.end, end, value == "joint")
@@ -329,7 +329,7 @@ class _Reader:
                 self.role_antecedent(value, cue_at_token), self.span(at, noun.end), noun.end, kind
             )
         if kind == "unnamed" and value is not None:
-            return self.unnamed_speaker(at, noun.end, end, value)
+            return self.named_by_noun(at, end) or self.unnamed_speaker(at, noun.end, end, value)
         return None
 
     def body_speaker(self, at: int, end: int, cue_at_token: int) -> _Speaker | None:
@@ -419,6 +419,34 @@ class _Reader:
                 return None  # a free particle; not a name the lexicon also reads as one (أمين)
         return None
 
+    def named_by_noun(self, at: int, end: int) -> _Speaker | None:
+        """ "وقال المحامي التشادي X", "قال خبير الأرصاد X": the person an unnamed-speaker
+        noun names within two words after it; a plural noun names no one person
+        ("اعتبر محللون سياسيون تصريحات المالكي")."""
+        if self.sc.word_class(at).number == "pl":
+            return None
+        named = self.described_speaker(at, min(end, at + _NAMED_BY_NOUN))
+        if named is None or named.span is None:
+            return None
+        first = self.token_range(named.span)[0]
+        if self.ends_in_preposition(first - 1):
+            return None  # "متحدث باسم هيلاري كلينتون": the one he speaks for
+        return named
+
+    def ends_in_preposition(self, at: int) -> bool:
+        """Token ``at`` makes what follows the object of a phrase: a particle, or a
+        preposition letter on a noun, in the word class read or in another reading
+        ("باسم" is ب + اسم, though also the adjective "smiling")."""
+        found = self.sc.word_class(at)
+        prepositions = _proclitics("preposition")
+        if found.pos == "particle" or not prepositions.isdisjoint(found.proclitic):
+            return True
+        word = self.sc.words[at]
+        return any(
+            size and word[size - 1] in prepositions and classify(rest).pos == "noun"
+            for size, rest in readings(word)
+        )
+
     def described_speaker(self, at: int, end: int) -> _Speaker | None:
         """ "وأكد مدرب المنتخب جورج ايفانوف أن": a person after words describing them that
         no title row knows."""
@@ -502,7 +530,7 @@ class _Reader:
                 return item.entity.canonical
         return None
 
-    def unnamed_anaphor(self, at: int) -> _Speaker | None:
+    def unnamed_anaphor(self, at: int, end: int) -> _Speaker | None:
         """ "وقال المصدر:": the unnamed speaker of that noun described before ("مصدر مسؤول
         في مكتب البعثة"), else one more of its kind."""
         word = self.sc.words[at]
@@ -511,11 +539,10 @@ class _Reader:
         noun = _unnamed_nouns().get(without_article(word))
         if noun is None:
             return None
+        described = self.named_by_noun(at, end)
+        if described is not None:
+            return described
         following = at + 1
-        named = self.ctx.by_first.get(following)
-        if named is not None and named.entity.type == "PER" and not self.gap(at, following).strip():
-            # "وقال المتحدث سعد الحديثي": the person named right after the noun
-            return _Speaker(named.entity.canonical, self.span(at, named.end), named.end, "entity")
         country = demonym_at(self.sc, following) if following < len(self.sc.words) else None
         end = following + 1 if country is not None else following
         span = self.span(at, end)
@@ -860,18 +887,25 @@ class _Reader:
             return self.state.last
         # No speaker yet: the subject of this sentence's first verb, when it is a name
         # (not one person for a plural verb: "وأصيب أصدقاء عبد العزيز ... وقالوا").
-        kinds = ("ORG",) if self.sc.words[k].endswith(_PLURAL_PAST) else ("PER", "ORG")
+        kinds = ("ORG",) if self.plural_verb(k) else ("PER", "ORG")
         for item in self.ctx.placed:
             if first <= item.first < k and item.entity.type in kinds:
                 return _Speaker(item.entity.canonical, None, item.end, "entity")
         return None
 
+    def plural_verb(self, at: int) -> bool:
+        found = self.sc.word_class(at)
+        return found.pos == "verb" and found.number == "pl"
+
     def agree(self, verb: int, other: int) -> bool:
-        """Two verbs that may share a subject: a past verb in ت is feminine, so only one
-        of the two ending so disagrees. Crude (لفت ends so; a present verb's gender is not
-        read), so it only keeps a subject from being shared, never drops a speaker."""
-        words = self.sc.words
-        return words[verb].endswith(_FEMININE_PAST) == words[other].endswith(_FEMININE_PAST)
+        """Two verbs that may share a subject: of one gender where the word classes read
+        both. A verb before its subject is singular even for a group, so number is not
+        compared; it only keeps a subject from being shared, never drops a speaker."""
+        classes = self.sc.word_class(verb), self.sc.word_class(other)
+        if any(found.pos != "verb" for found in classes):
+            return True  # "ورأت" read as a noun: nothing to compare
+        first, second = (found.gender for found in classes)
+        return first is None or second is None or first == second
 
     def sentence_subject(self, first: int, k: int) -> _Speaker | None:
         """ "استنكرت الأمانة العامة لمنظمة التعاون الإسلامي تصريحات المالكي وقالت إنها":
@@ -880,7 +914,7 @@ class _Reader:
         its subject, shares that subject."""
         if k - first < 3 or self.sc.word_class(first).pos != "verb" or not self.agree(first, k):
             return None
-        if self.sc.words[k].endswith(_PLURAL_PAST) or self.after_connector(first, k - 1) > first:
+        if self.plural_verb(k) or self.after_connector(first, k - 1) > first:
             return None  # "وأصيب أصدقاء عبد العزيز ... وقالوا"; "... لكن الحزب ينكر ... ويؤكد"
         # the subject after that verb, as after a reporting verb ("وعبر مدير المنتخب خالد
         # مطر عن سعادته وقال"), read without leaving a trace in the reader's state
