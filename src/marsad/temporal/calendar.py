@@ -17,6 +17,10 @@ TABULAR_HIJRI_YEARS = range(1, 1343)
 # al-Qura table and before 1451, since news rarely names Gregorian years 1343-1450 bare
 # (26 such years after عام/العام/سنة in the SaudiNewsNet sample, all Hijri by reading).
 CUE_HIJRI_YEARS = range(1343, 1451)
+# After a year cue, a year past those and before 1900 is Gregorian: no Hijri year that
+# late has come ("عام 1869" the Suez Canal, "عام 1453" Constantinople; 72 such years after
+# عام/العام/سنة in the sample).
+CUE_GREGORIAN_YEARS = range(CUE_HIJRI_YEARS.stop, BARE_YEARS.start)
 _HIJRI_EPOCH = date(622, 7, 19).toordinal()  # 1 Muharram 1 AH (proleptic Gregorian)
 
 

@@ -18,6 +18,7 @@ from marsad.arabic.wordclass import classify
 from marsad.arabic.wordclass_affixes import affix_rows, single
 from marsad.temporal.calendar import (
     BARE_YEARS,
+    CUE_GREGORIAN_YEARS,
     CUE_HIJRI_YEARS,
     GREGORIAN_YEARS,
     HIJRI_YEARS,
@@ -335,7 +336,8 @@ def build_year(rule: str) -> Builder:
         cued = rule == "year_after_cue" and year in CUE_HIJRI_YEARS
         if calendar == "gregorian" and not suffix and cued:
             calendar = "hijri"  # "عام 1433" in news written under the Hijri calendar
-        if calendar == "gregorian" and not suffix and year not in BARE_YEARS:
+        history = rule == "year_after_cue" and year in CUE_GREGORIAN_YEARS
+        if calendar == "gregorian" and not suffix and year not in BARE_YEARS and not history:
             return None
         metres = suffix in lexicon().words["metre_or_era"] and year not in BARE_YEARS
         if calendar == "gregorian" and rule == "year_with_era" and metres:
