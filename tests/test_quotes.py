@@ -249,6 +249,18 @@ def test_a_person_by_trade_is_unnamed_or_the_name_right_after() -> None:
     assert all(q.speaker != "Nouri al-Maliki" for q in group)
 
 
+def test_a_quote_mark_after_the_one_told_opens_the_content() -> None:
+    text = 'وقال جون كيربي إن الأمر سهل. كما أفاد لمحادثه "ليس علي سوى الاتصال بالرقم".'
+    quotes = _quotes(text)[1]
+    assert [q.speaker for q in quotes] == ["John Kirby", "John Kirby"]
+    assert text[quotes[1].content_span.start :].startswith("ليس علي")
+    # an outlet's name in marks is no content: "لـ«عكاظ»", "لصحيفة «الحياة»"
+    told_outlet = "وقال جون كيربي لصحيفة «الحياة» إن الأمر سهل."
+    outlet = _quotes(told_outlet)[1][0]
+    assert outlet.speaker == "John Kirby"
+    assert outlet.content_span.slice(told_outlet).startswith("الأمر سهل")
+
+
 def test_a_place_inside_a_phrase_does_not_speak() -> None:
     text = "قال أوستن إن الأمر مهم.\nنازح من حمص إلى ريف الرقة يقول إن الوضع صعب."
     assert _quotes(text)[1][-1].speaker is None

@@ -72,6 +72,14 @@ def enclitics(use: str | None = None) -> tuple[str, ...]:
     return tuple(sorted(forms, key=lambda form: (-len(form), form)))
 
 
+@cache
+def enclitics_of_person(person: int) -> frozenset[str]:
+    """Folded pronoun suffixes of one grammatical person (enclitics.tsv): 3 is ه، ها، هم ..."""
+    return frozenset(
+        normalize(row[0]) for row in load_tsv("enclitics.tsv", columns=5) if row[1] == str(person)
+    )
+
+
 @lru_cache(maxsize=65536)
 def readings(token: str) -> tuple[tuple[int, str], ...]:
     """``(prefix length, word)`` readings of a folded token, the whole token first.

@@ -201,6 +201,12 @@ def _spellings(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     return found[:_MAX_SPELLINGS]
 
 
+@cache
+def outlet_nouns() -> frozenset[str]:
+    """Folded heads of a media outlet's name (outlet_nouns.txt): قناة، وكالة، صحيفة ..."""
+    return frozenset(normalize(line) for line in load_lines("outlet_nouns.txt"))
+
+
 @dataclass(frozen=True, slots=True)
 class NameParticle:
     role: str  # patronymic | family | kunya | servant

@@ -37,6 +37,7 @@ from marsad.extract.lexicon import (
     countries,
     demonym_at,
     nisba_endings,
+    outlet_nouns,
     quote_attributions,
     short_name,
     speaker_nouns,
@@ -269,8 +270,13 @@ class _Reader:
         named = self.ctx.by_first.get(stop) if stop < end else None
         if named is not None:  # "لوكالة فرانس برس": the outlet's name
             return named.end
-        if stop < end and any(c in _OPENERS for c in self.gap(at, stop)):
-            for index in range(stop + 1, min(end, stop + 6)):  # "لصحيفة «الحياة»"
+        # "لـ«عكاظ»", "لصحيفة «الحياة»": the outlet's name in marks after the bare ل or an
+        # outlet's head; after "لرويترز" or "لمحادثه" a mark opens what was said
+        outlet = len(word) == 1 or any(
+            size and rest in outlet_nouns() for size, rest in readings(word)
+        )
+        if outlet and stop < end and any(c in _OPENERS for c in self.gap(at, stop)):
+            for index in range(stop + 1, min(end, stop + 6)):
                 if any(c in _OPENERS.values() for c in self.gap(index - 1, index)):
                     return index
         for index in range(stop + 1, min(end, stop + 4)):  # "لشبكة سكاي سبورتس «...»"
@@ -674,7 +680,9 @@ class _Reader:
                 _, stretch = self.stretch_before(k, first)
                 if not self.opens_adverbial(stretch):
                     speaker = self.speaker_ending_at(k, first, stretch, only_opening=True)
-        start = speaker.end if speaker and speaker.end > k else k + 1
+        # "وقال لرويترز «...»": with no speaker, the mark after the one told opens the content
+        told_end = after if told is not None else k + 1
+        start = speaker.end if speaker and speaker.end > k else told_end
         if speaker is not None and speaker.end > k:
             # "وقال مورينيو لشبكة سكاي سبورتس «...»": the one told, then the content
             told_after = self.addressee_end(start, end)

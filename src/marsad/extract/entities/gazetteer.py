@@ -6,12 +6,10 @@ from __future__ import annotations
 from functools import cache
 
 from marsad.arabic.clitics import proclitic_letters, proclitics
-from marsad.arabic.normalize import normalize
 from marsad.arabic.view import TextView
 from marsad.extract.entities.context import Placed, source_span
-from marsad.extract.lexicon import Alias, Match, gazetteer
+from marsad.extract.lexicon import Alias, Match, gazetteer, outlet_nouns
 from marsad.model import Article, Entity
-from marsad.resources import load_lines
 
 RULE = "gazetteer"  # the rule of a mention the gazetteer names
 _OPEN_MARKS = frozenset('«("“”[')
@@ -26,11 +24,6 @@ def _context_prefixes() -> frozenset[str]:
     return frozenset(prefix for prefix in proclitics() if prefix[-1] in letters)
 
 
-@cache
-def _outlet_nouns() -> frozenset[str]:
-    return frozenset(normalize(line) for line in load_lines("outlet_nouns.txt"))
-
-
 def _in_context(sc: TextView, match: Match[Alias]) -> bool:
     """A name that is also a common word counts only where the text marks it as a name."""
     token = sc.tokens[match.first]
@@ -42,7 +35,7 @@ def _in_context(sc: TextView, match: Match[Alias]) -> bool:
     after = sc.folded[last] if last < len(sc.folded) else ""
     if before in _OPEN_MARKS and after in _CLOSE_MARKS:
         return True
-    return match.first > 0 and sc.words[match.first - 1] in _outlet_nouns()
+    return match.first > 0 and sc.words[match.first - 1] in outlet_nouns()
 
 
 def _whole_word(sc: TextView, at: int, prefix: int) -> bool:

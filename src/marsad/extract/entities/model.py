@@ -7,6 +7,7 @@ from marsad.arabic.view import TextView
 from marsad.extract.cues import cue_tokens
 from marsad.extract.entities.context import EntityContext, Placed
 from marsad.extract.entities.latin import is_given_name
+from marsad.extract.entities.names import inflected_word
 from marsad.extract.entities.short_forms import leave_short_forms
 from marsad.extract.entities.titles import after_family
 from marsad.extract.lexicon import (
@@ -133,4 +134,6 @@ def _plausible_name(sc: TextView, first: int, stop: int) -> bool:
         for at, word in enumerate(words, start=first)
     ):
         return False  # "على" is no name; "علي" as written is Ali
+    if len(words) == 1 and inflected_word(sc, first):
+        return False
     return len(words) > 1 or strip_clitics(words[0])[1] not in common_words()

@@ -6,8 +6,16 @@ from __future__ import annotations
 from functools import cache
 
 from marsad.arabic.charsets import letter
-from marsad.arabic.clitics import definite_article, enclitics, proclitic_letters, readings, rules
+from marsad.arabic.clitics import (
+    definite_article,
+    enclitics,
+    enclitics_of_person,
+    proclitic_letters,
+    readings,
+    rules,
+)
 from marsad.arabic.normalize import normalize
+from marsad.arabic.view import TextView
 from marsad.extract.entities.context import EntityContext, Placed, source_span
 from marsad.extract.entities.latin import is_given_name
 from marsad.extract.entities.titles import TitleMention, after_family, past_ranks, separated
@@ -20,6 +28,7 @@ from marsad.extract.lexicon import (
     titles,
 )
 from marsad.model import Entity
+from marsad.ner.features import common_words
 from marsad.resources import load_lines
 
 _MAX_NAME_TOKENS = 4
@@ -30,6 +39,27 @@ def name_enders() -> frozenset[str]:
     """Words that may follow a name the gazetteer lacks: quote content openers, the
     same list the quote reader opens content with (quote_introducers.txt)."""
     return frozenset(normalize(line) for line in load_lines("quote_introducers.txt"))
+
+
+def inflected_word(sc: TextView, at: int, after_cue: bool = False) -> bool:
+    """A word the lexicon reads only as a common word with a third-person pronoun on it
+    ("هويته" his identity, "وقتها" its time, "بقوله") or after a preposition letter
+    ("بطريقة علمية", "للصحافة"): no name alone. Names that end as a pronoun would (حمزه،
+    طلحه with ة folded) have a name reading and stay. After a preposition the rest must be
+    a common word, since foreign names open on ب، ل، ك too (لاريجاني، باندرا، كروج); right
+    after a verb of saying (``after_cue``) any noun after ل will do: "أفاد لمحادثه" is
+    whom he told."""
+    found = sc.word_class(at)
+    if found.source != "lexicon" or "name" in found.alternatives:
+        return False
+    if found.enclitic in enclitics_of_person(3):
+        return True
+    if proclitic_letters("preposition").isdisjoint(found.proclitic):
+        return False
+    # after a verb of saying ل says to whom ("أفاد لمحادثه"); ب may open a name there
+    # ("وأشار بقنة إلى أن")
+    told = after_cue and found.proclitic.endswith(letter("la"))
+    return found.pos in ("noun", "adj") and (told or found.stem in common_words())
 
 
 def name_word(word: str, position: int) -> bool:

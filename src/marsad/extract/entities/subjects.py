@@ -13,7 +13,7 @@ from marsad.arabic.normalize import DROPPED, normalize
 from marsad.arabic.view import TextView
 from marsad.extract.cues import cue_at
 from marsad.extract.entities.context import EntityContext, Placed, source_span
-from marsad.extract.entities.names import name_enders, name_word
+from marsad.extract.entities.names import inflected_word, name_enders, name_word
 from marsad.extract.lexicon import speaker_nouns, stopwords, titles
 from marsad.model import Entity
 from marsad.ner.features import common_words, strip_clitics
@@ -60,8 +60,8 @@ def _name_end(ctx: EntityContext, first: int, added: list[Placed]) -> int:
         shaped = name_word(word, end - first) or (end == first and name_word(word, 1))
         if not shaped and end == first and _name_not_stopword(sc, end):
             shaped = True  # "وأوضح علي الكندي": Ali, which folds as the preposition على
-        if ctx.taken[end] or not shaped or word in name_enders():
-            break
+        if ctx.taken[end] or not shaped or word in name_enders() or inflected_word(sc, end, True):
+            break  # "كما أفاد لمحادثه": to the one he spoke with, no name
         if end > first and sc.gap(end - 1, end).strip():
             break
         if titles().starts(word) or speaker_nouns().starts(word) or cue_at(word):
