@@ -427,7 +427,7 @@ class _Reader:
 
     def named_by_noun(self, at: int, end: int) -> _Speaker | None:
         """ "وقال المحامي التشادي X", "قال خبير الأرصاد X": the person an unnamed-speaker
-        noun names within two words after it; a plural noun names no one person
+        noun names within five words after it; a plural noun names no one person
         ("اعتبر محللون سياسيون تصريحات المالكي")."""
         if self.sc.word_class(at).number == "pl":
             return None
