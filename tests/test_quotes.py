@@ -261,6 +261,13 @@ def test_a_quote_mark_after_the_one_told_opens_the_content() -> None:
     assert outlet.content_span.slice(told_outlet).startswith("الأمر سهل")
 
 
+def test_the_site_a_statement_was_written_on_does_not_speak() -> None:
+    text = "وكتب حمد البخيتي تعليقا على حسابه على موقع «تويتر» يقول: «ليس هناك أي حوار»."
+    article, quotes = _quotes(text)
+    assert any(e.canonical == "Twitter" for e in article.entities)
+    assert all(q.speaker != "Twitter" for q in quotes)
+
+
 def test_a_place_inside_a_phrase_does_not_speak() -> None:
     text = "قال أوستن إن الأمر مهم.\nنازح من حمص إلى ريف الرقة يقول إن الوضع صعب."
     assert _quotes(text)[1][-1].speaker is None

@@ -800,12 +800,22 @@ class _Reader:
                 continue
             if item is not None and item.entity.type == "LOC" and at != opening:
                 continue
+            if item is not None and at > first + 1 and self.outlet_in_phrase(at):
+                continue  # "على موقع «تويتر» يقول": the site's name, not who speaks
             issuer, joint = self.state.issuer, self.state.joint
             found = self.speaker_at(at, k, k)
             if found is not None and found.label and self.skip_fillers(found.end, k) == k:
                 return found
             self.state.issuer, self.state.joint = issuer, joint
         return None
+
+    def outlet_in_phrase(self, at: int) -> bool:
+        """Token ``at`` names an outlet after its head noun in a prepositional phrase
+        ("على موقع «تويتر»"): where something was said, not who said it ("صحيفة «واشنطن
+        بوست» ذكرت" speaks)."""
+        return (
+            self.sc.words[at - 1] in outlet_nouns() and self.sc.word_class(at - 2).pos == "particle"
+        )
 
     @cached_property
     def comma_tokens(self) -> list[int]:
