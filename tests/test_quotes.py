@@ -186,24 +186,30 @@ def test_words_that_leave_the_subject_unwritten_carry_the_speaker() -> None:
         assert (quotes[-1].speaker, quotes[-1].implicit) == ("John Kirby", True), second
 
 
-def test_a_subject_named_before_the_verb_speaks() -> None:
-    cases = {
-        "قال أوستن إن الأمر مهم.\nوتحدث جون كيربي الذي أكد أن القوات باقية.": "John Kirby",
-        "قال أوستن إن الأمر مهم.\nلكن طهران تقول إن البرنامج سلمي.": "Tehran",
-        "قال أوستن إن الأمر مهم.\nوكان جون كيربي أكد مساء أمس أن القوات باقية.": "John Kirby",
-    }
-    for text, speaker in cases.items():
-        assert _quotes(text)[1][-1].speaker == speaker, text
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("قال أوستن إن الأمر مهم.\nوتحدث جون كيربي الذي أكد أن القوات باقية.", "John Kirby"),
+        ("قال أوستن إن الأمر مهم.\nلكن طهران تقول إن البرنامج سلمي.", "Tehran"),
+        ("قال أوستن إن الأمر مهم.\nوكان جون كيربي أكد مساء أمس أن القوات باقية.", "John Kirby"),
+    ],
+)
+def test_a_subject_named_before_the_verb_speaks(text: str, speaker: str) -> None:
+    assert _quotes(text)[1][-1].speaker == speaker
 
 
-def test_a_connector_inside_the_sentence_opens_the_clause_of_its_verb() -> None:
-    cases = {
-        "اتهمت واشنطن الجيش السوري بشن هجمات لكن موسكو تؤكد أنه لا توجد أدلة.": "Moscow",
-        "قال جون كيربي إن الأمر مهم.\nوعن الهجرة غير الشرعية أكد أن «الأمر صعب».": "John Kirby",
-        'قال جون كيربي إن الأمر مهم.\nوحسب موقع "سي إن إن"، قال إن «الأمر صعب».': "John Kirby",
-    }
-    for text, speaker in cases.items():
-        assert _quotes(text)[1][-1].speaker == speaker, text
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("اتهمت واشنطن الجيش السوري بشن هجمات لكن موسكو تؤكد أنه لا توجد أدلة.", "Moscow"),
+        ("قال جون كيربي إن الأمر مهم.\nوعن الهجرة غير الشرعية أكد أن «الأمر صعب».", "John Kirby"),
+        ('قال جون كيربي إن الأمر مهم.\nوحسب موقع "سي إن إن"، قال إن «الأمر صعب».', "John Kirby"),
+    ],
+)
+def test_a_connector_inside_the_sentence_opens_the_clause_of_its_verb(
+    text: str, speaker: str
+) -> None:
+    assert _quotes(text)[1][-1].speaker == speaker
 
 
 def test_an_unnamed_speaker_noun_after_its_holder_or_before_a_name() -> None:

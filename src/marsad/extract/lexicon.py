@@ -234,6 +234,21 @@ def family(word: str) -> bool:
     return found is not None and found.role == "family"
 
 
+def after_family(scan: TextView, at: int) -> bool:
+    """Token ``at`` follows آل with only spaces between: the family's name ("عبداللطيف آل
+    الشيخ", "آل سعود")."""
+    if at == 0 or scan.gap(at - 1, at).strip():
+        return False
+    return family(scan.words[at - 1])
+
+
+@cache
+def body_links() -> frozenset[str]:
+    """Folded words that tie a person or an office to their body (unnamed_speaker_links.txt):
+    "في/من/لدى" of "مسؤول في البنتاغون", "عضو في الحزب"."""
+    return frozenset(normalize(line) for line in load_lines("unnamed_speaker_links.txt"))
+
+
 @cache
 def gazetteer_surfaces() -> tuple[tuple[str, str, str], ...]:
     """(type, canonical, surface as written) of every row of ``gazetteer_files``, in the

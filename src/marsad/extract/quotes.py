@@ -22,18 +22,26 @@ countries ("US-Iraq joint statement"). Nothing found leaves the speaker None.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import compress
 
 from marsad.arabic.charsets import chars, letter
-from marsad.arabic.clitics import definite_article, readings, rules, without_article
+from marsad.arabic.clitics import (
+    definite_article,
+    proclitic_letters,
+    readings,
+    rules,
+    without_article,
+)
 from marsad.arabic.normalize import normalize
 from marsad.arabic.wordclass import classify
 from marsad.extract.cues import Cue, cue_at, cue_tokens, participle_forms
 from marsad.extract.entities import EntityContext, Placed, TitleMention, context, find_titles
 from marsad.extract.entities.compose import body_head
 from marsad.extract.lexicon import (
+    body_links,
     countries,
     demonym_at,
     nisba_endings,
@@ -87,19 +95,6 @@ def _before_verb() -> dict[str, str]:
 def _editorial() -> frozenset[str]:
     """ "يذكر أن": the outlet's background note when no subject stands before "أن"."""
     return frozenset(normalize(line) for line in load_lines("quote_editorial.txt"))
-
-
-@cache
-def _proclitics(kind: str) -> frozenset[str]:
-    """One-letter proclitics of a kind, "conjunction" or "preposition" (proclitic_kinds.tsv)."""
-    rows = load_tsv("proclitic_kinds.tsv", columns=2)[1:]  # a header row first
-    return frozenset(letter for letter, found, *_ in rows if found == kind)
-
-
-@cache
-def _unnamed_links() -> frozenset[str]:
-    """ "في/من/لدى" between an unnamed speaker and their body ("مسؤول في البنتاغون")."""
-    return frozenset(normalize(line) for line in load_lines("unnamed_speaker_links.txt"))
 
 
 @cache
@@ -431,20 +426,17 @@ class _Reader:
         ("اعتبر محللون سياسيون تصريحات المالكي")."""
         if self.sc.word_class(at).number == "pl":
             return None
-        named = self.described_speaker(at, min(end, at + _NAMED_BY_NOUN))
-        if named is None or named.span is None:
-            return None
-        first = self.token_range(named.span)[0]
-        if self.ends_in_preposition(first - 1):
+        named = self.named_after(at, min(end, at + _NAMED_BY_NOUN))
+        if named is None or self.ends_in_preposition(named.first - 1):
             return None  # "متحدث باسم هيلاري كلينتون": the one he speaks for
-        return named
+        return self.person_speaker(named)
 
     def ends_in_preposition(self, at: int) -> bool:
         """Token ``at`` makes what follows the object of a phrase: a particle, or a
         preposition letter on a noun, in the word class read or in another reading
         ("باسم" is ب + اسم, though also the adjective "smiling")."""
         found = self.sc.word_class(at)
-        prepositions = _proclitics("preposition")
+        prepositions = proclitic_letters("preposition")
         if found.pos == "particle" or not prepositions.isdisjoint(found.proclitic):
             return True
         word = self.sc.words[at]
@@ -457,11 +449,11 @@ class _Reader:
         """ "وأكد مدرب المنتخب جورج ايفانوف أن": a person after words describing them that
         no title row knows."""
         named = self.named_after(at, end)
-        if named is None:
-            return None
-        return _Speaker(
-            named.entity.canonical, self.span(named.first, named.end), named.end, "entity"
-        )
+        return None if named is None else self.person_speaker(named)
+
+    def person_speaker(self, named: Placed) -> _Speaker:
+        span = self.span(named.first, named.end)
+        return _Speaker(named.entity.canonical, span, named.end, "entity")
 
     def document_speaker(self, at: int, stop: int, end: int, joint: bool) -> _Speaker:
         parties, stop = self.demonyms_from(stop, end)
@@ -520,21 +512,21 @@ class _Reader:
                 return item.entity.canonical
         return None
 
-    def office_holder(self, noun: str, before: int) -> str | None:
-        """The last person before token ``before`` whose role has the English ``noun``
-        as a word ("UN spokesman" for "spokesman")."""
+    def last_person(self, before: int, holds: Callable[[str], bool]) -> str | None:
+        """The last person before token ``before`` whose role ``holds``."""
         for item in reversed(self.ctx.placed):
-            role = (item.entity.role or "").lower().split()
-            if item.first < before and item.entity.type == "PER" and noun in role:
+            role = item.entity.role or ""
+            if item.first < before and item.entity.type == "PER" and holds(role):
                 return item.entity.canonical
         return None
 
+    def office_holder(self, noun: str, before: int) -> str | None:
+        """The last person whose role has the English ``noun`` as a word ("UN spokesman"
+        for "spokesman")."""
+        return self.last_person(before, lambda role: noun in role.lower().split())
+
     def role_antecedent(self, word: str, before: int) -> str | None:
-        for item in reversed(self.ctx.placed):
-            role = item.entity.role or ""
-            if item.first < before and item.entity.type == "PER" and word in role:
-                return item.entity.canonical
-        return None
+        return self.last_person(before, lambda role: word in role)
 
     def unnamed_anaphor(self, at: int, end: int) -> _Speaker | None:
         """ "وقال المصدر:": the unnamed speaker of that noun described before ("مصدر مسؤول
@@ -574,7 +566,7 @@ class _Reader:
             and not found.definite
             and not found.proclitic
             and word not in stopwords()
-            and word not in _unnamed_links()
+            and word not in body_links()
             and cue_at(word) is None
             and self.ctx.by_first.get(at) is None
             and demonym_at(self.sc, at) is None  # the nationality is read after these
@@ -600,7 +592,7 @@ class _Reader:
                     break
                 stop = modifier.end
         body: str | None = None
-        linked = stop < end and self.sc.words[stop] in _unnamed_links()
+        linked = stop < end and self.sc.words[stop] in body_links()
         probe = stop + 1 if linked else stop
         item = self.ctx.by_first.get(probe)
         if item is not None and self.told(item, probe):
@@ -794,7 +786,7 @@ class _Reader:
             if at > first and self.opens_adverbial(at - 1):
                 continue
             item = self.ctx.by_first.get(at)
-            if item is not None and not _proclitics("preposition").isdisjoint(
+            if item is not None and not proclitic_letters("preposition").isdisjoint(
                 self.proclitic(item, at)
             ):
                 continue
@@ -869,7 +861,7 @@ class _Reader:
         word = self.sc.words[at]
         kinds = _before_verb()
         return kinds.get(word) == "adverbial" or (
-            word[:1] in _proclitics("conjunction") and kinds.get(word[1:]) == "adverbial"
+            word[:1] in proclitic_letters("conjunction") and kinds.get(word[1:]) == "adverbial"
         )
 
     def set_off_name(self, description: int) -> _Speaker | None:
@@ -1120,7 +1112,9 @@ class _Reader:
             if item.entity.type == "LOC" and item.first != first + 1:
                 continue
             clitic = self.proclitic(item, item.first)
-            if self.told(item, item.first) or not _proclitics("preposition").isdisjoint(clitic):
+            if self.told(item, item.first) or not proclitic_letters("preposition").isdisjoint(
+                clitic
+            ):
                 continue
             if item.first > first and self.sc.word_classes[item.first - 1].pos == "particle":
                 continue  # "مع نظرائه"، "في الرياض": governed by a preposition

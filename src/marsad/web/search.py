@@ -38,8 +38,7 @@ _SPACE = re.compile(r"\s")
 def word_forms(word: str) -> frozenset[str]:
     """Every folded form under which the folded ``word`` may be written in a text."""
     the = definite_article()
-    cores = {word}
-    cores.update(w for p, w in readings(word) if p and w.startswith(the) and len(w) > 3)
+    cores = {word, *_article_cores(word)}
     if word.startswith(the):
         bare = without_article(word, keep=_MIN_CORE)
         if bare != word:
@@ -59,29 +58,36 @@ def _quoted(form: str) -> str:
     return '"' + form.replace('"', "") + '"'
 
 
+def _article_cores(word: str) -> list[str]:
+    """The word read as a proclitic before a word with the article ("للمملكه": المملكه)."""
+    the = definite_article()
+    return [w for p, w in readings(word) if p and w.startswith(the) and len(w) > 3]
+
+
 def _core(word: str) -> str:
     """The word without a proclitic before the article when the forms of what is left
     hold the word itself ("للمملكه" -> "المملكه"), else the word."""
-    the = definite_article()
-    for proclitic, core in readings(word):
-        if proclitic and core.startswith(the) and len(core) > 3 and word in word_forms(core):
-            return core
-    return word
+    return next((core for core in _article_cores(word) if word in word_forms(core)), word)
 
 
 def distinct_phrases(phrases: Iterable[list[str]]) -> list[list[str]]:
-    """The phrases that find something the others do not. An entity's names repeat one
-    spelling, or differ by a proclitic that the forms of another already hold ("للمملكه"
-    within "المملكه"): a phrase whose first word's forms are among those of a kept phrase
-    with the same later words adds nothing to the matches or the highlights."""
-    given = [(word_forms(_core(phrase[0])), tuple(phrase[1:]), phrase) for phrase in phrases]
-    kept: list[tuple[frozenset[str], tuple[str, ...], list[str]]] = []
-    for forms, rest, phrase in sorted(given, key=lambda g: -len(g[0])):
-        if not any(rest == other_rest and forms <= other for other, other_rest, _ in kept):
-            kept.append((forms, rest, phrase))
-    order = {id(phrase): n for n, (_, _, phrase) in enumerate(given)}
-    chosen = sorted(kept, key=lambda k: order[id(k[2])])
-    return [[_core(phrase[0]), *phrase[1:]] for _, _, phrase in chosen]
+    """The phrases that find something the others do not, in their order. An entity's
+    names repeat one spelling, or differ by a proclitic that the forms of another already
+    hold ("للمملكه" within "المملكه"): a phrase whose first word's forms are among those of
+    another with the same later words (or the same as an earlier one's) adds nothing to
+    the matches or the highlights."""
+    read = [([_core(phrase[0]), *phrase[1:]], tuple(phrase[1:])) for phrase in phrases]
+    forms = [word_forms(phrase[0]) for phrase, _ in read]
+
+    def covered(at: int) -> bool:
+        return any(
+            rest == read[at][1]
+            and (forms[at] < forms[other] or (forms[at] == forms[other] and other < at))
+            for other, (_, rest) in enumerate(read)
+            if other != at
+        )
+
+    return [phrase for at, (phrase, _) in enumerate(read) if not covered(at)]
 
 
 def fts_query(words: list[str], phrases: Iterable[list[str]] = ()) -> str:

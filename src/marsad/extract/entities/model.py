@@ -9,8 +9,8 @@ from marsad.extract.entities.context import EntityContext, Placed
 from marsad.extract.entities.latin import is_given_name
 from marsad.extract.entities.names import inflected_word
 from marsad.extract.entities.short_forms import leave_short_forms
-from marsad.extract.entities.titles import after_family
 from marsad.extract.lexicon import (
+    after_family,
     demonym_at,
     gazetteer,
     honorifics,

@@ -18,8 +18,9 @@ from marsad.arabic.normalize import normalize
 from marsad.arabic.view import TextView
 from marsad.extract.entities.context import EntityContext, Placed, source_span
 from marsad.extract.entities.latin import is_given_name
-from marsad.extract.entities.titles import TitleMention, after_family, past_ranks, separated
+from marsad.extract.entities.titles import TitleMention, past_ranks, separated
 from marsad.extract.lexicon import (
+    after_family,
     demonym_at,
     gazetteer,
     honorifics,

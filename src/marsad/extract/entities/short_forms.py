@@ -11,7 +11,7 @@ from marsad.arabic.clitics import definite_article, readings
 from marsad.arabic.view import TextView
 from marsad.extract.entities.context import Placed, source_span, taken_tokens
 from marsad.extract.entities.gazetteer import RULE as GAZETTEER_RULE
-from marsad.extract.lexicon import demonyms, family, patronymic, stopwords, titles
+from marsad.extract.lexicon import after_family, demonyms, patronymic, stopwords, titles
 from marsad.model import Article, Entity
 
 
@@ -27,7 +27,7 @@ def short_forms(article: Article, sc: TextView, placed: list[Placed]) -> list[Pl
             if patronymic(sc.words[item.end - 2]):
                 continue  # "سلمان بن عبدالعزيز": عبدالعزيز alone is his father, not him
             if not weak_family_name(word):
-                people = owners[_after_family(sc, item.end - 1)].setdefault(word, {})
+                people = owners[after_family(sc, item.end - 1)].setdefault(word, {})
                 known = item.entity.rule == GAZETTEER_RULE
                 people[item.entity.canonical] = people.get(item.entity.canonical, False) or known
     found = {
@@ -41,7 +41,7 @@ def short_forms(article: Article, sc: TextView, placed: list[Placed]) -> list[Pl
     words = sc.words
     candidates = found[False].keys() | found[True].keys()
     for at in compress(range(len(words)), map(candidates.__contains__, words)):
-        own = found[_after_family(sc, at)].get(words[at])
+        own = found[after_family(sc, at)].get(words[at])
         if own is None or taken[at] or _title_before_name(sc, at, taken):
             continue
         prefix, word, canonical = own
@@ -51,11 +51,6 @@ def short_forms(article: Article, sc: TextView, placed: list[Placed]) -> list[Pl
             entity = Entity(span, span.slice(article.text), "PER", canonical, rule="short")
             added.append(Placed(entity, at, at + 1))
     return sorted(placed + added, key=lambda item: item.first)
-
-
-def _after_family(sc: TextView, at: int) -> bool:
-    """Token ``at`` follows آل, with only spaces between."""
-    return at > 0 and family(sc.words[at - 1]) and not sc.gap(at - 1, at).strip()
 
 
 def _title_before_name(sc: TextView, at: int, taken: bytearray) -> bool:

@@ -16,9 +16,10 @@ from marsad.extract.entities.latin import romanise
 from marsad.extract.lexicon import (
     Match,
     Title,
+    after_family,
+    body_links,
     countries,
     demonym_at,
-    family,
     gap_ok,
     short_name,
     titles,
@@ -56,16 +57,10 @@ def _title_links() -> frozenset[str]:
     return frozenset(normalize(line) for line in load_lines("title_links.txt"))
 
 
-@cache
-def _body_links() -> frozenset[str]:
-    """ "في" of "عضو في الحزب": a word that ties an office to its body."""
-    return frozenset(normalize(line) for line in load_lines("unnamed_speaker_links.txt"))
-
-
 def _linked(ctx: EntityContext, at: int) -> bool:
     """Token ``at`` is a free link word (no clitic on it) with a word after it."""
     sc = ctx.sc
-    return at + 1 < len(sc.words) and sc.words[at] in _body_links() and _plain(ctx, at + 1)
+    return at + 1 < len(sc.words) and sc.words[at] in body_links() and _plain(ctx, at + 1)
 
 
 _MAX_BODY_WORDS = 8
@@ -212,13 +207,6 @@ def find_titles(article: Article, ctx: EntityContext | None = None) -> list[Titl
         else:
             next_free = match.end
     return out
-
-
-def after_family(sc: TextView, at: int) -> bool:
-    """A title word right after آل is the family's name ("عبداللطيف آل الشيخ")."""
-    if at == 0 or sc.gap(at - 1, at).strip():
-        return False
-    return family(sc.words[at - 1])
 
 
 _STRONG = {"office": 2, "office-of": 2, "office-field": 2, "spokesman": 2, "rank": 1}
