@@ -243,6 +243,20 @@ def test_a_verb_coordinated_with_the_opening_verb_shares_its_subject() -> None:
     assert _quotes(friends)[1][-1].speaker_ar != "عبد العزيز"  # a plural verb, not one man
 
 
+def test_a_coordinated_verb_inside_the_sentence_shares_its_persons_subject() -> None:
+    inside = (
+        "قال جون كيربي إن الأمر مهم.\nمن جهة ثانية احتفى رئيس البعثة بجميع افراد المنتخب"
+        " وعبر مدير المنتخب خالد مطر عن سعادته بالاحتفال وقال: الجميع سعيد."
+    )
+    assert _quotes(inside)[1][-1].speaker_ar == "خالد مطر"
+    # a place or body after a verb inside the sentence is as often its object
+    placed = "قال جون كيربي إن الأمر مهم.\nوزار بغداد أمس، وأيد العراق في قراره، وقال إنه محق."
+    assert _quotes(placed)[1][-1].speaker == "John Kirby"
+    # a verb inside an earlier quote is no subject's verb
+    quoted = "وقالت زينب اليعقوب: أرى بأنه يجب أن تطور الخدمات، ورأت أنه يجب أن تحدد الجوامع."
+    assert {q.speaker_ar for q in _quotes(quoted)[1]} == {"زينب اليعقوب"}
+
+
 def test_a_person_by_trade_is_unnamed_or_the_name_right_after() -> None:
     assert _quotes("أكد خبير أمني أن المحاولة فشلت.")[1][0].speaker == "expert (unnamed)"
     named = _quotes("وقال المحامي التشادي جاكلين مودينا إن الحكم عادل.")[1][0]

@@ -22,7 +22,7 @@ countries ("US-Iraq joint statement"). Nothing found leaves the speaker None.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import compress
@@ -922,20 +922,72 @@ class _Reader:
         a verb with no subject of its own, in a sentence that opens on a verb that agrees
         with it ("ووصل المعلم ... طهران التي تحدثت ... وقالت" is not المعلم) and the name of
         its subject, shares that subject."""
-        if k - first < 3 or self.sc.word_class(first).pos != "verb" or not self.agree(first, k):
-            return None
-        if self.plural_verb(k) or self.after_connector(first, k - 1) > first:
-            return None  # "وأصيب أصدقاء عبد العزيز ... وقالوا"; "... لكن الحزب ينكر ... ويؤكد"
-        # the subject after that verb, as after a reporting verb ("وعبر مدير المنتخب خالد
-        # مطر عن سعادته وقال"), read without leaving a trace in the reader's state
+        if k - first < 3 or self.plural_verb(k):
+            return None  # "وأصيب أصدقاء عبد العزيز ... وقالوا"
+        clause = self.after_connector(first, k - 1)
+        if clause > first:
+            return None  # "... لكن الحزب ينكر ... ويؤكد"
+        for verb in self.coordinated_verbs(first, k):
+            if not self.agree(verb, k):
+                return None
+            found = self.subject_after(verb, k, opening=verb == first)
+            if found is None:
+                continue  # "وأشاد بالجهود ... وأضاف": that verb shares an earlier subject
+            if found.label is None or found.label.endswith(_UNNAMED):
+                return None  # an office whose holder was not read is no subject to share
+            return _Speaker(found.label, None, found.end, found.kind)
+        return None
+
+    def subject_after(self, verb: int, k: int, opening: bool) -> _Speaker | None:
+        """The subject written right after the verb at token ``verb``, read as after a
+        reporting verb, without leaving a trace in the reader's state; one with no label
+        when it is not a name to share, None when no subject is written. After a verb inside
+        the sentence only a person is read so: a titled name ("وعبر مدير المنتخب خالد
+        مطر عن سعادته وقال") or a person's name; a body or a place there is as often
+        the object ("وأيد العراق في دخول الكويت، وقال")."""
         issuer, joint = self.state.issuer, self.state.joint
-        found = self.speaker_at(first + 1, k, k) or self.described_speaker(first + 1, k)
+        if opening:
+            found = self.speaker_at(verb + 1, k, k) or self.described_speaker(verb + 1, k)
+        else:
+            found = self.speaker_at(verb + 1, k, k)
         self.state.issuer, self.state.joint = issuer, joint
-        if found is None or found.label is None or found.kind not in ("entity", "title"):
+        if found is None:
             return None
-        if found.kind == "title" and found.label.endswith(_UNNAMED):
-            return None  # an office whose holder was not read is no subject to share
-        return _Speaker(found.label, None, found.end, found.kind)
+        unshared = _Speaker(None, None, found.end, "unknown")
+        if found.kind not in ("entity", "title"):
+            return unshared
+        if not opening and found.kind == "entity":
+            item = self.ctx.by_first.get(verb + 1)
+            if item is None or item.entity.type != "PER" or self.proclitic(item, verb + 1):
+                return unshared
+        return found
+
+    def coordinated_verbs(self, first: int, k: int) -> Iterator[int]:
+        """The verbs before token ``k`` that may share its subject, nearest first: each
+        verb with و/ف of its own ("... وعبر مدير المنتخب خالد مطر عن سعادته وقال"), and
+        the verb the sentence opens on, past "كما" and the like. A verb inside a relative
+        clause ("طهران التي تحدثت") has no و and is passed."""
+        opening = first
+        while (
+            opening < k - 1
+            and self.sc.word_class(opening).pos != "verb"
+            and _before_verb().get(self.sc.words[opening]) == "carry"
+        ):
+            opening += 1  # past "كما"، "ثم", not past "وكان" ("وكان البنتاغون قد أفاد")
+        conjunctions = proclitic_letters("conjunction")
+        for at in range(k - 3, opening - 1, -1):
+            if self.sc.words[at] in cue_tokens():
+                return  # "وقالت: أرى ...، ورأت": the speaker goes on from that quote
+            found = self.sc.word_class(at)
+            if at == opening:
+                if found.pos == "verb":
+                    yield at
+            elif (
+                "verb" in found.alternatives
+                and found.proclitic[:1] in conjunctions
+                and (found.pos == "verb" or self.sc.word_class(at + 1).pos in ("noun", "name"))
+            ):
+                yield at
 
     def note_statement(self, first: int, end: int, nouns: list[int]) -> None:
         """ "أصدرت وزارة الدفاع العراقية ونظيرتها الأميركية بياناً مشتركاً": a joint issuer."""
