@@ -257,6 +257,14 @@ def test_a_coordinated_verb_inside_the_sentence_shares_its_persons_subject() -> 
     assert {q.speaker_ar for q in _quotes(quoted)[1]} == {"زينب اليعقوب"}
 
 
+def test_an_office_after_a_name_runs_on_to_the_verb_without_commas() -> None:
+    text = "طلال الطريفي مدير كرسي الملك عبدالعزيز لدراسات تاريخ المملكة أكد بأن الأحواز عربية."
+    assert _quotes(text)[1][0].speaker_ar == "طلال الطريفي"
+    # a verb inside the stretch ends the noun phrase: no subject is read across it
+    clause = "طلال الطريفي مدير كرسي الملك عبدالعزيز افتتح المعرض أكد بأن الأحواز عربية."
+    assert _quotes(clause)[1][0].speaker_ar != "طلال الطريفي"
+
+
 def test_a_person_by_trade_is_unnamed_or_the_name_right_after() -> None:
     assert _quotes("أكد خبير أمني أن المحاولة فشلت.")[1][0].speaker == "expert (unnamed)"
     named = _quotes("وقال المحامي التشادي جاكلين مودينا إن الحكم عادل.")[1][0]

@@ -60,6 +60,7 @@ _INTRODUCER_WINDOW = 14  # words between the verb (or its speaker) and the conte
 _SPEAKER_TYPES = frozenset({"PER", "ORG", "LOC"})
 _PASSED = frozenset({"carry", "connector", "clause"})  # words before a stretch's subject
 _UNNAMED = "(unnamed)"  # how the label of a speaker no name was read for ends
+_NOMINAL_RUN = 6  # tokens of a noun phrase an office after a name may run on over
 _NAMED_BY_NOUN = 6  # tokens from an unnamed-speaker noun within which its name may start
 
 
@@ -373,12 +374,29 @@ class _Reader:
         return nisba or self.sc.word_class(at).pos == "adj"
 
     def apposition(self, stop: int, end: int, canonical: str) -> int:
-        """Extend a name over ", the spokesman for ...," that describes it."""
-        if stop < end and self.comma_between(stop - 1, stop):
+        """Extend a name over ", the spokesman for ...," that describes it, or over the
+        office that follows it up to the verb ("طلال الطريفي أستاذ كرسي ... أكد")."""
+        if stop < end:
             title = self.titles.get(stop)
-            if title is not None and title.person in (canonical, None):
+            if title is None or title.person not in (canonical, None):
+                return stop
+            if self.comma_between(stop - 1, stop):
                 return min(title.end, end)
+            if self.nominal_run(title.end, end):
+                return end
         return stop
+
+    def nominal_run(self, start: int, end: int) -> bool:
+        """Tokens ``[start, end)`` only continue a noun phrase: nouns, adjectives and
+        names with nothing but spaces between them ("... أستاذ كرسي الملك عبدالعزيز
+        لدراسات تاريخ المملكة أكد"), at most a few."""
+        if end - start > _NOMINAL_RUN:
+            return False
+        classes = self.sc.word_classes
+        return all(
+            classes[at].pos in ("noun", "adj", "name") and not self.gap(at - 1, at).strip()
+            for at in range(start, end)
+        )
 
     def title_speaker(self, title: TitleMention, end: int) -> _Speaker:
         stop = min(title.end, end)
@@ -388,7 +406,7 @@ class _Reader:
             for at in range(title.end, min(title.end + 4, end)):
                 item = self.ctx.by_first.get(at)
                 if item is not None and item.entity.canonical == person:
-                    stop = item.end
+                    stop = self.apposition(item.end, end, person)
                     break
         else:
             named = self.named_after(title.end, end)  # "مدير عام إدارة ... محمد الصفيان"
@@ -782,7 +800,7 @@ class _Reader:
         A place speaks for its government ("لكن طهران تقول") only when it opens the
         stretch before the verb (from token ``opening``): "نازح إلى ريف الرقة يقول" is
         not Raqqa speaking."""
-        for at in [opening] if only_opening else range(max(first, k - 8), k):
+        for at in [opening] if only_opening else range(max(first, k - 14), k):
             if at > first and self.opens_adverbial(at - 1):
                 continue
             item = self.ctx.by_first.get(at)
