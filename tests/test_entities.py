@@ -17,6 +17,7 @@ from marsad.extract.entities import annotate_entities
 from marsad.extract.entities.latin import romanise
 from marsad.extract.lexicon import countries, demonyms, gazetteer, titles
 from marsad.model import Article, Sentence
+from marsad.pipeline import annotate
 from marsad.resources import load_tsv
 
 
@@ -378,3 +379,18 @@ def test_ali_written_as_a_name_ends_an_apposed_name() -> None:
     people = [e for e in article.entities if e.type == "PER"]
     assert [(e.text, e.canonical) for e in people] == [("ابوبكر علي", "Abu Bakr Ali")]
     assert romanise("أمينة بوغيث").startswith("Amina")  # "أم" glued is no kunya
+
+
+def test_a_person_named_right_after_a_known_body_or_place_is_found() -> None:
+    # the model's span runs on from "جامعة الملك سعود" into the person after it
+    def persons(text: str) -> list[str]:
+        article = Article(doc="t", source="t", text=text)
+        annotate(article)
+        return [e.text for e in article.entities if e.type == "PER"]
+
+    assert persons("وقال رئيس قسم الإعلام بجامعة الملك سعود محمد الحربي إن الأمر مهم.") == [
+        "محمد الحربي"
+    ]
+    # the tail of a king's own name is no second person
+    king = persons("وقال الملك عبدالله الثاني بن الحسين إن الأمر مهم.")
+    assert all("الحسين" not in name or "عبدالله" in name for name in king)

@@ -14,6 +14,7 @@ from marsad.extract.lexicon import (
     demonym_at,
     gazetteer,
     honorifics,
+    name_particles,
     speaker_nouns,
     stopwords,
     titles,
@@ -37,8 +38,13 @@ def model_names(ctx: EntityContext, found: list[Placed]) -> list[Placed]:
         folded_start = sc.folded_index(start)
         first = sc.token_containing(folded_start)
         stop = sc.token_at(sc.folded_index(end))
-        if first < 0 or stop <= first or any(ctx.taken[first:stop]):
+        if first < 0 or stop <= first:
             continue
+        if any(ctx.taken[first:stop]):
+            rest = _after_known(ctx, first, stop, kind)
+            if rest is None:
+                continue
+            first, start = rest, sc.token_start(rest)
         cut = folded_start - sc.starts[first]
         if (
             cut > 0
@@ -71,6 +77,26 @@ def model_names(ctx: EntityContext, found: list[Placed]) -> list[Placed]:
             added.append(Placed(Entity(span, text, kind, "", rule="ner"), first, stop))
             ctx.taken[first:stop] = b"\x01" * (stop - first)
     return leave_short_forms(sc, ctx.placed + found + added, added)
+
+
+def _after_known(ctx: EntityContext, first: int, stop: int, kind: str) -> int | None:
+    """Where a person's name starts inside a model span that runs on from a known body
+    or place ("جامعة الملك [سعود محمد الحربي]", "وسفير [فنلندا بيكا فاوتيلاينين]"): the
+    first token past it, when two or more untaken tokens follow to the span's end and
+    the first is no name particle or blessing ("الملك عبدالله الثاني بن الحسين" is one
+    name); None otherwise."""
+    taken, sc = ctx.taken, ctx.sc
+    rest = first
+    while rest < stop and taken[rest]:
+        rest += 1
+    if kind != "PER" or rest == first or stop - rest < 2 or any(taken[rest:stop]):
+        return None
+    known = ctx.by_end.get(rest)
+    if known is None or known.entity.type not in ("ORG", "LOC"):
+        return None
+    if sc.words[rest] in name_particles() or honorifics().match(sc, rest) is not None:
+        return None
+    return rest
 
 
 def _article_after(sc: TextView, first: int, folded_start: int) -> bool:
