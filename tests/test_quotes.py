@@ -265,6 +265,19 @@ def test_an_office_after_a_name_runs_on_to_the_verb_without_commas() -> None:
     assert _quotes(clause)[1][0].speaker_ar != "طلال الطريفي"
 
 
+def test_a_relative_of_a_named_person_speaks_not_that_person() -> None:
+    father = _quotes("وقال والد مايكل براون للصحافيين إنه يبذل كل ما في وسعه.")[1][0]
+    assert father.speaker == "Michael Brown's father (unnamed)"
+    assert father.speaker_ar == "والد مايكل براون"
+    # the person the report set that phrase beside is the one who speaks after
+    text = "وقال إبراهيم علوي - والد أفراح - إنه بريء. وأوضح والد أفراح أنه لم يعلم."
+    assert [q.speaker_ar for q in _quotes(text)[1]] == ["إبراهيم علوي", "إبراهيم علوي"]
+    assert _quotes("وأكدت والدة إحدى الضحايا أن الأمر مؤلم.")[1][0].speaker == "mother (unnamed)"
+    # "والده" is "his father": the name after it speaks
+    named = _quotes("وأوضح والده سعود علي آل فايد أن ابنه تعرض لحادث.")[1][0]
+    assert named.speaker_ar == "سعود علي آل فايد"
+
+
 def test_a_person_by_trade_is_unnamed_or_the_name_right_after() -> None:
     assert _quotes("أكد خبير أمني أن المحاولة فشلت.")[1][0].speaker == "expert (unnamed)"
     named = _quotes("وقال المحامي التشادي جاكلين مودينا إن الحكم عادل.")[1][0]

@@ -330,7 +330,7 @@ class SpeakerNoun:
 
 
 _SPEAKER_KINDS = frozenset(
-    {"document", "parties", "anaphor", "person-anaphor", "role-anaphor", "unnamed"}
+    {"document", "parties", "anaphor", "person-anaphor", "role-anaphor", "unnamed", "kin"}
 )
 
 

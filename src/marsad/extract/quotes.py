@@ -332,6 +332,66 @@ class _Reader:
             )
         if kind == "unnamed" and value is not None:
             return self.named_by_noun(at, end) or self.unnamed_speaker(at, noun.end, end, value)
+        if kind == "kin" and value is not None:
+            return self.kin_speaker(at, noun.end, end, value)
+        return None
+
+    def kin_speaker(self, at: int, stop: int, end: int, noun: str) -> _Speaker | None:
+        """ "وقال والد مايكل براون": the relative of the person named after the kin noun
+        (a rank may stand between: "شقيق العقيد حسان الشيخ"), who is the person the
+        article set that phrase beside ("إبراهيم علوي - والد أفراح -"), else unnamed
+        ("Michael Brown's father (unnamed)"). "والده" written with the pronoun is "his
+        father", whose name follows it: not read here."""
+        written = self.sc.token_span(at, at + 1).slice(self.sc.text)
+        if self.sc.words[at].endswith(letter("ta-marbuta")) and not written.endswith(
+            letter("ta-marbuta", folded=False)
+        ):
+            return None
+        probe = stop
+        title = self.titles.get(probe)
+        if title is not None and title.end < end:
+            probe = title.end
+        item = self.ctx.by_first.get(probe)
+        if item is None and title is not None and title.person is not None:
+            item = next(
+                (
+                    found
+                    for found in self.ctx.placed
+                    if title.first < found.first <= title.end
+                    and found.entity.canonical == title.person
+                ),
+                None,
+            )
+        if item is not None and (item.entity.type != "PER" or self.proclitic(item, probe)):
+            item = None
+        if item is not None:
+            stop = item.end
+        elif stop < end and self.sc.word_class(stop).pos in ("noun", "name"):
+            stop += 1  # "والد الشهيد"، "والدة إحدى الضحايا"، "والد أفراح"
+        span = self.span(at, stop)
+        referent = self.kin_referent(at, stop) if probe < stop else None
+        if referent is not None:
+            return _Speaker(referent, span, stop, "entity")
+        if item is not None:
+            return _Speaker(f"{item.entity.canonical}'s {noun} (unnamed)", span, stop, "unnamed")
+        return _Speaker(f"{noun} (unnamed)", span, stop, "unnamed")
+
+    def kin_referent(self, at: int, stop: int) -> str | None:
+        """The person the article named right before the same kin phrase (tokens ``[at,
+        stop)``), set off by a dash or comma ("إبراهيم علوي - والد أفراح -")."""
+        words, by_end = self.sc.words, self.ctx.by_end
+        phrase = words[at:stop]
+        size = len(phrase)
+        for earlier in range(1, at):
+            if words[earlier : earlier + size] != phrase:
+                continue
+            person = by_end.get(earlier)
+            if (
+                person is not None
+                and person.entity.type == "PER"
+                and self.gap(earlier - 1, earlier).strip()
+            ):
+                return person.entity.canonical
         return None
 
     def body_speaker(self, at: int, end: int, cue_at_token: int) -> _Speaker | None:

@@ -132,11 +132,15 @@ def _before_honorific(sc: TextView, first: int, stop: int, end: int) -> tuple[in
 
 def _name_start(sc: TextView, first: int, stop: int, verbs: frozenset[str]) -> int:
     """The first token of a model span that belongs to the name: the model sometimes
-    takes in the verb or title before it ("يرى لانديس", "الرئيس السيسي", "الدكتور ...")."""
+    takes in the verb, title or kin noun before it ("يرى لانديس", "الرئيس السيسي",
+    "الدكتور ...", "والد أفراح")."""
     while first < stop - 1:
         title = titles().match(sc, first, clitics=False)
+        kin = speaker_nouns().match(sc, first)
         if title is not None and title.end < stop:
             first = title.end
+        elif kin is not None and kin.value.kind == "kin" and kin.end < stop:
+            first = kin.end  # "والد أفراح": Afrah, whose father speaks
         elif sc.words[first] in verbs or _function_word(sc, first):
             first += 1
         else:
