@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from marsad.arabic.clitics import readings
 from marsad.arabic.normalize import normalize
 from marsad.arabic.sentences import split_sentences
 from marsad.extract.entities import annotate_entities
-from marsad.extract.entities.latin import romanise
+from marsad.extract.entities.latin import choose_spelling, needs_model, romanise
 from marsad.extract.lexicon import countries, demonyms, gazetteer, titles
 from marsad.model import Article, Sentence
 from marsad.pipeline import annotate
@@ -132,6 +133,30 @@ def test_given_names_are_written_the_newspapers_way() -> None:
     assert romanise("نجيب الغضبان").startswith("Najib ")
     # a family name made of a servant name is one word after the article
     assert romanise("عبدالله العبدالجبار") == "Abdullah al-Abduljabbar"
+
+
+def test_units_no_dictionary_spells_take_the_models_spelling() -> None:
+    # latin_units.tsv (scripts/build_latin_units.py): the rules would write a vowel after
+    # every consonant ("al-Jarouan", "Al-Anasar")
+    assert romanise("أحمد الجروان") == "Ahmed al-Jarwan"
+    assert romanise("الأنصار") == "Al-Ansar"
+    assert not needs_model("محمد") and not needs_model("الغامدي")  # given, attested
+    assert needs_model("الجروان")
+
+
+def test_every_model_spelling_writes_its_units_letters() -> None:
+    rows = load_tsv("latin_units.tsv", columns=2)
+    assert len(rows) > 1000
+    for unit, latin in rows:
+        assert all(char.isalpha() for char in unit), unit
+        assert choose_spelling(unit, [_Candidate(latin)])[0] == latin, (unit, latin)
+        assert any(vowel in latin.lower() for vowel in "aeiouy"), latin
+
+
+@dataclass
+class _Candidate:
+    text: str
+    source: str = "model"
 
 
 def test_every_given_name_row_is_frequent_in_the_sample(saudi_jsonl: Path) -> None:

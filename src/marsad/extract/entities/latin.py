@@ -3,11 +3,16 @@ with vowels, never a consonant skeleton.
 
 Names are romanised by ``arabic-name-romanizer`` (MIT; attested spellings from Wikidata,
 dictionary first): a whole name someone has spelled in Latin letters gets that spelling
-("عادل الجبير" -> "Adel al-Jubeir"); else each name unit gets its attested spelling, or
-the library's rules, which write vowels, for a unit nobody has spelled. Particles (بن)
-are written as English newspapers write them ("bin"), and the article as "al-" inside a
-name. The library's neural fallback is not loaded: it costs a second to load and
-milliseconds a unit, where the per-article budget is a few milliseconds.
+("عادل الجبير" -> "Adel al-Jubeir"); else each name unit gets its attested spelling, then
+the spelling the library's neural model gave it in ``resources/latin_units.tsv``, then the
+library's rules, which write vowels, for a unit neither knows. Particles (بن) are written
+as English newspapers write them ("bin"), and the article as "al-" inside a name.
+
+The neural model is not run here: it costs about 10 ms a unit, four times the whole
+extract on a batch of news. ``scripts/build_latin_units.py`` runs it once over the name
+units of the Saudi sample that no dictionary spells, and the table ships in the package.
+On those units the rules write a vowel after every consonant ("Makataba", "Al-Anasar")
+where the model writes the name ("Maktaba", "Al-Ansar").
 Settings: ``resources/latin_names.yaml``, ``resources/name_particles.tsv``.
 """
 
@@ -49,6 +54,12 @@ def _settings() -> dict[str, Any]:
 @cache
 def _romanizer() -> Transliterator:
     return Transliterator(auto_load_model=False)
+
+
+@cache
+def _modelled_units() -> dict[str, str]:
+    """Folded unit -> the neural model's spelling (latin_units.tsv)."""
+    return {row[0]: row[1] for row in load_tsv("latin_units.tsv", columns=2)}
 
 
 @cache
@@ -118,30 +129,59 @@ def _spells(unit: str, latin: str) -> bool:
     return checked == 0 or matched / checked >= _SPELLED_SHARE
 
 
-@lru_cache(maxsize=1 << 16)
-def _unit(unit: str) -> str:
-    given = _given_names().get(_key(unit))
-    if given is not None:
-        return given
-    found = _romanizer().transliterate(unit, top_k=3, country=_settings()["country"])
+def choose_spelling(unit: str, candidates: list[Any]) -> tuple[str | None, str | None]:
+    """(the preferred spelling that is no rules' output, the first spelling at all) among
+    the library's ``candidates`` for ``unit`` that write its letters."""
     ruled: str | None = None  # the library's rules: vowels, never an unrelated name
     attested: list[str] = []
-    for candidate in found if isinstance(found, list) else []:
+    for candidate in candidates:
         if not _spells(unit, candidate.text):
             continue
         if getattr(candidate, "source", None) != "rules":
             attested.append(str(candidate.text))
         ruled = ruled or str(candidate.text)
     if attested:
-        return next((a for a in attested if _conventional(unit, a)), attested[0])
+        return next((a for a in attested if _conventional(unit, a)), attested[0]), ruled
+    return None, ruled
+
+
+def unit_key(unit: str) -> str:
+    """The key of a name unit in latin_units.tsv."""
+    return _key(unit)
+
+
+def needs_model(unit: str) -> bool:
+    """True when no given name, no attested spelling and no servant-name rule spells
+    ``unit``: the rules would, and latin_units.tsv may do better."""
+    if _given_names().get(_key(unit)) is not None or _servant_family(unit):
+        return False
+    found = _romanizer().transliterate(unit, top_k=3, country=_settings()["country"])
+    return choose_spelling(unit, found if isinstance(found, list) else [])[0] is None
+
+
+def _servant_family(unit: str) -> str:
+    """The unit without its article when it is a family name made of a servant name."""
     the = definite_article()
     bare = normalize(unit)[len(the) :] if normalize(unit).startswith(the) else ""
-    if bare.startswith(_servant() + the):
+    return bare if bare.startswith(_servant() + the) else ""
+
+
+@lru_cache(maxsize=1 << 16)
+def _unit(unit: str) -> str:
+    given = _given_names().get(_key(unit))
+    if given is not None:
+        return given
+    found = _romanizer().transliterate(unit, top_k=3, country=_settings()["country"])
+    attested, ruled = choose_spelling(unit, found if isinstance(found, list) else [])
+    if attested is not None:
+        return attested
+    bare = _servant_family(unit)
+    if bare:
         # a family name made of a servant name ("العبدالجبار" al-Abduljabbar, 47 times in
         # the sample): the article before the servant name's own spelling, as one word
         inner = re.sub(r"[\s-]", "", _unit(bare))
         return "Al-" + inner[:1].upper() + inner[1:].lower()
-    return ruled or romanize_unit(unit)
+    return _modelled_units().get(_key(unit)) or ruled or romanize_unit(unit)
 
 
 def _conventional(unit: str, latin: str) -> bool:
@@ -180,7 +220,7 @@ def _glued_kunya(word: str) -> int:
     return 0
 
 
-def _units(words: list[str]) -> list[str]:
+def name_units(words: list[str]) -> list[str]:
     """Name units as written: a joining word with the word after it (عبد الله)."""
     joins = _settings()["joins_next"]
     units: list[str] = []
@@ -218,7 +258,7 @@ def romanise(name: str) -> str:
         return ""
     # one word's attested "whole name" is some full name that is written so ("عبدالعزيز"
     # -> "Abd El Aziz"); the unit's own spelling is the better one
-    units = _units(words)
+    units = name_units(words)
     latin = _whole(" ".join(words), len(units)) if len(words) > 1 else None
     if latin is not None:
         latin = _given_spellings(units, latin)
