@@ -75,6 +75,24 @@ def test_statement_stands_for_its_issuer() -> None:
     assert quotes[2].content_span.slice(text).startswith("إطلاق")
 
 
+def test_a_report_speaks_for_who_issued_it_or_unnamed() -> None:
+    cases = {
+        "وأصدرت وزارة الصحة تقريرا عن الوباء. وقال التقرير إن الإصابات تراجعت.": [
+            "Ministry of Health"
+        ],
+        "وقال بيان صادر عن البيت الأبيض إن الرئيس بحث الأمر.": ["White House"],
+        "وأكد بيان أصدره المتحدث باسم المجلس، نيد برايس، أن الهجوم مدان.": ["Ned Price"],
+        "وجاء في بيان للشرطة أن الحادث وقع ليلا.": ["police (unnamed)"],
+        "ذكرت تقارير إخبارية أن البطولة ستنقل.": ["reports (unnamed)"],
+        "وقال التقرير إن الأسعار ارتفعت.": ["report (unnamed)"],
+        # an indefinite report is a new one, not the last issuer's
+        "وقال تقرير أصدرته وزارة الخزانة إن العقوبات مستمرة. وقال تقرير في مجلة أمريكية "
+        "إن الحصار سيطول.": ["Ministry of Treasury", "report (unnamed)"],
+    }
+    for text, speakers in cases.items():
+        assert [q.speaker for q in _quotes(text)[1]] == speakers, text
+
+
 def test_joint_statement_is_named_by_its_parties() -> None:
     text = (
         'وقال، بيان عراقي أمريكي مشترك صدر أمس، إن "البلدين اتفقا".\n'

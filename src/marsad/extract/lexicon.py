@@ -355,7 +355,8 @@ def quote_attributions() -> PhraseIndex[str]:
 
 @cache
 def speaker_words(kind: str) -> PhraseIndex[str]:
-    """The other word lists of speaker_nouns.tsv (modifier, joint-marker, statement)."""
+    """The other word lists of speaker_nouns.tsv (modifier, joint-marker, statement,
+    issued-by)."""
     rows = load_tsv("speaker_nouns.tsv", columns=2)
     return PhraseIndex((phrase(row[0]), row[0]) for row in rows if row[1] == kind)
 

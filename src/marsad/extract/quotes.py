@@ -311,7 +311,7 @@ class _Reader:
             return self.unnamed_anaphor(at, end) or self.body_speaker(at, end, cue_at_token)
         kind, value = noun.value.kind, noun.value.value
         if kind == "document":
-            return self.document_speaker(at, noun.end, end, value == "joint")
+            return self.document_speaker(at, noun.end, end, value or "statement")
         if kind == "parties":
             label = self.state.issuer if self.state.joint else None
             return _Speaker(label, self.span(at, noun.end), noun.end, "parties")
@@ -533,7 +533,8 @@ class _Reader:
         span = self.span(named.first, named.end)
         return _Speaker(named.entity.canonical, span, named.end, "entity")
 
-    def document_speaker(self, at: int, stop: int, end: int, joint: bool) -> _Speaker:
+    def document_speaker(self, at: int, stop: int, end: int, english: str) -> _Speaker:
+        joint = english.startswith("joint")
         parties, stop = self.demonyms_from(stop, end)
         marker = speaker_words("joint-marker").match(self.sc, stop) if stop < end else None
         if marker is not None:
@@ -548,13 +549,52 @@ class _Reader:
                 label = self.joint_label(parties)
             self.state.issuer, self.state.joint = label, True
         else:
-            found = self.entity_at(stop) if stop < end else None
-            if found is not None and found[2] in ("ORG", "PER"):
-                label, stop = found[0], found[1]
+            issuer = self.issuer_after(stop, end, at)
+            if issuer is not None:
+                label, stop = issuer
                 self.state.issuer, self.state.joint = label, False
-            else:
-                label = self.state.issuer
+            elif self.refers_back(at):  # "وأضاف التقرير": the one issued last
+                label = self.state.issuer or f"{english} (unnamed)"
+            else:  # "وقال تقرير": a report not issued by the last issuer
+                label = f"{english} (unnamed)"
         return _Speaker(label, self.span(at, stop), stop, "document")
+
+    def refers_back(self, at: int) -> bool:
+        """True when the statement noun at token ``at`` is definite ("البيان"، "بيانها"):
+        a statement named before."""
+        found = self.sc.word_class(at)
+        return found.definite or bool(found.enclitic)
+
+    def issuer_after(self, at: int, end: int, cue_at_token: int) -> tuple[str, int] | None:
+        """(who issued the statement named before token ``at``, the token after them):
+        "بيان صادر عن البيت الأبيض", "تقرير أصدرته وزارة الخزانة", "بيان أصدره المتحدث
+        باسم المجلس، نيد برايس", "تقرير الهيئة العامة للسياحة", "بيان للشرطة"."""
+        if at >= end:
+            return None
+        issued = speaker_words("issued-by").match(self.sc, at)
+        if issued is not None and issued.end < end:
+            found = self.speaker_at(issued.end, end, cue_at_token)
+            if found is not None and found.label and found.kind != "document":
+                return found.label, found.end
+            return None
+        entity = self.entity_at(at)
+        if entity is not None and entity[2] in ("ORG", "PER"):
+            return entity[0], entity[1]
+        body = self.body_issuer(at, cue_at_token)
+        return (body, at + 1) if body is not None else None
+
+    def body_issuer(self, at: int, cue_at_token: int) -> str | None:
+        """ "بيان للشرطة": the body a definite head noun after ل names (org_glossary.tsv),
+        the last one named with that head before, else an unnamed one of its kind."""
+        word = self.sc.words[at]
+        if not word.startswith(letter("la")):
+            return None
+        for _length, reading in readings(word):
+            english = body_head(reading) if reading.startswith(definite_article()) else None
+            if english is not None:
+                found = self.antecedent(without_article(reading), cue_at_token)
+                return found or f"{english.lower()} (unnamed)"
+        return None
 
     def antecedent(
         self, head: str, before: int, country: str | None = None, word: str | None = None
@@ -1070,18 +1110,34 @@ class _Reader:
     def note_statement(self, first: int, end: int, nouns: list[int]) -> None:
         """ "أصدرت وزارة الدفاع العراقية ونظيرتها الأميركية بياناً مشتركاً": a joint issuer."""
         for at in nouns[bisect.bisect_left(nouns, first) : bisect.bisect_left(nouns, end)]:
-            noun = speaker_words("statement").match(self.sc, at)
+            noun = speaker_words("statement").match(self.sc, at) or speaker_words("issued").match(
+                self.sc, at
+            )
             if noun is None or noun.end >= end:
                 continue
             parties, stop = self.demonyms_from(noun.end, end)
             marker = speaker_words("joint-marker").match(self.sc, stop) if stop < end else None
             if marker is None:
+                issuer = self.issuer_before(first, at)
+                if issuer is not None:
+                    self.state.issuer, self.state.joint = issuer, False
                 continue
             if len(parties) < 2:
                 parties |= self.parties_between(first, at)
             if len(parties) >= 2:
                 self.state.issuer, self.state.joint = self.joint_label(parties), True
             return
+
+    def issuer_before(self, first: int, at: int) -> str | None:
+        """The body or person last named before the statement object at token ``at``
+        ("أصدرت وزارة الصحة تقريرا") in its sentence (from token ``first``)."""
+        if speaker_words("issued").match(self.sc, at) is None:
+            return None
+        for stop in range(at, first, -1):
+            item = self.ctx.by_end.get(stop)
+            if item is not None and item.entity.type in ("ORG", "PER"):
+                return item.entity.canonical
+        return None
 
     def read(self) -> list[Quote]:
         quotes: list[Quote] = []
@@ -1090,7 +1146,9 @@ class _Reader:
         self.marker_starts = quote_attributions().hits(self.sc)
         if not cues and participle_forms().keys().isdisjoint(words) and not self.marker_starts:
             return quotes
-        nouns = speaker_words("statement").hits(self.sc)
+        nouns = sorted(
+            {*speaker_words("statement").hits(self.sc), *speaker_words("issued").hits(self.sc)}
+        )
         for sentence in self.article.sentences:
             if self.article.is_boilerplate(sentence.span):
                 continue
