@@ -93,6 +93,17 @@ def test_a_report_speaks_for_who_issued_it_or_unnamed() -> None:
         assert [q.speaker for q in _quotes(text)[1]] == speakers, text
 
 
+def test_a_body_named_after_its_head_noun_speaks() -> None:
+    # "صحيفة" and "شركة" before the name the gazetteer or model found: the body speaks
+    cases = {
+        "وذكرت صحيفة حرييت التركية أمس أن الاتفاق وشيك.": "Hurriyet",
+        "وقالت صحيفة «واشنطن بوست» إن الحملة أفرجت عن المعلومات.": "Washington Post",
+        "وأكد المشرف العام على الفريق الأول خالد الحارثي أن الإعداد جيد.": "Khalid al-Harthi",
+    }
+    for text, speaker in cases.items():
+        assert [q.speaker for q in _quotes(text)[1]] == [speaker], text
+
+
 def test_joint_statement_is_named_by_its_parties() -> None:
     text = (
         'وقال، بيان عراقي أمريكي مشترك صدر أمس، إن "البلدين اتفقا".\n'

@@ -40,6 +40,7 @@ from marsad.arabic.wordclass import classify
 from marsad.extract.cues import Cue, cue_at, cue_tokens, participle_forms
 from marsad.extract.entities import EntityContext, Placed, TitleMention, context, find_titles
 from marsad.extract.entities.compose import body_head
+from marsad.extract.entities.heads import heads
 from marsad.extract.lexicon import (
     body_links,
     countries,
@@ -56,6 +57,7 @@ from marsad.model import Article, Quote, Span
 from marsad.resources import load_lines, load_tsv
 
 _OPENERS = {"“": "”", "«": "»", '"': '"', "”": "”"}
+_MARKS = "".join(sorted({*_OPENERS, *_OPENERS.values()})) + " "
 _INTRODUCER_WINDOW = 14  # words between the verb (or its speaker) and the content
 _SPEAKER_TYPES = frozenset({"PER", "ORG", "LOC"})
 _PASSED = frozenset({"carry", "connector", "clause"})  # words before a stretch's subject
@@ -232,6 +234,17 @@ class _Reader:
             return None
         return item.entity.canonical, item.end, item.entity.type
 
+    def named_after_head(self, at: int, end: int) -> tuple[str, int, str] | None:
+        """ "وذكرت صحيفة حرييت", "وذكرت شركة جوجل": the body named right after an
+        indefinite outlet or body head noun (outlet_nouns.txt, entity_heads.tsv) speaks."""
+        if at + 1 >= end or self.sc.gap(at, at + 1).strip(_MARKS):
+            return None
+        word = self.sc.words[at]
+        if word not in outlet_nouns() and heads().match(self.sc, at) is None:
+            return None
+        found = self.entity_at(at + 1)
+        return found if found is not None and found[2] == "ORG" else None
+
     def proclitic(self, item: Placed, at: int) -> str:
         """What stands before the name in its token ("ل" in "لرويترز", and in "للقاهرة"
         where the article's alef fused with it), folded."""
@@ -301,7 +314,7 @@ class _Reader:
         title = self.titles.get(at)
         if title is not None:
             return self.title_speaker(title, end)
-        found = self.entity_at(at)
+        found = self.entity_at(at) or self.named_after_head(at, end)
         if found is not None:
             canonical, stop, kind = found
             stop = self.apposition(stop, end, canonical)
