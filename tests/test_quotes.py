@@ -104,6 +104,27 @@ def test_a_body_named_after_its_head_noun_speaks() -> None:
         assert [q.speaker for q in _quotes(text)[1]] == [speaker], text
 
 
+def test_a_pronoun_after_the_verb_points_back_to_the_speech_and_its_owner() -> None:
+    cases = {
+        # the subject of the verb that gave the speech
+        "وألقى وزير الخارجية عادل الجبير كلمة قال فيها: إن المملكة ماضية.": ["Adel al-Jubeir"],
+        # the person the speech is of
+        "وأقيمت محاضرة للمؤرخ طلال الفهد أكد من خلالها أن القضية مهمة.": ["Talal al-Fahad"],
+        # a subject after the pronoun speaks as after any verb
+        "وقال عادل الجبير إن الخطة جاهزة. جاء ذلك في وقت أعلنت فيه جبهة النصرة أنها انسحبت.": [
+            "Adel al-Jubeir",
+            "Al-Nusra Front",
+        ],
+        # an owner written but not known is not the last speaker
+        "وقال عادل الجبير إن الخطة جاهزة. وجاءت تغريدة للغفيلي قال فيها: إن الوطن يستحق.": [
+            "Adel al-Jubeir",
+            None,
+        ],
+    }
+    for text, speakers in cases.items():
+        assert [q.speaker for q in _quotes(text)[1]] == speakers, text
+
+
 def test_joint_statement_is_named_by_its_parties() -> None:
     text = (
         'وقال، بيان عراقي أمريكي مشترك صدر أمس، إن "البلدين اتفقا".\n'

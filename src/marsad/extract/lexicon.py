@@ -356,9 +356,16 @@ def quote_attributions() -> PhraseIndex[str]:
 @cache
 def speaker_words(kind: str) -> PhraseIndex[str]:
     """The other word lists of speaker_nouns.tsv (modifier, joint-marker, statement,
-    issued-by)."""
+    issued, issued-by, speech)."""
     rows = load_tsv("speaker_nouns.tsv", columns=2)
     return PhraseIndex((phrase(row[0]), row[0]) for row in rows if row[1] == kind)
+
+
+@cache
+def quote_resumptives() -> PhraseIndex[str]:
+    """Pronouns after a reporting verb that point back to the speech it was said in
+    ("قال فيها", "أكد من خلالها"): quote_resumptives.txt."""
+    return PhraseIndex((phrase(line), line) for line in load_lines("quote_resumptives.txt"))
 
 
 @cache

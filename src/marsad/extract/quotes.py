@@ -48,6 +48,7 @@ from marsad.extract.lexicon import (
     nisba_endings,
     outlet_nouns,
     quote_attributions,
+    quote_resumptives,
     short_name,
     speaker_nouns,
     speaker_words,
@@ -63,6 +64,7 @@ _SPEAKER_TYPES = frozenset({"PER", "ORG", "LOC"})
 _PASSED = frozenset({"carry", "connector", "clause"})  # words before a stretch's subject
 _UNNAMED = "(unnamed)"  # how the label of a speaker no name was read for ends
 _NOMINAL_RUN = 6  # tokens of a noun phrase an office after a name may run on over
+_OWNER_AFTER = 6  # tokens after a speech noun within which its owner is named
 _NAMED_BY_NOUN = 6  # tokens from an unnamed-speaker noun within which its name may start
 
 
@@ -233,6 +235,34 @@ class _Reader:
         if item is None or item.entity.type not in _SPEAKER_TYPES:
             return None
         return item.entity.canonical, item.end, item.entity.type
+
+    def speech_owner(self, first: int, k: int) -> _Speaker | None:
+        """Whose speech a resumptive pronoun after the verb at token ``k`` points back to
+        ("قال فيها"): the person or body named right after the speech noun ("تغريدة
+        للغفيلي"، "محاضرة للمؤرخ طلال الطريفي"), else the one named last before it ("ألقى
+        الوزير عادل الجبير كلمة"), in the sentence from token ``first``."""
+        kinds = ("speech", "statement", "issued")  # "بيان أصدره الأمين العام ... قال فيه"
+        for at in range(k - 1, first - 1, -1):
+            noun = next(
+                (found for kind in kinds if (found := speaker_words(kind).match(self.sc, at))),
+                None,
+            )
+            if noun is None or noun.end > k:
+                continue
+            for index in range(noun.end, min(k, noun.end + _OWNER_AFTER)):
+                if index > noun.end and self.gap(index - 1, index).strip():
+                    break
+                item = self.ctx.by_first.get(index)
+                if item is not None and item.entity.type in ("PER", "ORG"):
+                    return self.person_speaker(item)
+            if noun.end < k and letter("la") in self.sc.word_class(noun.end).proclitic:
+                return None  # "تغريدة للغفيلي": its owner is named, but not known
+            for stop in range(at, first, -1):
+                item = self.ctx.by_end.get(stop)
+                if item is not None and item.entity.type in ("PER", "ORG"):
+                    return self.person_speaker(item)
+            return None
+        return None
 
     def named_after_head(self, at: int, end: int) -> tuple[str, int, str] | None:
         """ "وذكرت صحيفة حرييت", "وذكرت شركة جوجل": the body named right after an
@@ -785,7 +815,12 @@ class _Reader:
     ) -> Quote | None:
         if cue.strict and k != first:
             return None
-        after = self.skip_fillers(k + 1, end)
+        resumptive = (
+            quote_resumptives().match(self.sc, k + 1)
+            if k + 1 < end and not self.gap(k, k + 1).strip()
+            else None
+        )
+        after = self.skip_fillers(resumptive.end if resumptive else k + 1, end)
         told = self.addressee_end(after, end)
         if told is not None:  # "قال لرويترز [مسؤول] إن": the speaker follows, if anyone
             after = self.skip_fillers(told, end)
@@ -828,7 +863,11 @@ class _Reader:
         if speaker is None and editorial and self.subjectless(k, after, end, opening[1]):
             return None  # "يذكر أن الاجتماع تضمن ...": the outlet's note
         if speaker is None and self.subjectless(k, after, end, opening[1]):
-            written = self.subject_before(k, first, prefix)
+            if resumptive is not None:  # "قال فيها": the speech's owner, or no one known
+                written = self.speech_owner(first, k) or _Speaker(None, None, k, "unknown")
+                self.unknown_subject = written.label is None
+            else:
+                written = self.subject_before(k, first, prefix)
             if written is None:
                 implicit = True
                 speaker = self.implicit_speaker(cue, first, k)
