@@ -863,6 +863,7 @@ class _Reader:
         if speaker is None and editorial and self.subjectless(k, after, end, opening[1]):
             return None  # "يذكر أن الاجتماع تضمن ...": the outlet's note
         if speaker is None and self.subjectless(k, after, end, opening[1]):
+            written: _Speaker | None
             if resumptive is not None:  # "قال فيها": the speech's owner, or no one known
                 written = self.speech_owner(first, k) or _Speaker(None, None, k, "unknown")
                 self.unknown_subject = written.label is None
