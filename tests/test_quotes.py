@@ -91,6 +91,8 @@ def test_a_report_speaks_for_who_issued_it_or_unnamed() -> None:
     }
     for text, speakers in cases.items():
         assert [q.speaker for q in _quotes(text)[1]] == speakers, text
+    # shown in Arabic as written when no entity names it
+    assert [q.speaker_ar for q in _quotes("وقال التقرير إن الأسعار ارتفعت.")[1]] == ["التقرير"]
 
 
 def test_a_body_named_after_its_head_noun_speaks() -> None:

@@ -45,6 +45,7 @@ from marsad.arabic.view import TextView
 from marsad.corpus.figure_conflicts import FigureConflict, figure_conflicts
 from marsad.corpus.shingles import content_terms
 from marsad.extract.events import OTHER, clause_of, strip_proclitics, title_span
+from marsad.extract.quotes import UNNAMED
 from marsad.model import Article, EventMention, Quantity, Span
 
 # Unnamed mentions of the same kind and date merge when their participants overlap this much.
@@ -610,10 +611,11 @@ def _slot_title(item: _Item, view: TextView) -> str | None:
     parts = [predicate]
     if mention.actor_ar:
         name = mention.actor_ar
-        if mention.actor and mention.actor != name and mention.actor.isascii():
-            name += f" ({mention.actor})"
+        english = mention.actor
+        if english and english != name and english.isascii() and not _unnamed(english):
+            name += f" ({english})"
         parts.append(name)
-    elif mention.actor:
+    elif mention.actor and not _unnamed(mention.actor):
         parts.append(f"({mention.actor})")
     if mention.object is not None:
         parts.append(" ".join(mention.object.slice(text).split()))
@@ -621,6 +623,12 @@ def _slot_title(item: _Item, view: TextView) -> str | None:
     if len(words) < 2:
         return None
     return " ".join(words[:_TITLE_WORDS]).strip(_title_trim())
+
+
+def _unnamed(actor: str) -> bool:
+    """An actor shown by what they are, not a name ("report (unnamed)"): the Arabic as
+    written says it in a title."""
+    return actor.endswith(UNNAMED)
 
 
 @cache

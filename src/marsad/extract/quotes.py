@@ -58,11 +58,13 @@ from marsad.model import Article, Quote, Span
 from marsad.resources import load_lines, load_tsv
 
 _OPENERS = {"“": "”", "«": "»", '"': '"', "”": "”"}
+# speakers shown in Arabic as written when no entity names them ("التقرير", "الوزارة")
+_WRITTEN_KINDS = frozenset({"unnamed", "title", "document", "anaphor"})
 _MARKS = "".join(sorted({*_OPENERS, *_OPENERS.values()})) + " "
 _INTRODUCER_WINDOW = 14  # words between the verb (or its speaker) and the content
 _SPEAKER_TYPES = frozenset({"PER", "ORG", "LOC"})
 _PASSED = frozenset({"carry", "connector", "clause"})  # words before a stretch's subject
-_UNNAMED = "(unnamed)"  # how the label of a speaker no name was read for ends
+UNNAMED = "(unnamed)"  # how the label of a speaker no name was read for ends
 _NOMINAL_RUN = 6  # tokens of a noun phrase an office after a name may run on over
 _OWNER_AFTER = 6  # tokens after a speech noun within which its owner is named
 _NAMED_BY_NOUN = 6  # tokens from an unnamed-speaker noun within which its name may start
@@ -911,7 +913,7 @@ class _Reader:
         if known is not None:
             return known[1] or None, known[2] or None
         written = speaker.described or speaker.span
-        if written is not None and speaker.kind in ("unnamed", "title"):
+        if written is not None and speaker.kind in _WRITTEN_KINDS:
             return written.slice(self.article.text), None
         return None, None
 
@@ -1104,7 +1106,7 @@ class _Reader:
             found = self.subject_after(verb, k, opening=verb == first)
             if found is None:
                 continue  # "وأشاد بالجهود ... وأضاف": that verb shares an earlier subject
-            if found.label is None or found.label.endswith(_UNNAMED):
+            if found.label is None or found.label.endswith(UNNAMED):
                 return None  # an office whose holder was not read is no subject to share
             return _Speaker(found.label, None, found.end, found.kind)
         return None
