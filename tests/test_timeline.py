@@ -339,6 +339,8 @@ def test_suez_story_one_inauguration_with_many_reports_and_a_valid_contract(
     validate("timeline", data)
     opening = [e for e in timeline.events if e.date == "2015-08-06" and e.kind == "formation"]
     assert max(e.reports for e in opening) >= 5
+    # reports worded apart from the first ones still join it: one opening, not two
+    assert len(opening) == 1, [e.title for e in opening]
     for event in timeline.events:
         assert event.reports == len({s.article_id for s in event.sources})
         assert event.date_basis in {"explicit", "relative", "dateline", "reported", "inferred"}

@@ -31,6 +31,7 @@ goes under ``undated`` with the reason, never a guess.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -67,6 +68,7 @@ _PARTICIPANT_BONUS = 0.15
 # Reports of one happening repeat its figures: a figure of the same measure and value in
 # both (97 ships a day, $5.3 billion) is evidence of one event, once per mention.
 _FIGURE_BONUS = 0.25
+_FRAME_TERMS = 2  # object terms two mentions of one predicate share to be one happening
 _INDEX_TERMS = 6  # a mention looks clusters up by its rarest terms
 _MAX_CANDIDATES = 60  # clusters read from one posting list
 _SCORED = 15  # candidates scored in full
@@ -265,6 +267,7 @@ class _Item:
     predicate: str = ""  # the folded predicate, for matching
     title: str = ""
     figures: list[tuple[str, Quantity]] = field(default_factory=list)  # (what, figure)
+    theme: frozenset[str] = frozenset()  # the content terms of the predicate's object
 
     @property
     def wording(self) -> frozenset[tuple[str, ...]]:
@@ -332,6 +335,8 @@ def _prepare(item: _Item, view: TextView) -> None:
     item.terms = terms
     span = strip_proclitics(view, mention.predicate or mention.trigger)  # وقال = قال
     item.predicate = view.fold_range(span.start, span.end)
+    if mention.object is not None:
+        item.theme = frozenset(content_terms(view.words_in(mention.object)))
 
 
 def date_key(date: str) -> tuple[str, str]:
@@ -530,6 +535,63 @@ class _Coreference:
                 postings = self.index[(key, term)]
                 if not postings or postings[-1] != best:
                     postings.append(best)
+
+
+def _frames(cluster: _Cluster) -> set[tuple[str, frozenset[str]]]:
+    """(predicate, object terms) of the cluster's mentions with an object of
+    ``_FRAME_TERMS`` terms at least ("افتتاح" + "قناة السويس الجديدة")."""
+    return {
+        (item.predicate, item.theme)
+        for item in cluster.items
+        if item.predicate and len(item.theme) >= _FRAME_TERMS
+    }
+
+
+def _same_frames(clusters: list[_Cluster]) -> list[list[_Item]]:
+    """The clusters' mentions, with clusters of one day that name one predicate of one
+    object joined: the one-pass clustering reads a happening's reports in order, and a
+    report whose words differ from the first ones opens a second cluster of it ("بدأت
+    الوفود ... بالتوافد لحضور افتتاح قناة السويس الجديدة", "تشهد مصر اليوم افتتاح
+    قناة السويس الجديدة"). Two clusters with another predicate of one sentence each are
+    two events, as in the clustering."""
+    parent = list(range(len(clusters)))
+
+    def root(at: int) -> int:
+        while parent[at] != at:
+            parent[at] = parent[parent[at]]
+            at = parent[at]
+        return at
+
+    by_day: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for at, cluster in enumerate(clusters):
+        date, _basis = _cluster_date(cluster.items)
+        if date is not None and len(date) == _DAY:
+            for predicate, theme in _frames(cluster):
+                for term in theme:
+                    by_day[(date, predicate + " " + term)].append(at)
+    for members in by_day.values():
+        for left, right in itertools.combinations(sorted(set(members)), 2):
+            a, b = root(left), root(right)
+            if a != b and _one_frame(clusters[left], clusters[right]):
+                parent[max(a, b)] = min(a, b)
+    joined: dict[int, list[_Item]] = {}
+    for at, cluster in enumerate(clusters):
+        joined.setdefault(root(at), []).extend(cluster.items)
+    return list(joined.values())
+
+
+def _one_frame(left: _Cluster, right: _Cluster) -> bool:
+    """The two name one predicate of one object (``_FRAME_TERMS`` object terms shared),
+    and no sentence gives each of them another predicate."""
+    if not any(
+        p == q and len(a & b) >= _FRAME_TERMS for p, a in _frames(left) for q, b in _frames(right)
+    ):
+        return False
+    for key, triggers in left.sentences.items():
+        other = right.sentences.get(key)
+        if other is not None and other != triggers:
+            return False
+    return True
 
 
 def _offset(item: _Item) -> tuple[int, Day] | None:
@@ -1183,7 +1245,7 @@ def build_timeline(
     coreference = _Coreference(unnamed, groups)
     for item in unnamed:
         coreference.add(item)
-    clusters = _group_named(named) + [c.items for c in coreference.clusters]
+    clusters = _group_named(named) + _same_frames(coreference.clusters)
     dated: list[Event] = []
     conflicts: list[Conflict] = []
     for members in clusters:
