@@ -362,6 +362,19 @@ def speaker_words(kind: str) -> PhraseIndex[str]:
 
 
 @cache
+def definite_ordinals() -> PhraseIndex[int]:
+    """Ordinals of number_words.tsv with the article, compounds too ("الرابعة"، "الحادية
+    عشرة") -> their value: an ordinal standing alone as a noun is the n-th one."""
+    the = definite_article()
+    entries = []
+    for value, kind, surface, *_ in load_tsv("number_words.tsv", columns=3):
+        words = phrase(surface)
+        if kind == "ordinal" and words:
+            entries.append(((the + words[0], *words[1:]), int(value)))
+    return PhraseIndex(entries)
+
+
+@cache
 def quote_resumptives() -> PhraseIndex[str]:
     """Pronouns after a reporting verb that point back to the speech it was said in
     ("قال فيها", "أكد من خلالها"): quote_resumptives.txt."""

@@ -42,8 +42,10 @@ from marsad.extract.entities import EntityContext, Placed, TitleMention, context
 from marsad.extract.entities.compose import body_head
 from marsad.extract.entities.heads import heads
 from marsad.extract.lexicon import (
+    Match,
     body_links,
     countries,
+    definite_ordinals,
     demonym_at,
     nisba_endings,
     outlet_nouns,
@@ -128,6 +130,37 @@ class _Speaker:
     kind: str  # entity | title | document | parties | anaphor | unnamed | unknown
     feminine: bool = False
     described: Span | None = None  # where an unnamed speaker was described, when earlier
+
+
+# how the n-th unnamed speaker of a report is shown
+_ORDINAL_WORDS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+
+
+def _english_ordinal(value: int) -> str:
+    if 1 <= value <= len(_ORDINAL_WORDS):
+        return _ORDINAL_WORDS[value - 1]
+    return f"{value}th"
 
 
 @dataclass(slots=True)
@@ -237,6 +270,35 @@ class _Reader:
         if item is None or item.entity.type not in _SPEAKER_TYPES:
             return None
         return item.entity.canonical, item.end, item.entity.type
+
+    def ordinal_speaker(self, at: int, end: int) -> _Speaker | None:
+        """ "وقالت الرابعة:": an ordinal standing alone before the content is the n-th of
+        the people a report lets speak in turn, unnamed (never a name "Al-Rabaa")."""
+        found = self.ordinal_at(at)
+        if found is None or found.end >= end or len(self.turns) < 2:
+            return None  # one alone may be "the former" or "the ancients" ("قال الأُوَل:")
+        label = f"{_english_ordinal(found.value)} speaker {UNNAMED}"
+        return _Speaker(label, self.span(at, found.end), found.end, "unnamed")
+
+    def ordinal_at(self, at: int) -> Match[int] | None:
+        """A definite ordinal at token ``at`` with a colon or quote mark after it."""
+        found = definite_ordinals().match(self.sc, at)
+        if found is None or found.end >= len(self.sc.words):
+            return None
+        if not any(c == ":" or c in _OPENERS for c in self.gap(found.end - 1, found.end)):
+            return None
+        return found
+
+    @cached_property
+    def turns(self) -> frozenset[int]:
+        """The values of the ordinals that speak right after a reporting verb ("قالت
+        الأولى: ... وقالت الثانية:"): people a report lets speak in turn, two at least."""
+        words = self.sc.words
+        return frozenset(
+            found.value
+            for at in range(1, len(words))
+            if cue_at(words[at - 1]) is not None and (found := self.ordinal_at(at)) is not None
+        )
 
     def speech_owner(self, first: int, k: int) -> _Speaker | None:
         """Whose speech a resumptive pronoun after the verb at token ``k`` points back to
@@ -353,7 +415,11 @@ class _Reader:
             return _Speaker(canonical, self.span(at, stop), stop, "entity", kind == "ORG")
         noun = speaker_nouns().match(self.sc, at)
         if noun is None or noun.end > end:
-            return self.unnamed_anaphor(at, end) or self.body_speaker(at, end, cue_at_token)
+            return (
+                self.unnamed_anaphor(at, end)
+                or self.body_speaker(at, end, cue_at_token)
+                or self.ordinal_speaker(at, end)
+            )
         kind, value = noun.value.kind, noun.value.value
         if kind == "document":
             return self.document_speaker(at, noun.end, end, value or "statement")

@@ -11,6 +11,7 @@ from marsad.extract.entities.names import inflected_word
 from marsad.extract.entities.short_forms import leave_short_forms
 from marsad.extract.lexicon import (
     after_family,
+    definite_ordinals,
     demonym_at,
     gazetteer,
     honorifics,
@@ -67,9 +68,10 @@ def model_names(ctx: EntityContext, found: list[Placed]) -> list[Placed]:
             continue  # "الأفغاني" alone is the adjective: the nested pass links its country
         if all(is_currency(sc.tokens[at].text) for at in range(first, stop)):
             continue  # "دولارا"، "جنيه": a unit of money, which the figures layer reads
-        noun = speaker_nouns().match(sc, first)
+        noun = speaker_nouns().match(sc, first) or definite_ordinals().match(sc, first)
         if noun is not None and noun.end >= stop:
-            continue  # "سموه"، "المصدر": a word that stands for someone, not a name
+            # "سموه"، "المصدر"، "الرابعة": a word that stands for someone, not a name
+            continue
         span = Span(start, end)
         text = span.slice(article.text)
         if text.split() and not article.is_boilerplate(span):

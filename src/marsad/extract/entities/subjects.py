@@ -14,7 +14,7 @@ from marsad.arabic.view import TextView
 from marsad.extract.cues import cue_at
 from marsad.extract.entities.context import EntityContext, Placed, source_span
 from marsad.extract.entities.names import inflected_word, name_enders, name_word
-from marsad.extract.lexicon import speaker_nouns, stopwords, titles
+from marsad.extract.lexicon import definite_ordinals, speaker_nouns, stopwords, titles
 from marsad.model import Entity
 from marsad.ner.features import common_words, strip_clitics
 from marsad.resources import load_lines
@@ -66,6 +66,8 @@ def _name_end(ctx: EntityContext, first: int, added: list[Placed]) -> int:
             break
         if titles().starts(word) or speaker_nouns().starts(word) or cue_at(word):
             break
+        if end == first and definite_ordinals().match(sc, end) is not None:
+            break  # "وقالت الرابعة:": the fourth one, unnamed
         end += 1
     if end == first or end >= len(words):
         return first
