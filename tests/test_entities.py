@@ -108,6 +108,11 @@ def test_unknown_name_after_title_is_romanised() -> None:
     assert person.role == "Egyptian Minister of Foreign Affairs"
 
 
+def test_a_name_after_a_title_ends_before_a_verb() -> None:
+    article = _article("تتحدث المسرحية عن الشاعر لبيد بن ربيعة كتبت بعناية فائقة.")
+    assert not [e.text for e in article.entities if "كتبت" in e.text]
+
+
 def test_common_words_after_title_are_not_names() -> None:
     article = _article("بتشكيل لجنة برئاسة رئيس أركان الجيش لعقد محادثات فنية مع الجانب الأمريكي")
     assert not [e for e in article.entities if e.type == "PER"]

@@ -83,6 +83,9 @@ def _written(ctx: EntityContext, at: int) -> str:
     return ctx.sc.token_span(at, at + 1).slice(ctx.article.text)
 
 
+_VERB_ONLY = frozenset({"verb"})
+
+
 def _unknown_name(ctx: EntityContext, at: int) -> int:
     """End token of a plausible person's name starting at ``at`` (``at`` when none)."""
     words = ctx.sc.words
@@ -93,6 +96,8 @@ def _unknown_name(ctx: EntityContext, at: int) -> int:
         named = name_word(word, end - at) or (end > at and is_given_name(_written(ctx, end)))
         if ctx.taken[end] or not named or word in name_enders():
             break  # "اندي بيرك |بأنه": what opens a quote's content ends the name
+        if ctx.sc.word_class(end).alternatives == _VERB_ONLY:
+            break  # "ربيعة |كتبت بعناية": a word with no reading but a verb's
         if end == at and (demonym_at(ctx.sc, end) or _starts_phrase(word) or patronymic(word)):
             break  # "بن علي القرني" is the end of a name whose start is elsewhere
         if end > at and ctx.gap(end - 1, end) != " ":
