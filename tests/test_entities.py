@@ -113,6 +113,11 @@ def test_a_name_after_a_title_ends_before_a_verb() -> None:
     assert not [e.text for e in article.entities if "كتبت" in e.text]
 
 
+def test_only_common_words_after_a_title_are_no_name() -> None:
+    article = _article('وقال اوباما ان "الرئيس الشاب قدم رؤية مختلفة.. القوة عنده جيش قوي".')
+    assert not [e.text for e in article.entities if "رؤية" in e.text]
+
+
 def test_common_words_after_title_are_not_names() -> None:
     article = _article("بتشكيل لجنة برئاسة رئيس أركان الجيش لعقد محادثات فنية مع الجانب الأمريكي")
     assert not [e for e in article.entities if e.type == "PER"]

@@ -86,6 +86,16 @@ def _written(ctx: EntityContext, at: int) -> str:
 _VERB_ONLY = frozenset({"verb"})
 
 
+def _has_name_word(sc: TextView, first: int, end: int) -> bool:
+    """Some word of ``[first, end)`` can be a name: one the lexicon reads as a name, or
+    does not know (a foreign name, a rare one); not only common words ("الرئيس الشاب
+    قدم رؤية مختلفة")."""
+    return any(
+        "name" in (found := sc.word_class(at)).alternatives or found.source != "lexicon"
+        for at in range(first, end)
+    )
+
+
 def _unknown_name(ctx: EntityContext, at: int) -> int:
     """End token of a plausible person's name starting at ``at`` (``at`` when none)."""
     words = ctx.sc.words
@@ -181,7 +191,7 @@ def names_after_titles(ctx: EntityContext, mentions: list[TitleMention]) -> list
         name = ctx.sc.token_span(at, end) if end > at else None
         if name is not None and any(name.overlaps(t.span) for t in ctx.article.timexes):
             continue  # "مأمون حميدة مارس الماضي": a date is no part of a name
-        if end == at:
+        if end == at or not _has_name_word(ctx.sc, at, end):
             continue
         span = source_span(ctx.sc, at, 0, False, end)
         if ctx.article.is_boilerplate(span):
