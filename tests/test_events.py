@@ -308,6 +308,20 @@ def test_the_date_belongs_to_its_clause_and_every_verb_is_a_candidate() -> None:
     assert horns.date_basis == "explicit" and horns.predicate is not None
 
 
+def test_a_when_clause_takes_the_date_before_it_but_not_past_another_conjunct() -> None:
+    fronted = _tagged(
+        "في عام 1964، عندما تدهورت العلاقات بين البلدين، بعث الرئيس رسالة.", "2015-08-01"
+    )
+    assert {e.trigger_text: e.date for e in fronted.events}.get("تدهورت") == "1964"
+    # "قاتل عمر سنة 20 هجرية": that date is the first conjunct's; "حين قتلوا" has none
+    apart = _tagged(
+        "يستن فيها الداعشيون بطريق قاتل عمر بن الخطاب سنة 20 هجرية وبالخوارج حين قتلوا "
+        "أمير المؤمنين عليا.",
+        "2015-08-01",
+    )
+    assert not [e for e in apart.events if e.trigger_text == "قتلوا" and e.date]
+
+
 def test_a_lead_past_event_without_a_date_is_dated_reported() -> None:
     lead = "استقبل الرئيس عبد الفتاح السيسي وزير الدفاع الفرنسي في القاهرة."
     article = _tagged(lead, "2015-07-26")

@@ -509,7 +509,7 @@ def _clauses(article: Article, sentence: Span) -> list[_Clause]:
     out: list[_Clause] = []
     start, opener = sentence.start, "start"
     for cut, resume, kind in cuts:
-        if cut > start:
+        if cut > start and text[start:cut].strip():  # "، عندما": no clause between
             out.append(_Clause(Span(start, cut), opener))
         if cut >= start:
             start, opener = resume, kind
@@ -590,8 +590,18 @@ def _owners(
         return [after[0]]
     if inside:
         return []  # a noun before the date but too far: nothing clear
-    # a clause with no predicate: the next clause when it opens the sentence or with و
+    # a clause with no predicate: the next clause when it opens the sentence or with و.
+    # A clause word opening that one takes the date before it ("في عام 1964، عندما
+    # تدهورت العلاقات"، "أواخر عام 2004 حين استهدفت"), unless a word joined by و stands
+    # between: "قاتل عمر بن الخطاب سنة 20 هجرية وبالخوارج حين قتلوا" is another conjunct
     ahead = clauses[at + 1] if at + 1 < len(clauses) else None
+    if ahead is not None and ahead.opener == "clause":
+        between = article.view.char_span(timex.span.end, ahead.span.start, "contract")
+        classes = article.view.word_classes
+        if between is not None and any(
+            classes[index].proclitic[:1] in _CONJUNCTIONS for index in range(*between)
+        ):
+            ahead = None
     behind = clauses[at - 1] if at > 0 else None
     fronted = clause.opener == "start" or _opens_with_conjunction(article.view, clause)
     order = (ahead, behind) if fronted else (behind, ahead)
