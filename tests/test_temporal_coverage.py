@@ -157,9 +157,23 @@ def test_crawl_after_midnight_corrected() -> None:
 @pytest.mark.parametrize(
     ("text", "value"),
     [
+        ("أعلن الوزير أمس (الاثنين) أن", "2015-07-22T01:11"),  # yesterday Monday: Tuesday
+        ("يبدأ المؤتمر غدا (الأربعاء) في", "2015-07-22T01:11"),  # tomorrow Wednesday
+    ],
+)
+def test_crawl_after_midnight_corrected_by_yesterday_or_tomorrow(text: str, value: str) -> None:
+    article = _metadata_article(text, value)
+    annotate_timexes(article)
+    assert article.published.value == "2015-07-21"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
         ("قال الوزير اليوم (الثلاثاء) إن", "2015-07-21T02:51"),  # agrees
         ("قال الوزير اليوم (الأحد) إن", "2015-07-21T02:51"),  # two days back
-        ("قال الوزير أمس (الاثنين) إن", "2015-07-22T02:51"),  # not "today"
+        ("قال الوزير أمس (الأحد) إن", "2015-07-22T02:51"),  # yesterday two days back
+        ("قال الوزير أمس (الاثنين) واليوم (الأربعاء) إن", "2015-07-22T02:51"),  # two todays
         ("قال الوزير يوم الاثنين إن", "2015-07-21T02:51"),  # a bare weekday
         ("قال الوزير اليوم (الاثنين) إن", "2015-07-21"),  # a date, no crawl time
     ],

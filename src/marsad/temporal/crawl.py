@@ -2,9 +2,11 @@
 
 A crawler's timestamp (saudinewsnet's ``date_extracted``) is when the page was fetched,
 not when it was written. A report fetched at 02:51 on Tuesday that says "اليوم (الاثنين)"
-was written on Monday. Only this case is corrected: a deictic "today + weekday" that
-names the day before the timestamp's day, with no "today" in the text naming the
-timestamp's own day. Anything else (two days apart, "أمس", a bare weekday) is left alone.
+was written on Monday; so was one fetched at 01:11 on Thursday that says "غدا الخميس" or
+"أمس الثلاثاء" (tomorrow is Thursday, yesterday was Tuesday: today is Wednesday). Only
+this case is corrected: a deictic weekday of today, yesterday or tomorrow whose today is
+the day before the timestamp's day, with none whose today is another day. Anything else
+(two days apart, a bare "أمس", a bare weekday) is left alone.
 """
 
 from __future__ import annotations
@@ -24,15 +26,19 @@ def _metadata_day(published: Published) -> date | None:
         return None
 
 
+_DEICTIC_DAYS = (-1, 0, 1)  # "أمس الثلاثاء", "اليوم الأربعاء", "غدا الخميس"
+
+
 def _today_weekdays(timexes: list[Timex]) -> list[tuple[Timex, int]]:
-    """(timex, ISO weekday) of every "اليوم (الاثنين)" / "اليوم الاثنين" in the text."""
+    """(timex, ISO weekday of the text's today) of every "اليوم (الاثنين)", "أمس
+    الثلاثاء", "غدا الخميس" in the text."""
     found = []
     for timex in timexes:
         relative = timex.relative
-        if relative is None or relative.kind != "weekday" or relative.offset != 0:
+        if relative is None or relative.kind != "weekday" or relative.offset not in _DEICTIC_DAYS:
             continue
         if relative.mode == "near" and timex.rule in ("deictic_weekday", "relative_time"):
-            found.append((timex, relative.weekday))
+            found.append((timex, (relative.weekday - relative.offset - 1) % 7 + 1))
     return found
 
 
