@@ -112,6 +112,9 @@ def test_a_pronoun_after_the_verb_points_back_to_the_speech_and_its_owner() -> N
         "وألقى وزير الخارجية عادل الجبير كلمة قال فيها: إن المملكة ماضية.": ["Adel al-Jubeir"],
         # the person the speech is of
         "وأقيمت محاضرة للمؤرخ طلال الفهد أكد من خلالها أن القضية مهمة.": ["Talal al-Fahad"],
+        # past the speech's title in quotes, up to the verb
+        "وأقيمت محاضرة بعنوان «التاريخ والذاكرة في عهد المؤسس» للمؤرخ الدكتور طلال الفهد "
+        "أكد من خلالها أن القضية مهمة.": ["Talal al-Fahad"],
         # a subject after the pronoun speaks as after any verb
         "وقال عادل الجبير إن الخطة جاهزة. جاء ذلك في وقت أعلنت فيه جبهة النصرة أنها انسحبت.": [
             "Adel al-Jubeir",

@@ -68,7 +68,6 @@ _SPEAKER_TYPES = frozenset({"PER", "ORG", "LOC"})
 _PASSED = frozenset({"carry", "connector", "clause"})  # words before a stretch's subject
 UNNAMED = "(unnamed)"  # how the label of a speaker no name was read for ends
 _NOMINAL_RUN = 6  # tokens of a noun phrase an office after a name may run on over
-_OWNER_AFTER = 6  # tokens after a speech noun within which its owner is named
 _NAMED_BY_NOUN = 6  # tokens from an unnamed-speaker noun within which its name may start
 
 
@@ -313,12 +312,22 @@ class _Reader:
             )
             if noun is None or noun.end > k:
                 continue
-            for index in range(noun.end, min(k, noun.end + _OWNER_AFTER)):
-                if index > noun.end and self.gap(index - 1, index).strip():
-                    break
+            issued = speaker_words("issued-by")
+            index = noun.end
+            while index < k:
+                # up to the verb, past a title in quotes ("محاضرة بعنوان «...» للمؤرخ د.
+                # طلال الطريفي") and who issued it ("بيان أصدره"), not past another verb
                 item = self.ctx.by_first.get(index)
                 if item is not None and item.entity.type in ("PER", "ORG"):
                     return self.person_speaker(item)
+                by = issued.match(self.sc, index)
+                if by is not None:
+                    index = by.end
+                    continue
+                word = self.sc.word_class(index)
+                if word.pos == "verb" and word.alternatives == {"verb"}:
+                    break
+                index += 1
             if noun.end < k and letter("la") in self.sc.word_class(noun.end).proclitic:
                 return None  # "تغريدة للغفيلي": its owner is named, but not known
             for stop in range(at, first, -1):
