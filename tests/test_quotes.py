@@ -131,14 +131,18 @@ def test_a_pronoun_after_the_verb_points_back_to_the_speech_and_its_owner() -> N
 
 
 def test_people_who_speak_in_turn_are_the_nth_speaker_not_a_name() -> None:
-    text = "وسألنا الناس، قالت الأولى: الحل قريب، وقالت الثانية: لا أظن، وقالت الحادية عشرة: ربما."
+    text = (
+        "وسألنا الناس، قالت الأولى: الحل قريب، وقالت الثانية: لا أظن، وقالت الحادية عشرة: "
+        "ربما، وقالت الثالثة عشرة: أبدا."
+    )
     article, quotes = _quotes(text)
     assert [q.speaker for q in quotes] == [
         "first speaker (unnamed)",
         "second speaker (unnamed)",
         "eleventh speaker (unnamed)",
+        "thirteenth speaker (unnamed)",
     ]
-    assert [q.speaker_ar for q in quotes] == ["الأولى", "الثانية", "الحادية عشرة"]
+    assert [q.speaker_ar for q in quotes] == ["الأولى", "الثانية", "الحادية عشرة", "الثالثة عشرة"]
     assert not [e for e in article.entities if e.type == "PER"]  # never "Al-Oula"
     # one alone may be "the ancients" (الأُوَل): no speaker rather than a wrong one
     assert [q.speaker for q in _quotes("وكما قال الأُول: «عرفت الشر لا للشر».")[1]] == [None]

@@ -366,11 +366,17 @@ def definite_ordinals() -> PhraseIndex[int]:
     """Ordinals of number_words.tsv with the article, compounds too ("الرابعة"، "الحادية
     عشرة") -> their value: an ordinal standing alone as a noun is the n-th one."""
     the = definite_article()
-    entries = []
-    for value, kind, surface, *_ in load_tsv("number_words.tsv", columns=3):
-        words = phrase(surface)
-        if kind == "ordinal" and words:
-            entries.append(((the + words[0], *words[1:]), int(value)))
+    rows = [
+        (int(value), phrase(surface))
+        for value, kind, surface, *_ in load_tsv("number_words.tsv", columns=3)
+        if kind == "ordinal" and phrase(surface)
+    ]
+    entries = [((the + words[0], *words[1:]), value) for value, words in rows]
+    # 13th-19th are a unit's ordinal and the ten of "حادي عشر"، "حادية عشرة": "الثالثة عشرة"
+    tens = {words[1] for value, words in rows if len(words) == 2 and value > 10}
+    for value, words in rows:
+        if len(words) == 1 and 3 <= value <= 9:
+            entries.extend(((the + words[0], ten), value + 10) for ten in tens)
     return PhraseIndex(entries)
 
 
