@@ -148,6 +148,19 @@ def test_people_who_speak_in_turn_are_the_nth_speaker_not_a_name() -> None:
     assert [q.speaker for q in _quotes("وكما قال الأُول: «عرفت الشر لا للشر».")[1]] == [None]
 
 
+def test_one_of_a_group_speaks_unnamed() -> None:
+    cases = {
+        "وقال أحد المسؤولين إن الوضع هادئ.": "one of the officials (unnamed)",
+        "وقال أحد الشهود إن الانفجار كان قويا.": "one of the witnesses (unnamed)",
+        # a group no unnamed speaker noun glosses: a person, never a name made of it
+        "ويقول أحد الدبلوماسيين الإيرانيين إن الاتفاق مهم.": "person (unnamed)",
+    }
+    for text, speaker in cases.items():
+        quotes = _quotes(text)[1]
+        assert [q.speaker for q in quotes] == [speaker], text
+        assert quotes[0].speaker_ar is not None and quotes[0].speaker_ar.startswith("أحد")
+
+
 def test_joint_statement_is_named_by_its_parties() -> None:
     text = (
         'وقال، بيان عراقي أمريكي مشترك صدر أمس، إن "البلدين اتفقا".\n'

@@ -68,6 +68,7 @@ _SPEAKER_TYPES = frozenset({"PER", "ORG", "LOC"})
 _PASSED = frozenset({"carry", "connector", "clause"})  # words before a stretch's subject
 UNNAMED = "(unnamed)"  # how the label of a speaker no name was read for ends
 _NOMINAL_RUN = 6  # tokens of a noun phrase an office after a name may run on over
+_GROUP_WORDS = 4  # words of the group after "أحد" ("أحد الدبلوماسيين الإيرانيين")
 _NAMED_BY_NOUN = 6  # tokens from an unnamed-speaker noun within which its name may start
 
 
@@ -270,6 +271,34 @@ class _Reader:
             return None
         return item.entity.canonical, item.end, item.entity.type
 
+    def one_of_speaker(self, at: int, end: int) -> _Speaker | None:
+        """ "وقال أحد المسؤولين"، "ويقول أحد الدبلوماسيين الإيرانيين": one of a group,
+        unnamed, unless the person is named after it ("أحد سكان سوروتش ويدعى محمد
+        جيليك"); the group's English from the unnamed speaker nouns, else "person"."""
+        marker = speaker_words("one-of").match(self.sc, at)
+        if marker is None or marker.end >= end:
+            return None
+        named = self.named_after(marker.end, end)
+        if named is not None:
+            return self.person_speaker(named)
+        stop = marker.end
+        while stop < end and stop - marker.end < _GROUP_WORDS and self.group_word(stop):
+            stop += 1
+        if stop == marker.end:
+            return None
+        head = self.sc.words[marker.end]
+        group = _unnamed_nouns().get(without_article(head)) or _unnamed_nouns().get(head)
+        label = f"one of the {group} {UNNAMED}" if group else f"person {UNNAMED}"
+        return _Speaker(label, self.span(at, stop), stop, "unnamed")
+
+    def group_word(self, at: int) -> bool:
+        """Token ``at`` goes on describing a group ("الدبلوماسيين الإيرانيين"): a noun,
+        adjective or name right after the word before, not what opens the content."""
+        word = self.sc.words[at]
+        if self.gap(at - 1, at).strip() or word in _introducers() or cue_at(word):
+            return False
+        return self.sc.word_class(at).pos in ("noun", "adj", "name", "unknown")
+
     def ordinal_speaker(self, at: int, end: int) -> _Speaker | None:
         """ "وقالت الرابعة:": an ordinal standing alone before the content is the n-th of
         the people a report lets speak in turn, unnamed (never a name "Al-Rabaa")."""
@@ -428,6 +457,7 @@ class _Reader:
                 self.unnamed_anaphor(at, end)
                 or self.body_speaker(at, end, cue_at_token)
                 or self.ordinal_speaker(at, end)
+                or self.one_of_speaker(at, end)
             )
         kind, value = noun.value.kind, noun.value.value
         if kind == "document":
