@@ -148,6 +148,16 @@ def test_people_who_speak_in_turn_are_the_nth_speaker_not_a_name() -> None:
     assert [q.speaker for q in _quotes("وكما قال الأُول: «عرفت الشر لا للشر».")[1]] == [None]
 
 
+def test_a_named_speaker_then_where_he_spoke_then_the_content() -> None:
+    text = (
+        "وقال عادل الجبير في مؤتمر صحفي عقده مع وزير الخارجية الألماني فرانك فالتر "
+        "شتاينماير في العاصمة الألمانية برلين صباح اليوم إنه يجب على إيران تغيير سياستها."
+    )
+    quotes = _quotes(text)[1]
+    assert [q.speaker for q in quotes] == ["Adel al-Jubeir"]
+    assert quotes[0].content_span.slice(text).startswith("يجب على إيران")
+
+
 def test_one_of_a_group_speaks_unnamed() -> None:
     cases = {
         "وقال أحد المسؤولين إن الوضع هادئ.": "one of the officials (unnamed)",

@@ -64,6 +64,7 @@ _OPENERS = {"“": "”", "«": "»", '"': '"', "”": "”"}
 _WRITTEN_KINDS = frozenset({"unnamed", "title", "document", "anaphor"})
 _MARKS = "".join(sorted({*_OPENERS, *_OPENERS.values()})) + " "
 _INTRODUCER_WINDOW = 14  # words between the verb (or its speaker) and the content
+_PLACE_WINDOW = 24  # ... when a named speaker is followed by where he spoke ("في مؤتمر")
 _SPEAKER_TYPES = frozenset({"PER", "ORG", "LOC"})
 _PASSED = frozenset({"carry", "connector", "clause"})  # words before a stretch's subject
 UNNAMED = "(unnamed)"  # how the label of a speaker no name was read for ends
@@ -876,9 +877,11 @@ class _Reader:
 
     # -- content -------------------------------------------------------------------------
 
-    def content_after(self, at: int, end: int, strict: bool) -> tuple[int, int] | None:
+    def content_after(
+        self, at: int, end: int, strict: bool, window: int = _INTRODUCER_WINDOW
+    ) -> tuple[int, int] | None:
         """Folded ``(start, token)`` where content opens: after أن/إن, a colon or a mark."""
-        limit = min(end, at + (1 if strict else _INTRODUCER_WINDOW))
+        limit = min(end, at + (1 if strict else window))
         for index in range(at, limit):
             gap = self.gap(index - 1, index)
             for offset, char in enumerate(gap):
@@ -896,6 +899,8 @@ class _Reader:
                 return self.sc.ends[index], index + 1
             if index > at and (cue_at(word) is not None):
                 return None  # the content there is that word's ("وأكد ...، مبيناً أن")
+            if window > _INTRODUCER_WINDOW and index > at and word in participle_forms():
+                return None  # "وأفادت الرئاسة إلى استمرار ...، لافتة إلى أن": the participle's
         return None
 
     def content_span(self, folded_start: int, sentence: Span) -> Span | None:
@@ -954,6 +959,11 @@ class _Reader:
             if told_after is not None:
                 start = self.skip_fillers(told_after, end)
         opening = self.content_after(start, end, cue.strict)
+        named = speaker is not None and speaker.end > k and not cue.strict
+        if opening is None and named and start < end and self.ends_in_preposition(start):
+            # "وقال الجبير في مؤتمر صحفي عقده مع وزير الخارجية الألماني فرانك فالتر
+            # شتاينماير في برلين اليوم إنه": a named speaker, then where he said it
+            opening = self.content_after(start, end, False, _PLACE_WINDOW)
         if opening is None:
             if speaker is None or speaker.kind != "document" or speaker.end >= end:
                 if speaker is not None and speaker.label and speaker.kind != "parties":
