@@ -887,8 +887,12 @@ class _Reader:
             for offset, char in enumerate(gap):
                 # A quote mark opens content right after the verb or speaker, or after
                 # punctuation; elsewhere it marks a name ("لـ«التحالف»").
-                opens = char in _OPENERS and (
-                    index == at or any(c in gap for c in chars("content-opener-after"))
+                # (past the usual window only a colon or أن opens it: a mark there is
+                # more often a name's, "أعلن ... عن مقتل القيادي، المكنى "الحلبي"")
+                opens = (
+                    char in _OPENERS
+                    and window <= _INTRODUCER_WINDOW
+                    and (index == at or any(c in gap for c in chars("content-opener-after")))
                 )
                 if char == ":" and self.sc.words[index] in _introducers():
                     return self.sc.ends[index], index + 1  # "وأضاف البيان: إن ..."
