@@ -59,6 +59,20 @@ def test_a_toll_of_another_day_is_another_fact() -> None:
     assert figure_conflicts([first, later], {}) == []
 
 
+def test_a_standing_fact_told_in_other_words_weeks_apart_is_a_conflict() -> None:
+    # a length: no other figure in common, but the same canal and the same wording ("نحو
+    # 160" would agree with 164: approximate figures that close are one version)
+    first = _report(
+        "a.txt", "ويبلغ طول قناة السويس الأم 160 كيلومترا من بورسعيد إلى السويس.", "2015-08-06"
+    )
+    second = _report(
+        "b.txt", "ويبلغ طول قناة السويس الأم 164 كيلومترا من بورسعيد حتى السويس.", "2015-08-20"
+    )
+    (found,) = figure_conflicts([first, second], {})
+    assert found.frame == "length:km"
+    assert {v.value for v in found.versions} == {160, 164}
+
+
 def test_a_market_count_of_every_day_is_never_compared() -> None:
     # a figure framed by its counted noun alone: the same sentence with a new count daily
     first = _report("a.txt", "وشهدت تداولات اليوم ارتفاع أسهم 143 شركة في قيمتها.", "2015-08-10")

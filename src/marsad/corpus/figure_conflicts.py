@@ -13,8 +13,9 @@ sentence with a new count every day, and measured on the 5,996-article sample ne
 such pairs were two facts. Two figures of one frame are two versions of one fact when
 they come from different reprint groups, are of one day (a standing fact such as a
 length or a cost: published within a month), share another figure of their sentences
-("مقتل 27 شخصا وإصابة 227" and "مقتل 26 شخصا وإصابة 227"), share much of the wording
-around them, and lie no further apart than half the smaller value. One amount in two
+("مقتل 27 شخصا وإصابة 227" and "مقتل 26 شخصا وإصابة 227") or, for a standing fact, three
+words of their sentences, share much of the wording around them, and lie no further
+apart than half the smaller value. One amount in two
 currencies ("5.2 مليار يورو" and "5.2 مليار دولار" for one deal) is a conflict of unit.
 A conflict is shown when a report gives one version without the other and another report
 the other without the first, and those two agree on no other version: a report giving
@@ -50,6 +51,7 @@ _NEAR_TERMS = 2  # at least, on each side: "وإصابة 7 آخرين" alone tel
 _SIMILAR = 0.2  # Jaccard of those terms, at least
 _SHARED_ANCHORS = 2  # sentence terms two candidates share
 _SHARED_CURRENCY = 3  # ... and one amount in two currencies
+_STANDING_ANCHORS = 3  # ... and a standing fact told with no other figure in common
 _LONGEST_POSTING = 400  # figures of one frame a term may stand beside and still tell
 _SMALLEST_TELLING = 2  # other figures above this tell one account from another ...
 _TELLING_ALONE = 10  # ... one of them alone when at least this
@@ -326,8 +328,11 @@ def _comparable(left: _Figure, right: _Figure) -> bool:
     if currencies:  # one amount in two currencies: of one deal if the sentences say so
         shared = len(left.anchors & right.anchors)
         return _same_number(left, right) and shared >= _SHARED_CURRENCY
-    if not _telling(left.others & right.others):
-        return False
+    standing = left.frame.partition(":")[0] in _STANDING
+    if not _telling(left.others & right.others) and not (
+        standing and len(left.anchors & right.anchors) >= _STANDING_ANCHORS
+    ):
+        return False  # one account: other figures in common, or a standing fact's words
     if min(len(left.near), len(right.near)) < _NEAR_TERMS:
         return False
     if _jaccard(left.near, right.near) < _SIMILAR:
