@@ -158,6 +158,16 @@ def test_a_named_speaker_then_where_he_spoke_then_the_content() -> None:
     assert quotes[0].content_span.slice(text).startswith("يجب على إيران")
 
 
+def test_the_media_and_other_frequent_groups_speak_unnamed() -> None:
+    cases = {
+        "وقالت وسائل إعلام إيرانية إن الوزير وصل.": "Iranian media (unnamed)",
+        "وذكرت الصحف أنه أقام في سوريا.": "newspapers (unnamed)",
+        "وقال دبلوماسيون إن الاتفاق قريب.": "diplomats (unnamed)",
+    }
+    for text, speaker in cases.items():
+        assert [q.speaker for q in _quotes(text)[1]] == [speaker], text
+
+
 def test_one_of_a_group_speaks_unnamed() -> None:
     cases = {
         "وقال أحد المسؤولين إن الوضع هادئ.": "one of the officials (unnamed)",
