@@ -158,6 +158,14 @@ def test_a_named_speaker_then_where_he_spoke_then_the_content() -> None:
     assert quotes[0].content_span.slice(text).startswith("يجب على إيران")
 
 
+def test_the_topic_of_a_sentence_speaks_through_a_verb_with_fa() -> None:
+    text = (
+        "وقال عادل الجبير إن الوضع مستقر. أما وزير الخارجية المصري سامح شكري فقال: إن "
+        "الحل سياسي. وأضاف: لا بديل عن الحوار."
+    )
+    assert [q.speaker for q in _quotes(text)[1]] == ["Adel al-Jubeir"] + ["Sameh Shoukry"] * 2
+
+
 def test_the_media_and_other_frequent_groups_speak_unnamed() -> None:
     cases = {
         "وقالت وسائل إعلام إيرانية إن الوزير وصل.": "Iranian media (unnamed)",

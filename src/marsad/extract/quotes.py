@@ -300,6 +300,13 @@ class _Reader:
             return False
         return self.sc.word_class(at).pos in ("noun", "adj", "name", "unknown")
 
+    def topic_verb(self, k: int, first: int, prefix: int) -> bool:
+        """The verb at token ``k`` carries ف and its sentence opens with a clause word
+        (quote_before_verb.tsv): "أما ... فقال"."""
+        if prefix != 1 or k <= first + 1 or self.sc.words[k][0] != letter("fa"):
+            return False
+        return _before_verb().get(self.sc.words[first]) == "clause"
+
     def ordinal_speaker(self, at: int, end: int) -> _Speaker | None:
         """ "وقالت الرابعة:": an ordinal standing alone before the content is the n-th of
         the people a report lets speak in turn, unnamed (never a name "Al-Rabaa")."""
@@ -944,6 +951,11 @@ class _Reader:
         gap_after_cue = self.gap(k, k + 1) if k + 1 < len(self.tokens) else ""
         if after < end and not any(c == ":" or c in _OPENERS for c in gap_after_cue):
             speaker = self.speaker_at(after, end, k) or self.described_speaker(after, end)
+        if speaker is None and self.topic_verb(k, first, prefix):
+            # "أما مدير مرور المنطقة العميد عقلا خلف العنزي فقال:": the topic speaks
+            topic = self.speaker_at(first + 1, k, k)
+            if topic is not None and self.skip_fillers(topic.end, k) == k:
+                speaker = topic
         if speaker is None and prefix == 0 and k > first:
             before = self.speaker_at(first, k, k)
             if before is not None and self.skip_fillers(before.end, k) == k:
