@@ -158,6 +158,20 @@ def test_a_named_speaker_then_where_he_spoke_then_the_content() -> None:
     assert quotes[0].content_span.slice(text).startswith("يجب على إيران")
 
 
+def test_a_saying_reported_through_an_outlet_is_its_speakers() -> None:
+    cases = {
+        "ونقلت وكالة رويترز عن مسؤول عسكري قوله إن الهجوم وقع ليلا.": ["official (unnamed)"],
+        "ونقلت صحيفة الحياة عن مصادر مطلعة قولها إن الاتفاق قريب.": ["sources (unnamed)"],
+        # the office after the name, then what he said, then a carry-over
+        "ونقل التلفزيون عن الشيخ طلال الفهد رئيس الاتحاد قوله: «نشكر الجميع». "
+        "وأضاف أن الكويت جاهزة.": ["Talal al-Fahad", "Talal al-Fahad"],
+    }
+    for text, speakers in cases.items():
+        quotes = _quotes(text)[1]
+        assert [q.speaker for q in quotes] == speakers, text
+        assert quotes[0].cue.startswith("قول")
+
+
 def test_the_topic_of_a_sentence_speaks_through_a_verb_with_fa() -> None:
     text = (
         "وقال عادل الجبير إن الوضع مستقر. أما وزير الخارجية المصري سامح شكري فقال: إن "

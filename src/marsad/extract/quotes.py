@@ -69,6 +69,7 @@ _SPEAKER_TYPES = frozenset({"PER", "ORG", "LOC"})
 _PASSED = frozenset({"carry", "connector", "clause"})  # words before a stretch's subject
 UNNAMED = "(unnamed)"  # how the label of a speaker no name was read for ends
 _NOMINAL_RUN = 6  # tokens of a noun phrase an office after a name may run on over
+_SAYING_BACK = 12  # tokens from a saying ("قوله") back to the "عن" before its speaker
 _GROUP_WORDS = 4  # words of the group after "أحد" ("أحد الدبلوماسيين الإيرانيين")
 _NAMED_BY_NOUN = 6  # tokens from an unnamed-speaker noun within which its name may start
 
@@ -92,6 +93,13 @@ def _fillers() -> frozenset[str]:
 def _addressees() -> frozenset[str]:
     """ "له"، "للصحفيين"، "لوكالة": to whom the statement was made (never its speaker)."""
     return frozenset(normalize(line) for line in load_lines("quote_addressees.txt"))
+
+
+@cache
+def _sayings() -> dict[str, str]:
+    """Folded word -> "saying" or "from" (quote_sayings.tsv)."""
+    rows = load_tsv("quote_sayings.tsv", columns=2)[1:]  # a header row first
+    return {normalize(word): kind for word, kind, *_ in rows}
 
 
 @cache
@@ -1330,7 +1338,13 @@ class _Reader:
         words = self.sc.words
         cues = list(compress(range(len(words)), map(cue_tokens().__contains__, words)))
         self.marker_starts = quote_attributions().hits(self.sc)
-        if not cues and participle_forms().keys().isdisjoint(words) and not self.marker_starts:
+        sayings = [w for w, kind in _sayings().items() if kind == "saying"]
+        if (
+            not cues
+            and participle_forms().keys().isdisjoint(words)
+            and not self.marker_starts
+            and set(sayings).isdisjoint(words)
+        ):
             return quotes
         nouns = sorted(
             {*speaker_words("statement").hits(self.sc), *speaker_words("issued").hits(self.sc)}
@@ -1342,7 +1356,7 @@ class _Reader:
             self.note_statement(first, end, nouns)
             before = len(quotes)
             attributed, used = self.attributions(first, end, sentence.span)
-            quotes += attributed
+            quotes += attributed + self.sayings(first, end, sentence.span)
             for k in cues[bisect.bisect_left(cues, first) : bisect.bisect_left(cues, end)]:
                 if k in used:
                     continue
@@ -1369,6 +1383,35 @@ class _Reader:
                 if carried is not None:
                     quotes.append(carried)
         return quotes
+
+    def sayings(self, first: int, end: int, sentence: Span) -> list[Quote]:
+        """ "نقلت وكالة رويترز عن مسؤول عسكري قوله إن ...": the one named after "عن"
+        speaks, and the content follows the saying (quote_sayings.tsv)."""
+        words, kinds = self.sc.words, _sayings()
+        found: list[Quote] = []
+        for at in range(first + 2, end - 1):
+            if kinds.get(words[at]) != "saying":
+                continue
+            start = next(
+                (
+                    i
+                    for i in range(at - 1, max(first, at - _SAYING_BACK) - 1, -1)
+                    if kinds.get(words[i]) == "from"
+                ),
+                None,
+            )
+            speaker = self.speaker_at(start + 1, at, at) if start is not None else None
+            if speaker is None or speaker.label is None:
+                continue
+            if speaker.end < at and not self.nominal_run(speaker.end, at):
+                continue  # "عن الشيخ طلال الفهد رئيس الاتحاد قوله": an office may follow
+            opening = self.content_after(at + 1, end, False) or (self.sc.starts[at + 1], at + 1)
+            content = self.content_span(opening[0], sentence)
+            if content is None:
+                continue
+            self.state.last = speaker
+            found.append(self.quote(at, speaker, content, False))
+        return found
 
     def attributions(self, first: int, end: int, sentence: Span) -> tuple[list[Quote], set[int]]:
         """Quotes that a marker attributes (quote_attributions.tsv): "...، حسبما أفاد
