@@ -180,6 +180,12 @@ def test_the_topic_of_a_sentence_speaks_through_a_verb_with_fa() -> None:
     assert [q.speaker for q in _quotes(text)[1]] == ["Adel al-Jubeir"] + ["Sameh Shoukry"] * 2
 
 
+def test_a_body_anaphor_with_no_body_before_is_an_unnamed_one() -> None:
+    assert [q.speaker for q in _quotes("وقالت الوزارة إن الحادث وقع ليلا.")[1]] == [
+        "ministry (unnamed)"
+    ]
+
+
 def test_the_media_and_other_frequent_groups_speak_unnamed() -> None:
     cases = {
         "وقالت وسائل إعلام إيرانية إن الوزير وصل.": "Iranian media (unnamed)",

@@ -482,13 +482,12 @@ class _Reader:
             label = self.state.issuer if self.state.joint else None
             return _Speaker(label, self.span(at, noun.end), noun.end, "parties")
         if kind == "anaphor" and value is not None:
-            return _Speaker(
-                self.antecedent(normalize(value), cue_at_token),
-                self.span(at, noun.end),
-                noun.end,
-                "anaphor",
-                True,
-            )
+            label = self.antecedent(normalize(value), cue_at_token)
+            if label is None:  # "وأعلنت القيادة المشتركة": no such body named before
+                return self.body_speaker(at, end, cue_at_token) or _Speaker(
+                    None, self.span(at, noun.end), noun.end, "anaphor", True
+                )
+            return _Speaker(label, self.span(at, noun.end), noun.end, "anaphor", True)
         if kind == "person-anaphor":  # "وأكد معاليه": the person last named
             label = self.person_before(cue_at_token)
             return _Speaker(label, self.span(at, noun.end), noun.end, kind)
