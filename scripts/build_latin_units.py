@@ -27,6 +27,7 @@ from pathlib import Path
 from arabic_name_romanizer import Transliterator
 from rich.progress import track
 
+from marsad.evaluate.gold_parse import gold_document_ids
 from marsad.extract.entities.latin import choose_spelling, name_units, needs_model, unit_key
 from marsad.ingest.inputs import ReadOptions
 from marsad.ingest.records import record_to_article
@@ -41,14 +42,6 @@ HEADER = """\
 # articles, gold documents excluded). Read by marsad.extract.entities.latin.
 # folded unit\tLatin spelling
 """
-
-
-def excluded_ids(paths: list[Path]) -> set[str]:
-    ids: set[str] = set()
-    for path in paths:
-        with path.open(encoding="utf-8") as stream:
-            ids.update(document["doc"] for document in json.load(stream)["documents"])
-    return ids
 
 
 def articles(path: Path, skip: set[str]) -> list[Article]:
@@ -111,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args(argv)
-    text = build(args.articles, excluded_ids(args.exclude), args.min_articles)
+    text = build(args.articles, gold_document_ids(args.exclude), args.min_articles)
     if args.check:
         same = args.out.exists() and args.out.read_text(encoding="utf-8") == text
         print("up to date" if same else f"{args.out} differs", file=sys.stderr)

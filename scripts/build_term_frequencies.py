@@ -40,17 +40,10 @@ from pathlib import Path
 
 from marsad.corpus.shingles import content_terms, core_tokens, words
 from marsad.evaluate.documents import materialise
+from marsad.evaluate.gold_parse import gold_document_ids
 from marsad.ingest.inputs import ReadOptions
 from marsad.ingest.records import record_to_article
 from marsad.model import Article
-
-
-def excluded_ids(paths: list[Path]) -> set[str]:
-    ids: set[str] = set()
-    for path in paths:
-        with path.open(encoding="utf-8") as stream:
-            ids.update(document["doc"] for document in json.load(stream)["documents"])
-    return ids
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-articles", type=int, default=5)
     args = parser.parse_args(argv)
 
-    skip = excluded_ids(args.exclude)
+    skip = gold_document_ids(args.exclude)
     frequency: Counter[str] = Counter()
     counted = 0
     with args.articles.open(encoding="utf-8") as stream:

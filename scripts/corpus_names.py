@@ -31,18 +31,11 @@ from pathlib import Path
 from marsad.arabic.clitics import readings
 from marsad.arabic.sentences import body_sentences
 from marsad.arabic.view import TextView
+from marsad.evaluate.gold_parse import gold_document_ids
 from marsad.ingest.inputs import ReadOptions
 from marsad.ingest.records import record_to_article
 from marsad.model import Article
 from marsad.ner.model import tag_ranges
-
-
-def excluded_ids(paths: list[Path]) -> set[str]:
-    ids: set[str] = set()
-    for path in paths:
-        with path.open(encoding="utf-8") as stream:
-            ids.update(document["doc"] for document in json.load(stream)["documents"])
-    return ids
 
 
 def folded_words(text: str) -> str:
@@ -58,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--org-words", type=Path, default=None)
     args = parser.parse_args(argv)
 
-    skip = excluded_ids(args.exclude)
+    skip = gold_document_ids(args.exclude)
     seen: dict[tuple[str, str], set[str]] = defaultdict(set)
     written: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     org_seen: dict[str, set[str]] = defaultdict(set)

@@ -75,61 +75,6 @@ def test_statement_stands_for_its_issuer() -> None:
     assert quotes[2].content_span.slice(text).startswith("إطلاق")
 
 
-def test_a_report_speaks_for_who_issued_it_or_unnamed() -> None:
-    cases = {
-        "وأصدرت وزارة الصحة تقريرا عن الوباء. وقال التقرير إن الإصابات تراجعت.": [
-            "Ministry of Health"
-        ],
-        "وقال بيان صادر عن البيت الأبيض إن الرئيس بحث الأمر.": ["White House"],
-        "وأكد بيان أصدره المتحدث باسم المجلس، نيد برايس، أن الهجوم مدان.": ["Ned Price"],
-        "وجاء في بيان للشرطة أن الحادث وقع ليلا.": ["police (unnamed)"],
-        "ذكرت تقارير إخبارية أن البطولة ستنقل.": ["reports (unnamed)"],
-        "وقال التقرير إن الأسعار ارتفعت.": ["report (unnamed)"],
-        # an indefinite report is a new one, not the last issuer's
-        "وقال تقرير أصدرته وزارة الخزانة إن العقوبات مستمرة. وقال تقرير في مجلة أمريكية "
-        "إن الحصار سيطول.": ["Ministry of Treasury", "report (unnamed)"],
-    }
-    for text, speakers in cases.items():
-        assert [q.speaker for q in _quotes(text)[1]] == speakers, text
-    # shown in Arabic as written when no entity names it
-    assert [q.speaker_ar for q in _quotes("وقال التقرير إن الأسعار ارتفعت.")[1]] == ["التقرير"]
-
-
-def test_a_body_named_after_its_head_noun_speaks() -> None:
-    # "صحيفة" and "شركة" before the name the gazetteer or model found: the body speaks
-    cases = {
-        "وذكرت صحيفة حرييت التركية أمس أن الاتفاق وشيك.": "Hurriyet",
-        "وقالت صحيفة «واشنطن بوست» إن الحملة أفرجت عن المعلومات.": "Washington Post",
-        "وأكد المشرف العام على الفريق الأول خالد الحارثي أن الإعداد جيد.": "Khalid al-Harthi",
-    }
-    for text, speaker in cases.items():
-        assert [q.speaker for q in _quotes(text)[1]] == [speaker], text
-
-
-def test_a_pronoun_after_the_verb_points_back_to_the_speech_and_its_owner() -> None:
-    cases = {
-        # the subject of the verb that gave the speech
-        "وألقى وزير الخارجية عادل الجبير كلمة قال فيها: إن المملكة ماضية.": ["Adel al-Jubeir"],
-        # the person the speech is of
-        "وأقيمت محاضرة للمؤرخ طلال الفهد أكد من خلالها أن القضية مهمة.": ["Talal al-Fahad"],
-        # past the speech's title in quotes, up to the verb
-        "وأقيمت محاضرة بعنوان «التاريخ والذاكرة في عهد المؤسس» للمؤرخ الدكتور طلال الفهد "
-        "أكد من خلالها أن القضية مهمة.": ["Talal al-Fahad"],
-        # a subject after the pronoun speaks as after any verb
-        "وقال عادل الجبير إن الخطة جاهزة. جاء ذلك في وقت أعلنت فيه جبهة النصرة أنها انسحبت.": [
-            "Adel al-Jubeir",
-            "Al-Nusra Front",
-        ],
-        # an owner written but not known is not the last speaker
-        "وقال عادل الجبير إن الخطة جاهزة. وجاءت تغريدة للغفيلي قال فيها: إن الوطن يستحق.": [
-            "Adel al-Jubeir",
-            None,
-        ],
-    }
-    for text, speakers in cases.items():
-        assert [q.speaker for q in _quotes(text)[1]] == speakers, text
-
-
 def test_people_who_speak_in_turn_are_the_nth_speaker_not_a_name() -> None:
     text = (
         "وسألنا الناس، قالت الأولى: الحل قريب، وقالت الثانية: لا أظن، وقالت الحادية عشرة: "
@@ -158,20 +103,6 @@ def test_a_named_speaker_then_where_he_spoke_then_the_content() -> None:
     assert quotes[0].content_span.slice(text).startswith("يجب على إيران")
 
 
-def test_a_saying_reported_through_an_outlet_is_its_speakers() -> None:
-    cases = {
-        "ونقلت وكالة رويترز عن مسؤول عسكري قوله إن الهجوم وقع ليلا.": ["official (unnamed)"],
-        "ونقلت صحيفة الحياة عن مصادر مطلعة قولها إن الاتفاق قريب.": ["sources (unnamed)"],
-        # the office after the name, then what he said, then a carry-over
-        "ونقل التلفزيون عن الشيخ طلال الفهد رئيس الاتحاد قوله: «نشكر الجميع». "
-        "وأضاف أن الكويت جاهزة.": ["Talal al-Fahad", "Talal al-Fahad"],
-    }
-    for text, speakers in cases.items():
-        quotes = _quotes(text)[1]
-        assert [q.speaker for q in quotes] == speakers, text
-        assert quotes[0].cue.startswith("قول")
-
-
 def test_the_topic_of_a_sentence_speaks_through_a_verb_with_fa() -> None:
     text = (
         "وقال عادل الجبير إن الوضع مستقر. أما وزير الخارجية المصري سامح شكري فقال: إن "
@@ -186,27 +117,134 @@ def test_a_body_anaphor_with_no_body_before_is_an_unnamed_one() -> None:
     ]
 
 
-def test_the_media_and_other_frequent_groups_speak_unnamed() -> None:
-    cases = {
-        "وقالت وسائل إعلام إيرانية إن الوزير وصل.": "Iranian media (unnamed)",
-        "وذكرت الصحف أنه أقام في سوريا.": "newspapers (unnamed)",
-        "وقال دبلوماسيون إن الاتفاق قريب.": "diplomats (unnamed)",
-    }
-    for text, speaker in cases.items():
-        assert [q.speaker for q in _quotes(text)[1]] == [speaker], text
+# Who speaks, for the kinds of subject a reporting verb takes: (case, text, speakers).
+_SPEAKERS = [
+    # a report or statement speaks for who issued it, or as an unnamed one of its kind
+    (
+        "report issued before",
+        "وأصدرت وزارة الصحة تقريرا عن الوباء. وقال التقرير إن الإصابات تراجعت.",
+        ["Ministry of Health"],
+    ),
+    ("issued by", "وقال بيان صادر عن البيت الأبيض إن الرئيس بحث الأمر.", ["White House"]),
+    (
+        "issued by a titled person",
+        "وأكد بيان أصدره المتحدث باسم المجلس، نيد برايس، أن الهجوم مدان.",
+        ["Ned Price"],
+    ),
+    ("statement of a body", "وجاء في بيان للشرطة أن الحادث وقع ليلا.", ["police (unnamed)"]),
+    ("reports", "ذكرت تقارير إخبارية أن البطولة ستنقل.", ["reports (unnamed)"]),
+    ("the report", "وقال التقرير إن الأسعار ارتفعت.", ["report (unnamed)"]),
+    # an indefinite report is a new one, not the last issuer's
+    (
+        "a new report",
+        "وقال تقرير أصدرته وزارة الخزانة إن العقوبات مستمرة. وقال تقرير في مجلة "
+        "أمريكية إن الحصار سيطول.",
+        ["Ministry of Treasury", "report (unnamed)"],
+    ),
+    # "صحيفة" and "شركة" before the name the gazetteer or model found: the body speaks
+    ("outlet head", "وذكرت صحيفة حرييت التركية أمس أن الاتفاق وشيك.", ["Hurriyet"]),
+    (
+        "outlet head, quoted name",
+        "وقالت صحيفة «واشنطن بوست» إن الحملة أفرجت عن المعلومات.",
+        ["Washington Post"],
+    ),
+    (
+        "office on",
+        "وأكد المشرف العام على الفريق الأول خالد الحارثي أن الإعداد جيد.",
+        ["Khalid al-Harthi"],
+    ),
+    # a pronoun after the verb points back to the speech and its owner
+    (
+        "speech of the subject",
+        "وألقى وزير الخارجية عادل الجبير كلمة قال فيها: إن المملكة ماضية.",
+        ["Adel al-Jubeir"],
+    ),
+    (
+        "speech of a person",
+        "وأقيمت محاضرة للمؤرخ طلال الفهد أكد من خلالها أن القضية مهمة.",
+        ["Talal al-Fahad"],
+    ),
+    (
+        "past the speech's title",
+        "وأقيمت محاضرة بعنوان «التاريخ والذاكرة في عهد المؤسس» للمؤرخ "
+        "الدكتور طلال الفهد أكد من خلالها أن القضية مهمة.",
+        ["Talal al-Fahad"],
+    ),
+    (
+        "subject after the pronoun",
+        "وقال عادل الجبير إن الخطة جاهزة. جاء ذلك في وقت أعلنت فيه جبهة النصرة أنها انسحبت.",
+        ["Adel al-Jubeir", "Al-Nusra Front"],
+    ),
+    # an owner written but not known is not the last speaker
+    (
+        "owner not known",
+        "وقال عادل الجبير إن الخطة جاهزة. وجاءت تغريدة للغفيلي قال فيها: إن الوطن يستحق.",
+        ["Adel al-Jubeir", None],
+    ),
+    # a saying reported through an outlet is its speaker's
+    (
+        "saying, unnamed",
+        "ونقلت وكالة رويترز عن مسؤول عسكري قوله إن الهجوم وقع ليلا.",
+        ["official (unnamed)"],
+    ),
+    (
+        "saying, sources",
+        "ونقلت صحيفة الحياة عن مصادر مطلعة قولها إن الاتفاق قريب.",
+        ["sources (unnamed)"],
+    ),
+    # the office after the name, then what he said, then a carry-over
+    (
+        "saying, office",
+        "ونقل التلفزيون عن الشيخ طلال الفهد رئيس الاتحاد قوله: «نشكر الجميع». "
+        "وأضاف أن الكويت جاهزة.",
+        ["Talal al-Fahad", "Talal al-Fahad"],
+    ),
+    # groups that speak unnamed, the media among them
+    ("media", "وقالت وسائل إعلام إيرانية إن الوزير وصل.", ["Iranian media (unnamed)"]),
+    ("newspapers", "وذكرت الصحف أنه أقام في سوريا.", ["newspapers (unnamed)"]),
+    ("diplomats", "وقال دبلوماسيون إن الاتفاق قريب.", ["diplomats (unnamed)"]),
+    ("one of a group", "وقال أحد المسؤولين إن الوضع هادئ.", ["one of the officials (unnamed)"]),
+    (
+        "one of the witnesses",
+        "وقال أحد الشهود إن الانفجار كان قويا.",
+        ["one of the witnesses (unnamed)"],
+    ),
+    # a group no unnamed speaker noun glosses: a person, never a name made of it
+    (
+        "one of a group not glossed",
+        "ويقول أحد الدبلوماسيين الإيرانيين إن الاتفاق مهم.",
+        ["person (unnamed)"],
+    ),
+]
 
 
-def test_one_of_a_group_speaks_unnamed() -> None:
-    cases = {
-        "وقال أحد المسؤولين إن الوضع هادئ.": "one of the officials (unnamed)",
-        "وقال أحد الشهود إن الانفجار كان قويا.": "one of the witnesses (unnamed)",
-        # a group no unnamed speaker noun glosses: a person, never a name made of it
-        "ويقول أحد الدبلوماسيين الإيرانيين إن الاتفاق مهم.": "person (unnamed)",
-    }
-    for text, speaker in cases.items():
-        quotes = _quotes(text)[1]
-        assert [q.speaker for q in quotes] == [speaker], text
-        assert quotes[0].speaker_ar is not None and quotes[0].speaker_ar.startswith("أحد")
+@pytest.mark.parametrize(
+    ("text", "speakers"), [c[1:] for c in _SPEAKERS], ids=[c[0] for c in _SPEAKERS]
+)
+def test_the_subject_of_a_reporting_verb_speaks(text: str, speakers: list[str | None]) -> None:
+    assert [q.speaker for q in _quotes(text)[1]] == speakers
+
+
+def test_unnamed_speakers_keep_their_arabic_as_written() -> None:
+    # a report, and one of a group: shown in Arabic as written when no entity names them
+    assert [q.speaker_ar for q in _quotes("وقال التقرير إن الأسعار ارتفعت.")[1]] == ["التقرير"]
+    for text in (
+        "وقال أحد المسؤولين إن الوضع هادئ.",
+        "وقال أحد الشهود إن الانفجار كان قويا.",
+        "ويقول أحد الدبلوماسيين الإيرانيين إن الاتفاق مهم.",
+    ):
+        quote = _quotes(text)[1][0]
+        assert quote.speaker_ar is not None and quote.speaker_ar.startswith("أحد")
+
+
+def test_a_saying_is_the_cue_of_its_quote() -> None:
+    for text in (
+        "ونقلت وكالة رويترز عن مسؤول عسكري قوله إن الهجوم وقع ليلا.",
+        "ونقلت صحيفة الحياة عن مصادر مطلعة قولها إن الاتفاق قريب.",
+        "ونقل التلفزيون عن الشيخ طلال الفهد رئيس الاتحاد قوله: «نشكر الجميع». "
+        "وأضاف أن الكويت جاهزة.",
+    ):
+        assert _quotes(text)[1][0].cue.startswith("قول")
 
 
 def test_joint_statement_is_named_by_its_parties() -> None:

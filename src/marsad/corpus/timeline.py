@@ -562,17 +562,18 @@ def _same_frames(clusters: list[_Cluster]) -> list[list[_Item]]:
             at = parent[at]
         return at
 
+    frames = [_frames(cluster) for cluster in clusters]
     by_day: dict[tuple[str, str], list[int]] = defaultdict(list)
     for at, cluster in enumerate(clusters):
-        date, _basis = _cluster_date(cluster.items)
+        date = _cluster_date(cluster.items)[0] if frames[at] else None
         if date is not None and len(date) == _DAY:
-            for predicate, theme in _frames(cluster):
+            for predicate, theme in frames[at]:
                 for term in theme:
                     by_day[(date, predicate + " " + term)].append(at)
     for members in by_day.values():
         for left, right in itertools.combinations(sorted(set(members)), 2):
             a, b = root(left), root(right)
-            if a != b and _one_frame(clusters[left], clusters[right]):
+            if a != b and _one_frame(clusters, frames, left, right):
                 parent[max(a, b)] = min(a, b)
     joined: dict[int, list[_Item]] = {}
     for at, cluster in enumerate(clusters):
@@ -580,15 +581,17 @@ def _same_frames(clusters: list[_Cluster]) -> list[list[_Item]]:
     return list(joined.values())
 
 
-def _one_frame(left: _Cluster, right: _Cluster) -> bool:
-    """The two name one predicate of one object (``_FRAME_TERMS`` object terms shared),
-    and no sentence gives each of them another predicate."""
+def _one_frame(
+    clusters: list[_Cluster], frames: list[set[tuple[str, frozenset[str]]]], left: int, right: int
+) -> bool:
+    """Clusters ``left`` and ``right`` name one predicate of one object (``_FRAME_TERMS``
+    object terms shared), and no sentence gives each of them another predicate."""
     if not any(
-        p == q and len(a & b) >= _FRAME_TERMS for p, a in _frames(left) for q, b in _frames(right)
+        p == q and len(a & b) >= _FRAME_TERMS for p, a in frames[left] for q, b in frames[right]
     ):
         return False
-    for key, triggers in left.sentences.items():
-        other = right.sentences.get(key)
+    for key, triggers in clusters[left].sentences.items():
+        other = clusters[right].sentences.get(key)
         if other is not None and other != triggers:
             return False
     return True

@@ -7,7 +7,7 @@ is fixed in one pass. Fields the README does not define are ignored.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -339,3 +339,9 @@ def load_gold(path: Path) -> GoldSet:
     except json.JSONDecodeError as exc:
         raise GoldError([f"{path}: not JSON ({exc})"]) from exc
     return parse_gold(data, str(path))
+
+
+def gold_document_ids(paths: Iterable[Path]) -> set[str]:
+    """The ``doc`` ids of the gold files at ``paths``: what a script that counts or builds
+    from a corpus leaves out, so that the dev and test scores stay a measure."""
+    return {document.doc for path in paths for document in load_gold(path).documents}

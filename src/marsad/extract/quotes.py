@@ -96,10 +96,10 @@ def _addressees() -> frozenset[str]:
 
 
 @cache
-def _sayings() -> dict[str, str]:
-    """Folded word -> "saying" or "from" (quote_sayings.tsv)."""
+def _sayings(kind: str) -> frozenset[str]:
+    """Folded words of quote_sayings.tsv of one kind: "saying" (قوله) or "from" (عن)."""
     rows = load_tsv("quote_sayings.tsv", columns=2)[1:]  # a header row first
-    return {normalize(word): kind for word, kind, *_ in rows}
+    return frozenset(normalize(word) for word, row_kind, *_ in rows if row_kind == kind)
 
 
 @cache
@@ -192,6 +192,7 @@ class _Reader:
         self.state = _State()
         self.unknown_subject = False  # set by quote_at for the quote it returns
         self.marker_starts: list[int] = []  # tokens where a quote_attributions marker may start
+        self.saying_at: list[int] = []  # tokens of a saying ("قوله"): quote_sayings.tsv
         self.identities: dict[str, tuple[str, str, str]] = {}  # canonical -> (type, ar, id)
         for item in self.ctx.placed:
             found = item.entity
@@ -311,7 +312,7 @@ class _Reader:
     def topic_verb(self, k: int, first: int, prefix: int) -> bool:
         """The verb at token ``k`` carries ف and its sentence opens with a clause word
         (quote_before_verb.tsv): "أما ... فقال"."""
-        if prefix != 1 or k <= first + 1 or self.sc.words[k][0] != letter("fa"):
+        if prefix != 1 or k <= first + 1 or self.sc.word_class(k).proclitic != letter("fa"):
             return False
         return _before_verb().get(self.sc.words[first]) == "clause"
 
@@ -350,6 +351,7 @@ class _Reader:
         للغفيلي"، "محاضرة للمؤرخ طلال الطريفي"), else the one named last before it ("ألقى
         الوزير عادل الجبير كلمة"), in the sentence from token ``first``."""
         kinds = ("speech", "statement", "issued")  # "بيان أصدره الأمين العام ... قال فيه"
+        issued = speaker_words("issued-by")
         for at in range(k - 1, first - 1, -1):
             noun = next(
                 (found for kind in kinds if (found := speaker_words(kind).match(self.sc, at))),
@@ -357,7 +359,6 @@ class _Reader:
             )
             if noun is None or noun.end > k:
                 continue
-            issued = speaker_words("issued-by")
             index = noun.end
             while index < k:
                 # up to the verb, past a title in quotes ("محاضرة بعنوان «...» للمؤرخ د.
@@ -538,8 +539,8 @@ class _Reader:
         if referent is not None:
             return _Speaker(referent, span, stop, "entity")
         if item is not None:
-            return _Speaker(f"{item.entity.canonical}'s {noun} (unnamed)", span, stop, "unnamed")
-        return _Speaker(f"{noun} (unnamed)", span, stop, "unnamed")
+            return _Speaker(f"{item.entity.canonical}'s {noun} {UNNAMED}", span, stop, "unnamed")
+        return _Speaker(f"{noun} {UNNAMED}", span, stop, "unnamed")
 
     def kin_referent(self, at: int, stop: int) -> str | None:
         """The person the article named right before the same kin phrase (tokens ``[at,
@@ -719,9 +720,9 @@ class _Reader:
                 label, stop = issuer
                 self.state.issuer, self.state.joint = label, False
             elif self.refers_back(at):  # "وأضاف التقرير": the one issued last
-                label = self.state.issuer or f"{english} (unnamed)"
+                label = self.state.issuer or f"{english} {UNNAMED}"
             else:  # "وقال تقرير": a report not issued by the last issuer
-                label = f"{english} (unnamed)"
+                label = f"{english} {UNNAMED}"
         return _Speaker(label, self.span(at, stop), stop, "document")
 
     def refers_back(self, at: int) -> bool:
@@ -758,7 +759,7 @@ class _Reader:
             english = body_head(reading) if reading.startswith(definite_article()) else None
             if english is not None:
                 found = self.antecedent(without_article(reading), cue_at_token)
-                return found or f"{english.lower()} (unnamed)"
+                return found or f"{english.lower()} {UNNAMED}"
         return None
 
     def antecedent(
@@ -1337,12 +1338,14 @@ class _Reader:
         words = self.sc.words
         cues = list(compress(range(len(words)), map(cue_tokens().__contains__, words)))
         self.marker_starts = quote_attributions().hits(self.sc)
-        sayings = [w for w, kind in _sayings().items() if kind == "saying"]
+        self.saying_at = list(
+            compress(range(len(words)), map(_sayings("saying").__contains__, words))
+        )
         if (
             not cues
             and participle_forms().keys().isdisjoint(words)
             and not self.marker_starts
-            and set(sayings).isdisjoint(words)
+            and not self.saying_at
         ):
             return quotes
         nouns = sorted(
@@ -1386,16 +1389,17 @@ class _Reader:
     def sayings(self, first: int, end: int, sentence: Span) -> list[Quote]:
         """ "نقلت وكالة رويترز عن مسؤول عسكري قوله إن ...": the one named after "عن"
         speaks, and the content follows the saying (quote_sayings.tsv)."""
-        words, kinds = self.sc.words, _sayings()
+        words, sources = self.sc.words, _sayings("from")
         found: list[Quote] = []
-        for at in range(first + 2, end - 1):
-            if kinds.get(words[at]) != "saying":
-                continue
+        sayings = self.saying_at
+        for at in sayings[
+            bisect.bisect_left(sayings, first + 2) : bisect.bisect_left(sayings, end - 1)
+        ]:
             start = next(
                 (
                     i
                     for i in range(at - 1, max(first, at - _SAYING_BACK) - 1, -1)
-                    if kinds.get(words[i]) == "from"
+                    if words[i] in sources
                 ),
                 None,
             )

@@ -161,8 +161,8 @@ def needs_model(unit: str) -> bool:
 
 def _servant_family(unit: str) -> str:
     """The unit without its article when it is a family name made of a servant name."""
-    the = definite_article()
-    bare = normalize(unit)[len(the) :] if normalize(unit).startswith(the) else ""
+    the, folded = definite_article(), normalize(unit)
+    bare = folded[len(the) :] if folded.startswith(the) else ""
     return bare if bare.startswith(_servant() + the) else ""
 
 
