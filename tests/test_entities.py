@@ -118,6 +118,38 @@ def test_only_common_words_after_a_title_are_no_name() -> None:
     assert not [e.text for e in article.entities if "رؤية" in e.text]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # a body in the construct ends at its definite noun; the name is after it
+        ('وقال مخرج المسرحية فطيس بقنة إن "المسرحية جميلة".', "فطيس بقنة", "director"),
+        # common words speak as a name between a verb of saying and its content
+        ('وقال المخرج فطيس بقنة إن "المسرحية جميلة".', "فطيس بقنة", "director"),
+        # a name that reads as ب + a word: the person, not the body of the office
+        ("وقال مدير الفرع باسل الخالدي إن العلاقات قوية", "باسل الخالدي", None),
+        # a quoted word after the name is the verb's object, no part of the name
+        ('كما أكد لاعب المنتخب وسام حمدان جدارة "الأخضر" بصدارة', "وسام حمدان", "player"),
+    ],
+)
+def test_the_name_after_a_title_and_its_body(text: str, name: str, role: str | None) -> None:
+    article = _article(text)
+    (person,) = [e for e in article.entities if e.type == "PER"]
+    assert person.text == name
+    if role is not None:
+        assert person.role == role
+
+
+def test_a_particle_after_a_title_starts_no_name() -> None:
+    article = _article("العمل مع مخرج مثل أليخاندرو (غونزاليز إيناريتو) رائع")
+    assert not [e.text for e in article.entities if "مثل" in e.text]
+
+
+def test_an_adverb_stays_in_the_body_of_an_office() -> None:
+    article = _article("وحذر رئيس أركان الجيوش التونسية سابقا محمد سعيد الكاتب من مضاعفات")
+    (person,) = [e for e in article.entities if e.type == "PER"]
+    assert person.role is not None and "Arkan" in person.role
+
+
 def test_common_words_after_title_are_not_names() -> None:
     article = _article("بتشكيل لجنة برئاسة رئيس أركان الجيش لعقد محادثات فنية مع الجانب الأمريكي")
     assert not [e for e in article.entities if e.type == "PER"]

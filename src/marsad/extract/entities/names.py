@@ -16,6 +16,7 @@ from marsad.arabic.clitics import (
 )
 from marsad.arabic.normalize import normalize
 from marsad.arabic.view import TextView
+from marsad.extract.cues import cue_at
 from marsad.extract.entities.context import EntityContext, Placed, source_span
 from marsad.extract.entities.latin import is_given_name
 from marsad.extract.entities.titles import TitleMention, past_ranks, separated
@@ -90,10 +91,17 @@ def _has_name_word(sc: TextView, first: int, end: int) -> bool:
     """Some word of ``[first, end)`` can be a name: one the lexicon reads as a name, or
     does not know (a foreign name, a rare one); not only common words ("الرئيس الشاب
     قدم رؤية مختلفة")."""
-    return any(
-        "name" in (found := sc.word_class(at)).alternatives or found.source != "lexicon"
-        for at in range(first, end)
-    )
+    return any(_name_like(sc, at) for at in range(first, end))
+
+
+def _speaks(ctx: EntityContext, mention: TitleMention, end: int) -> bool:
+    """The titled name is the subject of a verb of saying, right before the content it
+    opens ("وقال مخرج المسرحية فطيس بقنة إن"): there a name of common words is still a
+    name, as between verb and content little else can stand."""
+    words = ctx.sc.words
+    if mention.first == 0 or end >= len(words) or words[end] not in name_enders():
+        return False
+    return cue_at(words[mention.first - 1]) is not None
 
 
 def _unknown_name(ctx: EntityContext, at: int) -> int:
@@ -126,10 +134,25 @@ def _unknown_name(ctx: EntityContext, at: int) -> int:
     # content of a quote ("قال وزير الخارجية عادل الجبير إن"). A looser boundary lets
     # common words pass for names ("رئيس أركان الجيش لعقد محادثات").
     if end < len(words):
-        gap = ctx.gap(end - 1, end)
-        if gap.strip() == "" and words[end] not in name_enders():
+        gap = ctx.gap(end - 1, end).strip()
+        if gap == "" and words[end] not in name_enders():
             return at
+        if gap and all(mark in _QUOTE_MARKS for mark in gap):
+            # a quoted word follows, not the clause's end: the name ends at its last
+            # word that can be a name ("وسام حمدان |جدارة "الأخضر" بصدارة")
+            while end - at > 2 and not _name_like(ctx.sc, end - 1):
+                end -= 1
+            if not _name_like(ctx.sc, end - 1):
+                return at
     return end
+
+
+_QUOTE_MARKS = frozenset('"«“”»\'')
+
+
+def _name_like(sc: TextView, at: int) -> bool:
+    found = sc.word_class(at)
+    return "name" in found.alternatives or found.source != "lexicon"
 
 
 def _starts_phrase(word: str) -> bool:
@@ -154,9 +177,8 @@ def _after_body(ctx: EntityContext, at: int) -> int | None:
     name starts (a word the word classes know as a name), within a few words with no
     punctuation, verb or title between; None when there is none."""
     sc = ctx.sc
-    opening = sc.word_class(at)
-    if not opening.proclitic or opening.pos == "name":
-        return None  # "السفير بدر": a name that only looks like ب + a word
+    if not sc.word_class(at).proclitic:
+        return None
     for index in range(at + 1, min(len(sc.words), at + 1 + _MAX_BODY_TOKENS)):
         if ctx.gap(index - 1, index) != " ":
             return None
@@ -180,18 +202,20 @@ def names_after_titles(ctx: EntityContext, mentions: list[TitleMention]) -> list
         at = past_ranks(ctx.sc, at)
         if at >= len(ctx.sc.tokens):
             continue
-        if _carries_preposition(ctx, at):
+        if _carries_preposition(ctx, at) and ctx.sc.word_class(at).pos != "name":
             # "المدير التنفيذي لسوق عكاظ": the body of an office, not a person; the
             # holder may be named after it ("الناطق الإعلامي بصحة عسير سعيد النقير أن")
             found = _after_body(ctx, at)
             if found is None:
                 continue
             at = found
+        if ctx.sc.word_class(at).pos == "particle" and not is_given_name(_written(ctx, at)):
+            continue  # "مخرج مثل أليخاندرو": a director like him, not one named so
         end = _unknown_name(ctx, at)
         name = ctx.sc.token_span(at, end) if end > at else None
         if name is not None and any(name.overlaps(t.span) for t in ctx.article.timexes):
             continue  # "مأمون حميدة مارس الماضي": a date is no part of a name
-        if end == at or not _has_name_word(ctx.sc, at, end):
+        if end == at or not (_has_name_word(ctx.sc, at, end) or _speaks(ctx, mention, end)):
             continue
         span = source_span(ctx.sc, at, 0, False, end)
         if ctx.article.is_boilerplate(span):

@@ -7,7 +7,15 @@ from marsad.extract.entities.titles import TitleMention
 from marsad.extract.lexicon import entity_info
 
 # Role strength: an office or spokesman title outranks a rank ("اللواء") or a gazetteer role.
-_STRENGTH = {"office": 3, "office-of": 3, "office-field": 3, "spokesman": 3, "rank": 1, "info": 0}
+_STRENGTH = {
+    "office": 3,
+    "office-of": 3,
+    "office-field": 3,
+    "spokesman": 3,
+    "occupation-of": 2,
+    "rank": 1,
+    "info": 0,
+}
 
 
 def assign_roles(placed: list[Placed], mentions: list[TitleMention]) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from marsad.arabic.charsets import chars
+from marsad.arabic.charsets import chars, letter
 from marsad.arabic.clitics import proclitic_letters
 from marsad.arabic.normalize import normalize
 from marsad.arabic.view import TextView
@@ -47,7 +47,7 @@ class TitleMention:
 
 
 _LONGEST_FIELD = 3  # words of a minister's field composed in English ("الشؤون الاجتماعية")
-_WITH_BODY = frozenset({"spokesman", "office-of", "office-field"})
+_WITH_BODY = frozenset({"spokesman", "office-of", "occupation-of", "office-field"})
 _BODIES = frozenset({"ORG", "LOC", "EVENT"})
 
 
@@ -64,6 +64,7 @@ def _linked(ctx: EntityContext, at: int) -> bool:
 
 
 _MAX_BODY_WORDS = 8
+_UNNAMED_BODY = "title-body"
 _NAME_SOURCES = frozenset({"guess", "rule"})  # a word the lexicon does not know
 
 
@@ -95,6 +96,8 @@ def _body_stops(ctx: EntityContext, at: int, first: bool) -> bool:
         found.pos == "verb" and found.alternatives == {"verb"}
     ):
         return True
+    if not first and _after_closed_construct(sc, at):
+        return True
     if first or not _bare_name(sc, at):
         return False
     # A person's name has a second word ("محمد الصفيان"); a one-word proper noun inside
@@ -106,6 +109,22 @@ def _body_stops(ctx: EntityContext, at: int, first: bool) -> bool:
         return False
     after = sc.word_class(following)
     return _bare_name(sc, following) or (after.definite and "name" in after.alternatives)
+
+
+def _after_closed_construct(sc: TextView, at: int) -> bool:
+    """A word without the article right after one with it: a definite noun closes a
+    construct and its adjectives take the article too, so the word is no part of the body
+    ("مخرج المسرحية |فطيس بقنة إن": the director's name), unless the noun is a title
+    that takes a name ("جامعة الملك سعود")."""
+    found = sc.word_class(at)
+    if found.definite or found.proclitic or found.pos not in ("noun", "adj", "name"):
+        return False
+    if sc.words[at].endswith(letter("alef")):
+        return False  # an accusative adverb may stand in the chain: "الجيوش التونسية سابقا"
+    before = sc.word_class(at - 1)
+    if not before.definite or before.proclitic:
+        return False
+    return titles().match(sc, at - 1, clitics=False) is None  # "جامعة الملك سعود"
 
 
 def _bare_name(sc: TextView, at: int) -> bool:
@@ -129,7 +148,7 @@ def _unnamed_body(ctx: EntityContext, first: int, end: int) -> Entity:
     span = source_span(sc, first, 1 if carried else 0, False, end)
     text = span.slice(ctx.article.text)
     english = compose_portfolio(sc, first, end) or romanise(text) or text
-    return Entity(span, text, "ORG", english, rule="title-body")
+    return Entity(span, text, "ORG", english, rule=_UNNAMED_BODY)
 
 
 def _field(ctx: EntityContext, first: int, end: int) -> Entity | None:
@@ -156,6 +175,8 @@ def _role(title: Title, nationality: str | None, org: Entity | None) -> str:
     if "{nat}" in template:
         info = countries().get(nationality or "")
         template = template.replace("{nat}", info.adjective if info else "").strip()
+    if title.kind == "occupation-of" and org is not None and org.rule == _UNNAMED_BODY:
+        org = None  # "مدرب فريق تشيلسي الإنجليزي لكرة القدم": a coach, not of a guessed name
     if "{org}" in template:
         if org is None:
             template = template.replace(" of {org}", "").replace("{org}", "").strip()
@@ -209,7 +230,14 @@ def find_titles(article: Article, ctx: EntityContext | None = None) -> list[Titl
     return out
 
 
-_STRONG = {"office": 2, "office-of": 2, "office-field": 2, "spokesman": 2, "rank": 1}
+_STRONG = {
+    "office": 2,
+    "office-of": 2,
+    "office-field": 2,
+    "spokesman": 2,
+    "occupation-of": 1,
+    "rank": 1,
+}
 
 
 def _plain(ctx: EntityContext, at: int) -> bool:
@@ -246,7 +274,7 @@ def _title_at(ctx: EntityContext, match: Match[Title]) -> TitleMention | None:
             end = field_end
         elif item is not None and (title.kind == "spokesman" or item.entity.type in _BODIES):
             org, end = item.entity, item.end
-        elif title.kind == "office-of":
+        elif title.kind in ("office-of", "occupation-of"):
             start = end + 1 if _linked(ctx, end) else end  # "عضو في رئاسة الاتحاد ..."
             item = ctx.by_first.get(start)
             if item is not None and item.entity.type in _BODIES:
