@@ -444,14 +444,45 @@ def build_full_range(m: re.Match[str], text: str) -> Candidate | None:
     )
 
 
+def _in_parentheses(m: re.Match[str], text: str) -> bool:
+    """The match is all that stands in a pair of parentheses: "(1850 - 1921)"."""
+    start, end = _span(m)
+    return text[:start].rstrip().endswith("(") and text[end:].lstrip().startswith(")")
+
+
 def build_year_range(m: re.Match[str], text: str) -> Candidate | None:
     y1, y2 = int(m.group("y1")), int(m.group("y"))
-    if y1 not in BARE_YEARS or y2 not in BARE_YEARS or y2 <= y1 or y2 - y1 > 100:
+    if y2 <= y1 or y2 - y1 > 100:
         return None
     if not m.group("from") and m.group("conn").strip() in lexicon().words["and"]:
         return None
     if not _plausible_year(m, text):
         return None
+    suffix = _group(m, "suffix")
+    if _year_calendar(m.group("y"), suffix, "gregorian") == "hijri":
+        if y2 == y1 + 1:
+            return None  # an academic or fiscal year: year_pair's
+        first, last = _hijri_year_value(y1), _hijri_year_value(y2)
+        if first is None or last is None:
+            return None
+        value = f"{first.split('/')[0]}/{last.split('/')[1]}"
+        return _candidate(
+            m,
+            "DATE",
+            value,
+            "year_range_hijri",
+            granularity="interval",
+            hijri=f"{y1:04d}/{y2:04d}",
+            calendar="hijri",
+        )
+    if y1 not in BARE_YEARS or y2 not in BARE_YEARS:
+        # older years only where they cannot be counts: in parentheses, with an era, or
+        # after a year cue; never where they could be Hijri ("(1346 - 1409)")
+        if not (_in_parentheses(m, text) or suffix or _group(m, "cue")):
+            return None
+        hijri_like = y1 in CUE_HIJRI_YEARS or y2 in CUE_HIJRI_YEARS
+        if y1 not in GREGORIAN_YEARS or (hijri_like and not suffix):
+            return None
     return _candidate(m, "DATE", f"{y1:04d}/{y2:04d}", "year_range", granularity="interval")
 
 
