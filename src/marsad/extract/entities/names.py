@@ -147,7 +147,7 @@ def _unknown_name(ctx: EntityContext, at: int) -> int:
     return end
 
 
-_QUOTE_MARKS = frozenset('"«“”»\'')
+_QUOTE_MARKS = frozenset("\"«“”»'")
 
 
 def _name_like(sc: TextView, at: int) -> bool:
