@@ -364,3 +364,23 @@ def test_wordings_at_the_jaccard_bar_share_a_rare_trigram(
     shared = len(left & right)
     if shared / (len(left) + len(right) - shared) >= _MIN_WORDING_OVERLAP:
         assert set(_prefix(left, rarity)) & set(_prefix(right, rarity))
+
+
+def test_a_predicate_a_day_before_the_happening_its_sentence_dates_stays_apart() -> None:
+    """In "وصل أمس للمشاركة في افتتاح القناة اليوم" the words are the opening's and the
+    day is not: the arrival is its own event, the opening keeps every report."""
+    sentence = "ووصل الرئيس أمس للمشاركة في افتتاح قناة السويس الجديدة اليوم."
+    reports = []
+    # one report dates the opening a day early: the day before is then in the cluster
+    for doc, day in (("a.txt", "2015-08-06"), ("b.txt", "2015-08-05"), ("c.txt", "2015-08-06")):
+        article = _article(doc, ["افتتح الرئيس قناة السويس الجديدة اليوم.", sentence])
+        _mention(article, 0, "افتتح", "formation", day, participants=("Egypt",))
+        reports.append(article)
+    last = reports[-1]
+    _mention(last, 1, "وصل", "arrival", "2015-08-05", participants=("Egypt",))
+    _mention(last, 1, "افتتاح", "formation", "2015-08-06", participants=("Egypt",))
+    timeline = build_timeline(reports)
+    by_date = {e.date: e for e in timeline.events}
+    assert set(by_date) == {"2015-08-05", "2015-08-06"}
+    assert len(by_date["2015-08-06"].sources) == 4
+    assert [s.doc for s in by_date["2015-08-05"].sources] == ["c.txt"]

@@ -461,6 +461,25 @@ class _Coreference:
         self.idf = {t: math.log((1 + total) / (1 + n)) + 1.0 for t, n in frequency.items()}
         self.clusters: list[_Cluster] = []
         self.index: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.sentence_items: dict[tuple[str, int], list[_Item]] = defaultdict(list)
+        for item in items:
+            self.sentence_items[item.key].append(item)
+
+    def sibling_fits(self, item: _Item, cluster: _Cluster) -> bool:
+        """Another predicate of the item's sentence has the cluster's main day, and the
+        item another day: "لدى وصوله القاهرة امس للمشاركة في افتتاح القناة اليوم" names the
+        opening by its day, and the arrival a day before is another event however alike
+        the words."""
+        if not cluster.dates:
+            return False
+        main = cluster.dates.most_common(1)[0][0]
+        mine, theirs = _day(item.mention.date), _day(main)
+        if mine is None or theirs is None or mine == theirs:
+            return False  # no two days: a year and a month in it may be one event
+        return any(
+            other.mention.trigger.start != item.mention.trigger.start and other.mention.date == main
+            for other in self.sentence_items[item.key]
+        )
 
     def vector(self, item: _Item) -> dict[str, float]:
         raw = {
@@ -521,6 +540,8 @@ class _Coreference:
             ):
                 score = max(score, 1.0)  # a reprint's sentence: a source, not an event
             if fit == "near" and score < 1.0 and _recurring(item, cluster):
+                continue
+            if self.sibling_fits(item, cluster):
                 continue
             needed = _SAME_EVENT if fit == "same" else _SAME_HAPPENING
             if score >= needed and score > best_score:
