@@ -334,3 +334,57 @@ def test_attackers_count_and_take_their_category_from_the_clause_only() -> None:
     # a striker of a football side is no attacker of a toll: no category of its own
     (striker,) = _quantities("وقال إن الفريق تعاقد مع ثلاثة مهاجمين جدد.")
     assert (striker.value, striker.category) == (3, None)
+
+
+def test_after_a_change_noun_from_and_to_are_two_figures_not_a_range() -> None:
+    text = "زيادة إيرادات القناة من 5.3 مليار دولار إلى 13.2 مليار دولار بحلول 2023"
+    assert [(q.value, q.bounds) for q in _quantities(text)] == [
+        (5300000000, None),
+        (13200000000, None),
+    ]
+    # the rise itself as a range: the first figure has no unit of its own
+    assert [q.bounds for q in _quantities("بزيادة قدرها من 15 إلى 25%، مضيفا")] == [(15, 25)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bounds", "unit"),
+    [
+        ("بلغ وزنه كيلوجرامين فقط", 2, None, "kg"),
+        ("سألته بكم الجورب؟ قال: بريالين", 2, None, "SAR"),
+        ("ويتراوح وزنها بين كيلوغرامين وثلاثة كيلوغرامات", None, (2, 3), "kg"),
+        ("بين مترين و5 أمتار", None, (2, 5), "m"),
+    ],
+)
+def test_the_dual_of_a_unit_is_two_of_it(
+    text: str, value: int | None, bounds: tuple[int, int] | None, unit: str
+) -> None:
+    assert [(q.value, q.bounds, q.unit) for q in _quantities(text)] == [(value, bounds, unit)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "المنتقل إلى ميلان الإيطالي",  # Milan, not two miles
+        "فمساحتها أقل من كيلومترين مربعين",  # square kilometres: no figure of the wrong unit
+        "بلغت الأرباح 5 .489 مليار ريال",  # 5.489 or, written in reverse, 489.5
+    ],
+)
+def test_no_figure_where_its_value_or_unit_is_unsure(text: str) -> None:
+    assert _quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("وقع الحادث على بعد 30 كيلو من المدينة", "km"),
+        ("في منطقة الـ18 كيلو غرب الرمادي", "km"),
+        ("محاولة تهريب 142 كيلو حشيش من العراق", "kg"),
+    ],
+)
+def test_kilo_alone_is_a_kilometre_in_a_distance(text: str, unit: str) -> None:
+    assert [q.unit for q in _quantities(text)] == [unit]
+
+
+def test_afflicted_by_an_illness_is_no_injury() -> None:
+    assert [q.category for q in _quantities("أصيب 10 أشخاص من عائلة بتسمم غذائي")] == [None]
+    assert [q.category for q in _quantities("أصيب 3 أشخاص بجروح")] == ["injured"]

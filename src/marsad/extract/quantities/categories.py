@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from functools import cache
 
-from marsad.arabic.charsets import chars
+from marsad.arabic.charsets import chars, letter
 from marsad.arabic.view import TextView
 from marsad.extract.quantities.lexicons import category_words
 
 _LOOK_BACK = 5  # words between the trigger and the figure ("قتل في الهجوم نحو 30")
 _LOOK_AHEAD = 2
+_ILLNESS_REACH = 4  # "أصيب 10 أشخاص من عائلة بتسمم"
 # A head whose category a trigger may replace: "مقتل 115 مسلحا" counts the killed.
 _REPLACEABLE = frozenset({None, "attackers"})
 _PAIR = frozenset({"killed", "injured"})
@@ -80,4 +81,17 @@ def category(view: TextView, head_category: str | None, first: int, end: int) ->
     if head_category not in _REPLACEABLE:
         return head_category
     found = before(view, first) or after(view, end)
+    if found == "injured" and _illness_after(view, end):
+        return None  # "أصيب 3 أشخاص بحمى الضنك": ill, not wounded
     return found or head_category
+
+
+def _illness_after(view: TextView, end: int) -> bool:
+    """An illness named with ب right after the head, in its clause."""
+    for at in range(end, min(end + _ILLNESS_REACH, len(view.words))):
+        if at > 0 and crosses_clause(view, at - 1, at):
+            return False
+        found = category_words("illness").match(view, at)
+        if found is not None and view.words[at][:1] == letter("ba"):
+            return True
+    return False

@@ -101,6 +101,19 @@ def unit_codes() -> frozenset[str]:
 
 
 @cache
+def one_word_units() -> dict[str, Unit]:
+    """Folded one-word forms of every unit (cldr_units.tsv and units.tsv), for the dual
+    of a unit that stands for two of it ("كيلوجرامين", "مترين")."""
+    out: dict[str, Unit] = {}
+    for code, kind, form, *_ in load_tsv("cldr_units.tsv", columns=3):
+        if " " not in form:
+            out.setdefault(normalize(form), Unit(code, kind))
+    for form, unit in attached_units().items():
+        out.setdefault(form, unit)
+    return out
+
+
+@cache
 def attached_units() -> dict[str, Unit]:
     """One-word unit forms of units.tsv, for a unit written on its digits ("50كم")."""
     out: dict[str, Unit] = {}

@@ -176,6 +176,13 @@ def _clitic_length(token: str) -> int:
     return length
 
 
+def _split_decimal(folded: str, mark: int) -> bool:
+    """A decimal point at ``mark`` with a space before it, digits either side: "5 .489"."""
+    if not 2 <= mark < len(folded) - 1 or folded[mark] != ".":
+        return False
+    return folded[mark - 1] == " " and folded[mark - 2].isdigit() and folded[mark + 1].isdigit()
+
+
 def digits_at(view: TextView, at: int) -> Figure | None:
     """The figure whose digits begin token ``at`` (after a clitic), if any."""
     token = view.words[at]
@@ -192,12 +199,16 @@ def digits_at(view: TextView, at: int) -> Figure | None:
         return None  # "10/8", "12:30", "2-1"
     if before in ".," and start >= 2 and folded[start - 2].isdigit():
         return None  # inside a longer figure
+    if _split_decimal(folded, start - 1):
+        return None  # "5 .489": 5.489 or, written in reverse, 489.5; the text does not say
     match = _DIGITS.match(folded, start)
     if match is None:
         return None
     stop = match.end()
     after = folded[stop : stop + 2]
     if after[:1] in _GLUED and after[1:2].isdigit():
+        return None
+    if folded[stop : stop + 1] == " " and _split_decimal(folded, stop + 1):
         return None
     last = view.token_containing(stop - 1)
     suffix = folded[stop : view.ends[last]]

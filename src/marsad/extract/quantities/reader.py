@@ -34,12 +34,14 @@ from marsad.extract.quantities.heads import (
     written_cut,
 )
 from marsad.extract.quantities.lexicons import (
+    Unit,
     category_words,
     counted_duals,
     counted_singulars,
     elliptic,
     head_phrases,
     head_words,
+    one_word_units,
     single_time_words,
     time_words,
     units,
@@ -157,6 +159,7 @@ class Reader:
                 used_until = item.end
         found += self._postposed()
         found += self._duals()
+        found += self._unit_duals()
         found.sort(key=lambda f: (f.start, -f.stop))
         out: list[Quantity] = []
         last: _Found | None = None
@@ -365,6 +368,8 @@ class Reader:
             if isinstance(value, int | float):
                 value = -value
         end = max(head.end, (last or figure).end)
+        if head.unit == "kg" and self._kilometres(figure.first, head):
+            head = replace(head, unit="km")
         category = None
         if head.kind in _PEOPLE_KINDS or figure.vague:
             after_end = head.end if head.end > head.first else end
@@ -388,6 +393,20 @@ class Reader:
             head.unit,
             category,
         )
+
+    def _kilometres(self, first: int, head: Head) -> bool:
+        """ "كيلو" alone after a word of distance or before a direction: kilometres."""
+        view = self.view
+        if head.end != head.first + 1 or view.words[head.first] not in head_words("kilo"):
+            return False
+        if head.end < len(view.words) and head_phrases("kilo-direction").match(view, head.end):
+            return True
+        for at in range(first - 1, max(-1, first - 5), -1):
+            if categories.crosses_clause(view, at, at + 1):
+                return False
+            if head_phrases("kilo-distance").match(view, at) is not None:
+                return True
+        return False
 
     # -- ranges -------------------------------------------------------------------------------
 
@@ -430,7 +449,7 @@ class Reader:
             ratio = _scale_of(view, high)
             if ratio and low_value * ratio <= high.value:
                 low_value = low_value * ratio  # "3 إلى 5 ملايين"
-        if joiner == "to" and self._change_before(low.first):
+        if joiner == "to" and self._change_before(low.first, head is not None):
             return None  # "ارتفع من 5 إلى 8"
         if joiner == "to" and not low_value < high.value and not self._range_before(low.first):
             return None  # a descending pair is a range only after "بين": "ما بين 1.72% إلى 0.36%"
@@ -467,14 +486,20 @@ class Reader:
                 return True
         return False
 
-    def _change_before(self, first: int) -> bool:
-        """ "ارتفع من 5 إلى 8": a change between two figures, not a range."""
+    def _change_before(self, first: int, own_unit: bool) -> bool:
+        """ "ارتفع من 5 إلى 8", "زيادة الإيرادات من 5.3 مليار دولار إلى 13.2 مليار": a
+        change between two figures, not a range; after a change noun only when "من" stands
+        before the first figure and it has its own unit ("بزيادة قدرها من 15 إلى 25%" is
+        a range of the rise)."""
         view = self.view
+        after_from = (
+            own_unit and first > 0 and head_phrases("range-from").match(view, first - 1) is not None
+        )
         for at in range(first - 1, max(-1, first - 7), -1):
             if categories.crosses_clause(view, at, at + 1):
                 return False
             found = head_phrases("change").match(view, at)
-            if found is not None and view.word_class(at).pos == "verb":
+            if found is not None and (view.word_class(at).pos == "verb" or after_from):
                 return True
         return False
 
@@ -734,6 +759,54 @@ class Reader:
             )
         return out
 
+    def _unit_duals(self) -> list[_Found]:
+        """The dual of a unit is two of it ("كيلوجرامين", "مترين", "دولارين"), and with "بين"
+        before it and "و" + a figure of that unit after, the low end of a range: "بين
+        كيلوجرامين وثلاثة كيلوجرامات" is [2, 3] kg."""
+        view = self.view
+        out: list[_Found] = []
+        for at in sorted(
+            {view.token_containing(m.start()) for m in _dual_ending_re().finditer(view.folded)}
+        ):
+            dual = _dual_unit(view, at)
+            if dual is None or self.blocked_token(at) or "name" in view.word_class(at).alternatives:
+                continue  # "ميلان" is Milan, not two miles
+            if self._described(at):
+                continue  # "كيلومترين مربعين", "برميلين متفجرين": not the unit alone
+            prefix, unit = dual
+            found = _Found(
+                view.starts[at] + prefix, view.ends[at], 2, None, at, at + 1, unit=unit.code
+            )
+            ranged = self._dual_range(found, unit)
+            out.append(ranged or found)
+        return out
+
+    def _described(self, at: int) -> bool:
+        """A dual adjective follows token ``at``, agreeing with it."""
+        view = self.view
+        if at + 1 >= len(view.words) or not plain_gap(view, view.ends[at], at + 1, _ADJACENT):
+            return False
+        after = view.word_class(at + 1)
+        return after.pos == "adj" and (
+            after.number == "du" or _dual_ending_re().search(view.words[at + 1]) is not None
+        )
+
+    def _dual_range(self, low: _Found, unit: Unit) -> _Found | None:
+        view = self.view
+        at = low.end
+        if at >= len(view.words) or not self._range_before(low.first):
+            return None
+        joiner, at = self._joiner(at)
+        if joiner is None and view.words[at][:1] == letter("wa"):
+            joiner = "and"  # "وثلاثة كيلوجرامات": و on a number in words
+        high = self._number(at) if joiner == "and" and at < len(view.words) else None
+        if high is None or high.vague or not isinstance(high.value, int | float):
+            return None
+        head = head_after(view, high, self.blocked_token)
+        if head is None or head.unit != unit.code or not high.value > 2:
+            return None
+        return replace(low, value=(2, _round(high.value)), stop=head.stop, end=head.end)
+
     # -- output ---------------------------------------------------------------------------------
 
     def _approximate(self, first: int, end: int) -> bool:
@@ -843,6 +916,20 @@ def _ordinals() -> frozenset[str]:
     rows = load_tsv("number_words.tsv", columns=3)
     forms = {normalize(row[2]) for row in rows if row[1] == "ordinal" and " " not in row[2]}
     return frozenset(forms | {definite_article() + form for form in forms})
+
+
+def _dual_unit(view: TextView, at: int) -> tuple[int, Unit] | None:
+    """(clitic length, unit) of a dual unit at token ``at``: "كيلوجرامين" -> kg,
+    "بدولارين" -> USD."""
+    _, masculine = _dual_endings()
+    units_by_form = one_word_units()
+    for prefix, word in view.readings(at):
+        for ending in masculine:
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                unit = units_by_form.get(word[: -len(ending)])
+                if unit is not None:
+                    return prefix, unit
+    return None
 
 
 def _dual_reading(view: TextView, at: int, dual: bool, noun: bool = True) -> tuple[int, str] | None:
