@@ -18,6 +18,7 @@ from marsad.corpus.timeline import (
     date_key,
     render_text,
 )
+from marsad.extract.quantities import annotate_quantities
 from marsad.model import Article, EventMention, Span
 from marsad.schema import validate
 
@@ -384,3 +385,19 @@ def test_a_predicate_a_day_before_the_happening_its_sentence_dates_stays_apart()
     assert set(by_date) == {"2015-08-05", "2015-08-06"}
     assert len(by_date["2015-08-06"].sources) == 4
     assert [s.doc for s in by_date["2015-08-05"].sources] == ["c.txt"]
+
+
+def test_one_figure_rounded_two_ways_is_no_conflict() -> None:
+    """13.226 and 13.2 billion are one target; 5.3 billion, given by all, is another."""
+    reports = []
+    for doc, target in (("a.txt", "13.226"), ("b.txt", "13.2")):
+        text = f"وافتتحت مصر القناة لزيادة إيراداتها من 5.3 مليار دولار إلى {target} مليار دولار."
+        article = _article(doc, [text])
+        _mention(article, 0, "وافتتحت", "formation", "2015-08-06", participants=("Egypt",))
+        annotate_quantities(article)
+        reports.append(article)
+    assert [len(r.quantities) for r in reports] == [2, 2]
+    timeline = build_timeline(reports)
+    (event,) = timeline.events
+    assert len(event.sources) == 2
+    assert not [c for c in timeline.conflicts if c.field.startswith("figure")]

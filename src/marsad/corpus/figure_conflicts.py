@@ -304,9 +304,17 @@ def _same(left: _Figure, right: _Figure) -> bool:
 def _same_number(left: _Figure, right: _Figure) -> bool:
     if left.low <= right.high and right.low <= left.high:
         return True
-    gap = max(left.low, right.low) - min(left.high, right.high)
-    top = max(left.high, right.high)
     approximate = left.quantity.approximate or right.quantity.approximate
+    return one_value((left.low, left.high), (right.low, right.high), approximate)
+
+
+def one_value(left: tuple[float, float], right: tuple[float, float], approximate: bool) -> bool:
+    """Two figures ``(low, high)`` that overlap or differ by rounding (13.2 and 13.226
+    billion), or, when one is approximate, by less than a fifth."""
+    if left[0] <= right[1] and right[0] <= left[1]:
+        return True
+    gap = max(left[0], right[0]) - min(left[1], right[1])
+    top = max(abs(left[1]), abs(right[1]))
     return gap <= (_SAME_APPROXIMATE if approximate else _SAME_EXACT) * top
 
 

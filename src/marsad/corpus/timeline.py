@@ -43,7 +43,7 @@ from typing import Any
 
 from marsad.arabic.charsets import chars
 from marsad.arabic.view import TextView
-from marsad.corpus.figure_conflicts import FigureConflict, figure_conflicts
+from marsad.corpus.figure_conflicts import FigureConflict, figure_conflicts, one_value
 from marsad.corpus.shingles import content_terms
 from marsad.extract.events import OTHER, clause_of, strip_proclitics, title_span
 from marsad.extract.quotes import UNNAMED
@@ -975,6 +975,47 @@ def _versions(found: dict[Any, tuple[list[dict[str, Any]], set[str], bool]]) -> 
     ]
 
 
+_Versions = dict[Any, tuple[list[dict[str, Any]], set[str], bool]]
+
+
+def _rounded_together(versions: _Versions) -> _Versions:
+    """Versions that are one figure rounded ("13.226" and "13.2" billion) as one: the
+    one more reports give, with the other's sources."""
+
+    def bounds(value: Any) -> tuple[float, float] | None:
+        if isinstance(value, int | float):
+            return float(value), float(value)
+        if isinstance(value, tuple) and len(value) == 2:
+            return float(value[0]), float(value[1])
+        return None
+
+    order = sorted(versions, key=lambda v: (-len(versions[v][1]), str(v)))
+    out: _Versions = {}
+    for value in order:
+        sources, articles, approximate = versions[value]
+        mine = bounds(value)
+        into = next(
+            (
+                kept
+                for kept in out
+                if mine is not None
+                and (theirs := bounds(kept)) is not None
+                and one_value(mine, theirs, approximate or out[kept][2])
+            ),
+            None,
+        )
+        if into is None:
+            out[value] = (list(sources), set(articles), approximate)
+        else:
+            kept_sources, kept_articles, kept_approximate = out[into]
+            out[into] = (
+                kept_sources + sources,
+                kept_articles | articles,
+                kept_approximate or approximate,
+            )
+    return out
+
+
 def _disagree(found: dict[Any, tuple[list[dict[str, Any]], set[str], bool]]) -> bool:
     """Two versions at least, and two of them from reports that do not give both."""
     groups = [articles for _sources, articles, _approximate in found.values()]
@@ -1090,6 +1131,7 @@ def _slot_conflicts(
             versions[hashable] = (sources, articles, approximate or figure.approximate)
             units[key] = figure.unit
     for key, versions in figures.items():
+        versions = _rounded_together(versions)
         if _disagree(versions):
             found = [
                 Version(list(v) if isinstance(v, tuple) else v, s, a)
