@@ -111,7 +111,8 @@ def _unknown_name(ctx: EntityContext, at: int) -> int:
     while end < len(words) and end - at < _MAX_NAME_TOKENS:
         word = words[end]
         # a given name written as one ("ابوبكر علي،"), though it folds as a preposition
-        named = name_word(word, end - at) or (end > at and is_given_name(_written(ctx, end)))
+        # (the first word too: "علي عيدة" is a name, though علي folds as the preposition)
+        named = name_word(word, end - at) or is_given_name(_written(ctx, end))
         if ctx.taken[end] or not named or word in name_enders():
             break  # "اندي بيرك |بأنه": what opens a quote's content ends the name
         if ctx.sc.word_class(end).alternatives == _VERB_ONLY:
@@ -135,7 +136,9 @@ def _unknown_name(ctx: EntityContext, at: int) -> int:
     # common words pass for names ("رئيس أركان الجيش لعقد محادثات").
     if end < len(words):
         gap = ctx.gap(end - 1, end).strip()
-        if gap == "" and words[end] not in name_enders():
+        # a detached ل opens whom the speaker told: "علي عيدة لـ"الرياض" ان"
+        told = words[end] == letter("la") and end + 1 < len(words)
+        if gap == "" and words[end] not in name_enders() and not told:
             return at
         if gap and all(mark in _QUOTE_MARKS for mark in gap):
             # a quoted word follows, not the clause's end: the name ends at its last
@@ -209,8 +212,11 @@ def names_after_titles(ctx: EntityContext, mentions: list[TitleMention]) -> list
             if found is None:
                 continue
             at = found
-        if ctx.sc.word_class(at).pos == "particle" and not is_given_name(_written(ctx, at)):
+        opening = ctx.sc.word_class(at)
+        if opening.pos == "particle" and not is_given_name(_written(ctx, at)):
             continue  # "مخرج مثل أليخاندرو": a director like him, not one named so
+        if opening.proclitic and opening.pos != "name":
+            continue  # "القيادي في تنظيم داعش، واعتقال آخرين": و + a noun opens no name
         end = _unknown_name(ctx, at)
         name = ctx.sc.token_span(at, end) if end > at else None
         if name is not None and any(name.overlaps(t.span) for t in ctx.article.timexes):

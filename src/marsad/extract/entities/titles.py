@@ -57,6 +57,16 @@ def _title_links() -> frozenset[str]:
     return frozenset(normalize(line) for line in load_lines("title_links.txt"))
 
 
+def _qualifies_title(ctx: EntityContext, at: int) -> bool:
+    """Token ``at`` is a definite adjective of the title before it, a link word after it:
+    "القيادي |السابق| في", "القيادي |البارز| في"."""
+    sc = ctx.sc
+    if at + 1 >= len(sc.words) or not _plain(ctx, at) or not _linked(ctx, at + 1):
+        return False
+    found = sc.word_class(at)
+    return found.pos == "adj" and found.definite and not found.proclitic
+
+
 def _linked(ctx: EntityContext, at: int) -> bool:
     """Token ``at`` is a free link word (no clitic on it) with a word after it."""
     sc = ctx.sc
@@ -275,6 +285,8 @@ def _title_at(ctx: EntityContext, match: Match[Title]) -> TitleMention | None:
         elif item is not None and (title.kind == "spokesman" or item.entity.type in _BODIES):
             org, end = item.entity, item.end
         elif title.kind in ("office-of", "occupation-of"):
+            if _qualifies_title(ctx, end):
+                end += 1  # "القيادي السابق في الجماعة": the title's adjective, then its body
             start = end + 1 if _linked(ctx, end) else end  # "عضو في رئاسة الاتحاد ..."
             item = ctx.by_first.get(start)
             if item is not None and item.entity.type in _BODIES:
