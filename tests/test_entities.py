@@ -476,3 +476,19 @@ def test_a_person_named_right_after_a_known_body_or_place_is_found() -> None:
     # the tail of a king's own name is no second person
     king = persons("وقال الملك عبدالله الثاني بن الحسين إن الأمر مهم.")
     assert all("الحسين" not in name or "عبدالله" in name for name in king)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ويضيف أن أحد مساعديه التقى مع شيخ يدعى «فرج» وهو مصري", "فرج"),
+        ("وأدانت المحكمة سيدة تدعى فاطمة وثلاثة من أبنائها", "فاطمة"),
+    ],
+)
+def test_a_person_named_by_a_naming_word(text: str, name: str) -> None:
+    assert [e.text for e in _article(text).entities if e.type == "PER"] == [name]
+
+
+def test_what_something_is_called_is_no_person() -> None:
+    article = _article("انتشرت ظواهر مقززة مثل البذخ فيما يسمى «كرم» تكدس بها الأكل")
+    assert not [e for e in article.entities if e.type == "PER"]

@@ -759,3 +759,11 @@ def test_groups_speak_unnamed_and_a_named_expert_by_name() -> None:
         "experts (unnamed)",
         "George Alam",
     ]
+
+
+def test_a_noun_and_the_name_it_is_called_by_speak() -> None:
+    _, quotes = _quotes("وقال متطوع يدعى أبو زهراء البصراوي ان الورشة كانت صغيرة.")
+    assert [q.speaker_ar for q in quotes] == ["أبو زهراء البصراوي"]
+    # what someone is called is the content, not its speaker
+    _, quotes = _quotes("لكن أقرباء له قالوا إنه يدعى راندال سميث، وهو والد لثلاث فتيات.")
+    assert [q.cue for q in quotes] == ["قالوا"]

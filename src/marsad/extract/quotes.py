@@ -39,6 +39,7 @@ from marsad.arabic.normalize import normalize
 from marsad.arabic.wordclass import classify
 from marsad.extract.cues import Cue, cue_at, cue_tokens, participle_forms
 from marsad.extract.entities import EntityContext, Placed, TitleMention, context, find_titles
+from marsad.extract.entities.called import naming_words
 from marsad.extract.entities.compose import body_head
 from marsad.extract.entities.heads import heads
 from marsad.extract.lexicon import (
@@ -468,6 +469,9 @@ class _Reader:
             canonical, stop, kind = found
             stop = self.apposition(stop, end, canonical)
             return _Speaker(canonical, self.span(at, stop), stop, "entity", kind == "ORG")
+        called = self.called_speaker(at, end)
+        if called is not None:
+            return called
         noun = speaker_nouns().match(self.sc, at)
         if noun is None or noun.end > end:
             return (
@@ -500,6 +504,21 @@ class _Reader:
             return self.named_by_noun(at, end) or self.unnamed_speaker(at, noun.end, end, value)
         if kind == "kin" and value is not None:
             return self.kin_speaker(at, noun.end, end, value)
+        return None
+
+    def called_speaker(self, at: int, end: int) -> _Speaker | None:
+        """ "وقال متطوع يدعى أبو زهراء البصراوي إن": a noun, maybe its adjective, a naming
+        word, and the person so named; not "قالوا إنه يدعى راندال سميث", what he is called."""
+        if self.sc.word_class(at).pos not in ("noun", "adj"):
+            return None
+        for naming in range(at + 1, min(at + 3, end)):
+            if self.sc.words[naming] not in naming_words():
+                continue
+            found = self.entity_at(naming + 1)
+            if found is None or found[2] != "PER" or found[1] > end:
+                return None
+            canonical, stop, _ = found
+            return _Speaker(canonical, self.span(at, stop), stop, "entity", False)
         return None
 
     def kin_speaker(self, at: int, stop: int, end: int, noun: str) -> _Speaker | None:

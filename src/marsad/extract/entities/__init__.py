@@ -8,7 +8,9 @@ Passes, in order:
 3. titles: a title (titles.tsv) gives the person next to it a role ("وزير الدفاع الأمريكي
    لويد ج. أوستن", "جون كيربي، المتحدث باسم وزارة الدفاع"); a name the gazetteer lacks
    right after a title becomes a person with a transliterated canonical (rule "translit").
-4. short forms again, for those new names.
+4. names the NER model finds, heads of bodies, the names that speak after a reporting
+   verb and those named by a naming word ("شخص يدعى نواف العنزي").
+5. short forms again, for those new names.
 (Also: a body named without its country takes the one country its sentence names
 before it, where the gazetteer knows the body with that country: ``nationality``.)
 
@@ -19,6 +21,7 @@ substring spells the name, and the span keeps that ل: "للحرة", "وللجن
 
 from __future__ import annotations
 
+from marsad.extract.entities.called import called_names
 from marsad.extract.entities.context import EntityContext, Placed, context
 from marsad.extract.entities.gazetteer import gazetteer_names
 from marsad.extract.entities.heads import head_names
@@ -54,6 +57,7 @@ def annotate_entities(article: Article) -> None:
     added += model_names(ctx, added)
     added += head_names(ctx)
     added += subject_names(ctx)
+    added += called_names(ctx, added)
     placed = sorted(placed + added, key=lambda p: p.first)
     national_bodies(article, sc, placed)
     assign_identities(sc, placed)  # one name per person before their short forms join
