@@ -85,3 +85,9 @@ def test_the_model_tags_a_later_sentence_at_its_own_offsets() -> None:
     view = TextView(text)
     spans = {text[start:end] for start, end, _ in tag_ranges(view, [(0, 13), (13, len(text))])}
     assert "باراك أوباما" in spans
+
+
+def test_a_token_as_written_keeps_what_folding_drops() -> None:
+    view = TextView("وقال عليّ إن")
+    assert view.written(1) == "عليّ"
+    assert view.written(0) == "وقال"

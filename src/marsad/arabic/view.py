@@ -184,6 +184,10 @@ class TextView:
         """The source span of tokens ``[first, end)``."""
         return self.source_span(self.starts[first], self.ends[end - 1])
 
+    def written(self, index: int) -> str:
+        """Token ``index`` as the text writes it: "علي" (Ali), where the folded word is على."""
+        return self.token_span(index, index + 1).slice(self.text)
+
     def token_at(self, folded: int) -> int:
         """Index of the first token that starts at or after folded position ``folded``."""
         return bisect_left(self.starts, folded)

@@ -228,6 +228,12 @@ def patronymic(word: str) -> bool:
     return found is not None and found.role == "patronymic"
 
 
+def kunya(word: str) -> bool:
+    """True for أبو، أم: a name that opens on a child's ("أبو زهراء")."""
+    found = name_particles().get(word)
+    return found is not None and found.role == "kunya"
+
+
 def family(word: str) -> bool:
     """True for آل: the word after it is the family's name."""
     found = name_particles().get(word)

@@ -527,7 +527,7 @@ class _Reader:
         article set that phrase beside ("إبراهيم علوي - والد أفراح -"), else unnamed
         ("Michael Brown's father (unnamed)"). "والده" written with the pronoun is "his
         father", whose name follows it: not read here."""
-        written = self.sc.token_span(at, at + 1).slice(self.sc.text)
+        written = self.sc.written(at)
         if self.sc.words[at].endswith(letter("ta-marbuta")) and not written.endswith(
             letter("ta-marbuta", folded=False)
         ):

@@ -254,6 +254,13 @@ def build_numeric_day_month(m: re.Match[str], text: str) -> Candidate | None:
     )
 
 
+def _hijri_span(first: str | None, last: str | None) -> str | None:
+    """From the start of one Hijri year's interval to the end of another's."""
+    if not first or not last:
+        return None
+    return f"{first.split('/')[0]}/{last.split('/')[1]}"
+
+
 def build_year_pair(m: re.Match[str], text: str) -> Candidate | None:
     """An academic or fiscal year "1436/1437هـ", "لعام 2014/2015": two consecutive years."""
     y1, y2 = int(m.group("y1")), int(m.group("y"))
@@ -261,8 +268,7 @@ def build_year_pair(m: re.Match[str], text: str) -> Candidate | None:
         return None
     calendar = _year_calendar(m.group("y"), _group(m, "suffix"), "gregorian")
     if calendar == "hijri":
-        first, last = hijri_year_interval(y1), hijri_year_interval(y2)
-        value = f"{first.split('/')[0]}/{last.split('/')[1]}" if first and last else None
+        value = _hijri_span(hijri_year_interval(y1), hijri_year_interval(y2))
         return _candidate(
             m,
             "DATE",
@@ -462,10 +468,9 @@ def build_year_range(m: re.Match[str], text: str) -> Candidate | None:
     if _year_calendar(m.group("y"), suffix, "gregorian") == "hijri":
         if y2 == y1 + 1:
             return None  # an academic or fiscal year: year_pair's
-        first, last = _hijri_year_value(y1), _hijri_year_value(y2)
-        if first is None or last is None:
+        value = _hijri_span(_hijri_year_value(y1), _hijri_year_value(y2))
+        if value is None:
             return None
-        value = f"{first.split('/')[0]}/{last.split('/')[1]}"
         return _candidate(
             m,
             "DATE",

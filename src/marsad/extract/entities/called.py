@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from functools import cache
 
+from marsad.arabic.charsets import charset
 from marsad.arabic.normalize import normalize
 from marsad.extract.entities.context import EntityContext, Placed, source_span
 from marsad.extract.entities.latin import is_given_name
 from marsad.extract.entities.names import name_enders, name_word
-from marsad.extract.lexicon import name_particles
+from marsad.extract.lexicon import kunya
 from marsad.model import Entity
 from marsad.resources import load_lines
 
 CALLED = "called"
 _MAX_WORDS = 4
-_QUOTES = frozenset('«"“')
 
 
 @cache
@@ -61,19 +61,19 @@ def _after_noun(ctx: EntityContext, cue: int) -> bool:
 
 def _name_end(ctx: EntityContext, first: int) -> int:
     sc = ctx.sc
-    quoted = any(mark in ctx.gap(first - 1, first) for mark in _QUOTES)
+    quoted = any(mark in charset("name-quotes") for mark in ctx.gap(first - 1, first))
     end = first
     while end < len(sc.words) and end - first < _MAX_WORDS:
         word = sc.words[end]
         if ctx.taken[end] or word in name_enders():
             break
-        opening = end == first and (is_given_name(_written(ctx, end)) or _kunya(word))
+        opening = end == first and (is_given_name(sc.written(end)) or kunya(word))
         if not name_word(word, end - first) and not opening:
             break  # "علي" folds as على but is the name Ali; "أبو زهراء" opens a name
         if end > first and ctx.gap(end - 1, end) != " ":
             break
-        if sc.word_class(end).pos == "verb" and sc.word_class(end).alternatives == {"verb"}:
-            break
+        if sc.word_class(end).alternatives == {"verb"}:
+            break  # "ربيعة |كتبت": a word that can only be a verb
         end += 1
     if end == first:
         return first
@@ -86,13 +86,4 @@ def _name_end(ctx: EntityContext, first: int) -> int:
 
 def _opens_on_given_name(ctx: EntityContext, first: int) -> bool:
     found = ctx.sc.word_class(first)
-    return found.pos == "name" or is_given_name(_written(ctx, first)) or _kunya(ctx.sc.words[first])
-
-
-def _kunya(word: str) -> bool:
-    particle = name_particles().get(word)
-    return particle is not None and particle.role == "kunya"
-
-
-def _written(ctx: EntityContext, at: int) -> str:
-    return ctx.sc.token_span(at, at + 1).slice(ctx.article.text)
+    return found.pos == "name" or is_given_name(ctx.sc.written(first)) or kunya(ctx.sc.words[first])

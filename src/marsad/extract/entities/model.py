@@ -162,7 +162,7 @@ def _plausible_name(sc: TextView, first: int, stop: int) -> bool:
     if not words or all(word.isdigit() for word in words):
         return False
     if any(
-        word in stopwords() and not is_given_name(sc.token_span(at, at + 1).slice(sc.text))
+        word in stopwords() and not is_given_name(sc.written(at))
         for at, word in enumerate(words, start=first)
     ):
         return False  # "على" is no name; "علي" as written is Ali

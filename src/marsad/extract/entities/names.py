@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from marsad.arabic.charsets import letter
+from marsad.arabic.charsets import charset, letter
 from marsad.arabic.clitics import (
     definite_article,
     enclitics,
@@ -80,10 +80,6 @@ def name_word(word: str, position: int) -> bool:
     return not accusative and not clitic_word
 
 
-def _written(ctx: EntityContext, at: int) -> str:
-    return ctx.sc.token_span(at, at + 1).slice(ctx.article.text)
-
-
 _VERB_ONLY = frozenset({"verb"})
 
 
@@ -112,7 +108,7 @@ def _unknown_name(ctx: EntityContext, at: int) -> int:
         word = words[end]
         # a given name written as one ("ابوبكر علي،"), though it folds as a preposition
         # (the first word too: "علي عيدة" is a name, though علي folds as the preposition)
-        named = name_word(word, end - at) or is_given_name(_written(ctx, end))
+        named = name_word(word, end - at) or is_given_name(ctx.sc.written(end))
         if ctx.taken[end] or not named or word in name_enders():
             break  # "اندي بيرك |بأنه": what opens a quote's content ends the name
         if ctx.sc.word_class(end).alternatives == _VERB_ONLY:
@@ -140,7 +136,7 @@ def _unknown_name(ctx: EntityContext, at: int) -> int:
         told = words[end] == letter("la") and end + 1 < len(words)
         if gap == "" and words[end] not in name_enders() and not told:
             return at
-        if gap and all(mark in _QUOTE_MARKS for mark in gap):
+        if gap and all(mark in charset("name-quotes") for mark in gap):
             # a quoted word follows, not the clause's end: the name ends at its last
             # word that can be a name ("وسام حمدان |جدارة "الأخضر" بصدارة")
             while end - at > 2 and not _name_like(ctx.sc, end - 1):
@@ -148,9 +144,6 @@ def _unknown_name(ctx: EntityContext, at: int) -> int:
             if not _name_like(ctx.sc, end - 1):
                 return at
     return end
-
-
-_QUOTE_MARKS = frozenset("\"«“”»'")
 
 
 def _name_like(sc: TextView, at: int) -> bool:
@@ -213,7 +206,7 @@ def names_after_titles(ctx: EntityContext, mentions: list[TitleMention]) -> list
                 continue
             at = found
         opening = ctx.sc.word_class(at)
-        if opening.pos == "particle" and not is_given_name(_written(ctx, at)):
+        if opening.pos == "particle" and not is_given_name(ctx.sc.written(at)):
             continue  # "مخرج مثل أليخاندرو": a director like him, not one named so
         if opening.proclitic and opening.pos != "name":
             continue  # "القيادي في تنظيم داعش، واعتقال آخرين": و + a noun opens no name

@@ -95,7 +95,7 @@ def _name_not_stopword(sc: TextView, at: int) -> bool:
     forms = _written_stopwords().get(sc.words[at])
     if forms is None or at + 1 >= len(sc.words):
         return False
-    written = DROPPED.sub("", sc.token_span(at, at + 1).slice(sc.text))
+    written = DROPPED.sub("", sc.written(at))
     return written not in forms and name_word(sc.words[at + 1], 1)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 from itertools import compress
 
 from marsad.arabic.charsets import charset, letter
@@ -705,13 +705,19 @@ class Reader:
             category=category,
         )
 
+    @cached_property
+    def _dual_tokens(self) -> set[int]:
+        """Tokens ending in a dual ending: the duals of nouns and of units are read there."""
+        view = self.view
+        return {view.token_containing(m.start()) for m in _dual_ending_re().finditer(view.folded)}
+
     def _duals(self) -> list[_Found]:
         """A dual of a person, casualty or weapon noun: "ضابطين", "القياديان"."""
         view = self.view
         out: list[_Found] = []
         singulars = counted_singulars()
         listed = counted_duals()
-        ends = {view.token_containing(m.start()) for m in _dual_ending_re().finditer(view.folded)}
+        ends = self._dual_tokens
         word_classes = view.word_classes
         for at in sorted(ends | set(listed.hits(view))):
             if len(view.words[at]) < 5:
@@ -765,9 +771,7 @@ class Reader:
         كيلوجرامين وثلاثة كيلوجرامات" is [2, 3] kg."""
         view = self.view
         out: list[_Found] = []
-        for at in sorted(
-            {view.token_containing(m.start()) for m in _dual_ending_re().finditer(view.folded)}
-        ):
+        for at in sorted(self._dual_tokens):
             dual = _dual_unit(view, at)
             if dual is None or self.blocked_token(at) or "name" in view.word_class(at).alternatives:
                 continue  # "ميلان" is Milan, not two miles
