@@ -351,6 +351,28 @@ def test_bodies_and_places_the_gazetteer_lacks_get_composed_english_names() -> N
     assert composed("عادل الجبير", "ORG") is None  # no head: romanised whole elsewhere
 
 
+def test_body_words_org_glossary_lacks_take_the_lexicons_gloss_where_it_is_sure() -> None:
+    from marsad.arabic.view import TextView
+    from marsad.extract.entities.compose import compose
+
+    def composed(text: str, kind: str) -> str | None:
+        view = TextView(text)
+        return compose(view, 0, len(view.words), kind)
+
+    # adjectives and plural nouns of lexicon_glossary.tsv, in English order
+    assert composed("هيئة المدن الصناعية", "ORG") == "Authority of Industrial Cities"
+    assert composed("معهد الدراسات الدبلوماسية", "ORG") == "Institute of Diplomatic Studies"
+    assert composed("الحزب الناصري والاشتراكي", "ORG").endswith(" and Socialist")  # type: ignore[union-attr]
+    # a singular noun after a head is often the body's own name or a term of art: romanised
+    assert composed("نادي الشعلة", "ORG") == "Club of Al-Shoalah"
+    assert "Distinction" not in (composed("محكمة التمييز", "ORG") or "")
+    assert "Bandage" not in (composed("بلدية ضمد", "ORG") or "")
+    # a place's own words are never glossed ("البيضاء" is not "White")
+    assert "White" not in (composed("محافظة البيضاء", "LOC") or "")
+    # a known name inside a body is read whole, as the gazetteer names it
+    assert composed("شرطة منطقة المدينة المنورة", "ORG") == "Police of Region Medina"
+
+
 def test_a_body_found_by_its_head_noun_is_named_in_english() -> None:
     article = _article("وأرسلت الأوراق لوزارة العدل الأمريكية أمس.")
     body = next(e for e in article.entities if e.type == "ORG")

@@ -33,3 +33,18 @@ def test_aliases_are_typed_and_unique() -> None:
         assert kind in _TYPES, row
         assert canonical and surface, row
         assert seen.setdefault(surface, (kind, canonical)) == (kind, canonical), row
+
+
+def test_lexicon_glossary_rows_are_folded_sure_readings() -> None:
+    from marsad.arabic.normalize import normalize
+
+    rows = load_tsv("lexicon_glossary.tsv", columns=4)
+    assert len(rows) > 3000
+    for form, kind, english, articles in rows:
+        assert normalize(form) == form and " " not in form
+        assert kind in ("noun", "adjective") and english and int(articles) >= 3
+        if kind == "noun" and " " not in english:
+            assert english.endswith("s")  # singular nouns are left out: often a name
+    glossed = {row[0]: row[2] for row in rows}
+    assert glossed[normalize("صناعية")] == "industrial"
+    assert normalize("مدينة") not in glossed  # city or owing: two senses, no gloss

@@ -341,6 +341,13 @@ _SPEAKER_KINDS = frozenset(
 
 
 @cache
+def lexicon_glossary() -> dict[str, tuple[str, str]]:
+    """Folded bare form (no clitic, no article) -> (kind: noun | adjective, English) of
+    the packaged lexicon's sure glosses (lexicon_glossary.tsv)."""
+    return {row[0]: (row[1], row[2]) for row in load_tsv("lexicon_glossary.tsv", columns=3)}
+
+
+@cache
 def speaker_nouns() -> PhraseIndex[SpeakerNoun]:
     """Nouns that can be the speaker of a quote (speaker_nouns.tsv)."""
     rows = load_tsv("speaker_nouns.tsv", columns=2)

@@ -1,6 +1,7 @@
 """English names of bodies and places the gazetteer does not know, composed from their
 words: the head noun and the institutional words translated (org_glossary.tsv,
-place_heads.tsv, demonyms.tsv), the name words romanised with vowels.
+place_heads.tsv, demonyms.tsv), other nouns and adjectives from the packaged lexicon's
+glosses (lexicon_glossary.tsv), the name words romanised with vowels.
 
 "الهيئة العامة للغذاء والدواء" -> "General Authority of Food and Drug"; "وزارة الشؤون
 الإسلامية السعودية" -> "Saudi Ministry of Islamic Affairs"; "محافظة البيضاء" -> "Al-Bayda
@@ -21,11 +22,12 @@ from marsad.arabic.clitics import definite_article, readings, without_article
 from marsad.arabic.normalize import normalize
 from marsad.arabic.view import TextView
 from marsad.extract.entities.latin import romanise
-from marsad.extract.lexicon import countries, demonyms, titles
+from marsad.extract.lexicon import countries, demonyms, gazetteer, lexicon_glossary, titles
 from marsad.resources import load_tsv
 
 _BODY_TYPES = frozenset({"ORG", "EVENT", "MISC"})
 _ARTICLE_INSIDE = re.compile(r"^Al-(?=\w)")
+_SMALL_WORDS = frozenset({"of", "and", "for", "the", "in", "on", "to", "a", "an"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,10 @@ def _glossary() -> dict[str, tuple[str, str]]:
     return bare | listed
 
 
+def _title_case(english: str) -> str:
+    return " ".join(w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in english.split())
+
+
 def body_head(word: str) -> str | None:
     """The English of a folded word that heads a body's name ("الجيش" Army, "الصحيفة"
     Newspaper), with or without its article; None for any other word."""
@@ -60,8 +66,9 @@ def _place_heads() -> dict[str, str]:
     return {normalize(row[0]): row[1] for row in load_tsv("place_heads.tsv", columns=2)}
 
 
-def _read(view: TextView, at: int, first: bool) -> _Word:
-    """What token ``at`` of a name is: a glossary word, a nationality or a name word."""
+def _read(view: TextView, at: int, first: bool, glossed: bool = True) -> _Word:
+    """What token ``at`` of a name is: a glossary word, a nationality or a name word;
+    the lexicon's glosses only when ``glossed`` (not in a place's name)."""
     token = view.words[at]
     conjunction, the = letter("wa"), definite_article()
     for prefix, word in readings(token):
@@ -78,6 +85,12 @@ def _read(view: TextView, at: int, first: bool) -> _Word:
         english = title.value.templates[0][1].split("{")[0].strip()
         if english:
             return _Word("name", english, False)
+    if glossed and view.word_class(at).pos != "name":
+        for prefix, word in readings(token):
+            gloss = lexicon_glossary().get(without_article(word))
+            if gloss is not None:
+                joined = not first and token[:prefix].startswith(conjunction)
+                return _Word(gloss[0], _title_case(gloss[1]), joined)
     # a name word keeps its letters, but not a clitic before its article ("للمعادن")
     prefix, reading = next(((p, w) for p, w in readings(token) if p and w.startswith(the)), (0, ""))
     start = view.source_index(view.starts[at] + prefix) if prefix else None
@@ -96,14 +109,14 @@ def compose(view: TextView, first: int, end: int, kind: str) -> str | None:
         return None
     head_word = without_article(view.words[first])
     if kind == "LOC" and head_word in _place_heads():
-        words = [_read(view, at, False) for at in range(first + 1, end)]
+        words = _words(view, first + 1, end, glossed=False)
         return _join([w.english for w in words] + [_place_heads()[head_word]])
     if kind not in _BODY_TYPES:
         return None
     head = _read(view, first, True)
     if head.kind != "head":
         return None
-    words = [_read(view, at, False) for at in range(first + 1, end)]
+    words = _words(view, first + 1, end)
     before: list[str] = []  # nationality and the head's own adjectives
     index = 0
     while index < len(words) and words[index].kind in ("adjective", "country"):
@@ -116,12 +129,33 @@ def compose(view: TextView, first: int, end: int, kind: str) -> str | None:
     return f"{name} of {of}" if of else name
 
 
+def _words(view: TextView, first: int, end: int, glossed: bool = True) -> list[_Word]:
+    """The words after a head; a known name among them (the gazetteer's, where no
+    context must mark it: "المدينة المنورة" Medina) is one word, its canonical name,
+    but a nationality stays an adjective ("السعودية" Saudi, not Saudi Arabia)."""
+    out = []
+    at = first
+    known = gazetteer()
+    while at < end:
+        word = _read(view, at, False, glossed)
+        match = known.match(view, at)
+        known_name = match is not None and match.end <= end and not match.value.needs_context
+        if word.kind != "country" and match is not None and known_name:
+            joined = match.prefix > 0 and view.words[at].startswith(letter("wa"))
+            out.append(_Word("name", match.value.canonical, joined))
+            at = match.end
+            continue
+        out.append(word)
+        at += 1
+    return out
+
+
 def _of_phrase(words: list[_Word]) -> str:
     """What a body or an office is of, in English order: each noun or name with its
     adjectives before it, "and" where the Arabic has و."""
     groups: list[list[str]] = []
     for word in words:
-        if word.kind == "adjective" and groups:
+        if word.kind == "adjective" and groups and not word.joined:
             groups[-1].insert(0, word.english)
         elif word.joined and groups:
             groups.append(["and", word.english])
