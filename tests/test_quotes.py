@@ -93,6 +93,24 @@ def test_people_who_speak_in_turn_are_the_nth_speaker_not_a_name() -> None:
     assert [q.speaker for q in _quotes("وكما قال الأُول: «عرفت الشر لا للشر».")[1]] == [None]
 
 
+def test_a_masculine_sound_plural_after_the_verb_is_people_who_speak_unnamed() -> None:
+    text = (
+        "وقال المتظاهرون إن الحكومة لم تف بوعودها. "
+        "ويقول مهندسون متطوعون في الورشة إنهم أصلحوا ألفي قطعة. "
+        "ورأى الكثيرون أن الجماهير ستحضر."
+    )
+    _, quotes = _quotes(text)
+    assert [q.speaker for q in quotes] == [
+        "demonstrators (unnamed)",
+        "engineers (unnamed)",
+        None,  # an adjective ("many"): shown as written, no made-up English
+    ]
+    assert [q.speaker_ar for q in quotes] == ["المتظاهرون", "مهندسون متطوعون", "الكثيرون"]
+    # a verb's own plural is no speaker, nor is a plural with a preposition before it
+    _, quotes = _quotes("ويقولون إن الحكومة لم تف بوعودها. وقال للمتظاهرين إن الحل قريب.")
+    assert [q.speaker_ar for q in quotes] == [None, None]
+
+
 def test_a_named_speaker_then_where_he_spoke_then_the_content() -> None:
     text = (
         "وقال عادل الجبير في مؤتمر صحفي عقده مع وزير الخارجية الألماني فرانك فالتر "

@@ -37,6 +37,7 @@ from marsad.arabic.clitics import (
 )
 from marsad.arabic.normalize import normalize
 from marsad.arabic.wordclass import classify
+from marsad.arabic.wordclass_affixes import affix_rows
 from marsad.extract.cues import Cue, cue_at, cue_tokens, participle_forms
 from marsad.extract.entities import EntityContext, Placed, TitleMention, context, find_titles
 from marsad.extract.entities.called import naming_words
@@ -48,6 +49,7 @@ from marsad.extract.lexicon import (
     countries,
     definite_ordinals,
     demonym_at,
+    lexicon_glossary,
     nisba_endings,
     outlet_nouns,
     quote_attributions,
@@ -69,6 +71,14 @@ _PLACE_WINDOW = 24  # ... when a named speaker is followed by where he spoke ("�
 _SPEAKER_TYPES = frozenset({"PER", "ORG", "LOC"})
 _PASSED = frozenset({"carry", "connector", "clause"})  # words before a stretch's subject
 UNNAMED = "(unnamed)"  # how the label of a speaker no name was read for ends
+
+
+@cache
+def _nominative_plural() -> str:
+    """The folded ending of the masculine sound plural in the nominative (ون)."""
+    return next(row[1] for row in affix_rows()["sound"] if row[0] == "masculin_plural")
+
+
 _NOMINAL_RUN = 6  # tokens of a noun phrase an office after a name may run on over
 _SAYING_BACK = 12  # tokens from a saying ("قوله") back to the "عن" before its speaker
 _GROUP_WORDS = 4  # words of the group after "أحد" ("أحد الدبلوماسيين الإيرانيين")
@@ -317,6 +327,27 @@ class _Reader:
             return False
         return _before_verb().get(self.sc.words[first]) == "clause"
 
+    def group_speaker(self, at: int, end: int) -> _Speaker | None:
+        """ "وقال المتظاهرون إن", "ويقول منتقدون لتركيا إن": a masculine sound plural in
+        the nominative (-ون) as the verb's subject is people who speak unnamed: that plural
+        is the grammar's mark of persons. Shown in English by the lexicon's gloss where it
+        is sure of one ("demonstrators (unnamed)"), else as written only."""
+        found = self.sc.word_class(at)
+        if (
+            found.pos not in ("noun", "adj")
+            or "verb" in found.alternatives
+            or found.proclitic
+            or found.enclitic
+            or found.plural != "sound"
+            or found.gender != "m"
+            or not found.stem.endswith(_nominative_plural())
+        ):
+            return None
+        gloss = lexicon_glossary().get(found.stem)
+        return self.unnamed_speaker(
+            at, at + 1, end, gloss[1] if gloss and gloss[0] == "noun" else None
+        )
+
     def ordinal_speaker(self, at: int, end: int) -> _Speaker | None:
         """ "وقالت الرابعة:": an ordinal standing alone before the content is the n-th of
         the people a report lets speak in turn, unnamed (never a name "Al-Rabaa")."""
@@ -479,6 +510,7 @@ class _Reader:
                 or self.body_speaker(at, end, cue_at_token)
                 or self.ordinal_speaker(at, end)
                 or self.one_of_speaker(at, end)
+                or self.group_speaker(at, end)
             )
         kind, value = noun.value.kind, noun.value.value
         if kind == "document":
@@ -876,7 +908,10 @@ class _Reader:
             and not self.gap(at - 1, at).strip()
         )
 
-    def unnamed_speaker(self, at: int, stop: int, end: int, noun: str) -> _Speaker:
+    def unnamed_speaker(self, at: int, stop: int, end: int, noun: str | None) -> _Speaker:
+        """The unnamed speaker whose noun is tokens ``[at, stop)``, with what describes it
+        after (a modifier, a nationality, the body it is of); labelled "{body} {noun}
+        (unnamed)", or not at all when ``noun`` (its English) is None."""
         described = 0
         while stop < end:
             modifier = speaker_words("modifier").match(self.sc, stop, clitics=False)
@@ -904,6 +939,8 @@ class _Reader:
             body, stop = short_name(item.entity.canonical), item.end
         elif country is not None:
             body = countries()[country].adjective
+        if noun is None:
+            return _Speaker(None, self.span(at, stop), stop, "unnamed")
         label = f"{body} {noun} (unnamed)" if body else f"{noun} (unnamed)"
         speaker = _Speaker(label, self.span(at, stop), stop, "unnamed")
         self.state.unnamed[noun] = speaker
@@ -1064,10 +1101,11 @@ class _Reader:
     def identify(self, speaker: _Speaker | None) -> tuple[str | None, str | None]:
         """(speaker_ar, speaker_id): the named entity's Arabic name and id; for a speaker
         the article does not name ("مصدر مسؤول في الوزارة"، "وزير الخارجية") the phrase as
-        written; None when nobody is known."""
-        if speaker is None or speaker.label is None:
+        written, also when no English could be given it ("مهندسون متطوعون"); None when
+        nobody is known."""
+        if speaker is None or (speaker.label is None and speaker.kind != "unnamed"):
             return None, None
-        known = self.identities.get(speaker.label)
+        known = self.identities.get(speaker.label) if speaker.label is not None else None
         if known is not None:
             return known[1] or None, known[2] or None
         written = speaker.described or speaker.span
