@@ -373,6 +373,16 @@ def test_body_words_org_glossary_lacks_take_the_lexicons_gloss_where_it_is_sure(
     assert composed("شرطة منطقة المدينة المنورة", "ORG") == "Police of Region Medina"
 
 
+def test_a_common_head_with_a_nationality_names_that_countrys_body() -> None:
+    found = _canonicals("وقال الجيش العراقي إن السلطات التركية والشرطة المصرية تعاونت.")
+    assert ("الجيش العراقي", "Iraqi Army") in found
+    assert ("السلطات التركية", "Turkish Authorities") in found
+    assert ("الشرطة المصرية", "Egyptian Police") in found
+    assert ("العراقي", "Iraq") in found  # the country inside the body stays
+    # without a nationality the head is a common noun: no body
+    assert not [e for e in _article("وقالت الحكومة الجديدة إن الجيش مستعد.").entities]
+
+
 def test_a_body_found_by_its_head_noun_is_named_in_english() -> None:
     article = _article("وأرسلت الأوراق لوزارة العدل الأمريكية أمس.")
     body = next(e for e in article.entities if e.type == "ORG")

@@ -8,7 +8,8 @@ Passes, in order:
 3. titles: a title (titles.tsv) gives the person next to it a role ("وزير الدفاع الأمريكي
    لويد ج. أوستن", "جون كيربي، المتحدث باسم وزارة الدفاع"); a name the gazetteer lacks
    right after a title becomes a person with a transliterated canonical (rule "translit").
-4. names the NER model finds, heads of bodies, the names that speak after a reporting
+4. names the NER model finds, heads of bodies (and common heads with a nationality:
+   "الجيش العراقي"), the names that speak after a reporting
    verb and those named by a naming word ("شخص يدعى نواف العنزي").
 5. short forms again, for those new names.
 (Also: a body named without its country takes the one country its sentence names
@@ -24,7 +25,7 @@ from __future__ import annotations
 from marsad.extract.entities.called import called_names
 from marsad.extract.entities.context import EntityContext, Placed, context
 from marsad.extract.entities.gazetteer import gazetteer_names
-from marsad.extract.entities.heads import head_names
+from marsad.extract.entities.heads import head_names, national_head_names
 from marsad.extract.entities.identity import assign_identities
 from marsad.extract.entities.model import model_names
 from marsad.extract.entities.names import names_after_titles
@@ -56,6 +57,7 @@ def annotate_entities(article: Article) -> None:
     added = names_after_titles(ctx, mentions)
     added += model_names(ctx, added)
     added += head_names(ctx)
+    added += national_head_names(ctx)
     added += subject_names(ctx)
     added += called_names(ctx, added)
     placed = sorted(placed + added, key=lambda p: p.first)
