@@ -383,6 +383,17 @@ def test_a_common_head_with_a_nationality_names_that_countrys_body() -> None:
     assert not [e for e in _article("وقالت الحكومة الجديدة إن الجيش مستعد.").entities]
 
 
+def test_every_cldr_country_has_its_nationality_but_a_surname_stays_a_name() -> None:
+    found = _canonicals("وأكدت الحكومة الكرواتية أنها تفعل ما بوسعها مع الشرطة السويدية.")
+    assert ("الحكومة الكرواتية", "Croatian Government") in found
+    assert ("الشرطة السويدية", "Swedish Police") in found
+    assert ("الكرواتية", "Croatia") in found
+    # "الكندي" and "السويدي" are family names too: the masculine names no country
+    people = _article("وقال علي الكندي إن السوق هادئ. وأشار الكندي إلى ارتفاع الطلب.")
+    assert "Canada" not in {e.canonical for e in people.entities}
+    assert ("الحكومة الكندية", "Canadian Government") in _canonicals("وقالت الحكومة الكندية إن")
+
+
 def test_a_body_found_by_its_head_noun_is_named_in_english() -> None:
     article = _article("وأرسلت الأوراق لوزارة العدل الأمريكية أمس.")
     body = next(e for e in article.entities if e.type == "ORG")

@@ -686,7 +686,9 @@ def test_a_body_named_by_its_head_noun_speaks() -> None:
     _, quotes = _quotes("قصف الجيش التركي مواقع الحزب. وأشار الجيش إلى أن العملية مستمرة.")
     assert quotes[-1].speaker == "Turkish army"
     _, quotes = _quotes("قصف الجيش التركي مواقع. وأعلن الجيش النيجيري أنه حرر رهائن.")
-    assert quotes[-1].speaker == "army (unnamed)"
+    assert quotes[-1].speaker == "Nigerian Army"  # a body of its own (demonyms_world.tsv)
+    _, quotes = _quotes("قصف الجيش التركي مواقع. وأعلن الجيش الكونغولي أنه حرر رهائن.")
+    assert quotes[-1].speaker != "Turkish army"  # a nationality the lexicon lacks: not Turkey
     _, quotes = _quotes(
         "ونشرت صحيفة ديلي ميل تقريرا. وأشارت الصحيفة البريطانية إلى أن التنظيم يجند."
     )

@@ -48,3 +48,21 @@ def test_lexicon_glossary_rows_are_folded_sure_readings() -> None:
     glossed = {row[0]: row[2] for row in rows}
     assert glossed[normalize("صناعية")] == "industrial"
     assert normalize("مدينة") not in glossed  # city or owing: two senses, no gloss
+
+
+def test_demonyms_world_rows_are_regular_nisbas_of_cldr_countries() -> None:
+    from marsad.arabic.normalize import normalize
+
+    hand = {row[0] for row in load_tsv("demonyms.tsv", columns=4)}
+    cldr: dict[str, set[str]] = {}
+    for row in load_tsv("gazetteer_cldr.tsv", columns=3):
+        cldr.setdefault(row[1], set()).add(normalize(row[2]))
+    rows = load_tsv("demonyms_world.tsv", columns=6)
+    assert len(rows) > 100
+    for country, short, english, stem, flags, source in rows:
+        assert country not in hand and country in cldr and short == country
+        assert english[:1].isupper() and normalize(stem).endswith("ي")
+        assert flags in ("", "surname") and source.startswith("CLDR ar ")
+        # the stem is the CLDR Arabic name with its final alif or ta marbuta made nisba
+        folded = normalize(stem)
+        assert any(folded[:-1] in name or folded in name for name in cldr[country])

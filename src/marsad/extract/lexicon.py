@@ -292,10 +292,17 @@ def titles() -> PhraseIndex[Title]:
 
 @cache
 def countries() -> dict[str, Country]:
-    out = {}
-    for order, row in enumerate(load_tsv("demonyms.tsv", columns=4)):
-        out[row[0]] = Country(row[0], row[1], row[2], order)
+    """Country canonical -> its names; demonyms.tsv's rows first (their order is the
+    order of a joint label), then every other country of demonyms_world.tsv."""
+    out: dict[str, Country] = {}
+    for order, row in enumerate(_demonym_rows()):
+        out.setdefault(row[0], Country(row[0], row[1], row[2], order))
     return out
+
+
+def _demonym_rows() -> tuple[tuple[str, ...], ...]:
+    """demonyms.tsv (hand-made, wins) then demonyms_world.tsv (CLDR countries)."""
+    return (*load_tsv("demonyms.tsv", columns=4), *load_tsv("demonyms_world.tsv", columns=4))
 
 
 @cache
@@ -309,12 +316,14 @@ def demonyms() -> dict[str, str]:
     """Every folded form of a nisba adjective (with ال, endings) -> country canonical."""
     out: dict[str, str] = {}
     the = definite_article()
-    for row in load_tsv("demonyms.tsv", columns=4):
+    for row in _demonym_rows():
+        # a nisba that is also a family name names its country in its other forms only
+        surname = len(row) > 4 and "surname" in row[4].split(",")
         for stem in row[3].split():
             folded = normalize(stem)
-            for ending in ("", *nisba_endings()):
-                out[folded + ending] = row[0]
-                out[the + folded + ending] = row[0]
+            for ending in nisba_endings() if surname else ("", *nisba_endings()):
+                out.setdefault(folded + ending, row[0])
+                out.setdefault(the + folded + ending, row[0])
     return out
 
 
