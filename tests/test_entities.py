@@ -192,6 +192,22 @@ def test_given_names_are_written_the_newspapers_way() -> None:
     assert romanise("عبدالله العبدالجبار") == "Abdullah al-Abduljabbar"
 
 
+def test_attested_spellings_in_the_french_convention_yield_to_the_gulf_one() -> None:
+    # "Abou", "Elhocine", "ben" are attested too; the Gulf's English press writes these
+    assert romanise("أبو سياف").startswith("Abu Say")  # kunya and the name's own spelling
+    assert romanise("زيد رعد الحسين") == "Zaid Raad al-Husain"
+    assert romanise("أبي مصعب الزرقاوي").endswith("al-Zarqawi")
+    assert romanise("حسين الشريف") == "Hussein al-Sherif"  # ش as sh, not "Cherif"
+    # the whole name in French ("Abdallah ben Hamad Al Thani") yields to its units, never
+    # to a lower-ranked row that adds a name ("bin Khalifa")
+    assert romanise("عبدالله بن حمد آل ثاني") == "Abdullah bin Hamad Al Thani"
+    # one unit is spelled as one name, not as another name of the person
+    assert "Abdelmalek" not in romanise("عبدالودود درودكال")
+    # the English "ou" stays
+    assert romanise("لويس فان جال").startswith("Louis ")
+    assert romanise("عبد الرحمن") == "Abdulrahman"  # a given name, not "Abd Errahman"
+
+
 def test_units_no_dictionary_spells_take_the_models_spelling() -> None:
     # latin_units.tsv (scripts/build_latin_units.py): the rules would write a vowel after
     # every consonant ("al-Jarouan", "Al-Anasar")

@@ -32,13 +32,33 @@ from marsad.extract.lexicon import name_particles
 from marsad.resources import load_tsv, load_yaml
 
 ROMANISED = "romanised"
+# Attested spellings of a unit read before one is chosen: ties are common, and the one
+# in the preferred convention may come fifth ("الحسين": Elhocine, Elhoucine, Hocine,
+# Al-Husain, Al-Hussain all alike ranked).
+_CANDIDATES = 6
 _SPELLED_SHARE = 0.6  # of a name's consonants its Latin spelling must write, in order
 GAZETTEER = "gazetteer"
 
 _ARTICLE = re.compile(r"(?<=[\s-])Al-(?=\w)|^Al-(?=\w)")
 # Latin words that are no name of their own in an attested spelling ("Abd El Aziz")
 _LATIN_PARTICLES = frozenset(
-    {"al", "el", "bin", "ben", "ibn", "bint", "abd", "abdel", "abdul", "abu", "abou", "bou", "abi"}
+    {
+        "al",
+        "el",
+        "bin",
+        "ben",
+        "ibn",
+        "bint",
+        "abd",
+        "abdel",
+        "abdul",
+        "abed",
+        "abdal",
+        "abu",
+        "abou",
+        "bou",
+        "abi",
+    }
 )
 
 
@@ -48,6 +68,7 @@ def _settings() -> dict[str, Any]:
     particles = name_particles()
     found["particles"] = {w: p.latin for w, p in particles.items() if p.role == "patronymic"}
     found["joins_next"] = frozenset(w for w, p in particles.items() if p.role != "patronymic")
+    found["kunya"] = {w: p.latin for w, p in particles.items() if p.role == "kunya"}
     return found
 
 
@@ -83,6 +104,13 @@ def _key(unit: str) -> str:
     return "".join(normalize(unit).split())  # "عبد الله" and "عبدالله" alike
 
 
+def _names_in(latin: str, hyphens: bool = True) -> int:
+    """Names a Latin spelling writes, particles ("Abd", "El", "bin") aside; with
+    ``hyphens`` False a hyphen joins ("Ad-Aash", "al-Aziz" are one)."""
+    words = re.split(r"[\s-]+" if hyphens else r"\s+", latin)
+    return sum(1 for w in words if w and w.casefold() not in _LATIN_PARTICLES)
+
+
 def _whole(name: str, units: int) -> str | None:
     """The attested spelling of the whole name (Wikidata's label of a person is one
     source, and a better one than unit-by-unit spellings), when it writes no more names
@@ -94,9 +122,10 @@ def _whole(name: str, units: int) -> str | None:
     found = romanizer.index.lookup_full(key, None, "arabic")
     for row in found or []:
         latin = str(row.latin)
-        names = [w for w in re.split(r"[\s-]+", latin) if w.casefold() not in _LATIN_PARTICLES]
-        if len(names) <= units and _spells(name, latin):
-            return latin
+        if _names_in(latin) <= units and _spells(name, latin):
+            # in an avoided convention ("Abdallah ben Hamad") the name yields to its
+            # units, never to a lower-ranked row: that may be another name of the person
+            return None if _avoided(latin.casefold()) else latin
     return None
 
 
@@ -135,14 +164,23 @@ def choose_spelling(unit: str, candidates: list[Any]) -> tuple[str | None, str |
     ruled: str | None = None  # the library's rules: vowels, never an unrelated name
     attested: list[str] = []
     for candidate in candidates:
-        if not _spells(unit, candidate.text):
-            continue
+        if not _spells(unit, candidate.text) or _names_in(str(candidate.text), False) > 1:
+            continue  # another name ("عبدالودود": not the person's "Abdelmalek Droukdel")
         if getattr(candidate, "source", None) != "rules":
             attested.append(str(candidate.text))
         ruled = ruled or str(candidate.text)
     if attested:
-        return next((a for a in attested if _conventional(unit, a)), attested[0]), ruled
+        conventional = [a for a in attested if _conventional(unit, a)]
+        if _writes_article(unit):  # "الحسين": Al-Hussain before an unmarked "Hocine"
+            conventional.sort(key=lambda a: not a.casefold().startswith(("al-", "al ")))
+        return (conventional or attested)[0], ruled
     return None, ruled
+
+
+def _writes_article(unit: str) -> bool:
+    """A family-name unit with the article, whose spelling should write it (al-)."""
+    folded = normalize(unit)
+    return folded.startswith(definite_article()) and _given_names().get(_key(unit)) is None
 
 
 def unit_key(unit: str) -> str:
@@ -155,7 +193,7 @@ def needs_model(unit: str) -> bool:
     ``unit``: the rules would, and latin_units.tsv may do better."""
     if _given_names().get(_key(unit)) is not None or _servant_family(unit):
         return False
-    found = _romanizer().transliterate(unit, top_k=3, country=_settings()["country"])
+    found = _romanizer().transliterate(unit, top_k=_CANDIDATES, country=_settings()["country"])
     return choose_spelling(unit, found if isinstance(found, list) else [])[0] is None
 
 
@@ -171,8 +209,13 @@ def _unit(unit: str) -> str:
     given = _given_names().get(_key(unit))
     if given is not None:
         return given
-    found = _romanizer().transliterate(unit, top_k=3, country=_settings()["country"])
+    found = _romanizer().transliterate(unit, top_k=_CANDIDATES, country=_settings()["country"])
     attested, ruled = choose_spelling(unit, found if isinstance(found, list) else [])
+    if attested is not None and _avoided(attested.casefold()):
+        kunya, _, rest = unit.partition(" ")  # "أبو سياف": Abu and the name's own spelling
+        latin = _settings()["kunya"].get(normalize(kunya))
+        if rest and latin:
+            return f"{latin} {_unit(rest)}"
     if attested is not None:
         return attested
     bare = _servant_family(unit)
@@ -184,11 +227,21 @@ def _unit(unit: str) -> str:
     return _modelled_units().get(_key(unit)) or ruled or romanize_unit(unit)
 
 
+@cache
+def _avoided_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern) for pattern in _settings()["avoided_spellings"])
+
+
+def _avoided(written: str) -> bool:
+    """A casefolded spelling in a convention latin_names.yaml avoids (French "Abou")."""
+    return any(pattern.search(written) for pattern in _avoided_patterns())
+
+
 def _conventional(unit: str, latin: str) -> bool:
     """``latin`` writes the letters of latin_names.yaml's ``preferred_letters`` the way the
     Gulf's English press does (ج as j, ق as q), and none of its ``avoided_spellings``."""
     written = latin.casefold()
-    if any(avoided in written for avoided in _settings()["avoided_spellings"]):
+    if _avoided(written):
         return False
     return all(
         latin_letter in written
@@ -256,14 +309,15 @@ def romanise(name: str) -> str:
     words = name.split()
     if not words:
         return ""
-    # one word's attested "whole name" is some full name that is written so ("عبدالعزيز"
-    # -> "Abd El Aziz"); the unit's own spelling is the better one
+    # one unit's attested "whole name" is some full name that is written so ("عبدالعزيز",
+    # "عبد الرحمن" -> "Abd Errahman"); the unit's own spelling is the better one
     units = name_units(words)
-    latin = _whole(" ".join(words), len(units)) if len(words) > 1 else None
+    particles = _settings()["particles"]
+    named = sum(1 for unit in units if normalize(unit) not in particles)  # not بن
+    latin = _whole(" ".join(words), named) if len(units) > 1 else None
     if latin is not None:
         latin = _given_spellings(units, latin)
     else:
-        particles = _settings()["particles"]
         parts = [particles.get(normalize(unit)) or _unit(unit) for unit in units]
         latin = " ".join(part for part in parts if part)
     latin = " ".join(latin.split())
