@@ -389,6 +389,17 @@ def test_body_words_org_glossary_lacks_take_the_lexicons_gloss_where_it_is_sure(
     assert composed("شرطة منطقة المدينة المنورة", "ORG") == "Police of Region Medina"
 
 
+def test_formulas_counts_and_inflected_words_are_no_part_of_a_name() -> None:
+    persons = _article("وتحظى المدينة بأهمية وفق عبد الرحمن لوجودها على طريق.").entities
+    assert [e.text for e in persons if e.type == "PER"] == ["عبد الرحمن"]
+    for text in (
+        "وهم من حذر منهم رسول الله وخلفاؤه رضوان الله عليهم.",  # a blessing
+        "يقول جل وعلا: {فأما الزبد فيذهب جفاء}",  # the praise of God
+        "وقال تسعة فقط إنهم يعارضون الاتفاق.",  # a count
+    ):
+        assert not [e for e in _article(text).entities if e.type == "PER"], text
+
+
 def test_a_common_head_with_a_nationality_names_that_countrys_body() -> None:
     found = _canonicals("وقال الجيش العراقي إن السلطات التركية والشرطة المصرية تعاونت.")
     assert ("الجيش العراقي", "Iraqi Army") in found

@@ -20,6 +20,7 @@ from marsad.extract.lexicon import (
     stopwords,
     titles,
 )
+from marsad.extract.quantities.numbers import number_words
 from marsad.model import Entity, Span
 from marsad.ner.features import common_words, is_currency, strip_clitics
 from marsad.ner.model import tag_ranges
@@ -54,12 +55,16 @@ def model_names(ctx: EntityContext, found: list[Placed]) -> list[Placed]:
         ):
             # The model cut a letter off the word: "ف|وزي", "ك|ردستان" are names whole
             continue
+        if honorifics().match(sc, first, clitics=False) is not None:
+            continue  # "رضوان الله عليهم", "جل وعلا": a formula, no one's name
         stop, end = _before_honorific(sc, first, stop, end)
         if kind == "PER" and stop < len(sc.words) and after_family(sc, stop):
             stop, end = stop + 1, sc.token_end(stop)  # "عبداللطيف آل| الشيخ": the family
         trimmed = _name_start(sc, first, stop, verbs)
         if trimmed != first:
             first, start = trimmed, sc.token_start(trimmed)
+        if kind == "PER":
+            stop, end = _before_inflected(sc, first, stop, end)
         if first >= stop:
             continue
         if not _plausible_name(sc, first, stop) or gazetteer().match(sc, first):
@@ -132,6 +137,18 @@ def _before_honorific(sc: TextView, first: int, stop: int, end: int) -> tuple[in
     return stop, end
 
 
+def _before_inflected(sc: TextView, first: int, stop: int, end: int) -> tuple[int, int]:
+    """Cut a person's span before a last word that is a common word with a pronoun or a
+    preposition on it ("وفق عبد الرحمن لوجودها": Abdulrahman, then "for its presence")."""
+    particles = name_particles()
+    while stop - first > 1 and inflected_word(sc, stop - 1):
+        if sc.words[stop - 2] in particles:
+            break  # "راجح بن شباب بن جروه": after بن a father's name, whatever it reads as
+        stop -= 1
+        end = sc.token_end(stop - 1)
+    return stop, end
+
+
 def _name_start(sc: TextView, first: int, stop: int, verbs: frozenset[str]) -> int:
     """The first token of a model span that belongs to the name: the model sometimes
     takes in the verb, title or kin noun before it ("يرى لانديس", "الرئيس السيسي",
@@ -161,6 +178,8 @@ def _plausible_name(sc: TextView, first: int, stop: int) -> bool:
     words = sc.words[first:stop]
     if not words or all(word.isdigit() for word in words):
         return False
+    if number_words().match(sc, first) is not None:
+        return False  # "تسعة فقط": a count, no name
     if any(
         word in stopwords() and not is_given_name(sc.written(at))
         for at, word in enumerate(words, start=first)
