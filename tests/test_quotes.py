@@ -681,6 +681,17 @@ def test_the_one_told_stands_between_a_speaker_and_a_quotation() -> None:
     assert [q.cue for q in quotes] == ["وقال"]
 
 
+def test_his_highness_is_a_prince_never_the_king() -> None:
+    text = (
+        "وقال الأمير سعود بن نايف إن الأمن مستقر. وأشاد بالملك سلمان بن عبدالعزيز. "
+        "وأضاف سموه أن الجهود مستمرة."
+    )
+    assert [q.speaker for q in _quotes(text)[1]] == ["Saud bin Nayef", "Saud bin Nayef"]
+    # with only the king named before, nobody: a wrong person is worse than none
+    text = "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز الوفد. وقال سموه إن الأمن مستقر."
+    assert [q.speaker for q in _quotes(text)[1]] == [None]
+
+
 def test_a_body_named_by_its_head_noun_speaks() -> None:
     # the last body with that head, a nationality that must agree, else an unnamed one
     _, quotes = _quotes("قصف الجيش التركي مواقع الحزب. وأشار الجيش إلى أن العملية مستمرة.")

@@ -526,7 +526,7 @@ class _Reader:
                 )
             return _Speaker(label, self.span(at, noun.end), noun.end, "anaphor", True)
         if kind == "person-anaphor":  # "وأكد معاليه": the person last named
-            label = self.person_before(cue_at_token)
+            label = self.person_before(cue_at_token, value)
             return _Speaker(label, self.span(at, noun.end), noun.end, kind)
         if kind == "role-anaphor" and value is not None:
             return _Speaker(
@@ -835,16 +835,23 @@ class _Reader:
                 return item.entity.canonical
         return None
 
-    def person_before(self, before: int) -> str | None:
+    def person_before(self, before: int, never: str | None = None) -> str | None:
         """The person an honorific pronoun ("سموه"، "معاليه") stands for: the last speaker
-        when a person, else the last person named before token ``before``."""
+        when a person, else the last person named before token ``before``; never one
+        whose name or role opens with the title ``never`` (سموه is no king)."""
+
+        def fits(name: str, role: str | None) -> bool:
+            return never is None or not (name.startswith(never) or (role or "").startswith(never))
+
         last = self.state.last
         known = self.identities.get(last.label or "") if last is not None else None
-        if last is not None and known is not None and known[0] == "PER":
+        speaking = last is not None and known is not None and known[0] == "PER"
+        if speaking and last is not None and last.label is not None and fits(last.label, None):
             return last.label
         for item in reversed(self.ctx.placed):
-            if item.first < before and item.entity.type == "PER":
-                return item.entity.canonical
+            entity = item.entity
+            if item.first < before and entity.type == "PER" and fits(entity.canonical, entity.role):
+                return entity.canonical
         return None
 
     def last_person(self, before: int, holds: Callable[[str], bool]) -> str | None:
