@@ -681,6 +681,11 @@ def test_the_one_told_stands_between_a_speaker_and_a_quotation() -> None:
     assert [q.cue for q in quotes] == ["وقال"]
 
 
+def test_a_plural_verb_does_not_carry_the_one_person_who_spoke_before() -> None:
+    text = "وقال الأمير سعود بن نايف إن الأمن مستقر. وقالوا إن أرواحهم فداء للوطن."
+    assert [q.speaker for q in _quotes(text)[1]] == ["Saud bin Nayef", None]
+
+
 def test_his_highness_is_a_prince_never_the_king() -> None:
     text = (
         "وقال الأمير سعود بن نايف إن الأمن مستقر. وأشاد بالملك سلمان بن عبدالعزيز. "

@@ -1269,8 +1269,12 @@ class _Reader:
         opener = self.sentence_subject(first, k)
         if opener is not None:
             return opener
-        if self.state.last is not None:
-            return self.state.last
+        last = self.state.last
+        if last is not None:
+            known = self.identities.get(last.label or "")
+            if self.plural_verb(k) and known is not None and known[0] == "PER":
+                return None  # "وقالوا" after one person spoke: they, not he
+            return last
         # No speaker yet: the subject of this sentence's first verb, when it is a name
         # (not one person for a plural verb: "وأصيب أصدقاء عبد العزيز ... وقالوا").
         kinds = ("ORG",) if self.plural_verb(k) else ("PER", "ORG")
