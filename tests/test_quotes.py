@@ -681,6 +681,16 @@ def test_the_one_told_stands_between_a_speaker_and_a_quotation() -> None:
     assert [q.cue for q in quotes] == ["وقال"]
 
 
+def test_a_known_name_in_quote_marks_after_the_verb_is_its_subject() -> None:
+    text = "قال «المرصد السوري لحقوق الإنسان»: إنه وثق 26350 غارة على الأقل."
+    (quote,) = _quotes(text)[1]
+    assert quote.speaker == "Syrian Observatory for Human Rights"
+    assert quote.content_span.slice(text).startswith("وثق")
+    # what is said in the marks stays what is said
+    text = "وقال «إن المرصد السوري لحقوق الإنسان وثق الغارات»."
+    assert [q.speaker for q in _quotes(text)[1]] == [None]
+
+
 def test_a_plural_verb_does_not_carry_the_one_person_who_spoke_before() -> None:
     text = "وقال الأمير سعود بن نايف إن الأمن مستقر. وقالوا إن أرواحهم فداء للوطن."
     assert [q.speaker for q in _quotes(text)[1]] == ["Saud bin Nayef", None]

@@ -286,6 +286,22 @@ class _Reader:
         }
         return people.pop() if len(people) == 1 else None
 
+    def quoted_subject(self, at: int, end: int) -> _Speaker | None:
+        """ "قال «المرصد السوري لحقوق الإنسان»: إنه": a known name in quote marks right
+        after the verb, the marks closing right after it and the content opening there
+        (a colon, أن/إن), is the subject, not the start of what is said."""
+        found = self.entity_at(at)
+        if found is None or found[1] >= end:
+            return None
+        canonical, stop, kind = found
+        opening = next(c for c in self.gap(at - 1, at) if c in _OPENERS)
+        closing = _OPENERS[opening]
+        if closing == opening:
+            return None  # a straight '"' closing the name would open the content too
+        if closing not in self.gap(stop - 1, stop) or self.content_after(stop, end, True) is None:
+            return None
+        return _Speaker(canonical, self.span(at, stop), stop, "entity", kind == "ORG")
+
     def entity_at(self, at: int) -> tuple[str, int, str] | None:
         item = self.ctx.by_first.get(at)
         if item is None or item.entity.type not in _SPEAKER_TYPES:
@@ -1022,6 +1038,8 @@ class _Reader:
         gap_after_cue = self.gap(k, k + 1) if k + 1 < len(self.tokens) else ""
         if after < end and not any(c == ":" or c in _OPENERS for c in gap_after_cue):
             speaker = self.speaker_at(after, end, k) or self.described_speaker(after, end)
+        elif after == k + 1 and ":" not in gap_after_cue:
+            speaker = self.quoted_subject(after, end)
         if speaker is None and self.topic_verb(k, first, prefix):
             # "أما مدير مرور المنطقة العميد عقلا خلف العنزي فقال:": the topic speaks
             topic = self.speaker_at(first + 1, k, k)
