@@ -42,9 +42,11 @@ def nested_places(article: Article, sc: TextView, placed: list[Placed]) -> list[
     home = _home(article)
     table = demonyms()
     out: list[Entity] = []
-    forms = _demonym_tokens() | (_home_tokens(home[1]) if home is not None else frozenset())
+    # two lookups, not one union: the nisba forms of every country are 50k tokens
+    nisbas = _demonym_tokens()
+    homes = _home_tokens(home[1]) if home is not None else frozenset()
     for at, token in enumerate(sc.words):
-        if token not in forms:
+        if token not in nisbas and token not in homes:
             continue  # no reading of it can be a nisba or a home word
         known = starts.get(at)
         if known is not None and known.entity.type == "LOC":
