@@ -367,6 +367,22 @@ def test_bodies_and_places_the_gazetteer_lacks_get_composed_english_names() -> N
     assert composed("عادل الجبير", "ORG") is None  # no head: romanised whole elsewhere
 
 
+def test_a_club_channel_or_paper_is_named_by_its_own_name_not_translated() -> None:
+    from marsad.arabic.view import TextView
+    from marsad.extract.entities.compose import compose
+
+    def composed(text: str) -> str | None:
+        view = TextView(text)
+        return compose(view, 0, len(view.words), "ORG")
+
+    assert composed("نادي الهلال") == "Al-Hilal Club"  # not "Club of Crescent"
+    assert composed("قناة العربية") == "Al-Arabiya Channel"
+    assert composed("صحيفة الوطن السعودية") == "Saudi al-Watan Newspaper"
+    # with its article, or with an adjective, the head is described: translated
+    assert composed("النادي الأدبي") != "Al-Adabi Club"
+    assert composed("وزارة الصحة") == "Ministry of Health"
+
+
 def test_body_words_org_glossary_lacks_take_the_lexicons_gloss_where_it_is_sure() -> None:
     from marsad.arabic.view import TextView
     from marsad.extract.entities.compose import compose

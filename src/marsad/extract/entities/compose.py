@@ -23,7 +23,7 @@ from marsad.arabic.normalize import normalize
 from marsad.arabic.view import TextView
 from marsad.extract.entities.latin import romanise
 from marsad.extract.lexicon import countries, demonyms, gazetteer, lexicon_glossary, titles
-from marsad.resources import load_tsv
+from marsad.resources import load_lines, load_tsv
 
 _BODY_TYPES = frozenset({"ORG", "EVENT", "MISC"})
 _ARTICLE_INSIDE = re.compile(r"^Al-(?=\w)")
@@ -66,9 +66,10 @@ def _place_heads() -> dict[str, str]:
     return {normalize(row[0]): row[1] for row in load_tsv("place_heads.tsv", columns=2)}
 
 
-def _read(view: TextView, at: int, first: bool, glossed: bool = True) -> _Word:
+def _read(view: TextView, at: int, first: bool, glossed: bool = True, plain: bool = False) -> _Word:
     """What token ``at`` of a name is: a glossary word, a nationality or a name word;
-    the lexicon's glosses only when ``glossed`` (not in a place's name)."""
+    the lexicon's glosses only when ``glossed`` (not in a place's name), no glossary at
+    all when ``plain`` (a name after a head that names: "نادي الهلال")."""
     token = view.words[at]
     conjunction, the = letter("wa"), definite_article()
     for prefix, word in readings(token):
@@ -77,6 +78,8 @@ def _read(view: TextView, at: int, first: bool, glossed: bool = True) -> _Word:
             country = countries().get(demonyms()[word])
             if country is not None:
                 return _Word("country", country.adjective, joined)
+        if plain:
+            continue
         found = _glossary().get(word) or _glossary().get(without_article(word))
         if found is not None:
             return _Word(found[0], found[1], joined)
@@ -117,6 +120,18 @@ def compose(view: TextView, first: int, end: int, kind: str) -> str | None:
     if head.kind != "head":
         return None
     words = _words(view, first + 1, end)
+    # an adjective after a noun describes it ("نادي الدول النووية"); alone, an adjective
+    # is the name ("قناة العربية" Al-Arabiya)
+    described = any(word.kind == "adjective" for word in words[1:])
+    if head_word in _named_heads() and view.words[first] == head_word and not described:
+        # "نادي الهلال": the club's own name, romanised, before its head; a nationality
+        # stays an adjective ("صحيفة الوطن السعودية": Saudi Al-Watan Newspaper). With its
+        # article the head is described, not named: "النادي الأدبي" Literary Club
+        named = _words(view, first + 1, end, glossed=False, plain=True)
+        countries_first = [w.english for w in named if w.kind == "country"]
+        return _join(
+            [*countries_first, *(w.english for w in named if w.kind != "country"), head.english]
+        )
     before: list[str] = []  # nationality and the head's own adjectives
     index = 0
     while index < len(words) and words[index].kind in ("adjective", "country"):
@@ -129,7 +144,9 @@ def compose(view: TextView, first: int, end: int, kind: str) -> str | None:
     return f"{name} of {of}" if of else name
 
 
-def _words(view: TextView, first: int, end: int, glossed: bool = True) -> list[_Word]:
+def _words(
+    view: TextView, first: int, end: int, glossed: bool = True, plain: bool = False
+) -> list[_Word]:
     """The words after a head; a known name among them (the gazetteer's, where no
     context must mark it: "المدينة المنورة" Medina) is one word, its canonical name,
     but a nationality stays an adjective ("السعودية" Saudi, not Saudi Arabia)."""
@@ -137,7 +154,7 @@ def _words(view: TextView, first: int, end: int, glossed: bool = True) -> list[_
     at = first
     known = gazetteer()
     while at < end:
-        word = _read(view, at, False, glossed)
+        word = _read(view, at, False, glossed, plain)
         match = known.match(view, at)
         known_name = match is not None and match.end <= end and not match.value.needs_context
         if word.kind != "country" and match is not None and known_name:
@@ -148,6 +165,11 @@ def _words(view: TextView, first: int, end: int, glossed: bool = True) -> list[_
         out.append(word)
         at += 1
     return out
+
+
+@cache
+def _named_heads() -> frozenset[str]:
+    return frozenset(normalize(line) for line in load_lines("named_heads.txt"))
 
 
 def _of_phrase(words: list[_Word]) -> str:
