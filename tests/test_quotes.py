@@ -106,6 +106,9 @@ def test_a_masculine_sound_plural_after_the_verb_is_people_who_speak_unnamed() -
         None,  # an adjective ("many"): shown as written, no made-up English
     ]
     assert [q.speaker_ar for q in quotes] == ["المتظاهرون", "مهندسون متطوعون", "الكثيرون"]
+    # before its verb, with و: the group, written without its و
+    (quote,) = _quotes("والمتظاهرون يؤكدون أن الحكومة لم تف بوعودها.")[1]
+    assert (quote.speaker, quote.speaker_ar) == ("demonstrators (unnamed)", "المتظاهرون")
     # a verb's own plural is no speaker, nor is a plural with a preposition before it
     _, quotes = _quotes("ويقولون إن الحكومة لم تف بوعودها. وقال للمتظاهرين إن الحل قريب.")
     assert [q.speaker_ar for q in quotes] == [None, None]

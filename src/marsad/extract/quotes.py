@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from itertools import compress
 
@@ -71,6 +71,12 @@ _PLACE_WINDOW = 24  # ... when a named speaker is followed by where he spoke ("�
 _SPEAKER_TYPES = frozenset({"PER", "ORG", "LOC"})
 _PASSED = frozenset({"carry", "connector", "clause"})  # words before a stretch's subject
 UNNAMED = "(unnamed)"  # how the label of a speaker no name was read for ends
+
+
+@cache
+def _subject_proclitics() -> frozenset[str]:
+    """No proclitic, or only و/ف: a subject takes no preposition."""
+    return frozenset({"", *proclitic_letters("conjunction")})
 
 
 @cache
@@ -352,7 +358,7 @@ class _Reader:
         if (
             found.pos not in ("noun", "adj")
             or "verb" in found.alternatives
-            or found.proclitic
+            or found.proclitic not in _subject_proclitics()
             or found.enclitic
             or found.plural != "sound"
             or found.gender != "m"
@@ -360,9 +366,12 @@ class _Reader:
         ):
             return None
         gloss = lexicon_glossary().get(found.stem)
-        return self.unnamed_speaker(
-            at, at + 1, end, gloss[1] if gloss and gloss[0] == "noun" else None
-        )
+        english = gloss[1] if gloss is not None and gloss[0] == "noun" else None
+        speaker = self.unnamed_speaker(at, at + 1, end, english)
+        if found.proclitic and speaker.span is not None:  # "والمتظاهرون": not its و
+            start = self.sc.source_index(self.sc.starts[at] + len(found.proclitic))
+            speaker = replace(speaker, span=Span(start, speaker.span.end))
+        return speaker
 
     def ordinal_speaker(self, at: int, end: int) -> _Speaker | None:
         """ "وقالت الرابعة:": an ordinal standing alone before the content is the n-th of
