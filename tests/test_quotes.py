@@ -694,6 +694,17 @@ def test_a_known_name_in_quote_marks_after_the_verb_is_its_subject() -> None:
     assert [q.speaker for q in _quotes(text)[1]] == [None]
 
 
+def test_a_bare_verb_of_saying_after_a_sentence_opened_by_a_named_person_is_that_person() -> None:
+    text = (
+        "وقال عادل الجبير إن العلاقات قوية. "
+        "أشاد أحمد بن محمد الجروان رئيس البرلمان العربي بأداء رجال الأمن في المملكة. "
+        "وقال في تصريح له: إن البرلمان يدعم الجهود."
+    )
+    speakers = [q.speaker for q in _quotes(text)[1]]
+    assert speakers[0] == "Adel al-Jubeir" and speakers[-1] != "Adel al-Jubeir"
+    assert speakers[-1] is not None and "Jarwan" in speakers[-1]
+
+
 def test_a_plural_verb_does_not_carry_the_one_person_who_spoke_before() -> None:
     text = "وقال الأمير سعود بن نايف إن الأمن مستقر. وقالوا إن أرواحهم فداء للوطن."
     assert [q.speaker for q in _quotes(text)[1]] == ["Saud bin Nayef", None]

@@ -197,6 +197,10 @@ class _State:
     issuer: str | None = None
     joint: bool = False
     unnamed: dict[str, _Speaker] = field(default_factory=dict)  # English noun -> the last
+    # the person the sentence just read opened on as the subject of a verb that reports
+    # nothing ("هنأ الدكتور ... الطلاب."), and that verb's token: who a bare "وقال" in the
+    # next sentence is
+    scene: tuple[_Speaker, int] | None = None
 
 
 class _Reader:
@@ -1296,6 +1300,9 @@ class _Reader:
         opener = self.sentence_subject(first, k)
         if opener is not None:
             return opener
+        scene = self.state.scene
+        if k == first and scene is not None and not self.plural_verb(k) and self.agree(scene[1], k):
+            return scene[0]  # "هنأ د. ... بالإنجاز. وقال:": the one who congratulated
         last = self.state.last
         if last is not None:
             known = self.identities.get(last.label or "")
@@ -1479,7 +1486,27 @@ class _Reader:
                 carried = self.participle_quote(first, end, sentence.span)
                 if carried is not None:
                     quotes.append(carried)
+            self.state.scene = self.scene_of(first, end) if len(quotes) == before else None
         return quotes
+
+    def scene_of(self, first: int, end: int) -> tuple[_Speaker, int] | None:
+        """The named person a sentence opens on as the subject of its first verb, a verb
+        of one person ("هنأ د. عبدالعزيز بن طالب المبتعث ..."), with that verb's token."""
+        at = self.skip_fillers(first, end)
+        if at >= end or cue_at(self.sc.words[at]) is not None:
+            return None
+        found = self.sc.word_class(at)
+        if found.pos != "verb" or found.alternatives != {"verb"} or found.number != "sg":
+            return None
+        if found.person not in (None, 3) or found.tense != "perfect":
+            return None
+        subject = self.subject_after(at, end, opening=True)
+        if subject is None or subject.label is None or subject.label.endswith(UNNAMED):
+            return None
+        known = self.identities.get(subject.label)
+        if known is None or known[0] != "PER":
+            return None
+        return _Speaker(subject.label, None, subject.end, "entity"), at
 
     def sayings(self, first: int, end: int, sentence: Span) -> list[Quote]:
         """ "نقلت وكالة رويترز عن مسؤول عسكري قوله إن ...": the one named after "عن"
