@@ -344,6 +344,9 @@ def test_after_a_change_noun_from_and_to_are_two_figures_not_a_range() -> None:
     ]
     # the rise itself as a range: the first figure has no unit of its own
     assert [q.bounds for q in _quantities("بزيادة قدرها من 15 إلى 25%، مضيفا")] == [(15, 25)]
+    # "من" right after the change noun: a change even when only the second has a unit
+    text = "أما ضريبة القيمة المضافة فسجلت زيادة من 13 إلى 23 في المائة للمطاعم"
+    assert [(q.value, q.bounds) for q in _quantities(text)] == [(23, None)]
 
 
 @pytest.mark.parametrize(

@@ -490,16 +490,23 @@ class Reader:
         """ "ارتفع من 5 إلى 8", "زيادة الإيرادات من 5.3 مليار دولار إلى 13.2 مليار": a
         change between two figures, not a range; after a change noun only when "من" stands
         before the first figure and it has its own unit ("بزيادة قدرها من 15 إلى 25%" is
-        a range of the rise)."""
+        a range of the rise), or when "من" follows the change noun at once."""
         view = self.view
         after_from = (
             own_unit and first > 0 and head_phrases("range-from").match(view, first - 1) is not None
         )
+        # "زيادة من 13 إلى 23 في المائة": "من" right after the change noun, whatever the
+        # units; "بزيادة (قدرها) من 15 إلى 25%" is by how much: a range of the rise
+        right_after = first > 1 and head_phrases("range-from").match(view, first - 1) is not None
         for at in range(first - 1, max(-1, first - 7), -1):
             if categories.crosses_clause(view, at, at + 1):
                 return False
             found = head_phrases("change").match(view, at)
-            if found is not None and (view.word_class(at).pos == "verb" or after_from):
+            if found is None:
+                continue
+            if view.word_class(at).pos == "verb" or after_from:
+                return True
+            if right_after and found.end == first - 1 and not _by(view, at):
                 return True
         return False
 
@@ -993,3 +1000,8 @@ def _written_head(view: TextView, at: int) -> str:
 def annotate_quantities(article: Article) -> None:
     """Fill ``article.quantities`` with the figures of the text and what they count."""
     article.quantities = Reader(article).read()
+
+
+def _by(view: TextView, at: int) -> bool:
+    """Token ``at`` is written with the preposition ب ("بزيادة": by an increase of)."""
+    return letter("ba") in view.word_class(at).proclitic
