@@ -81,6 +81,7 @@ def test_seed_quantities(seeds_dir: Path, shared_dir: Path) -> None:
         ("دعم نصف مليون ريال", ("نصف مليون ريال", 500000, "SAR", False, False)),
         ("سبيكة ربع كيلو", ("ربع كيلو", 0.25, "kg", False, False)),
         ("حرارة -18 درجة مئوية", ("-18 درجة مئوية", -18, "degree Celsius", False, False)),
+        ("وصلت الحرارة إلى 50 مئوية", ("50 مئوية", 50, "degree Celsius", False, False)),
         ("مسافة 50كم", ("50كم", 50, "km", False, False)),
         ("أرض 1200 م2", ("1200 م2", 1200, "m2", False, False)),
         (
