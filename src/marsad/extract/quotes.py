@@ -42,6 +42,7 @@ from marsad.extract.cues import Cue, cue_at, cue_tokens, participle_forms
 from marsad.extract.entities import EntityContext, Placed, TitleMention, context, find_titles
 from marsad.extract.entities.called import naming_words
 from marsad.extract.entities.compose import body_head
+from marsad.extract.entities.context import source_span
 from marsad.extract.entities.heads import heads
 from marsad.extract.lexicon import (
     Match,
@@ -71,18 +72,6 @@ _PLACE_WINDOW = 24  # ... when a named speaker is followed by where he spoke ("�
 _SPEAKER_TYPES = frozenset({"PER", "ORG", "LOC"})
 _PASSED = frozenset({"carry", "connector", "clause"})  # words before a stretch's subject
 UNNAMED = "(unnamed)"  # how the label of a speaker no name was read for ends
-
-
-@cache
-def _subject_proclitics() -> frozenset[str]:
-    """No proclitic, or only و/ف: a subject takes no preposition."""
-    return frozenset({"", *proclitic_letters("conjunction")})
-
-
-@cache
-def _nominative_plural() -> str:
-    """The folded ending of the masculine sound plural in the nominative (ون)."""
-    return next(row[1] for row in affix_rows()["sound"] if row[0] == "masculin_plural")
 
 
 _NOMINAL_RUN = 6  # tokens of a noun phrase an office after a name may run on over
@@ -130,6 +119,18 @@ def _before_verb() -> dict[str, str]:
 def _editorial() -> frozenset[str]:
     """ "يذكر أن": the outlet's background note when no subject stands before "أن"."""
     return frozenset(normalize(line) for line in load_lines("quote_editorial.txt"))
+
+
+@cache
+def _subject_proclitics() -> frozenset[str]:
+    """No proclitic, or only و/ف: a subject takes no preposition."""
+    return frozenset({"", *proclitic_letters("conjunction")})
+
+
+@cache
+def _nominative_plural() -> str:
+    """The folded ending of the masculine sound plural in the nominative (ون)."""
+    return next(row[1] for row in affix_rows()["sound"] if row[0] == "masculin_plural")
 
 
 @cache
@@ -304,13 +305,18 @@ class _Reader:
         if found is None or found[1] >= end:
             return None
         canonical, stop, kind = found
-        opening = next(c for c in self.gap(at - 1, at) if c in _OPENERS)
-        closing = _OPENERS[opening]
-        if closing == opening:
+        opening = next((c for c in self.gap(at - 1, at) if c in _OPENERS), None)
+        if opening is None or _OPENERS[opening] == opening:
             return None  # a straight '"' closing the name would open the content too
+        closing = _OPENERS[opening]
         if closing not in self.gap(stop - 1, stop) or self.content_after(stop, end, True) is None:
             return None
         return _Speaker(canonical, self.span(at, stop), stop, "entity", kind == "ORG")
+
+    def is_person(self, label: str | None) -> bool:
+        """``label`` names a person of this article (not a body, place or no one)."""
+        known = self.identities.get(label) if label is not None else None
+        return known is not None and known[0] == "PER"
 
     def entity_at(self, at: int) -> tuple[str, int, str] | None:
         item = self.ctx.by_first.get(at)
@@ -372,9 +378,9 @@ class _Reader:
         gloss = lexicon_glossary().get(found.stem)
         english = gloss[1] if gloss is not None and gloss[0] == "noun" else None
         speaker = self.unnamed_speaker(at, at + 1, end, english)
-        if found.proclitic and speaker.span is not None:  # "والمتظاهرون": not its و
-            start = self.sc.source_index(self.sc.starts[at] + len(found.proclitic))
-            speaker = replace(speaker, span=Span(start, speaker.span.end))
+        if found.proclitic:  # "والمتظاهرون": not its و
+            span = source_span(self.sc, at, len(found.proclitic), False, speaker.end)
+            speaker = replace(speaker, span=span)
         return speaker
 
     def ordinal_speaker(self, at: int, end: int) -> _Speaker | None:
@@ -872,11 +878,9 @@ class _Reader:
         def fits(name: str, role: str | None) -> bool:
             return never is None or not (name.startswith(never) or (role or "").startswith(never))
 
-        last = self.state.last
-        known = self.identities.get(last.label or "") if last is not None else None
-        speaking = last is not None and known is not None and known[0] == "PER"
-        if speaking and last is not None and last.label is not None and fits(last.label, None):
-            return last.label
+        label = self.state.last.label if self.state.last is not None else None
+        if label is not None and self.is_person(label) and fits(label, None):
+            return label
         for item in reversed(self.ctx.placed):
             entity = item.entity
             if item.first < before and entity.type == "PER" and fits(entity.canonical, entity.role):
@@ -1305,8 +1309,7 @@ class _Reader:
             return scene[0]  # "هنأ د. ... بالإنجاز. وقال:": the one who congratulated
         last = self.state.last
         if last is not None:
-            known = self.identities.get(last.label or "")
-            if self.plural_verb(k) and known is not None and known[0] == "PER":
+            if self.plural_verb(k) and self.is_person(last.label):
                 return None  # "وقالوا" after one person spoke: they, not he
             return last
         # No speaker yet: the subject of this sentence's first verb, when it is a name
@@ -1501,10 +1504,7 @@ class _Reader:
         if found.person not in (None, 3) or found.tense != "perfect":
             return None
         subject = self.subject_after(at, end, opening=True)
-        if subject is None or subject.label is None or subject.label.endswith(UNNAMED):
-            return None
-        known = self.identities.get(subject.label)
-        if known is None or known[0] != "PER":
+        if subject is None or not self.is_person(subject.label):
             return None
         return _Speaker(subject.label, None, subject.end, "entity"), at
 

@@ -7,7 +7,7 @@ from marsad.arabic.view import TextView
 from marsad.extract.cues import cue_tokens
 from marsad.extract.entities.context import EntityContext, Placed
 from marsad.extract.entities.latin import is_given_name
-from marsad.extract.entities.names import inflected_word
+from marsad.extract.entities.names import formula_or_count, inflected_word
 from marsad.extract.entities.short_forms import leave_short_forms
 from marsad.extract.lexicon import (
     after_family,
@@ -20,7 +20,6 @@ from marsad.extract.lexicon import (
     stopwords,
     titles,
 )
-from marsad.extract.quantities.numbers import number_words
 from marsad.model import Entity, Span
 from marsad.ner.features import common_words, is_currency, strip_clitics
 from marsad.ner.model import tag_ranges
@@ -55,8 +54,8 @@ def model_names(ctx: EntityContext, found: list[Placed]) -> list[Placed]:
         ):
             # The model cut a letter off the word: "ف|وزي", "ك|ردستان" are names whole
             continue
-        if honorifics().match(sc, first, clitics=False) is not None:
-            continue  # "رضوان الله عليهم", "جل وعلا": a formula, no one's name
+        if formula_or_count(sc, first):
+            continue  # "رضوان الله عليهم", "جل وعلا", "تسعة فقط": no one's name
         stop, end = _before_honorific(sc, first, stop, end)
         if kind == "PER" and stop < len(sc.words) and after_family(sc, stop):
             stop, end = stop + 1, sc.token_end(stop)  # "عبداللطيف آل| الشيخ": the family
@@ -178,8 +177,6 @@ def _plausible_name(sc: TextView, first: int, stop: int) -> bool:
     words = sc.words[first:stop]
     if not words or all(word.isdigit() for word in words):
         return False
-    if number_words().match(sc, first) is not None:
-        return False  # "تسعة فقط": a count, no name
     if any(
         word in stopwords() and not is_given_name(sc.written(at))
         for at, word in enumerate(words, start=first)

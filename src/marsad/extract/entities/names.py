@@ -29,6 +29,7 @@ from marsad.extract.lexicon import (
     stopwords,
     titles,
 )
+from marsad.extract.quantities.numbers import number_words
 from marsad.model import Entity
 from marsad.ner.features import common_words
 from marsad.resources import load_lines
@@ -62,6 +63,15 @@ def inflected_word(sc: TextView, at: int, after_cue: bool = False) -> bool:
     # ("وأشار بقنة إلى أن")
     told = after_cue and found.proclitic.endswith(letter("la"))
     return found.pos in ("noun", "adj") and (told or found.stem in common_words())
+
+
+def formula_or_count(sc: TextView, at: int) -> bool:
+    """A blessing or the praise of God (name_honorifics.txt: "رضوان الله عليهم"، "جل
+    وعلا") or a number word ("تسعة فقط") opens at token ``at``: no one's name."""
+    return (
+        honorifics().match(sc, at, clitics=False) is not None
+        or number_words().match(sc, at) is not None
+    )
 
 
 def name_word(word: str, position: int) -> bool:

@@ -13,15 +13,13 @@ from marsad.arabic.normalize import DROPPED, normalize
 from marsad.arabic.view import TextView
 from marsad.extract.cues import cue_at
 from marsad.extract.entities.context import EntityContext, Placed, source_span
-from marsad.extract.entities.names import inflected_word, name_enders, name_word
-from marsad.extract.lexicon import (
-    definite_ordinals,
-    honorifics,
-    speaker_nouns,
-    stopwords,
-    titles,
+from marsad.extract.entities.names import (
+    formula_or_count,
+    inflected_word,
+    name_enders,
+    name_word,
 )
-from marsad.extract.quantities.numbers import number_words
+from marsad.extract.lexicon import definite_ordinals, speaker_nouns, stopwords, titles
 from marsad.model import Entity
 from marsad.ner.features import common_words, strip_clitics
 from marsad.resources import load_lines
@@ -60,7 +58,7 @@ def _name_end(ctx: EntityContext, first: int, added: list[Placed]) -> int:
     """The token after a name starting at ``first`` that a quote's content follows."""
     sc = ctx.sc
     words = sc.words
-    if honorifics().match(sc, first, clitics=False) or number_words().match(sc, first):
+    if formula_or_count(sc, first):
         return first  # "يقول جل وعلا:", "قال تسعة فقط إنهم": praise of God, a count
     end = first
     while end < len(words) and end - first < _MAX_WORDS:

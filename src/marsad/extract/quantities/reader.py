@@ -492,12 +492,8 @@ class Reader:
         before the first figure and it has its own unit ("بزيادة قدرها من 15 إلى 25%" is
         a range of the rise), or when "من" follows the change noun at once."""
         view = self.view
-        after_from = (
-            own_unit and first > 0 and head_phrases("range-from").match(view, first - 1) is not None
-        )
-        # "زيادة من 13 إلى 23 في المائة": "من" right after the change noun, whatever the
-        # units; "بزيادة (قدرها) من 15 إلى 25%" is by how much: a range of the rise
-        right_after = first > 1 and head_phrases("range-from").match(view, first - 1) is not None
+        from_before = first > 0 and head_phrases("range-from").match(view, first - 1) is not None
+        after_from = own_unit and from_before
         for at in range(first - 1, max(-1, first - 7), -1):
             if categories.crosses_clause(view, at, at + 1):
                 return False
@@ -506,7 +502,9 @@ class Reader:
                 continue
             if view.word_class(at).pos == "verb" or after_from:
                 return True
-            if right_after and found.end == first - 1 and not _by(view, at):
+            # "زيادة من 13 إلى 23 في المائة": "من" right after the change noun, whatever
+            # the units; "بزيادة (قدرها) من 15 إلى 25%" is by how much: a range of the rise
+            if from_before and found.end == first - 1 and not _by(view, at):
                 return True
         return False
 
