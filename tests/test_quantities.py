@@ -350,6 +350,23 @@ def test_after_a_change_noun_from_and_to_are_two_figures_not_a_range() -> None:
     assert [(q.value, q.bounds) for q in _quantities(text)] == [(23, None)]
 
 
+def test_the_figure_a_change_ends_on_takes_the_unit_of_the_one_it_starts_from() -> None:
+    # the sample's three cases of the unit left out after "إلى", all changes
+    text = "بالإضافة إلى زيادة دخل القناة من 5.3 مليار دولار سنويا إلى 11.7 مليار بحلول 2023"
+    assert [(q.text, q.value, q.unit) for q in _quantities(text)] == [
+        ("5.3 مليار دولار", 5300000000, "USD"),
+        ("11.7 مليار", 11700000000, "USD"),
+    ]
+    text = "زاد عدد المقاتلين من 18 مقاتلا إلى 70."
+    assert [(q.value, q.unit) for q in _quantities(text)] == [(18, "militant"), (70, "militant")]
+    casualties = [q.category for q in _quantities("ارتفع عدد القتلى من 20 قتيلا إلى 30")]
+    assert casualties == ["killed", "killed"]
+    # not across a clause, not far from the figure it would start from, not without "من"
+    assert len(_quantities("ارتفع من 5 دولارات، إلى 7 في اليوم")) == 1
+    assert len(_quantities("ارتفع من 5 دولارات في الأسبوع الأول من الشهر إلى 7")) == 1
+    assert len(_quantities("بلغ 5 دولارات ثم وصل إلى 7")) == 1
+
+
 @pytest.mark.parametrize(
     ("text", "value", "bounds", "unit"),
     [

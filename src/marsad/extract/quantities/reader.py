@@ -61,6 +61,7 @@ from marsad.model import Article, Quantity, Span
 
 QuantityValue = float | int | tuple[float | int, float | int] | None
 
+_CHANGE_GAP = 2  # words between a change's first figure and "إلى" ("سنويا", "يوميا الآن")
 _COUNT_OF_REACH = 6  # words from "عدد القتلى" to its figure ("ارتفع عدد القتلى إلى 30")
 _PEOPLE_KINDS = frozenset({"counted", "partitive", "elliptic"})
 _ADJACENT = frozenset(" \t\u00a0")
@@ -123,6 +124,7 @@ class Reader:
         self.sentence_starts = [s.start for s in self.sentences]
         self._long_ranges: dict[int, list[tuple[int, int]]] = {}
         self._leading: list[int] = []  # tokens that may open a number in words
+        self._previous: _Found | None = None  # the figure read last, for a change's end
 
     # -- what no figure may touch -----------------------------------------------------------
 
@@ -157,6 +159,7 @@ class Reader:
             if item is not None:
                 found.append(item)
                 used_until = item.end
+                self._previous = item
         found += self._postposed()
         found += self._duals()
         found += self._unit_duals()
@@ -235,7 +238,10 @@ class Reader:
             if figure.plain and _year_like(figure):
                 return None
             return (
-                self._count_of(figure) or self._before_verb(figure) or self._after_trigger(figure)
+                self._count_of(figure)
+                or self._before_verb(figure)
+                or self._after_trigger(figure)
+                or self._change_end(figure)
             )
         return self._make(figure, figure.value, head)
 
@@ -509,6 +515,34 @@ class Reader:
         return False
 
     # -- figures with no head of their own ------------------------------------------------------
+
+    def _change_end(self, figure: Figure) -> _Found | None:
+        """ "من 5.3 مليار دولار سنويا إلى 11.7 مليار", "من 18 مقاتلا إلى 70": the figure
+        a change ends on, its unit (and category) left to the figure it starts from (a
+        word or two between that figure and "إلى", in one clause)."""
+        view = self.view
+        start = self._previous
+        if (
+            start is None
+            or start.head is None
+            or start.head.kind not in ("unit", "percent", "counted")
+        ):
+            return None
+        if figure.value is None or figure.first < start.end + 1 or start.first == 0:
+            return None
+        if head_phrases("range-from").match(view, start.first - 1) is None:
+            return None
+        to = head_phrases("range-to").match(view, figure.first - 1, clitics=False)
+        if to is None or to.end != figure.first:
+            return None
+        between = range(start.end, figure.first - 1)
+        if len(between) > _CHANGE_GAP or any(
+            categories.crosses_clause(view, at - 1, at) for at in range(start.end, figure.first)
+        ):
+            return None
+        if any(char.isdigit() for at in between for char in view.words[at]):
+            return None
+        return replace(self._headless(figure, start.category), unit=start.unit)
 
     def _bare_vague(self, figure: Figure) -> _Found | None:
         """ "العشرات", "المئات": a definite vague count stands for its noun."""
