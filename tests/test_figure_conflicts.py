@@ -80,6 +80,27 @@ def test_a_market_count_of_every_day_is_never_compared() -> None:
     assert figure_conflicts([first, second], {}) == []
 
 
+def test_the_figure_a_change_ends_on_is_compared_with_its_like() -> None:
+    # "إلى 11.7 مليار" takes its unit from the figure the change starts from, and the
+    # attribute too: a revenue after the change, never the 5.3 billion of today
+    first = _report(
+        "a.txt",
+        "وتهدف الخطة إلى زيادة إيرادات القناة من 5.3 مليار دولار إلى 13.2 مليار دولار "
+        "بحلول عام 2023.",
+        "2015-08-06",
+    )
+    second = _report(
+        "b.txt",
+        "وتهدف الخطة إلى زيادة دخل القناة من 5.3 مليار دولار سنويا إلى 11.7 مليار بحلول عام 2023.",
+        "2015-08-10",
+    )
+    [target] = [q for q in second.quantities if q.text == "11.7 مليار"]
+    assert (target.value, target.unit) == (11_700_000_000, "USD")
+    (found,) = figure_conflicts([first, second], {})
+    assert found.frame == "revenue-after:money"
+    assert {v.value for v in found.versions} == {13_200_000_000, 11_700_000_000}
+
+
 def test_one_amount_in_two_currencies_is_a_conflict_of_unit() -> None:
     first = _report(
         "a.txt",

@@ -8,6 +8,10 @@ figures outlets disagree on. Here a figure gets a frame, what it measures:
 - a measure or an amount by the attribute word before it (``measure_attributes.tsv``:
   "بطول 72 كيلومترا" is a length in km, "بقيمة 5.2 مليار يورو" a value in money).
 
+The figure a change ends on ("زيادة دخل القناة من 5.3 مليار دولار إلى 11.7 مليار") takes the
+attribute of the figure it starts from, as the value after the change ("revenue-after"),
+never compared with the value before it.
+
 A figure framed by its unit or counted noun alone is left out: market reports repeat one
 sentence with a new count every day, and measured on the 5,996-article sample nearly all
 such pairs were two facts. Two figures of one frame are two versions of one fact when
@@ -39,7 +43,13 @@ from marsad.corpus.shingles import content_terms
 from marsad.extract.events import clause_of
 from marsad.extract.lexicon import PhraseIndex, phrase
 from marsad.extract.quantities.categories import crosses_clause
-from marsad.extract.quantities.lexicons import counted_labels, currencies, unit_codes, variants
+from marsad.extract.quantities.lexicons import (
+    counted_labels,
+    currencies,
+    head_phrases,
+    unit_codes,
+    variants,
+)
 from marsad.model import Article, Quantity, Span
 from marsad.resources import load_tsv
 from marsad.temporal.calendar import day_of
@@ -140,6 +150,36 @@ def _attribute(view: TextView, first: int) -> str | None:
     return None
 
 
+_AFTER = "-after"  # the figure a change ends on: "من 5.3 مليار دولار إلى 13.2 مليار"
+_CHANGE_GAP = 2  # words between the first figure of a change and its "إلى" ("سنويا")
+
+
+def _changed_to(view: TextView, first: int, ends: Mapping[int, int]) -> str | None:
+    """The attribute of the figure a change starts from, for the figure it ends on at
+    token ``first`` ("زيادة دخل القناة من 5.3 مليار دولار سنويا إلى 11.7 مليار"): the two
+    measure one thing, before and after. ``ends`` maps the token after each figure to its
+    first token."""
+    index = _attributes()
+    at = first - 1
+    while at >= 0:  # "إلى نحو 11"
+        found = index.match(view, at)
+        if found is None or found.value != _NOTHING or found.end != at + 1:
+            break
+        at -= 1
+    found_to = head_phrases("range-to").match(view, at, clitics=False) if at >= 0 else None
+    if found_to is None or found_to.end > first:
+        return None
+    for back in range(at, max(-1, at - _CHANGE_GAP - 1), -1):
+        if crosses_clause(view, back - 1, back) or view.words[back][-1:].isdigit():
+            return None
+        start = ends.get(back)
+        if start is None:
+            continue
+        opened = start > 0 and head_phrases("range-from").match(view, start - 1) is not None
+        return _attribute(view, start) if opened else None
+    return None
+
+
 def _anchor_words(view: TextView, low: int, high: int, skip: set[int]) -> list[str]:
     """The words of tokens ``[low, high)`` that may say what a figure belongs to: not a
     figure's own, not a digit, not an attribute word."""
@@ -156,6 +196,18 @@ def _anchor_words(view: TextView, low: int, high: int, skip: set[int]) -> list[s
             out.append(word)
         at += 1
     return out
+
+
+def _reach(tokens: range, skip: set[int], count: int, default: int) -> int:
+    """The last of ``tokens`` that ``count`` words not of a figure take ("من 5.3 مليار
+    دولار إلى": the words of the figure a change starts from are not counted)."""
+    last = default
+    for at in tokens:
+        if count == 0:
+            break
+        last = at
+        count -= at not in skip
+    return last
 
 
 def _sentence_day(article: Article, sentence: Span) -> Day | None:
@@ -198,14 +250,17 @@ def _range(quantity: Quantity) -> tuple[float, float] | None:
     return float(quantity.value), float(quantity.value)
 
 
-def _frame(view: TextView, quantity: Quantity, first: int) -> str | None:
+def _frame(view: TextView, quantity: Quantity, first: int, ends: Mapping[int, int]) -> str | None:
     """What a figure measures, or None when only its unit or counted noun says it: a
     market report repeats "ارتفاع أسهم 143 شركة" every day with a new count."""
     if quantity.category:
         return quantity.category
     if quantity.unit not in unit_codes():
-        return None
+        return None  # a counted noun: "عرض" is a show, "دخل" entered, before "3 حلقات"
     attribute = _attribute(view, first)
+    if attribute is None:
+        attribute = _changed_to(view, first, ends)
+        attribute = attribute + _AFTER if attribute is not None else None
     if attribute is None:
         return None
     money = quantity.unit in currencies()  # amounts of one attribute meet across currencies
@@ -215,11 +270,15 @@ def _frame(view: TextView, quantity: Quantity, first: int) -> str | None:
 def _figures_of(article: Article, view: TextView, group: str) -> Iterable[_Figure]:
     """The article's figures with a frame."""
     skip: set[int] = set()  # every figure's own tokens, with its unit and head
+    ends: dict[int, int] = {}  # the token after each figure -> its first token
     for quantity in article.quantities:
         for span in (quantity.span, quantity.head):
             tokens = view.char_span(span.start, span.end) if span is not None else None
             if tokens is not None:
                 skip.update(range(*tokens))
+        tokens = view.char_span(quantity.span.start, quantity.span.end)
+        if tokens is not None:
+            ends[tokens[1]] = tokens[0]
     published = day_of(article.published.value)
     for quantity in article.quantities:
         found = _range(quantity)
@@ -229,7 +288,7 @@ def _figures_of(article: Article, view: TextView, group: str) -> Iterable[_Figur
         if tokens is None:
             continue
         first, stop = tokens
-        frame = _frame(view, quantity, first)
+        frame = _frame(view, quantity, first, ends)
         if frame is None:
             continue
         sentence = quantity.sentence or Span(0, len(article.text))
@@ -237,8 +296,8 @@ def _figures_of(article: Article, view: TextView, group: str) -> Iterable[_Figur
         clause_tokens = view.char_span(clause.start, clause.end)
         if clause_tokens is None:
             continue
-        low = max(clause_tokens[0], first - _NEAR_BEFORE)
-        high = min(clause_tokens[1], stop + _NEAR_AFTER)
+        low = _reach(range(first - 1, clause_tokens[0] - 1, -1), skip, _NEAR_BEFORE, first)
+        high = _reach(range(stop, clause_tokens[1]), skip, _NEAR_AFTER, stop - 1) + 1
         whole = view.char_span(sentence.start, sentence.end) or clause_tokens
         yield _Figure(
             article,
@@ -305,10 +364,10 @@ def _same_number(left: _Figure, right: _Figure) -> bool:
     if left.low <= right.high and right.low <= left.high:
         return True
     approximate = left.quantity.approximate or right.quantity.approximate
-    return one_value((left.low, left.high), (right.low, right.high), approximate)
+    return _one_value((left.low, left.high), (right.low, right.high), approximate)
 
 
-def one_value(left: tuple[float, float], right: tuple[float, float], approximate: bool) -> bool:
+def _one_value(left: tuple[float, float], right: tuple[float, float], approximate: bool) -> bool:
     """Two figures ``(low, high)`` that overlap or differ by rounding (13.2 and 13.226
     billion), or, when one is approximate, by less than a fifth."""
     if left[0] <= right[1] and right[0] <= left[1]:
@@ -327,7 +386,8 @@ def _comparable(left: _Figure, right: _Figure) -> bool:
     currencies = left.money and left.quantity.unit != right.quantity.unit
     if currencies and not (_coded(left) and _coded(right)):
         return False  # "87.1 ألف دينار" is the Bahraini dinar of "87150 دينارا بحرينيا"
-    if currencies or left.frame.partition(":")[0] in _STANDING:
+    standing = _standing(left.frame)
+    if currencies or standing:
         days = _days_apart(left.published, right.published)
         if days is not None and days > _WINDOW_DAYS:
             return False
@@ -336,7 +396,6 @@ def _comparable(left: _Figure, right: _Figure) -> bool:
     if currencies:  # one amount in two currencies: of one deal if the sentences say so
         shared = len(left.anchors & right.anchors)
         return _same_number(left, right) and shared >= _SHARED_CURRENCY
-    standing = left.frame.partition(":")[0] in _STANDING
     if not _telling(left.others & right.others) and not (
         standing and len(left.anchors & right.anchors) >= _STANDING_ANCHORS
     ):
@@ -350,6 +409,10 @@ def _comparable(left: _Figure, right: _Figure) -> bool:
     ):
         return False  # "230 مدنيا" and "170 سنيا": a count of other people
     return max(left.high, right.high) <= _MAX_RATIO * min(left.low, right.low)
+
+
+def _standing(frame: str) -> bool:
+    return frame.partition(":")[0].removesuffix(_AFTER) in _STANDING
 
 
 def _coded(figure: _Figure) -> bool:
@@ -421,23 +484,28 @@ def figure_conflicts(
     for members in facts.values():
         if _spread(members):
             continue  # a chain of near figures that ends far away: several facts
-        versions = _versions(members)
-        if len(versions) < 2 or not _disagree(versions):
-            continue
-        units = {f.quantity.unit for f in members}
-        out.append(
-            FigureConflict(
-                members[0].frame,
-                members[0].quantity.unit if len(units) == 1 else None,
-                tuple(
-                    FigureVersion(
-                        version[0].value,
-                        version[0].quantity.unit,
-                        tuple((f.article.id, f.passage) for f in version),
-                        any(f.quantity.approximate for f in version),
-                    )
-                    for version in versions
-                ),
-            )
-        )
+        found = _conflict(members)
+        if found is not None:
+            out.append(found)
     return out
+
+
+def _conflict(members: list[_Figure]) -> FigureConflict | None:
+    """The conflict the figures of one fact make, if they give two versions."""
+    versions = _versions(members)
+    if len(versions) < 2 or not _disagree(versions):
+        return None
+    units = {f.quantity.unit for f in members}
+    return FigureConflict(
+        members[0].frame,
+        members[0].quantity.unit if len(units) == 1 else None,
+        tuple(
+            FigureVersion(
+                version[0].value,
+                version[0].quantity.unit,
+                tuple((f.article.id, f.passage) for f in version),
+                any(f.quantity.approximate for f in version),
+            )
+            for version in versions
+        ),
+    )
