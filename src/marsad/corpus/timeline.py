@@ -43,7 +43,7 @@ from typing import Any
 
 from marsad.arabic.charsets import chars
 from marsad.arabic.view import TextView
-from marsad.corpus.figure_conflicts import FigureConflict, figure_conflicts, one_value
+from marsad.corpus.figure_conflicts import FigureConflict, figure_conflicts
 from marsad.corpus.shingles import content_terms
 from marsad.extract.events import OTHER, clause_of, strip_proclitics, title_span
 from marsad.extract.quotes import UNNAMED
@@ -978,44 +978,6 @@ def _versions(found: dict[Any, tuple[list[dict[str, Any]], set[str], bool]]) -> 
 _Versions = dict[Any, tuple[list[dict[str, Any]], set[str], bool]]
 
 
-def _rounded_together(versions: _Versions) -> _Versions:
-    """Versions that are one figure rounded ("13.226" and "13.2" billion) as one: the
-    one more reports give, with the other's sources."""
-
-    def bounds(value: Any) -> tuple[float, float] | None:
-        if isinstance(value, int | float):
-            return float(value), float(value)
-        if isinstance(value, tuple) and len(value) == 2:
-            return float(value[0]), float(value[1])
-        return None
-
-    order = sorted(versions, key=lambda v: (-len(versions[v][1]), str(v)))
-    out: _Versions = {}
-    for value in order:
-        sources, articles, approximate = versions[value]
-        mine = bounds(value)
-        into = next(
-            (
-                kept
-                for kept in out
-                if mine is not None
-                and (theirs := bounds(kept)) is not None
-                and one_value(mine, theirs, approximate or out[kept][2])
-            ),
-            None,
-        )
-        if into is None:
-            out[value] = (list(sources), set(articles), approximate)
-        else:
-            kept_sources, kept_articles, kept_approximate = out[into]
-            out[into] = (
-                kept_sources + sources,
-                kept_articles | articles,
-                kept_approximate or approximate,
-            )
-    return out
-
-
 def _disagree(found: dict[Any, tuple[list[dict[str, Any]], set[str], bool]]) -> bool:
     """Two versions at least, and two of them from reports that do not give both."""
     groups = [articles for _sources, articles, _approximate in found.values()]
@@ -1065,6 +1027,46 @@ def _figure_facts(item: _Item) -> set[tuple[str, Any]]:
     return out
 
 
+# Relative meanings that write the day or month out ("في الخامس من أغسطس الماضي"); a
+# deictic day ("اليوم", "أمس", "الأربعاء") is counted from a publication day that reports
+# and reprints may fix differently, so two reports giving two such days do not disagree.
+_WRITTEN_RELATIVE = frozenset({"daymonth", "monthofyear", "month", "monthrange"})
+
+
+def _written_date(item: _Item) -> bool:
+    """The mention's date is written out in its text, not counted from a report's day."""
+    span = item.mention.timex
+    if span is None:
+        return False
+    for timex in item.article.timexes:
+        if timex.span == span:
+            if timex.anchor is None:
+                return True
+            return timex.relative is not None and timex.relative.kind in _WRITTEN_RELATIVE
+    return False
+
+
+def _of_the_day(event: Event, item: _Item) -> bool:
+    """The mention tells the event's own day: the places of mentions of other days (an
+    event that merged a week of reports of a campaign) are those of other happenings."""
+    date = event.date or ""
+    return len(date) == _DAY and item.mention.date == date
+
+
+_CLOSE_DAYS = 7  # written days of one happening that reports give, at most this apart
+
+
+def _close_days(dates: Mapping[str, Any]) -> bool:
+    """Days, each written out, close together: "في الخامس من أغسطس" against "في السادس
+    من أغسطس" is a dispute over one happening's day; dates months apart, or a month
+    against a day, are two happenings one event has merged."""
+    days = [_day(date) if len(date) == _DAY else None for date in dates]
+    if any(day is None for day in days):
+        return False
+    known = [day for day in days if day is not None]
+    return (max(known) - min(known)).days <= _CLOSE_DAYS
+
+
 def _slot_conflicts(
     event: Event, items: list[_Item], groups: Mapping[str, str] | None = None
 ) -> list[Conflict]:
@@ -1077,7 +1079,7 @@ def _slot_conflicts(
     times: dict[Any, tuple[list[dict[str, Any]], set[str], bool]] = {}
     for item in items:
         mention = item.mention
-        if not mention.date or mention.date_basis in _BOUNDS:
+        if not mention.date or mention.date_basis in _BOUNDS or not _written_date(item):
             continue
         if event.date and (_within(event.date, mention.date) or mention.date == event.date):
             continue
@@ -1094,50 +1096,25 @@ def _slot_conflicts(
     if dates and event.date:
         dates.setdefault(event.date, ([], set(), False))
         for item in items:
-            if item.mention.date == event.date:
+            if item.mention.date == event.date and _written_date(item):
                 sources, articles, _ = dates[event.date]
                 sources.append(_passage(item.article, item.mention.timex or item.mention.sentence))
                 articles.add(item.article.id)
-        if _disagree(dates) and not _one_reprint(dates, groups):
+        dates = {date: version for date, version in dates.items() if version[1]}
+        if _disagree(dates) and not _one_reprint(dates, groups) and _close_days(dates):
             out.append(Conflict(event.id, "date", event.title, _versions(dates)))
     if len(times) > 1 and _disagree(times):
         out.append(Conflict(event.id, "time", event.title, _versions(times)))
     # places
     places: dict[Any, tuple[list[dict[str, Any]], set[str], bool]] = {}
     for item in items:
-        if item.mention.place:
+        if item.mention.place and _of_the_day(event, item):
             sources, articles, _ = places.setdefault(item.mention.place, ([], set(), False))
             sources.append(_passage(item.article, item.mention.sentence))
             articles.add(item.article.id)
     if _disagree(places) and all(len(a) for _s, a, _x in places.values()):
         # a report naming one place and another naming a second, neither naming both
         out.append(Conflict(event.id, "place", event.title, _versions(places)))
-    # figures of one kind in the source sentences
-    figures: dict[str, dict[Any, tuple[list[dict[str, Any]], set[str], bool]]] = {}
-    units: dict[str, str | None] = {}
-    seen: set[tuple[str, int]] = set()
-    for item in items:
-        article = item.article
-        for key, figure in item.figures:
-            if (article.id, figure.span.start) in seen:
-                continue
-            seen.add((article.id, figure.span.start))
-            value = _figure_value(figure)
-            hashable = tuple(value) if isinstance(value, list) else value
-            versions = figures.setdefault(key, {})
-            sources, articles, approximate = versions.get(hashable, ([], set(), False))
-            sources.append(_passage(article, figure.span))
-            articles.add(article.id)
-            versions[hashable] = (sources, articles, approximate or figure.approximate)
-            units[key] = figure.unit
-    for key, versions in figures.items():
-        versions = _rounded_together(versions)
-        if _disagree(versions):
-            found = [
-                Version(list(v) if isinstance(v, tuple) else v, s, a)
-                for v, (s, _arts, a) in versions.items()
-            ]
-            out.append(Conflict(event.id, f"figure:{key}", event.title, found, units[key]))
     return out
 
 
@@ -1167,18 +1144,13 @@ def _story_conflicts(
     corpus: Sequence[Article],
     groups: Mapping[str, str] | Callable[[], Mapping[str, str]],
     events: Sequence[Event],
-    known: Sequence[Conflict],
 ) -> list[Conflict]:
     """The figure conflicts across reports (``figure_conflicts``), each shown with the
-    event that holds its passages; none that one event's own slots already show."""
+    event that holds its passages. One event's figures are not compared among themselves:
+    an event that merged the reports of a week holds the tolls of several attacks."""
     by_id = {article.id: article for article in corpus}
-    shown = {
-        frozenset(repr(v.value) for v in c.versions) for c in known if c.field.startswith("figure")
-    }
     out: list[Conflict] = []
     for found in figure_conflicts(corpus, groups):
-        if frozenset(repr(v.value) for v in found.versions) in shown:
-            continue
         event = _attach(found, events)
         if event is None:
             continue
@@ -1326,7 +1298,7 @@ def build_timeline(
     found: Mapping[str, str] | Callable[[], Mapping[str, str]] = groups
     if reprints is None and not unnamed:
         found = partial(_reprint_groups, corpus)  # found only if some figure needs it
-    conflicts += _story_conflicts(corpus, found, dated + undated_events, conflicts)
+    conflicts += _story_conflicts(corpus, found, dated + undated_events)
     order = sorted(
         range(len(dated)),
         key=lambda i: (date_key(dated[i].date or ""), dated[i].title, dated[i].id),
