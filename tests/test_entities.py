@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.arabic.clitics import readings
+from marsad.arabic.clitics import readings, unfused
 from marsad.arabic.normalize import normalize
 from marsad.arabic.sentences import split_sentences
 from marsad.extract.entities import annotate_entities
@@ -64,6 +64,22 @@ def test_clitics_are_outside_the_span_unless_fused() -> None:
     # ل + الحرة is written "للحرة": no substring spells "الحرة", so the word is the span.
     assert ("للحرة", "Alhurra") in found
     assert ("للجنة العسكرية العليا", "US-Iraq Higher Military Commission") in found
+
+
+def test_a_name_after_a_fused_preposition_is_the_name_with_its_article() -> None:
+    # "للقذافي" is ل + القذافي: one identity with "معمر القذافي", shown without the ل
+    article = _article("وقالت مصادر مقربة للقذافي إن معمر القذافي غادر طرابلس أمس.")
+    short, full = (e for e in article.entities if e.type == "PER")
+    assert short.text == "للقذافي" and short.id == full.id
+    assert short.canonical_ar == "معمر القذافي"
+    for word, known, reading in (
+        ("للدوري", lambda w: False, "الدوري"),  # no ل-word attested: the article's
+        ("للبنان", lambda w: w == "لبنان", "لبنان"),  # ل + لبنان when only that is known
+        ("للبنان", lambda w: w in ("لبنان", "البنان"), "البنان"),  # both: the article's
+    ):
+        assert unfused(normalize(word), known) == reading
+    assert unfused("الدوري", lambda w: True) is None  # no ل before it
+    assert unfused("لله", lambda w: True) is None  # too short to hold a name
 
 
 def test_common_word_alias_needs_context() -> None:

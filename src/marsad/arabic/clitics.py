@@ -8,6 +8,7 @@ A token such as "وبالبنتاغون" can be read as a prefix ("وب") plus a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -99,6 +100,18 @@ def readings(token: str) -> tuple[tuple[int, str], ...]:
             out.append((len(prefix), the[:-1] + rest))  # للحرة = ل + الحرة
             out.append((len(prefix), the + rest))  # للجنة = ل + اللجنة
     return tuple(out)
+
+
+def unfused(token: str, attested: Callable[[str], bool]) -> str | None:
+    """The word a token opened by ل and a second ل stands for, or None for other tokens:
+    the word with its article restored ("للقذافي": القذافي, the common case), or the word
+    that begins with ل itself when only that one is ``attested`` ("لليفربول": ليفربول)."""
+    fused = rules().fused_article
+    if not token.startswith(fused) or len(token) - len(fused) < 2:
+        return None
+    with_article = rules().article + token[len(fused) :]
+    own = token[len(rules().fusing) :]
+    return own if attested(own) and not attested(with_article) else with_article
 
 
 def attach(prefix: str, word: str) -> str:

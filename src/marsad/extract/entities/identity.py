@@ -16,12 +16,12 @@ import hashlib
 from collections.abc import Sequence
 from functools import cache
 
-from marsad.arabic.clitics import definite_article
+from marsad.arabic.clitics import definite_article, rules, unfused
 from marsad.arabic.view import TextView
 from marsad.extract.entities.compose import compose
 from marsad.extract.entities.context import Placed
 from marsad.extract.entities.gazetteer import RULE as GAZETTEER_RULE
-from marsad.extract.entities.latin import GAZETTEER, ROMANISED, romanise
+from marsad.extract.entities.latin import GAZETTEER, ROMANISED, attested, romanise
 from marsad.extract.entities.short_forms import sole_owner, weak_family_name
 from marsad.extract.lexicon import gazetteer_surfaces, patronymic
 from marsad.model import Entity
@@ -30,7 +30,31 @@ _KNOWN_RULES = frozenset({GAZETTEER_RULE})
 
 
 def _words(view: TextView, item: Placed) -> tuple[str, ...]:
-    return tuple(view.words[item.first : item.end])
+    words = view.words[item.first : item.end]
+    first = _unfused_first(view, item)
+    return (first, *words[1:]) if first is not None else tuple(words)
+
+
+def _unfused_first(view: TextView, item: Placed) -> str | None:
+    """The first word of a name opened by ل fused with its article ("للقذافي"), as the
+    name is ("القذافي"), or None: the preposition is no part of the name."""
+    start = view.folded_index(item.entity.span.start)
+    token = view.folded[start : view.ends[item.first]]
+    if not token.startswith(rules().fused_article):
+        return None
+    # not "a token لX elsewhere in the text": "لاتحاد الكرة" is ل + اتحاد as well
+    return unfused(token, attested)
+
+
+def _written_name(view: TextView, item: Placed) -> str:
+    """The name as written, without a ل fused with its article: "للدوري الإنجليزي" is
+    "الدوري الإنجليزي" (its ا restored), "لليفربول" is "ليفربول"."""
+    text = item.entity.text
+    first = _unfused_first(view, item)
+    if first is None:
+        return text
+    article = definite_article()
+    return article[0] + text[1:] if first.startswith(article) else text[1:]
 
 
 def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
@@ -176,16 +200,18 @@ def _name_group(
         canonical, source = entity.canonical, GAZETTEER
         primary = _primary_surfaces().get((entity.type, canonical))
         # the fullest name as written, unless the gazetteer's own is fuller than any
-        arabic = head.text if len(words[fullest]) >= len(words[known]) else primary or head.text
+        written = _written_name(view, placed[fullest])
+        arabic = written if len(words[fullest]) >= len(words[known]) else primary or written
         identity = _stable_id(entity.type, "gazetteer", canonical)
     else:
         if head.rule == "short":
             canonical = head.canonical
         else:
             item = placed[fullest]
+            written = _written_name(view, item)
             composed = compose(view, item.first, item.end, head.type)
-            canonical = composed or romanise(head.text) or head.canonical or head.text
-        source, arabic = ROMANISED, head.text
+            canonical = composed or romanise(written) or head.canonical or written
+        source, arabic = ROMANISED, _written_name(view, placed[fullest])
         identity = _stable_id(head.type, " ".join(words[fullest]))
     for index in group:
         entity = placed[index].entity

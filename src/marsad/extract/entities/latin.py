@@ -197,6 +197,13 @@ def needs_model(unit: str) -> bool:
     return choose_spelling(unit, found if isinstance(found, list) else [])[0] is None
 
 
+@lru_cache(maxsize=1 << 12)
+def attested(unit: str) -> bool:
+    """True when the library has a spelling of ``unit`` that is no rules' output."""
+    found = _romanizer().transliterate(unit, top_k=_CANDIDATES, country=_settings()["country"])
+    return choose_spelling(unit, found if isinstance(found, list) else [])[0] is not None
+
+
 def _servant_family(unit: str) -> str:
     """The unit without its article when it is a family name made of a servant name."""
     the, folded = definite_article(), normalize(unit)
