@@ -482,6 +482,32 @@ def test_a_family_name_alone_is_the_person_named_in_full() -> None:
     assert "مركز الخليج للأبحاث" in {e.text for e in article.entities if e.type == "ORG"}
 
 
+def test_a_shared_family_name_is_the_person_the_reader_knows_by_then() -> None:
+    # named in full before the short form, the other only after it
+    text = (
+        "أكد رئيس نادي أحد سعود الحربي أن الطموحات كانت كبيرة. وأوضح الحربي أن الصعود "
+        "يحتاج إلى دعم. وشكر اللاعبين عبدالله الحربي وفهد المغير."
+    )
+    people = {e.span.start: e for e in _article(text).entities if e.type == "PER"}
+    short = next(e for e in people.values() if e.text == "الحربي")
+    assert short.canonical == next(e.canonical for e in people.values() if "سعود" in e.text)
+    # both named before it: the one named most and last, not a relative named once
+    text = (
+        "افتتح الشيخ عبدالرحمن الجريسي المعرض. وحضر الحفل عمر الجريسي ومدير التعليم. "
+        "وألقى الشيخ عبدالرحمن الجريسي كلمة. وشكر الحضور الشيخ عبدالرحمن الجريسي. "
+        "وأكد الجريسي أن المبادرة ناجحة."
+    )
+    entities = _article(text).entities
+    short = next(e for e in entities if e.text == "الجريسي")
+    assert short.canonical == next(e.canonical for e in entities if "عبدالرحمن" in e.text)
+
+
+def test_no_short_form_from_a_servant_name_or_a_common_noun() -> None:
+    # "عبد الله" and "لعبد العزيز" are one unit each: "الله" and "العزيز" are no one
+    text = "وقال ماجد عبد الله إن الفوز قريب بإذن الله. وأشاد بالملك فيصل لعبد العزيز."
+    assert not [e for e in _article(text).entities if e.text in ("الله", "العزيز")]
+
+
 def test_an_office_and_its_body_name_the_holder_after_them() -> None:
     text = (
         "أكد الأمين العام لمجلس التعاون لدول الخليج العربية الدكتور عبداللطيف الزياني "

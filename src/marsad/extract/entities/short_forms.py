@@ -3,7 +3,8 @@ again ("أوستن" after "لويد ج. أوستن")."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from itertools import compress
 from typing import TypeVar
 
@@ -11,29 +12,47 @@ from marsad.arabic.clitics import definite_article, readings
 from marsad.arabic.view import TextView
 from marsad.extract.entities.context import Placed, source_span, taken_tokens
 from marsad.extract.entities.gazetteer import RULE as GAZETTEER_RULE
-from marsad.extract.lexicon import after_family, demonyms, patronymic, stopwords, titles
+from marsad.extract.lexicon import (
+    after_family,
+    demonyms,
+    name_particles,
+    patronymic,
+    stopwords,
+    titles,
+)
 from marsad.model import Article, Entity
+
+_NAME_CLASSES = frozenset({"adj", "name"})  # a family name is a nisba or a name
+_DOMINANT = 2  # mentions, at least this many times another's, make the likelier owner
+
+
+@dataclass(slots=True)
+class _Owner:
+    """A person whose full name ends with a family name: where it is named in full."""
+
+    known: bool  # to the gazetteer
+    at: list[int]  # first tokens of the full mentions, in order
 
 
 def short_forms(article: Article, sc: TextView, placed: list[Placed]) -> list[Placed]:
     """Later mentions of a person by the last word of the name."""
-    # last word -> canonical -> known to the gazetteer, apart for names ending "آل X":
-    # such a person is "آل الشيخ" again, never "الشيخ" or "سعود" alone, and a name that
-    # does not end so is not "آل X" (the family) either
-    owners: dict[bool, dict[str, dict[str, bool]]] = {False: {}, True: {}}
+    # last word -> canonical -> its owner, apart for names ending "آل X": such a person
+    # is "آل الشيخ" again, never "الشيخ" or "سعود" alone, and a name that does not end so
+    # is not "آل X" (the family) either
+    owners: dict[bool, dict[str, dict[str, _Owner]]] = {False: {}, True: {}}
     for item in placed:
         if item.entity.type == "PER" and item.end - item.first >= 2:
             word = sc.words[item.end - 1]
             if patronymic(sc.words[item.end - 2]):
                 continue  # "سلمان بن عبدالعزيز": عبدالعزيز alone is his father, not him
+            if _servant(sc.words[item.end - 2]):
+                continue  # "عبد العزيز" is one unit: "العزيز" alone is no one's name
             if not weak_family_name(word):
                 people = owners[after_family(sc, item.end - 1)].setdefault(word, {})
-                known = item.entity.rule == GAZETTEER_RULE
-                people[item.entity.canonical] = people.get(item.entity.canonical, False) or known
-    found = {
-        clan: _last_name_tokens(sc.words, {w: sole_owner(p) for w, p in names.items()})
-        for clan, names in owners.items()
-    }
+                owner = people.setdefault(item.entity.canonical, _Owner(False, []))
+                owner.known = owner.known or item.entity.rule == GAZETTEER_RULE
+                owner.at.append(item.first)
+    found = {clan: _last_name_tokens(sc.words, names) for clan, names in owners.items()}
     if not found[False] and not found[True]:
         return placed
     taken = taken_tokens(placed, len(sc.tokens))
@@ -41,16 +60,53 @@ def short_forms(article: Article, sc: TextView, placed: list[Placed]) -> list[Pl
     words = sc.words
     candidates = found[False].keys() | found[True].keys()
     for at in compress(range(len(words)), map(candidates.__contains__, words)):
-        own = found[after_family(sc, at)].get(words[at])
+        clan = after_family(sc, at)
+        own = found[clan].get(words[at])
         if own is None or taken[at] or _title_before_name(sc, at, taken):
             continue
-        prefix, word, canonical = own
+        prefix, word = own
+        name_like = bool(sc.word_class(at).alternatives & _NAME_CLASSES)
+        canonical = owner_at(owners[clan][word], at, name_like)
+        if canonical is None:
+            continue
         fused = len(words[at]) - prefix != len(word)
         span = source_span(sc, at, prefix, fused, at + 1)
         if not article.is_boilerplate(span):
             entity = Entity(span, span.slice(article.text), "PER", canonical, rule="short")
             added.append(Placed(entity, at, at + 1))
     return sorted(placed + added, key=lambda item: item.first)
+
+
+def owner_at(people: Mapping[str, _Owner], at: int, name_like: bool = True) -> str | None:
+    """Whom a family name at token ``at`` stands for: the sole owner of the name (the
+    only one, or the only one the gazetteer knows: "الأسد" is Bashar al-Assad beside a
+    cousin the model found). Among people the gazetteer does not know, the one named in
+    full before it ("وأوضح الحربي" before a later "عبدالله الحربي"), or of several
+    before it, the one named last when named at least twice as often as each other
+    ("وأكد الجريسي" after the chairman's fifth mention and a relative's one), when the
+    word may be a name (``name_like``: a nisba or a name, not "الرواية" after a model's
+    name that ran into it). None when that leaves it ambiguous: two known people, or
+    near counts."""
+    sole = sole_owner({name: owner.known for name, owner in people.items()})
+    if sole is not None or any(owner.known for owner in people.values()) or not name_like:
+        return sole
+    before = {name: owner for name, owner in people.items() if min(owner.at) < at}
+    if len(before) <= 1:
+        return next(iter(before), None)
+    recent = max(before, key=lambda name: max(i for i in before[name].at if i < at))
+    count = len(before[recent].at)
+    if all(count >= _DOMINANT * len(o.at) for name, o in before.items() if name != recent):
+        return recent
+    return None
+
+
+def _servant(token: str) -> bool:
+    """عبد, with a clitic or not ("لعبد العزيز")."""
+    for _prefix, word in readings(token):
+        found = name_particles().get(word)
+        if found is not None and found.role == "servant":
+            return True
+    return False
 
 
 def _title_before_name(sc: TextView, at: int, taken: bytearray) -> bool:
@@ -86,27 +142,20 @@ def weak_family_name(word: str) -> bool:
     return len(word) < 3 or word in stopwords() or word in demonyms()
 
 
-def _last_name_tokens(
-    words: list[str], last_names: dict[str, str | None]
-) -> dict[str, tuple[int, str, str]]:
-    """Token -> (prefix length, word, canonical) of its first reading that is a last name."""
+def _last_name_tokens(words: list[str], last_names: Collection[str]) -> dict[str, tuple[int, str]]:
+    """Token -> (prefix length, word) of its first reading that is a last name."""
     # A reading is the token less a prefix, maybe with a restored ا or ال: every token
     # that has one ends with the name, or with the name less that ا or ال.
-    endings: set[str] = set()
-    for name, canonical in last_names.items():
-        if canonical is not None:
-            endings.add(_without_restorable(name))
-    if not endings:
+    if not last_names:
         return {}
-    suffixes = tuple(endings)
-    found: dict[str, tuple[int, str, str]] = {}
+    suffixes = tuple({_without_restorable(name) for name in last_names})
+    found: dict[str, tuple[int, str]] = {}
     for token in set(words):
         if not token.endswith(suffixes):
             continue
         for prefix, word in readings(token):
-            canonical = last_names.get(word)
-            if canonical is not None:
-                found[token] = (prefix, word, canonical)
+            if word in last_names:
+                found[token] = (prefix, word)
                 break
     return found
 
