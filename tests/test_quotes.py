@@ -114,6 +114,42 @@ def test_a_masculine_sound_plural_after_the_verb_is_people_who_speak_unnamed() -
     assert [q.speaker_ar for q in quotes] == [None, None]
 
 
+def test_a_noun_phrase_between_the_verb_and_the_content_is_its_subject() -> None:
+    # no lexicon knows these speakers: the phrase that fills the subject's place is shown
+    # as written (no made-up English), so the reader sees who spoke
+    text = (
+        "وقالت ممثلة الهند إنها لا تقبل الشروط. "
+        "وذكر مكتب مراقبة الأصول الخارجية أن العقوبات تشمل شركات. "
+        "أكد الطلاب المتضررون من إلغاء التعليم الموازي أن القرار ظالم. "
+        "وقالت القيادة المشتركة لقوات التحالف الدولي في بيان: إن الغارات مستمرة. "
+        "وأوضح إبراهيم أن الأصوات كانت مخيفة."
+    )
+    _, quotes = _quotes(text)
+    assert [q.speaker for q in quotes] == [None] * 5
+    assert [q.speaker_ar for q in quotes] == [
+        "ممثلة الهند",
+        "مكتب مراقبة الأصول الخارجية",
+        "الطلاب المتضررون",  # not where from: "من إلغاء التعليم الموازي"
+        "القيادة المشتركة لقوات التحالف الدولي",
+        "إبراهيم",
+    ]
+    for quote in quotes:  # the phrase as written, where written
+        assert quote.speaker_span is not None
+        assert quote.speaker_span.slice(text) == quote.speaker_ar
+
+
+def test_no_subject_phrase_from_an_object_an_addressee_or_a_describing_verb() -> None:
+    text = (
+        "وأكد ضرورة أن يلتزم الجميع بالقرار. "  # one indefinite noun: what is said
+        "وقال للمتظاهرين إن الحل قريب. "  # a preposition: to whom
+        'وقال دبلوماسي يتابع الأحداث في سورية "هناك تحرك ضعيف".'  # who follows, not says
+    )
+    _, quotes = _quotes(text)
+    assert "ضرورة" not in [q.speaker_ar for q in quotes]
+    assert "للمتظاهرين" not in [q.speaker_ar for q in quotes]
+    assert "الأحداث في سورية" not in [q.speaker_ar for q in quotes]
+
+
 def test_a_named_speaker_then_where_he_spoke_then_the_content() -> None:
     text = (
         "وقال عادل الجبير في مؤتمر صحفي عقده مع وزير الخارجية الألماني فرانك فالتر "

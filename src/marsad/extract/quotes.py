@@ -63,6 +63,10 @@ from marsad.extract.lexicon import (
 from marsad.model import Article, Quote, Span
 from marsad.resources import load_lines, load_tsv
 
+_PHRASE_HEADS = frozenset({"noun", "name", "adj"})
+_NOMINAL = frozenset({"noun", "adj", "name"})
+_PHRASE_WORDS = 8  # the longest subject read as a phrase no lexicon knows
+_PHRASE_GAP = frozenset(' \t\u00a0«»"“”')  # between its words: spaces and quote marks
 _OPENERS = {"“": "”", "«": "»", '"': '"', "”": "”"}
 # speakers shown in Arabic as written when no entity names them ("التقرير", "الوزارة")
 _WRITTEN_KINDS = frozenset({"unnamed", "title", "document", "anaphor"})
@@ -383,6 +387,77 @@ class _Reader:
             speaker = replace(speaker, span=span)
         return speaker
 
+    def phrase_speaker(self, at: int, end: int) -> _Speaker | None:
+        """ "وصرح مندوب ثان بأنه", "وقالت ممثلة الهند إنها", "أكد الطلاب المتضررون من
+        إلغاء «التعليم الموازي» أن": a noun phrase no lexicon knows, filling the place
+        between the verb and its content, is the verb's subject: shown as written, its
+        English unknown. It opens on a noun or a name, goes on in nouns, adjectives and
+        names (a link word such as "لدى" between them), and ends where the content opens,
+        past a time ("أعلنت اجهزة الامن الروسية، اليوم (الاحد)، أنّها")."""
+        sc = self.sc
+        verb = at - 1
+        describing = (
+            verb > 0
+            and cue_at(sc.words[verb]) is not None
+            and not sc.word_class(verb).proclitic
+            and not self.gap(verb - 1, verb).strip()
+            and self.nominal(verb - 1)
+        )
+        if describing:
+            return None  # "دبلوماسي يتابع الأحداث": a verb describing the noun before it
+        head = sc.word_class(at)
+        if head.pos not in _PHRASE_HEADS or sc.words[at] in stopwords() or head.enclitic:
+            return None  # a participle heads one too: "ناطق بلسان الجيش"
+        if head.proclitic not in _subject_proclitics() or sc.words[at - 1] in _nonsubjects():
+            return None  # "يقول للتحالف", "وقالوا لـ«المدينة»", "بشكل واضح": no subject
+        stop = at + 1
+        core: int | None = None  # where the speaker ends, before a phrase of where or when
+        while stop < end and stop - at < _PHRASE_WORDS:
+            gap = self.gap(stop - 1, stop)
+            if any(char not in _PHRASE_GAP for char in gap) or self.in_timex(stop):
+                break
+            word = sc.words[stop]
+            if word in body_links() and stop + 1 < end:
+                if core is None and self.ctx.by_first.get(stop + 1) is None:
+                    core = stop  # "في بداية الاستقبال": where or when, unless a body
+                stop += 1
+                continue
+            if word in stopwords() or cue_at(word) or word in _introducers():
+                break
+            if word in _nonsubjects() or word in participle_forms():
+                break  # "حديثه قائلا": the participle goes on to the content
+            if not self.nominal(stop):
+                break
+            if speaker_words("statement").match(sc, stop) is not None:
+                break  # "في بيان": where it was said, not who
+            stop += 1
+        if sc.words[stop - 1] in body_links():
+            stop -= 1
+        if any(self.person_from(i) for i in range(at, stop)):
+            return None  # "ويرى القاص صلاح القرشي": the person, read by the named paths
+        opening = self.skip_fillers(stop, end)
+        if opening + 1 < end and sc.words[opening] in body_links():
+            said = speaker_words("statement").match(sc, opening + 1)  # "في بيان"
+            opening = self.skip_fillers(said.end, end) if said is not None else opening
+        if stop >= end or self.content_after(opening, end, True) is None:
+            return None  # the phrase does not reach the content: not surely the subject
+        speaker = core if core is not None and core < stop else stop
+        if speaker == at + 1 and head.pos != "name" and not head.definite:
+            return None  # "وأكد ضرورة أن": one indefinite noun is what is said, not who
+        return _Speaker(None, self.span(at, speaker), stop, "unnamed")
+
+    def person_from(self, at: int) -> bool:
+        item = self.ctx.by_first.get(at)
+        return item is not None and item.entity.type == "PER"
+
+    def nominal(self, at: int) -> bool:
+        """Token ``at`` may be a noun, an adjective or a name: so read, or read so among
+        others ("ثان"), or carrying the article, which no verb does ("الامن")."""
+        found = self.sc.word_class(at)
+        if found.pos in ("noun", "adj", "name", "unknown") or found.alternatives & _NOMINAL:
+            return True
+        return found.definite or self.sc.words[at].startswith(definite_article())
+
     def ordinal_speaker(self, at: int, end: int) -> _Speaker | None:
         """ "وقالت الرابعة:": an ordinal standing alone before the content is the n-th of
         the people a report lets speak in turn, unnamed (never a name "Al-Rabaa")."""
@@ -546,6 +621,7 @@ class _Reader:
                 or self.ordinal_speaker(at, end)
                 or self.one_of_speaker(at, end)
                 or self.group_speaker(at, end)
+                or self.phrase_speaker(at, end)
             )
         kind, value = noun.value.kind, noun.value.value
         if kind == "document":
@@ -556,8 +632,10 @@ class _Reader:
         if kind == "anaphor" and value is not None:
             label = self.antecedent(normalize(value), cue_at_token)
             if label is None:  # "وأعلنت القيادة المشتركة": no such body named before
-                return self.body_speaker(at, end, cue_at_token) or _Speaker(
-                    None, self.span(at, noun.end), noun.end, "anaphor", True
+                return (
+                    self.body_speaker(at, end, cue_at_token)
+                    or self.phrase_speaker(at, end)
+                    or _Speaker(None, self.span(at, noun.end), noun.end, "anaphor", True)
                 )
             return _Speaker(label, self.span(at, noun.end), noun.end, "anaphor", True)
         if kind == "person-anaphor":  # "وأكد معاليه": the person last named
