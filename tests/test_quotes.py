@@ -150,6 +150,17 @@ def test_no_subject_phrase_from_an_object_an_addressee_or_a_describing_verb() ->
     assert "الأحداث في سورية" not in [q.speaker_ar for q in quotes]
 
 
+def test_what_information_or_evidence_shows_is_no_quote() -> None:
+    text = (
+        "وتشير المعلومات إلى أن الخلية كانت تخطط لهجوم. "
+        "المؤشرات تؤكد أن الاقتصاد يتعافى. "
+        "وكانت التحريات الأولية تشير إلى أن المتهم فر. "
+        "وقال مصدر إن المعلومات غير صحيحة."  # information as the content: a quote
+    )
+    _, quotes = _quotes(text)
+    assert [q.speaker for q in quotes] == ["source (unnamed)"]
+
+
 def test_a_named_speaker_then_where_he_spoke_then_the_content() -> None:
     text = (
         "وقال عادل الجبير في مؤتمر صحفي عقده مع وزير الخارجية الألماني فرانك فالتر "

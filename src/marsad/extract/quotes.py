@@ -95,6 +95,11 @@ def _nonsubjects() -> frozenset[str]:
 
 
 @cache
+def _nonagents() -> frozenset[str]:
+    return frozenset(normalize(line) for line in load_lines("quote_nonagents.txt"))
+
+
+@cache
 def _fillers() -> frozenset[str]:
     return frozenset(normalize(line) for line in load_lines("quote_fillers.txt"))
 
@@ -1175,6 +1180,8 @@ class _Reader:
         content = self.content_span(opening[0], sentence)
         if content is None:
             return None
+        if self.nonagent_subject(k, first, prefix):
+            return None  # "وتشير المعلومات إلى أن": what information shows, said by no one
         implicit = False
         editorial = self.sc.words[k][prefix:] in _editorial()
         if speaker is None and editorial and self.subjectless(k, after, end, opening[1]):
@@ -1239,6 +1246,28 @@ class _Reader:
             return True
         word = self.sc.words[after]
         return word in _nonsubjects() or word in _introducers()
+
+    def nonagent_subject(self, k: int, first: int, prefix: int) -> bool:
+        """The verb at token ``k`` has a subject that is no one (quote_nonagents.txt):
+        right after it, or right before a verb without و ("المؤشرات تؤكد أن", past one
+        adjective: "التحريات الأولية تشير")."""
+        words = self.sc.words
+        after = self.skip_fillers(k + 1, len(words))
+        if after < len(words) and self.nonagent(after):
+            return True
+        if prefix or k == first:
+            return False
+        before = k - 1
+        if before > first and self.sc.word_class(before).pos == "adj":
+            before -= 1
+        return not self.gap(before, before + 1).strip() and self.nonagent(before)
+
+    def nonagent(self, at: int) -> bool:
+        found = self.sc.word_class(at)
+        if found.proclitic not in _subject_proclitics():
+            return False  # "بالمعلومات": not the subject
+        word = self.sc.words[at][len(found.proclitic) :]
+        return word in _nonagents()
 
     def subject_before(self, k: int, first: int, prefix: int) -> _Speaker | None:
         """The subject written before a bare verb with none after it, as a speaker whose
