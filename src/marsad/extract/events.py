@@ -88,6 +88,7 @@ class Lexicon:
     content_words: frozenset[str] = frozenset()  # open what is said (إن، أن)
     during: frozenset[str] = frozenset()  # put the clause's event inside a noun's
     statives: frozenset[str] = frozenset()  # verbs that are no happening, inflected
+    bounds: frozenset[str] = frozenset()  # make a date after them a bound of the event
 
 
 def _alternation(items: list[str]) -> str:
@@ -123,7 +124,12 @@ def lexicon() -> Lexicon:
     requires: dict[str, frozenset[str]] = {}
     bodies: dict[str, str] = {}
     clause_words: set[str] = set()
-    roles: dict[str, set[str]] = {"relative": set(), "content": set(), "during": set()}
+    roles: dict[str, set[str]] = {
+        "relative": set(),
+        "content": set(),
+        "during": set(),
+        "bound": set(),
+    }
     statives: set[str] = set()
     feminine = affixes.get(("verb", "feminine"), [])
     for row in rows:
@@ -142,7 +148,7 @@ def lexicon() -> Lexicon:
             statives.update(f + suffix for f in forms for suffix in suffixes)
         elif form in roles:
             roles[form].add(surface)
-            if form != "during":
+            if form not in ("during", "bound"):
                 clause_words.add(surface)
         elif form in stems:
             stems[form].append(surface)
@@ -183,6 +189,7 @@ def lexicon() -> Lexicon:
         frozenset(roles["content"]),
         frozenset(roles["during"]),
         frozenset(statives),
+        frozenset(roles["bound"]),
     )
 
 
@@ -542,6 +549,25 @@ def _during(view: TextView, governor: _Governor, clause: _Clause) -> bool:
     )
 
 
+_BOUND_REACH = 2  # words from "منذ" to the date it bounds ("منذ «ثورة 25 يناير")
+
+
+def _bound(article: Article, timex: Timex, clause: _Clause) -> bool:
+    """A "since" word stands before the date, right before it or one word before ("منذ
+    ثورة 2011"), and the date is a calendar one, not time ago ("منذ يومين")."""
+    if timex.relative is not None and timex.relative.kind in ("shift", "day", "weekday"):
+        return False
+    view, lex = article.view, lexicon()
+    before = view.written_words(clause.span.start, timex.span.start)[-_BOUND_REACH:]
+    for word in before:
+        folded = view.fold_range(word.start, word.end)
+        if folded in lex.bounds or any(
+            folded[len(p) :] in lex.bounds for p in _CONJUNCTIONS if folded.startswith(p)
+        ):
+            return True
+    return False
+
+
 def _owners(
     article: Article,
     timex: Timex,
@@ -582,6 +608,8 @@ def _owners(
             antecedent = previous[-1]
             if words.between(antecedent.span.end, clause.span.start) <= _MAX_WORDS_BEFORE:
                 return [antecedent]
+    if _bound(article, timex, clause):
+        return []  # "خسرت مصر المليارات منذ ثورة 2011": since then, not on that day
     # 3. the clause's first verb, 4. an event noun after the date
     if verbal is not None:
         return [verbal]
