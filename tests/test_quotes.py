@@ -138,6 +138,24 @@ def test_a_noun_phrase_between_the_verb_and_the_content_is_its_subject() -> None
         assert quote.speaker_span.slice(text) == quote.speaker_ar
 
 
+def test_a_speaker_shown_as_written_goes_on_speaking_when_the_verbs_agree() -> None:
+    text = (
+        "وقالت ممثلة الهند إنها لا تقبل الشروط. وأضافت أن المفاوضات صعبة. "
+        "ويقولون إن الحل بعيد. "  # a plural verb: not she
+        "ويشير المتضررون إلى أن القرار ظالم. ويقولون إن الوزارة لم تستمع لهم. "
+        "وكانت قوات الدفاع الشعبي دانت القصف. وقالت إن الهدنة انتهت."  # another subject
+    )
+    _, quotes = _quotes(text)
+    assert [(q.speaker_ar, q.implicit) for q in quotes] == [
+        ("ممثلة الهند", False),
+        ("ممثلة الهند", True),
+        (None, True),
+        ("المتضررون", False),
+        ("المتضررون", True),
+        (None, True),
+    ]
+
+
 def test_no_subject_phrase_from_an_object_an_addressee_or_a_describing_verb() -> None:
     text = (
         "وأكد ضرورة أن يلتزم الجميع بالقرار. "  # one indefinite noun: what is said

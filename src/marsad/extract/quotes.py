@@ -1200,6 +1200,8 @@ class _Reader:
                 speaker = self.state.last = written
         elif speaker is not None and speaker.label is not None:
             self.state.last = speaker
+        elif speaker is not None and speaker.kind == "unnamed" and speaker.span is not None:
+            self.state.last = speaker  # "ويشير المتضررون إلى أن": they go on speaking
         else:
             self.unknown_subject = True  # a subject after the verb that nobody could name
         if speaker is not None and speaker.kind not in ("document", "parties"):
@@ -1418,6 +1420,13 @@ class _Reader:
         if last is not None:
             if self.plural_verb(k) and self.is_person(last.label):
                 return None  # "وقالوا" after one person spoke: they, not he
+            if self.shown_as_written(last):
+                # shown as written: carried only to a verb that opens its sentence, and
+                # that agrees ("ويشيرون" after "ممثلة الهند" is not she; "وكانت قوات
+                # الدفاع ... دانت ... وقالت" has a subject of its own before it)
+                opening = all(self.sc.word_class(i).pos != "verb" for i in range(first, k))
+                if not opening or not self.same_number(last, k):
+                    return None
             return last
         # No speaker yet: the subject of this sentence's first verb, when it is a name
         # (not one person for a plural verb: "وأصيب أصدقاء عبد العزيز ... وقالوا").
@@ -1426,6 +1435,18 @@ class _Reader:
             if first <= item.first < k and item.entity.type in kinds:
                 return _Speaker(item.entity.canonical, None, item.end, "entity")
         return None
+
+    def same_number(self, speaker: _Speaker, verb: int) -> bool:
+        """A speaker shown as written and a later verb that agree: a plural head for a
+        plural verb, a singular one for a singular verb, and one gender where both are
+        read ("الفيدرالية العالمية" then "وقال": not her)."""
+        if speaker.span is None:
+            return False
+        head = self.sc.word_class(self.token_range(speaker.span)[0])
+        if (head.number == "pl") != self.plural_verb(verb):
+            return False
+        said = self.sc.word_class(verb)
+        return head.gender is None or said.gender is None or head.gender == said.gender
 
     def plural_verb(self, at: int) -> bool:
         found = self.sc.word_class(at)
@@ -1597,7 +1618,35 @@ class _Reader:
                 if carried is not None:
                     quotes.append(carried)
             self.state.scene = self.scene_of(first, end) if len(quotes) == before else None
+            if (
+                len(quotes) == before
+                and self.shown_as_written(self.state.last)
+                and self.opens_on_subject(first, end)
+            ):  # "وكانت قوات الدفاع ... دانت القصف. وقالت": another subject since
+                self.state.last = _Speaker(None, None, first, "unknown")
         return quotes
+
+    @staticmethod
+    def shown_as_written(speaker: _Speaker | None) -> bool:
+        return speaker is not None and speaker.label is None and speaker.kind == "unnamed"
+
+    def opens_on_subject(self, first: int, end: int) -> bool:
+        """The sentence opens on a verb (past كان) with a subject written after it."""
+        at = self.skip_fillers(first, end)
+        if at < end and _before_verb().get(self.sc.words[at]) == "carry":
+            at += 1
+        if at + 1 >= end or self.sc.word_class(at).pos != "verb":
+            return False
+        if self.sc.word_class(at + 1).pos == "verb":
+            at += 1  # "وكانت دانت" is no Arabic; "كانت" is read as the verb
+        after = self.sc.word_class(at + 1)
+        word = self.sc.words[at + 1]
+        return (
+            after.pos in _PHRASE_HEADS
+            and after.proclitic in _subject_proclitics()
+            and word not in stopwords()
+            and word not in _nonsubjects()
+        )
 
     def scene_of(self, first: int, end: int) -> tuple[_Speaker, int] | None:
         """The named person a sentence opens on as the subject of its first verb, a verb
