@@ -138,6 +138,12 @@ def test_a_noun_phrase_between_the_verb_and_the_content_is_its_subject() -> None
         assert quote.speaker_span.slice(text) == quote.speaker_ar
 
 
+def test_a_text_cut_after_a_verb_of_saying_is_read_to_its_end() -> None:
+    # a speaker shown as written, then a sentence cut after its verb (a feed's excerpt)
+    for tail in ("وقال مس", "وكانت دانت", "قال"):
+        _quotes("وقالت ممثلة الهند إنها لا تقبل الشروط. " + tail)
+
+
 def test_a_speaker_shown_as_written_goes_on_speaking_when_the_verbs_agree() -> None:
     text = (
         "وقالت ممثلة الهند إنها لا تقبل الشروط. وأضافت أن المفاوضات صعبة. "

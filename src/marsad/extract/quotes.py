@@ -1639,6 +1639,8 @@ class _Reader:
             return False
         if self.sc.word_class(at + 1).pos == "verb":
             at += 1  # "وكانت دانت" is no Arabic; "كانت" is read as the verb
+        if at + 1 >= end:
+            return False
         after = self.sc.word_class(at + 1)
         word = self.sc.words[at + 1]
         return (
