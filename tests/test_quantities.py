@@ -350,6 +350,16 @@ def test_after_a_change_noun_from_and_to_are_two_figures_not_a_range() -> None:
     assert [(q.value, q.bounds) for q in _quantities(text)] == [(23, None)]
 
 
+def test_a_scale_word_glued_to_the_digits_scales_them() -> None:
+    # written so 8 times in the sample ("13ألف شرطي", "476مليون دولار")
+    found = _brief("مشاركة 13ألف شرطي في التأمين، واستثمرت 2مليار دولار و155مليون يورو.")
+    assert [(text, value, unit) for text, value, unit, *_ in found] == [
+        ("13ألف شرطي", 13000, "police officer"),
+        ("2مليار دولار", 2_000_000_000, "USD"),
+        ("155مليون يورو", 155_000_000, "EUR"),
+    ]
+
+
 def test_the_figure_a_change_ends_on_takes_the_unit_of_the_one_it_starts_from() -> None:
     # the sample's three cases of the unit left out after "إلى", all changes
     text = "بالإضافة إلى زيادة دخل القناة من 5.3 مليار دولار سنويا إلى 11.7 مليار بحلول 2023"

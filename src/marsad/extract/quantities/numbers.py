@@ -345,6 +345,10 @@ def scaled(view: TextView, figure: Figure) -> Figure:
     "مليون ونصف", "(12) ألف"."""
     value = figure.value
     end, stop = figure.end, figure.stop
+    glued = glued_scales().get(figure.suffix) if figure.suffix else None
+    if value is not None and glued is not None:  # "13ألف شرطي", "2مليار دولار"
+        total, end = continued(view, value * glued, glued, end)
+        return Figure(_whole(total), figure.first, end, figure.start, view.ends[end - 1])
     if value is None or figure.words or figure.suffix or end >= len(view.words):
         return figure
     gap = view.folded[stop : view.starts[end]]
@@ -355,10 +359,25 @@ def scaled(view: TextView, figure: Figure) -> Figure:
         return figure
     scale = found[0].value
     total, end = continued(view, value * scale, scale, found[1])
+    return Figure(
+        _whole(total), figure.first, end, figure.start, view.ends[end - 1], minus=figure.minus
+    )
+
+
+def _whole(total: Number) -> Number:
     if isinstance(total, float):
         total = round(total, 6)
-        total = int(total) if total.is_integer() else total
-    return Figure(total, figure.first, end, figure.start, view.ends[end - 1], minus=figure.minus)
+        return int(total) if total.is_integer() else total
+    return total
+
+
+@cache
+def glued_scales() -> dict[str, Number]:
+    """Scale words as they are written glued to digits, folded ("13ألف", "2مليار")."""
+    rows = load_tsv("quantity_words.tsv", columns=3)
+    return {
+        normalize(surface): _value(value) for value, kind, surface, *_ in rows if kind == "scale"
+    }
 
 
 def continued(view: TextView, value: Number, scale: Number, end: int) -> tuple[Number, int]:
