@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cached_property
 
 from marsad.arabic.view import TextView
 from marsad.extract.lexicon import countries, demonym_at, titles
@@ -61,9 +62,17 @@ class EntityContext:
 
     def in_timex(self, at: int) -> bool:
         """Token ``at`` starts inside a date or time expression."""
-        source = self.sc.token_start(at)
-        where = bisect.bisect_right(self.timex_ranges, (source, len(self.article.text))) - 1
-        return where >= 0 and self.timex_ranges[where][1] > source
+        return bool(self.timex_tokens[at])
+
+    @cached_property
+    def timex_tokens(self) -> bytearray:
+        """1 for each token that starts inside a date or time expression."""
+        starts = self.sc.source_starts
+        marks = bytearray(len(starts))
+        for start, end in self.timex_ranges:
+            first, stop = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+            marks[first:stop] = b"\x01" * (stop - first)
+        return marks
 
     def sentence_first_token(self, at: int) -> int:
         """Index of the first token of the sentence that holds token ``at``."""
