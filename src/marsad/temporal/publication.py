@@ -130,7 +130,11 @@ def reference(article: Article) -> tuple[str | None, str]:
 def _past_deixis(relative: Relative) -> bool:
     """A weekday the text places in its own present or past (اليوم الأربعاء، أمس
     الثلاثاء، الخميس الماضي): never after the day the text was written."""
-    return relative.kind == "weekday" and relative.mode in ("near", "past") and relative.offset <= 0
+    return (
+        relative.kind == "weekday"
+        and relative.mode in ("near", "past", "recent")
+        and relative.offset <= 0
+    )
 
 
 def anchored_value(relative: Relative, reference_day: str | None, bound: date | None) -> str | None:

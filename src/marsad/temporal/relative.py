@@ -28,7 +28,9 @@ from marsad.temporal.calendar import (
 class Relative:
     """One relative meaning.
 
-    kind: "day" (offset days), "weekday" (isoweekday; mode today|near|past|future with
+    kind: "day" (offset days), "weekday" (isoweekday; mode today|near|past|future, or
+    recent|coming for a bare weekday whose tense alone says which way, the day itself
+    included: "قال الخميس" in Thursday's paper is that day; with
     offset = the reference day: أمس الأربعاء is the Wednesday nearest publication - 1),
     "unit" (unit Y|M|W, offset -1|0|1), "month" (month, direction or None),
     "daymonth" (day..day2 of month, direction or None), "shift" (offset units ago/ahead),
@@ -78,6 +80,10 @@ def _nearest_weekday(reference: date, weekday: int, mode: str) -> date | None:
         delta = delta - 7 if delta >= 0 else delta
     elif mode == "future":
         delta = delta + 7 if delta <= 0 else delta
+    elif mode == "recent":  # a bare weekday in a past or neutral clause: today or before
+        delta = delta - 7 if delta > 0 else delta
+    elif mode == "coming":  # a bare weekday in a future clause: today or after
+        delta = delta + 7 if delta < 0 else delta
     else:  # nearest, ties to the past
         if delta > 3:
             delta -= 7

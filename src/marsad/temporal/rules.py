@@ -649,12 +649,14 @@ def build_weekday(m: re.Match[str], text: str) -> Candidate | None:
         ):
             return None
     direction = _direction(mod)
-    if direction == 1 or (direction is None and _future_context(text, start)):
-        mode = "future"
+    if direction == 1:
+        mode = "future"  # "الخميس المقبل": a week on when today is Thursday
     elif direction == 0:
         mode = "near"
-    else:
+    elif direction == -1:
         mode = "past"
+    else:  # the tense alone: the day itself, or the nearest one that way
+        mode = "coming" if _future_context(text, start) else "recent"
     relative = Relative("weekday", weekday=weekday, mode=mode)
     return _candidate(m, "DATE", None, "weekday", granularity="day", relative=relative)
 
