@@ -98,6 +98,8 @@ def test_absolute_and_durations(text: str, expected: list[tuple[str, str | None]
         "للتواصل 0501234567",
         "الرقم 123456789",
         "صلاة الجمعة في الجامع",
+        "ويجتمعون فيه لصلاة الجمعة",  # the blocker with a clitic
+        "ويلقي مساعده خطب الجمعة",
         "اليوم العالمي للمرأة",
         "قال الطرفان الاثنين إن",
     ],

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from marsad.arabic.charsets import chars, charset
+from marsad.arabic.clitics import readings
 from marsad.arabic.wordclass import classify
 from marsad.arabic.wordclass_affixes import affix_rows, single
 from marsad.temporal.calendar import (
@@ -628,6 +629,13 @@ def _weekday_after() -> tuple[str, ...]:
     return tuple(sorted(lexicon().blockers["weekday_after"]))
 
 
+def _weekday_blocked(previous: str) -> bool:
+    """The word before a weekday makes it no day ("صلاة الجمعة"), with a clitic too
+    ("لصلاة الجمعة", "وخطباء الجمعة")."""
+    blockers = lexicon().blockers["weekday_before"]
+    return any(word in blockers for _prefix, word in readings(previous))
+
+
 def build_weekday(m: re.Match[str], text: str) -> Candidate | None:
     lex = lexicon()
     weekday_text = m.group("wd")
@@ -638,7 +646,7 @@ def build_weekday(m: re.Match[str], text: str) -> Candidate | None:
     before = _word_before(text, start)
     previous = before[0] if before else ""
     after = _word_after(text, end)
-    if previous in lex.blockers["weekday_before"] or after.startswith(_weekday_after()):
+    if _weekday_blocked(previous) or after.startswith(_weekday_after()):
         return None
     if weekday_text in lex.ambiguous_weekdays and not (has_day_word or mod):
         in_parens = text[start - 1 : start] == "(" or text[max(0, start - 2) : start] == "( "
