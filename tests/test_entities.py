@@ -502,6 +502,13 @@ def test_a_shared_family_name_is_the_person_the_reader_knows_by_then() -> None:
     assert short.canonical == next(e.canonical for e in entities if "عبدالرحمن" in e.text)
 
 
+def test_a_dash_between_names_lists_two_people() -> None:
+    # a tatweel dash, which the folded text drops, or a hyphen: two names, not one
+    text = "وشارك في البطولة كل من محمد حسين ــ جمعان الدوسري ـ خالد الغامدي."
+    names = [e.text for e in _article(text).entities if e.type == "PER"]
+    assert names == ["محمد حسين", "جمعان الدوسري", "خالد الغامدي"]
+
+
 def test_no_short_form_from_a_servant_name_or_a_common_noun() -> None:
     # "عبد الله" and "لعبد العزيز" are one unit each: "الله" and "العزيز" are no one
     text = "وقال ماجد عبد الله إن الفوز قريب بإذن الله. وأشاد بالملك فيصل لعبد العزيز."

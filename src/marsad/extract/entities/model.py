@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from marsad.arabic.charsets import charset
 from marsad.arabic.clitics import definite_article
 from marsad.arabic.view import TextView
 from marsad.extract.cues import cue_tokens
@@ -35,7 +36,8 @@ def model_names(ctx: EntityContext, found: list[Placed]) -> list[Placed]:
         return []
     verbs = cue_tokens()
     added: list[Placed] = []
-    for start, end, kind in tag_ranges(sc, ranges):
+    spans = list(tag_ranges(sc, ranges))
+    for start, end, kind in spans:
         folded_start = sc.folded_index(start)
         first = sc.token_containing(folded_start)
         stop = sc.token_at(sc.folded_index(end))
@@ -56,6 +58,10 @@ def model_names(ctx: EntityContext, found: list[Placed]) -> list[Placed]:
             continue
         if formula_or_count(sc, first):
             continue  # "رضوان الله عليهم", "جل وعلا", "تسعة فقط": no one's name
+        cut, cut_end = _before_dash(sc, article.text, first, stop, end)
+        if cut < stop:  # the words after the dash are a name of their own
+            spans.append((sc.token_start(cut), end, kind))
+            stop, end = cut, cut_end
         stop, end = _before_honorific(sc, first, stop, end)
         if kind == "PER" and stop < len(sc.words) and after_family(sc, stop):
             stop, end = stop + 1, sc.token_end(stop)  # "عبداللطيف آل| الشيخ": the family
@@ -83,6 +89,16 @@ def model_names(ctx: EntityContext, found: list[Placed]) -> list[Placed]:
             added.append(Placed(Entity(span, text, kind, "", rule="ner"), first, stop))
             ctx.taken[first:stop] = b"\x01" * (stop - first)
     return leave_short_forms(sc, ctx.placed + found + added, added)
+
+
+def _before_dash(sc: TextView, text: str, first: int, stop: int, end: int) -> tuple[int, int]:
+    """A model span that runs over a dash between two words ends before it: "محمد حسين ــ
+    جمعان الدوسري" lists two people (the folded text drops a tatweel dash)."""
+    dashes = charset("range-dash")
+    for at in range(first + 1, stop):
+        if any(char in dashes for char in text[sc.token_end(at - 1) : sc.token_start(at)]):
+            return at, sc.token_end(at - 1)
+    return stop, end
 
 
 def _after_known(ctx: EntityContext, first: int, stop: int, kind: str) -> int | None:
