@@ -334,6 +334,25 @@ def test_days_counted_from_each_reports_own_day_are_no_date_conflict() -> None:
     assert [c for c in timeline.conflicts if c.field == "date"] == []
 
 
+def test_the_datelines_of_two_reports_are_no_date_conflict() -> None:
+    """A dateline dates its report: two daily reports a day apart do not disagree on
+    when the event they both report took place."""
+    from marsad.model import Timex
+
+    articles = []
+    for doc, day in (("a.txt", "24"), ("b.txt", "25")):
+        dateline = f"{day} يوليو 2015"
+        article = _article(doc, [f"تبوك {dateline} واس", "شنت تركيا غارات جوية على مواقع التنظيم."])
+        span = Span(5, 5 + len(dateline))
+        value = f"2015-07-{day}"
+        article.timexes.append(Timex(span, dateline, "DATE", value, granularity="day"))
+        mention = _mention(article, 1, "غارات", "attack", value, participants=("Turkey",))
+        mention.timex = span
+        articles.append(article)
+    timeline = build_timeline(articles)
+    assert [c for c in timeline.conflicts if c.field == "date"] == []
+
+
 def test_only_written_days_close_together_can_be_one_happenings_dispute() -> None:
     """An event that merged reports of a campaign holds days weeks apart, or a month
     beside a day: those are several happenings, not reports disagreeing on one."""

@@ -48,6 +48,7 @@ from marsad.corpus.shingles import content_terms
 from marsad.extract.events import OTHER, clause_of, strip_proclitics, title_span
 from marsad.extract.quotes import UNNAMED
 from marsad.model import Article, EventMention, Quantity, Span
+from marsad.temporal.dateline import find_dateline
 
 # Unnamed mentions of the same kind and date merge when their participants overlap this much.
 _MIN_PARTICIPANT_OVERLAP = 0.5
@@ -1034,9 +1035,16 @@ _WRITTEN_RELATIVE = frozenset({"daymonth", "monthofyear", "month", "monthrange"}
 
 
 def _written_date(item: _Item) -> bool:
-    """The mention's date is written out in its text, not counted from a report's day."""
+    """The mention's date is written out in its text, not counted from a report's day,
+    and is no dateline ("تبوك 25 شوال 1436 هـ"): that dates the report, not the event."""
     span = item.mention.timex
     if span is None:
+        return False
+    dateline = item.article.published.span
+    if dateline is None:  # the report's day came from elsewhere: its dateline still dates it
+        found = find_dateline(item.article.text, item.article.timexes)
+        dateline = found.span if found is not None else None
+    if dateline is not None and dateline.overlaps(span):
         return False
     for timex in item.article.timexes:
         if timex.span == span:
