@@ -1054,13 +1054,6 @@ def _written_date(item: _Item) -> bool:
     return False
 
 
-def _of_the_day(event: Event, item: _Item) -> bool:
-    """The mention tells the event's own day: the places of mentions of other days (an
-    event that merged a week of reports of a campaign) are those of other happenings."""
-    date = event.date or ""
-    return len(date) == _DAY and item.mention.date == date
-
-
 _CLOSE_DAYS = 7  # written days of one happening that reports give, at most this apart
 
 
@@ -1078,6 +1071,10 @@ def _close_days(dates: Mapping[str, Any]) -> bool:
 def _slot_conflicts(
     event: Event, items: list[_Item], groups: Mapping[str, str] | None = None
 ) -> list[Conflict]:
+    """The days and times the reports of one event give differently. Places are not
+    compared: on the 5,996-article sample every place conflict read (22) was a city
+    against its region or two happenings one event had merged; the event lists its
+    places, and without a map of which place lies in which no dispute can be told."""
     if len({i.article.id for i in items}) < 2:
         return []
     groups = groups or {}
@@ -1113,16 +1110,6 @@ def _slot_conflicts(
             out.append(Conflict(event.id, "date", event.title, _versions(dates)))
     if len(times) > 1 and _disagree(times):
         out.append(Conflict(event.id, "time", event.title, _versions(times)))
-    # places
-    places: dict[Any, tuple[list[dict[str, Any]], set[str], bool]] = {}
-    for item in items:
-        if item.mention.place and _of_the_day(event, item):
-            sources, articles, _ = places.setdefault(item.mention.place, ([], set(), False))
-            sources.append(_passage(item.article, item.mention.sentence))
-            articles.add(item.article.id)
-    if _disagree(places) and all(len(a) for _s, a, _x in places.values()):
-        # a report naming one place and another naming a second, neither naming both
-        out.append(Conflict(event.id, "place", event.title, _versions(places)))
     return out
 
 
