@@ -114,6 +114,14 @@ def unfused(token: str, attested: Callable[[str], bool]) -> str | None:
     return own if attested(own) and not attested(with_article) else with_article
 
 
+def unfused_written(written: str, word: str) -> str:
+    """``written`` (a token as written, opened by the fused ل) without that ل: with its
+    article's ا restored when ``word``, its ``unfused`` reading, has the article ("للدوري"
+    is written "الدوري"), else as the ل-word ("لليفربول": "ليفربول")."""
+    the = rules().article
+    return the[0] + written[1:] if word.startswith(the) else written[1:]
+
+
 def attach(prefix: str, word: str) -> str:
     """``prefix`` written on ``word``: ل + الشيء is written للشيء (the inverse of a
     reading)."""

@@ -1079,12 +1079,13 @@ def _slot_conflicts(
         return []
     groups = groups or {}
     out: list[Conflict] = []
+    written = {id(item) for item in items if _written_date(item)}
     # dates: the days the reports of one happening give (bounds and coarser dates agree)
     dates: dict[Any, tuple[list[dict[str, Any]], set[str], bool]] = {}
     times: dict[Any, tuple[list[dict[str, Any]], set[str], bool]] = {}
     for item in items:
         mention = item.mention
-        if not mention.date or mention.date_basis in _BOUNDS or not _written_date(item):
+        if not mention.date or mention.date_basis in _BOUNDS or id(item) not in written:
             continue
         if event.date and (_within(event.date, mention.date) or mention.date == event.date):
             continue
@@ -1101,7 +1102,7 @@ def _slot_conflicts(
     if dates and event.date:
         dates.setdefault(event.date, ([], set(), False))
         for item in items:
-            if item.mention.date == event.date and _written_date(item):
+            if item.mention.date == event.date and id(item) in written:
                 sources, articles, _ = dates[event.date]
                 sources.append(_passage(item.article, item.mention.timex or item.mention.sentence))
                 articles.add(item.article.id)

@@ -543,9 +543,13 @@ def _during(view: TextView, governor: _Governor, clause: _Clause) -> bool:
     before = view.written_words(clause.span.start, governor.span.start)
     if not before:
         return False
-    word = view.fold_range(before[-1].start, before[-1].end)
-    return word in lex.during or any(
-        word[len(p) :] in lex.during for p in _CONJUNCTIONS if word.startswith(p)
+    return _one_of(view.fold_range(before[-1].start, before[-1].end), lex.during)
+
+
+def _one_of(word: str, words: frozenset[str]) -> bool:
+    """The folded ``word``, bare or after و/ف, is one of ``words``."""
+    return word in words or any(
+        word[len(p) :] in words for p in _CONJUNCTIONS if word.startswith(p)
     )
 
 
@@ -559,13 +563,7 @@ def _bound(article: Article, timex: Timex, clause: _Clause) -> bool:
         return False
     view, lex = article.view, lexicon()
     before = view.written_words(clause.span.start, timex.span.start)[-_BOUND_REACH:]
-    for word in before:
-        folded = view.fold_range(word.start, word.end)
-        if folded in lex.bounds or any(
-            folded[len(p) :] in lex.bounds for p in _CONJUNCTIONS if folded.startswith(p)
-        ):
-            return True
-    return False
+    return any(_one_of(view.fold_range(w.start, w.end), lex.bounds) for w in before)
 
 
 def _owners(

@@ -63,7 +63,6 @@ from marsad.extract.lexicon import (
 from marsad.model import Article, Quote, Span
 from marsad.resources import load_lines, load_tsv
 
-_PHRASE_HEADS = frozenset({"noun", "name", "adj"})
 _NOMINAL = frozenset({"noun", "adj", "name"})
 _PHRASE_WORDS = 8  # the longest subject read as a phrase no lexicon knows
 _PHRASE_GAP = frozenset(' \t\u00a0«»"“”')  # between its words: spaces and quote marks
@@ -411,7 +410,7 @@ class _Reader:
         if describing:
             return None  # "دبلوماسي يتابع الأحداث": a verb describing the noun before it
         head = sc.word_class(at)
-        if head.pos not in _PHRASE_HEADS or sc.words[at] in stopwords() or head.enclitic:
+        if head.pos not in _NOMINAL or sc.words[at] in stopwords() or head.enclitic:
             return None  # a participle heads one too: "ناطق بلسان الجيش"
         if head.proclitic not in _subject_proclitics() or sc.words[at - 1] in _nonsubjects():
             return None  # "يقول للتحالف", "وقالوا لـ«المدينة»", "بشكل واضح": no subject
@@ -1644,7 +1643,7 @@ class _Reader:
         after = self.sc.word_class(at + 1)
         word = self.sc.words[at + 1]
         return (
-            after.pos in _PHRASE_HEADS
+            after.pos in _NOMINAL
             and after.proclitic in _subject_proclitics()
             and word not in stopwords()
             and word not in _nonsubjects()

@@ -16,7 +16,7 @@ import hashlib
 from collections.abc import Sequence
 from functools import cache
 
-from marsad.arabic.clitics import definite_article, rules, unfused
+from marsad.arabic.clitics import definite_article, rules, unfused, unfused_written
 from marsad.arabic.view import TextView
 from marsad.extract.entities.compose import compose
 from marsad.extract.entities.context import Placed
@@ -49,12 +49,8 @@ def _unfused_first(view: TextView, item: Placed) -> str | None:
 def _written_name(view: TextView, item: Placed) -> str:
     """The name as written, without a ل fused with its article: "للدوري الإنجليزي" is
     "الدوري الإنجليزي" (its ا restored), "لليفربول" is "ليفربول"."""
-    text = item.entity.text
     first = _unfused_first(view, item)
-    if first is None:
-        return text
-    article = definite_article()
-    return article[0] + text[1:] if first.startswith(article) else text[1:]
+    return item.entity.text if first is None else unfused_written(item.entity.text, first)
 
 
 def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
@@ -195,12 +191,12 @@ def _name_group(
     fullest = max(group, key=lambda i: (len(words[i]), -placed[i].first))
     known = next((i for i in group if placed[i].entity.rule in _KNOWN_RULES), None)
     head = placed[fullest].entity
+    written = _written_name(view, placed[fullest])
     if known is not None:
         entity = placed[known].entity
         canonical, source = entity.canonical, GAZETTEER
         primary = _primary_surfaces().get((entity.type, canonical))
         # the fullest name as written, unless the gazetteer's own is fuller than any
-        written = _written_name(view, placed[fullest])
         arabic = written if len(words[fullest]) >= len(words[known]) else primary or written
         identity = _stable_id(entity.type, "gazetteer", canonical)
     else:
@@ -208,10 +204,9 @@ def _name_group(
             canonical = head.canonical
         else:
             item = placed[fullest]
-            written = _written_name(view, item)
             composed = compose(view, item.first, item.end, head.type)
             canonical = composed or romanise(written) or head.canonical or written
-        source, arabic = ROMANISED, _written_name(view, placed[fullest])
+        source, arabic = ROMANISED, written
         identity = _stable_id(head.type, " ".join(words[fullest]))
     for index in group:
         entity = placed[index].entity

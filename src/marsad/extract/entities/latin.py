@@ -193,15 +193,19 @@ def needs_model(unit: str) -> bool:
     ``unit``: the rules would, and latin_units.tsv may do better."""
     if _given_names().get(_key(unit)) is not None or _servant_family(unit):
         return False
-    found = _romanizer().transliterate(unit, top_k=_CANDIDATES, country=_settings()["country"])
-    return choose_spelling(unit, found if isinstance(found, list) else [])[0] is None
+    return not attested(unit)
 
 
-@lru_cache(maxsize=1 << 12)
 def attested(unit: str) -> bool:
     """True when the library has a spelling of ``unit`` that is no rules' output."""
+    return _spellings(unit)[0] is not None
+
+
+@lru_cache(maxsize=1 << 16)
+def _spellings(unit: str) -> tuple[str | None, str | None]:
+    """``choose_spelling`` over the library's candidates for ``unit``."""
     found = _romanizer().transliterate(unit, top_k=_CANDIDATES, country=_settings()["country"])
-    return choose_spelling(unit, found if isinstance(found, list) else [])[0] is not None
+    return choose_spelling(unit, found if isinstance(found, list) else [])
 
 
 def _servant_family(unit: str) -> str:
@@ -216,15 +220,14 @@ def _unit(unit: str) -> str:
     given = _given_names().get(_key(unit))
     if given is not None:
         return given
-    found = _romanizer().transliterate(unit, top_k=_CANDIDATES, country=_settings()["country"])
-    attested, ruled = choose_spelling(unit, found if isinstance(found, list) else [])
-    if attested is not None and _avoided(attested.casefold()):
+    spelled, ruled = _spellings(unit)
+    if spelled is not None and _avoided(spelled.casefold()):
         kunya, _, rest = unit.partition(" ")  # "أبو سياف": Abu and the name's own spelling
         latin = _settings()["kunya"].get(normalize(kunya))
         if rest and latin:
             return f"{latin} {_unit(rest)}"
-    if attested is not None:
-        return attested
+    if spelled is not None:
+        return spelled
     bare = _servant_family(unit)
     if bare:
         # a family name made of a servant name ("العبدالجبار" al-Abduljabbar, 47 times in

@@ -77,7 +77,7 @@ def short_forms(article: Article, sc: TextView, placed: list[Placed]) -> list[Pl
     return sorted(placed + added, key=lambda item: item.first)
 
 
-def owner_at(people: Mapping[str, _Owner], at: int, name_like: bool = True) -> str | None:
+def owner_at(people: Mapping[str, _Owner], at: int, name_like: bool) -> str | None:
     """Whom a family name at token ``at`` stands for: the sole owner of the name (the
     only one, or the only one the gazetteer knows: "الأسد" is Bashar al-Assad beside a
     cousin the model found). Among people the gazetteer does not know, the one named in
