@@ -482,6 +482,32 @@ def test_a_family_name_alone_is_the_person_named_in_full() -> None:
     assert "مركز الخليج للأبحاث" in {e.text for e in article.entities if e.type == "ORG"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ذكرت قناة الجزيرة أن القصف استمر. وقالت المحطة إن الجيش تقدم.",
+        "وبينت الإحصائية أن كميات السكري كانت الأعلى.",
+        "وقالت شبكة “بي بي سي” البريطانية أن النسخة قديمة.",
+        'ووصفت مجلة "التايم" الأمريكية الطالب بالمبدع.',
+    ],
+)
+def test_a_common_noun_after_a_reporting_verb_is_no_person(text: str) -> None:
+    people = {e.text for e in _article(text).entities if e.type == "PER"}
+    assert not people & {"المحطة", "الإحصائية", "شبكة", "مجلة"}
+
+
+def test_a_surname_that_is_also_a_noun_speaks_when_the_article_gives_the_name() -> None:
+    # غليون (a pipe) and كروج are family names here: the article writes them after a given
+    # name, whether or not the name in full was found as an entity
+    text = (
+        "واستبعد القيادي السوري المعارض برهان غليون أن تكون هناك تسوية. "
+        "وشدد غليون على أن الاقتراح الروسي مرفوض."
+    )
+    assert "غليون" in {e.text for e in _article(text).entities if e.type == "PER"}
+    alone = "وشدد غليون على أن الاقتراح الروسي مرفوض."
+    assert "غليون" not in {e.text for e in _article(alone).entities if e.type == "PER"}
+
+
 def test_a_shared_family_name_is_the_person_the_reader_knows_by_then() -> None:
     # named in full before the short form, the other only after it
     text = (

@@ -13,6 +13,7 @@ from marsad.arabic.normalize import DROPPED, normalize
 from marsad.arabic.view import TextView
 from marsad.extract.cues import cue_at
 from marsad.extract.entities.context import EntityContext, Placed, source_span
+from marsad.extract.entities.latin import attested
 from marsad.extract.entities.names import (
     formula_or_count,
     inflected_word,
@@ -153,20 +154,47 @@ def _family_names(ctx: EntityContext, added: list[Placed]) -> set[str]:
 
 
 def _one_word_name(sc: TextView, at: int, family_names: Callable[[], set[str]]) -> bool:
-    """A lone word as a name: not one of the commonest words of the corpus, nor a plural
-    or a dual; an indefinite adjective the lexicon knows ("دائما") only as the family name
-    of someone named in full."""
+    """A lone word as a name: the family name of someone named in full, or a word that is
+    not one of the commonest of the corpus, nor a plural or a dual, nor a word the lexicon
+    reads first as anything but a name. Between a verb of saying and its content such a
+    word is a noun that refers back ("وقالت المحطة"، "وبينت الإحصائية", the station, the
+    statistics), not a person; a surname the lexicon also knows as a noun ("بقنة"،
+    "الخنجر"، "غليون") speaks as the family name of someone the article names in full."""
     word = sc.words[at]
+    if word in family_names():
+        return True
     if strip_clitics(word)[1] in common_words():
         return False
     found = sc.word_class(at)
     if found.number not in (None, "sg"):
         return False  # "المسؤولون" are not a name
-    if found.source == "lexicon" and "name" not in found.alternatives and not found.definite:
-        # "وقال دائما"، "كغيري": an adverb or adjective; a surname the lexicon also knows
-        # as a noun ("بقنة"، "الخنجر") still speaks
-        return found.pos != "adj" or word in family_names()
-    return True
+    if found.source not in ("lexicon", "closed-class") or found.pos == "name":
+        return True
+    return _after_a_given_name(sc, at)
+
+
+def _after_a_given_name(sc: TextView, at: int) -> bool:
+    """The word of token ``at`` stands elsewhere in the article right after a given name
+    ("برهان غليون" before "وشدد غليون"): a family name, whether or not the name in full
+    was found as an entity. A given name: a word the lexicon reads first as a name, or can
+    read as one and the romaniser has a spelling of; not a title ("رئيس المحطة")."""
+    word, words = sc.words[at], sc.words
+    if not name_word(word, 1):
+        return False  # "كما فاخر خالد دائماً": an adverb after a name
+    for index in range(1, len(words)):
+        if index == at or words[index] != word or sc.gap(index - 1, index) != " ":
+            continue
+        given = words[index - 1]
+        if given in stopwords() or titles().starts(given) or speaker_nouns().starts(given):
+            continue
+        found = sc.word_class(index - 1)
+        if found.definite or found.proclitic:
+            continue
+        if found.pos == "name" or (
+            "name" in found.alternatives and attested(sc.written(index - 1))
+        ):
+            return True
+    return False
 
 
 def _several_word_name(sc: TextView, first: int, end: int) -> bool:
