@@ -496,6 +496,23 @@ def test_a_common_noun_after_a_reporting_verb_is_no_person(text: str) -> None:
     assert not people & {"المحطة", "الإحصائية", "شبكة", "مجلة"}
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("وافادت حصيلة رسمية بأن الهجوم أسفر عن 31 قتيلا.", "حصيلة رسمية"),
+        ("وقالت صاحبة منشأة خاصة إن الأسعار ارتفعت.", "صاحبة منشأة خاصة"),
+        ("ويقول بقناعة تامة إنّ الفن لا يبنى في ليلة.", "بقناعة تامة"),
+    ],
+)
+def test_a_noun_phrase_of_common_words_after_a_reporting_verb_is_no_person(
+    text: str, phrase: str
+) -> None:
+    assert phrase not in {e.text for e in _article(text).entities if e.type == "PER"}
+    # a name of words the lexicon reads as names still speaks
+    named = _article("وقالت دلال كعكي إن الأسعار ارتفعت.")
+    assert "دلال كعكي" in {e.text for e in named.entities if e.type == "PER"}
+
+
 def test_a_surname_that_is_also_a_noun_speaks_when_the_article_gives_the_name() -> None:
     # غليون (a pipe) and كروج are family names here: the article writes them after a given
     # name, whether or not the name in full was found as an entity

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
+from marsad.arabic.clitics import proclitic_letters
 from marsad.arabic.normalize import DROPPED, normalize
 from marsad.arabic.view import TextView
 from marsad.extract.cues import cue_at
@@ -198,9 +199,23 @@ def _after_a_given_name(sc: TextView, at: int) -> bool:
 
 
 def _several_word_name(sc: TextView, first: int, end: int) -> bool:
-    """Words ``[first, end)`` as one name: no dual or plural among them, and no article on
-    the first ("الزعيمان الكرديان"، "الشاب المعتكف" are noun phrases; a name with the
-    article alone, "الكندي", is a lone word)."""
-    if sc.word_class(first).definite:
+    """Words ``[first, end)`` as one name: no dual or plural among them, no article on the
+    first ("الزعيمان الكرديان"، "الشاب المعتكف" are noun phrases; a name with the article
+    alone, "الكندي", is a lone word), no preposition on it ("بعاطفة قوية"), and one word at
+    least that reads as a name: "حصيلة رسمية"، "قوة المهام"، "صاحبة منشأة خاصة" are noun
+    phrases the lexicon knows word by word."""
+    opening = sc.word_class(first)
+    if opening.definite or set(opening.proclitic) & proclitic_letters("preposition"):
         return False
-    return all(sc.word_class(at).number in (None, "sg") for at in range(first, end))
+    if not all(sc.word_class(at).number in (None, "sg") for at in range(first, end)):
+        return False
+    return any(_reads_as_a_name(sc, at) for at in range(first, end))
+
+
+def _reads_as_a_name(sc: TextView, at: int) -> bool:
+    """The lexicon reads the word first as a name, or does not know it, or can read it as
+    a name the romaniser has a spelling of."""
+    found = sc.word_class(at)
+    if found.pos == "name" or found.source not in ("lexicon", "closed-class"):
+        return True
+    return "name" in found.alternatives and attested(sc.written(at))
