@@ -898,3 +898,18 @@ def test_a_noun_and_the_name_it_is_called_by_speak() -> None:
     # what someone is called is the content, not its speaker
     _, quotes = _quotes("لكن أقرباء له قالوا إنه يدعى راندال سميث، وهو والد لثلاث فتيات.")
     assert [q.cue for q in quotes] == ["قالوا"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "وأهاب جون كيربي بتعاون الجميع في الحفاظ على الأمن.",  # أهاب: also a noun
+        "وعبّر جون كيربي عن استنكاره للهجوم.",  # عبر: also a noun
+        "وأكد جون كيربي على دور الأسرة.",  # a reporting verb that reports nothing here
+    ],
+)
+def test_the_person_a_sentence_opens_on_speaks_in_the_next(opening: str) -> None:
+    _, quotes = _quotes(
+        "قال أوستن إن الأمر مهم.\n" + opening + " وذكر بأن المواطن هو خط الدفاع الأول."
+    )
+    assert (quotes[-1].speaker, quotes[-1].implicit) == ("John Kirby", True), opening
