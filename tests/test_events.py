@@ -369,3 +369,15 @@ def test_a_title_skips_the_date_before_the_object_and_ends_on_no_function_word()
     assert "أعمال حفر الفرع" in opened and not opened.endswith(" في")
     for title in titles.values():  # never a dangling preposition or time unit at the end
         assert title.split()[-1] not in {"في", "من", "عام", "يوم"}
+
+
+def test_still_is_a_state_and_the_verb_it_helps_is_the_event() -> None:
+    # "لا يزال المحققون يبحثون": the investigators are searching; "يزال" (still) is no
+    # happening of its own, in any inflection
+    for text in (
+        "قتل أربعة جنود يوم الخميس، في وقت لا يزال فيه المحققون يبحثون عن الدوافع.",
+        "كانت المدينة لا تزال تعاني من تبعات الهجوم يوم الأربعاء.",
+        "وقال إن نحو 20 جريحا ما زالوا يوم الاثنين في حالة حرجة.",
+    ):
+        triggers = {e.trigger_text for e in _tagged(text, "2015-07-21").events}
+        assert not {"يزال", "تزال", "زالوا"} & triggers, text
