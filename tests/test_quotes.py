@@ -913,3 +913,13 @@ def test_the_person_a_sentence_opens_on_speaks_in_the_next(opening: str) -> None
         "قال أوستن إن الأمر مهم.\n" + opening + " وذكر بأن المواطن هو خط الدفاع الأول."
     )
     assert (quotes[-1].speaker, quotes[-1].implicit) == ("John Kirby", True), opening
+
+
+def test_a_state_after_the_opening_verb_is_the_subject_of_a_participle() -> None:
+    # "مملكة البحرين": the place after the noun it is the state of, not the person named
+    # in the object ("تصريحات نوري المالكي")
+    _, quotes = _quotes(
+        "استنكرت مملكة البحرين وبشدة تصريحات نوري المالكي نائب رئيس جمهورية العراق، "
+        "معتبرة أن هذه التصريحات غير مسؤولة."
+    )
+    assert [q.speaker for q in quotes] == ["Bahrain"]

@@ -59,6 +59,7 @@ from marsad.extract.lexicon import (
     speaker_nouns,
     speaker_words,
     stopwords,
+    titles,
 )
 from marsad.model import Article, Quote, Span
 from marsad.resources import load_lines, load_tsv
@@ -1813,7 +1814,7 @@ class _Reader:
         for item in self.ctx.placed:
             if not first <= item.first < k or item.entity.type not in _SPEAKER_TYPES:
                 continue
-            if item.entity.type == "LOC" and item.first != first + 1:
+            if item.entity.type == "LOC" and not self.state_after_verb(first, item.first):
                 continue
             clitic = self.proclitic(item, item.first)
             if self.told(item, item.first) or not proclitic_letters("preposition").isdisjoint(
@@ -1827,6 +1828,20 @@ class _Reader:
         if self.opens_on_verb(first) and self.state.last is not None:
             return self.state.last, True
         return None, False
+
+    def state_after_verb(self, first: int, at: int) -> bool:
+        """The place at token ``at`` is the clause's subject: right after its opening verb
+        ("استنكرت البحرين"), or after one noun that it is the state of ("استنكرت مملكة
+        البحرين"، "أكدت حكومة البحرين"); not after a title or a plural ("مصادر")."""
+        if at == first + 1:
+            return True
+        head = self.sc.word_class(first + 1)
+        if at != first + 2 or head.pos != "noun" or head.number not in (None, "sg"):
+            return False
+        if head.definite or head.proclitic:
+            return False
+        word = self.sc.words[first + 1]
+        return not titles().starts(word) and not speaker_nouns().starts(word)
 
     def opens_on_verb(self, first: int) -> bool:
         """ "وتطرق إلى ..."، "كما أشاد بـ...": the sentence opens on a verb (after و/كما)
