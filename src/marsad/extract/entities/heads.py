@@ -21,7 +21,14 @@ from marsad.arabic.clitics import definite_article, proclitic_letters, rules, wi
 from marsad.arabic.normalize import normalize
 from marsad.arabic.view import TextView
 from marsad.extract.entities.context import EntityContext, Placed, source_span
-from marsad.extract.lexicon import PhraseIndex, demonym_at, phrase, stopwords, titles
+from marsad.extract.lexicon import (
+    PhraseIndex,
+    definite_ordinals,
+    demonym_at,
+    phrase,
+    stopwords,
+    titles,
+)
 from marsad.model import Entity
 from marsad.resources import load_tsv
 
@@ -144,11 +151,19 @@ def _rank_at(sc: TextView, at: int) -> bool:
 
 def _named(sc: TextView, first: int, end: int, definite: bool) -> bool:
     """Does the phrase after the head make a name? An indefinite head needs any word
-    after it; a definite head an adjective (a nisba, or a word the lexicon calls one)."""
+    after it; a definite head an adjective (a nisba, or a word the lexicon calls one)
+    other than an ordinal: "المركز الثاني" is second place, "المؤتمر الدولي الثاني" a
+    named conference."""
     if end <= first:
         return False
     if not definite:
         return True
+    ordinal: set[int] = set()
+    for at in range(first, end):
+        found = definite_ordinals().match(sc, at)
+        if found is not None:
+            ordinal.update(range(at, found.end))
     return any(
-        demonym_at(sc, at) is not None or sc.word_class(at).pos == "adj" for at in range(first, end)
+        at not in ordinal and (demonym_at(sc, at) is not None or sc.word_class(at).pos == "adj")
+        for at in range(first, end)
     )
