@@ -670,3 +670,22 @@ def test_a_person_named_by_a_naming_word(text: str, name: str) -> None:
 def test_what_something_is_called_is_no_person() -> None:
     article = _article("انتشرت ظواهر مقززة مثل البذخ فيما يسمى «كرم» تكدس بها الأكل")
     assert not [e for e in article.entities if e.type == "PER"]
+
+
+def test_a_head_noun_with_an_ordinal_alone_is_a_rank_not_a_body() -> None:
+    found = {e.text for e in _article("وحل الفريق في المركز الثاني بعد الهلال.").entities}
+    assert "المركز الثاني" not in found
+    named = {e.text for e in _article("وافتتح المؤتمر الدولي الثاني للتمور.").entities}
+    assert any(text.startswith("المؤتمر الدولي الثاني") for text in named)
+
+
+def test_an_ordinal_ending_a_persons_name_is_a_regnal_number() -> None:
+    from marsad.extract.entities.latin import romanise_person
+
+    assert romanise_person("محمد السادس") == "Mohammed VI"
+    assert romanise_person("لويس الخامس").endswith(" V")
+    assert romanise_person("خالد الثنيان") == romanise("خالد الثنيان")  # no ordinal
+    people = {
+        e.text: e.canonical for e in _article("وحكم الإمبراطور رودولف الثاني البلاد.").entities
+    }
+    assert any(name.endswith(" II") for name in people.values()), people

@@ -21,7 +21,13 @@ from marsad.arabic.view import TextView
 from marsad.extract.entities.compose import compose
 from marsad.extract.entities.context import Placed
 from marsad.extract.entities.gazetteer import RULE as GAZETTEER_RULE
-from marsad.extract.entities.latin import GAZETTEER, ROMANISED, attested, romanise
+from marsad.extract.entities.latin import (
+    GAZETTEER,
+    ROMANISED,
+    attested,
+    romanise,
+    romanise_person,
+)
 from marsad.extract.entities.short_forms import sole_owner, weak_family_name
 from marsad.extract.lexicon import gazetteer_surfaces, patronymic
 from marsad.model import Entity
@@ -205,7 +211,8 @@ def _name_group(
         else:
             item = placed[fullest]
             composed = compose(view, item.first, item.end, head.type)
-            canonical = composed or romanise(written) or head.canonical or written
+            spell = romanise_person if head.type == "PER" else romanise
+            canonical = composed or spell(written) or head.canonical or written
         source, arabic = ROMANISED, written
         identity = _stable_id(head.type, " ".join(words[fullest]))
     for index in group:

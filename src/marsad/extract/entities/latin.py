@@ -28,7 +28,8 @@ from arabic_name_romanizer.rules import romanize_unit
 
 from marsad.arabic.clitics import definite_article
 from marsad.arabic.normalize import normalize
-from marsad.extract.lexicon import name_particles
+from marsad.arabic.view import TextView
+from marsad.extract.lexicon import definite_ordinals, name_particles
 from marsad.resources import load_tsv, load_yaml
 
 ROMANISED = "romanised"
@@ -311,6 +312,38 @@ def _given_spellings(units: list[str], latin: str) -> str:
         return latin
     given = _given_names()
     return " ".join(given.get(_key(unit), word) for unit, word in zip(units, spelled, strict=True))
+
+
+_ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+_LAST_REGNAL = 20
+
+
+def _roman(value: int) -> str:
+    out = ""
+    for step, letters in _ROMAN:
+        while value >= step:
+            out, value = out + letters, value - step
+    return out
+
+
+def _regnal(word: str) -> int | None:
+    """The value of a definite ordinal ending a name ("محمد السادس" Mohammed VI,
+    "رودولف الثاني" Rudolf II), None for any other word."""
+    view = TextView(word)
+    found = definite_ordinals().match(view, 0) if view.words else None
+    if found is None or found.end != 1 or not 0 < found.value <= _LAST_REGNAL:
+        return None
+    return found.value
+
+
+def romanise_person(name: str) -> str:
+    """A person's name in Latin: an ordinal that ends it is a regnal number, written in
+    Roman numerals ("محمد السادس" Mohammed VI)."""
+    words = name.split()
+    number = _regnal(words[-1]) if len(words) > 1 else None
+    if number is None:
+        return romanise(name)
+    return f"{romanise(' '.join(words[:-1]))} {_roman(number)}"
 
 
 @lru_cache(maxsize=1 << 16)
