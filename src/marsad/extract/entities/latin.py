@@ -326,6 +326,7 @@ def _roman(value: int) -> str:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def _regnal(word: str) -> int | None:
     """The value of a definite ordinal ending a name ("محمد السادس" Mohammed VI,
     "رودولف الثاني" Rudolf II), None for any other word."""
