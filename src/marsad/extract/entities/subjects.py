@@ -12,6 +12,7 @@ from functools import cache
 from marsad.arabic.clitics import proclitic_letters
 from marsad.arabic.normalize import DROPPED, normalize
 from marsad.arabic.view import TextView
+from marsad.arabic.wordclass import WordClass
 from marsad.extract.cues import cue_at
 from marsad.extract.entities.context import EntityContext, Placed, source_span
 from marsad.extract.entities.latin import attested
@@ -32,6 +33,7 @@ _OPENING_MARKS = frozenset(':«"“')
 _COMMAS = frozenset("،,")
 _SENTENCE_ENDS = frozenset(".؟?!:\n")
 _DESCRIPTION_WORDS = 25
+_LEXICON_SOURCES = frozenset({"lexicon", "closed-class"})  # word classes the lexicon gave
 
 
 def subject_names(ctx: EntityContext) -> list[Placed]:
@@ -169,9 +171,7 @@ def _one_word_name(sc: TextView, at: int, family_names: Callable[[], set[str]]) 
     found = sc.word_class(at)
     if found.number not in (None, "sg"):
         return False  # "المسؤولون" are not a name
-    if found.source not in ("lexicon", "closed-class") or found.pos == "name":
-        return True
-    return _after_a_given_name(sc, at)
+    return _unknown_or_name(found) or _after_a_given_name(sc, at)
 
 
 def _after_a_given_name(sc: TextView, at: int) -> bool:
@@ -189,11 +189,7 @@ def _after_a_given_name(sc: TextView, at: int) -> bool:
         if given in stopwords() or titles().starts(given) or speaker_nouns().starts(given):
             continue
         found = sc.word_class(index - 1)
-        if found.definite or found.proclitic:
-            continue
-        if found.pos == "name" or (
-            "name" in found.alternatives and attested(sc.written(index - 1))
-        ):
+        if not found.definite and not found.proclitic and _name_reading(sc, index - 1):
             return True
     return False
 
@@ -213,9 +209,17 @@ def _several_word_name(sc: TextView, first: int, end: int) -> bool:
 
 
 def _reads_as_a_name(sc: TextView, at: int) -> bool:
-    """The lexicon reads the word first as a name, or does not know it, or can read it as
-    a name the romaniser has a spelling of."""
+    """The lexicon does not know the word, or can read it as a name (``_name_reading``)."""
+    return _unknown_or_name(sc.word_class(at)) or _name_reading(sc, at)
+
+
+def _unknown_or_name(found: WordClass) -> bool:
+    """A word the lexicon does not know (a foreign or rare name) or reads first as a name."""
+    return found.pos == "name" or found.source not in _LEXICON_SOURCES
+
+
+def _name_reading(sc: TextView, at: int) -> bool:
+    """The lexicon reads the word first as a name, or can read it as one and the
+    romaniser has a spelling of it ("برهان", also a noun: proof)."""
     found = sc.word_class(at)
-    if found.pos == "name" or found.source not in ("lexicon", "closed-class"):
-        return True
-    return "name" in found.alternatives and attested(sc.written(at))
+    return found.pos == "name" or ("name" in found.alternatives and attested(sc.written(at)))
