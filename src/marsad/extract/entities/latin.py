@@ -29,6 +29,7 @@ from arabic_name_romanizer.rules import romanize_unit
 from marsad.arabic.clitics import definite_article
 from marsad.arabic.normalize import normalize
 from marsad.arabic.view import TextView
+from marsad.extract.entities.foreign import foreign_match
 from marsad.extract.lexicon import definite_ordinals, name_particles
 from marsad.resources import load_tsv, load_yaml
 
@@ -217,7 +218,7 @@ def _servant_family(unit: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def _unit(unit: str) -> str:
+def _unit(unit: str, person: bool = False) -> str:
     given = _given_names().get(_key(unit))
     if given is not None:
         return given
@@ -235,7 +236,14 @@ def _unit(unit: str) -> str:
         # the sample): the article before the servant name's own spelling, as one word
         inner = re.sub(r"[\s-]", "", _unit(bare))
         return "Al-" + inner[:1].upper() + inner[1:].lower()
-    return _modelled_units().get(_key(unit)) or ruled or romanize_unit(unit)
+    # a person's "سواريز" is Suárez when no Arabic name fits; a place or a body's word
+    # ("فرنسا", "بوليس") is no person's name
+    # the model's spelling wins over a near one ("ميركل": Merkel, not Markl)
+    foreign = foreign_match(unit) if person else None
+    modelled = _modelled_units().get(_key(unit))
+    if foreign is not None and (foreign[1] or modelled is None):
+        return foreign[0]
+    return modelled or ruled or romanize_unit(unit)
 
 
 @cache
@@ -343,13 +351,14 @@ def romanise_person(name: str) -> str:
     words = name.split()
     number = _regnal(words[-1]) if len(words) > 1 else None
     if number is None:
-        return romanise(name)
-    return f"{romanise(' '.join(words[:-1]))} {_roman(number)}"
+        return romanise(name, person=True)
+    return f"{romanise(' '.join(words[:-1]), person=True)} {_roman(number)}"
 
 
 @lru_cache(maxsize=1 << 16)
-def romanise(name: str) -> str:
-    """The Latin spelling of an Arabic name as written (clitics already left out)."""
+def romanise(name: str, person: bool = False) -> str:
+    """The Latin spelling of an Arabic name as written (clitics already left out); a
+    ``person``'s unit no Arabic name spells may be a foreign name (foreign.py)."""
     words = name.split()
     if not words:
         return ""
@@ -362,7 +371,7 @@ def romanise(name: str) -> str:
     if latin is not None:
         latin = _given_spellings(units, latin)
     else:
-        parts = [particles.get(normalize(unit)) or _unit(unit) for unit in units]
+        parts = [particles.get(normalize(unit)) or _unit(unit, person) for unit in units]
         latin = " ".join(part for part in parts if part)
     latin = " ".join(latin.split())
     first, _, rest = latin.partition(" ")
