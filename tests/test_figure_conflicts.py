@@ -176,3 +176,44 @@ def test_the_text_timeline_shows_each_currency(suez_reports: list[Article]) -> N
     line = conflict_line(money)
     assert "5200000000 EUR (2015-07-21.json#50)" in line
     assert "5200000000 USD (2015-07-25.json#145)" in line
+
+
+ROAD_A = (
+    "وشمل المشروع الذي أعلنته الوزارة إنشاء طريق جديد طوله 40 كيلومترا وتعبيد وتوسيع "
+    "الطريق القديم على طول 35 كيلومترا."
+)
+ROAD_B = (
+    "وشمل المشروع الذي أعلنته الوزارة إنشاء طريق جديد بطول 35 كيلومترا بالإضافة إلى "
+    "تعبيد وتوسيع عدة وصلات بطول إجمالي 40 كيلومترا."
+)
+
+
+def test_two_lengths_of_two_things_pair_by_the_thing_each_measures() -> None:
+    # each report gives both figures, for the new road and the widened part, the other way
+    # round: the new road's length is the fact they disagree on
+    first = _report("a.txt", ROAD_A, "2015-08-06")
+    second = _report("b.txt", ROAD_B, "2015-08-06")
+    (found,) = figure_conflicts([first, second], {})
+    assert found.frame == "length:km"
+    values = {v.value: {a for a, _span in v.passages} for v in found.versions}
+    assert values == {40: {first.id}, 35: {second.id}}
+
+
+def test_real_reports_that_swap_the_dug_and_widened_lengths(saudi_jsonl: Path) -> None:
+    # AFP: a new channel of 37 km and 35 km widened; the others: 35 km new, 37 km widened
+    wanted = {"2015-08-06.json#704", "2015-08-06.json#1360"}
+    reports: dict[str, Article] = {}
+    with saudi_jsonl.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if record["id"] in wanted:
+                article = Article(doc=record["id"], source=record["id"], text=record["content"])
+                article.published = Published(record["date_extracted"], PublishedSource.METADATA)
+                reports[record["id"]] = annotate(article)
+    lengths = [c for c in figure_conflicts(list(reports.values()), {}) if c.frame == "length:km"]
+    assert len(lengths) == 1
+    values = {v.value: {a for a, _span in v.passages} for v in lengths[0].versions}
+    assert values == {
+        37: {reports["2015-08-06.json#704"].id},
+        35: {reports["2015-08-06.json#1360"].id},
+    }

@@ -19,7 +19,10 @@ they come from different reprint groups, are of one day (a standing fact such as
 length or a cost: published within a month), share another figure of their sentences
 ("مقتل 27 شخصا وإصابة 227" and "مقتل 26 شخصا وإصابة 227") or, for a standing fact, three
 words of their sentences, share much of the wording around them, and lie no further
-apart than half the smaller value. One amount in two
+apart than half the smaller value. Where both name the thing measured, by the noun an
+attribute with a pronoun or a preposition follows ("قناة جديدة طولها 37", "القناة الأساسية
+على طول 35"), it is one thing: a report giving two lengths of two things is compared thing
+by thing. One amount in two
 currencies ("5.2 مليار يورو" and "5.2 مليار دولار" for one deal) is a conflict of unit.
 A conflict is shown when a report gives one version without the other and another report
 the other without the first, and those two agree on no other version: a report giving
@@ -55,6 +58,9 @@ from marsad.resources import load_tsv
 from marsad.temporal.calendar import day_of
 
 _LOOK_BACK = 5  # words between an attribute and its figure ("يبلغ طولها نحو 160")
+_MEASURED_WORDS = 2  # content words before the attribute that name what it measures
+_SAME_THING = 0.5  # Jaccard of those, at least, when both figures name a thing
+_PREPOSITION = "ب"  # the clitic of "بطول", "بقيمة": the attribute of the noun before
 _NEAR_BEFORE = 6  # clause words around a figure that word its account
 _NEAR_AFTER = 4
 _NEAR_TERMS = 2  # at least, on each side: "وإصابة 7 آخرين" alone tells no account
@@ -111,6 +117,7 @@ class _Figure:
     anchors: frozenset[str]  # the terms of its sentence
     near: frozenset[str]  # the terms of the words around it in its clause
     others: frozenset[float]  # the values of the other figures of its sentence
+    measured: frozenset[str]  # the terms of the thing it measures, if it says (_measured)
     passage: Span
     group: str
     day: Day | None  # of its sentence's date, or of its report
@@ -136,6 +143,13 @@ _NOTHING = "-"  # the row of words that say nothing of what is measured
 
 def _attribute(view: TextView, first: int) -> str | None:
     """The attribute a word nearest before token ``first`` in its clause names."""
+    found = _attribute_at(view, first)
+    return found[0] if found is not None else None
+
+
+def _attribute_at(view: TextView, first: int) -> tuple[str, int] | None:
+    """(the attribute a word nearest before token ``first`` in its clause names, the
+    token that word starts at)."""
     index = _attributes()
     at = first - 1
     while at >= 0 and first - at <= _LOOK_BACK:
@@ -143,11 +157,38 @@ def _attribute(view: TextView, first: int) -> str | None:
             return None
         found = index.match(view, at)
         if found is not None and found.end <= first and found.value != _NOTHING:
-            return found.value
+            return found.value, at
         if view.words[at][-1:].isdigit():
             return None  # another figure's words
         at -= 1
     return None
+
+
+def _measured(view: TextView, first: int) -> frozenset[str]:
+    """The terms of the thing a figure at token ``first`` measures, when its attribute
+    word modifies the noun before it: with a pronoun ("قناة جديدة طولها 37 كلم") or after
+    a preposition ("بطول", "على طول 35 كلم"): the content words right before it. Empty
+    for an attribute that heads its own noun phrase ("إيرادات القناة 5.3", "أرباحا لمصر
+    قدرها"), whose thing is not before it."""
+    found = _attribute_at(view, first)
+    if found is None:
+        return frozenset()
+    start = found[1]
+    word = view.word_class(start)
+    after_preposition = start > 0 and view.word_class(start - 1).pos == "particle"
+    if not (word.enclitic or _PREPOSITION in word.proclitic or after_preposition):
+        return frozenset()
+    index = _attributes()
+    terms: list[str] = []
+    at = start - 1
+    while at >= 0 and len(terms) < _MEASURED_WORDS and start - at <= _LOOK_BACK:
+        if crosses_clause(view, at, at + 1) or view.words[at][-1:].isdigit():
+            break
+        said = index.match(view, at)
+        if said is None or said.value != _NOTHING:  # "يبلغ طولها": the verb says nothing
+            terms.extend(content_terms([view.words[at]]))
+        at -= 1
+    return frozenset(terms)
 
 
 _AFTER = "-after"  # the figure a change ends on: "من 5.3 مليار دولار إلى 13.2 مليار"
@@ -309,6 +350,7 @@ def _figures_of(article: Article, view: TextView, group: str) -> Iterable[_Figur
             frozenset(content_terms(_anchor_words(view, *whole, skip))),
             frozenset(content_terms(_anchor_words(view, low, high, skip))),
             _others(article, quantity, sentence),
+            _measured(view, first),
             clause,
             group,
             _sentence_day(article, sentence) or published,
@@ -402,6 +444,8 @@ def _comparable(left: _Figure, right: _Figure) -> bool:
         return False  # one account: other figures in common, or a standing fact's words
     if min(len(left.near), len(right.near)) < _NEAR_TERMS:
         return False
+    if left.measured and right.measured and _jaccard(left.measured, right.measured) < _SAME_THING:
+        return False  # the length of "قناة جديدة" and of "القناة الأساسية": two things
     if _jaccard(left.near, right.near) < _SIMILAR:
         return False
     if left.quantity.unit != right.quantity.unit and not (
