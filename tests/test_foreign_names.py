@@ -31,6 +31,7 @@ def test_an_unwritten_vowel_is_allowed_once_and_not_in_the_first_syllable() -> N
 
 def test_a_final_ha_writes_a_pronounced_vowel() -> None:
     assert foreign_spelling("جوزيه") == "José"
+    assert foreign_spelling("سيرجي") == "Sergei"  # a final ي is said: not the French Serge
 
 
 def test_arabic_words_and_names_are_not_read_as_foreign() -> None:

@@ -53,6 +53,7 @@ _LATIN_VOWELS = frozenset("aeiouyhw")
 _VOWELS = frozenset("aeiouy")
 _NEVER = (float("inf"), False)
 _VOWEL_DIGRAPH = 2  # "ae" of Michael is one sound
+_RARE = 0.5  # the cost of a rare spelling (foreign_letters.tsv): the model's spelling wins
 _FEW_CONSONANTS = 3  # fewer match too many names, unless most vowels are written ("جوزيه")
 _VOWELS_OF_SHORT = 2
 _COMMON = 2  # locales that list a name whose vowel Arabic leaves out ("ميركل" no Miracle)
@@ -204,8 +205,9 @@ def _segment_cost(arabic: str, latin: str, first: bool, last: bool) -> tuple[flo
     if not arabic and not last and 0 < len(latin) <= _VOWEL_DIGRAPH and set(latin) <= _VOWELS:
         return 0.0, True  # a short vowel left out ("ميركل" Merkel)
     spells = dict(letters.spells)
-    if last:
-        spells.update(letters.final)
+    if last:  # a final row changes some costs of its letters at the word's end
+        for piece, costs in letters.final.items():
+            spells[piece] = {**spells.get(piece, {}), **costs}
     ha, ha_costs = letters.final_ha
     best: dict[tuple[int, int], tuple[float, bool]] = {(0, 0): (0.0, False)}
     for i in range(len(arabic) + 1):
@@ -300,4 +302,4 @@ def foreign_match(unit: str) -> tuple[str, bool] | None:
     if not ranked:
         return None
     _left_out, cost, *_, latin = min(ranked)
-    return latin, cost == 0
+    return latin, cost < _RARE
