@@ -33,7 +33,7 @@ from marsad.resources import load_tsv
 _LATIN_CLASSES = {
     "shch": ("X",), "tsch": ("TX", "X"), "sch": ("X",), "tch": ("TX", "X"),
     "dzh": ("J",), "zh": ("J", "S"), "kh": ("H", "K"), "ch": ("X", "TX", "K", "H"),
-    "sh": ("X",), "ph": ("F",), "th": ("T", "S"), "ck": ("K",), "qu": ("K",), "gh": ("Q", ""),
+    "sh": ("X",), "ph": ("F",), "th": ("T",), "ck": ("K",), "qu": ("K",), "gh": ("Q", ""),
     "dj": ("J",), "ts": ("TS", "S"), "tz": ("TS", "S"), "cz": ("X", "TX"), "sz": ("X", "S"),
     "ng": ("NQ", "NJ"),
     "b": ("B",), "p": ("B",), "t": ("T",), "d": ("D",), "k": ("K",), "q": ("K",),
