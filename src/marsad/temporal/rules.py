@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from marsad.arabic.charsets import chars, charset
-from marsad.arabic.clitics import readings
+from marsad.arabic.clitics import proclitic_letters, readings
 from marsad.arabic.wordclass import classify
 from marsad.arabic.wordclass_affixes import affix_rows, single
 from marsad.temporal.calendar import (
@@ -578,6 +578,10 @@ def _future_cue() -> re.Pattern[str]:
     return re.compile(" (?:" + "|".join(map(re.escape, cues)) + ") ")
 
 
+_IMPERFECT_REACH = 4  # words before a weekday where its verb stands ("تصل مصر الخميس")
+_THIRD = 3
+
+
 @cache
 def _future_verb_prefixes() -> tuple[str, frozenset[str]]:
     """The future prefix (س) and the imperfect prefixes it stands before (ي ت ن), from
@@ -607,6 +611,38 @@ def _future_context(text: str, start: int) -> bool:
             and _future_verb(word, future)
         ):
             return True
+    return False
+
+
+def _imperfect_before(text: str, start: int) -> bool:
+    """The weekday's own verb, right before it, is an imperfect of the third person: news
+    writes what is to come so ("تصل الفرقاطة الخميس", "يطرح الأربعاء"), and what has been
+    in the perfect. The verb's subject may stand between (at most ``_IMPERFECT_REACH``
+    words); a particle, a number or a preposition between ("تصدر منذ تعيينه الخميس",
+    "يمتد لأربعة أعوام الجمعة") makes the weekday another word's, and a perfect verb
+    before the imperfect makes that one its subject ("وخفضت تسلا يوم الأربعاء")."""
+    lex = lexicon()
+    window = text[max(0, start - 80) : start]
+    window = window[max(map(window.rfind, chars("future-window-end"))) + 1 :]
+    trim, conjunctions = chars("future-verb-trim"), lex.words["and"]
+    _future, imperfect = _future_verb_prefixes()
+    prepositions = proclitic_letters(kind="preposition")
+    words = [word.strip(trim) for word in window.split()]
+    words = [lex.without_conjunction(w) if w.startswith(conjunctions) else w for w in words]
+    classes = [classify(word) for word in words]
+
+    for at in range(len(words) - 1, max(-1, len(words) - 1 - _IMPERFECT_REACH), -1):
+        found = classes[at]
+        if found.pos in ("particle", "number", "digit") or found.proclitic[-1:] in prepositions:
+            return False
+        if found.pos != "verb":
+            continue
+        if found.tense != "imperfect" or found.person != _THIRD or found.source != "lexicon":
+            return False
+        before = classes[at - 1] if at > 0 else None
+        return words[at][:1] in imperfect and not (
+            before is not None and before.pos == "verb" and before.tense == "perfect"
+        )
     return False
 
 
@@ -664,7 +700,8 @@ def build_weekday(m: re.Match[str], text: str) -> Candidate | None:
     elif direction == -1:
         mode = "past"
     else:  # the tense alone: the day itself, or the nearest one that way
-        mode = "coming" if _future_context(text, start) else "recent"
+        ahead = _future_context(text, start) or _imperfect_before(text, start)
+        mode = "coming" if ahead else "recent"
     relative = Relative("weekday", weekday=weekday, mode=mode)
     return _candidate(m, "DATE", None, "weekday", granularity="day", relative=relative)
 
