@@ -346,6 +346,22 @@ def test_a_lead_past_event_without_a_date_is_dated_reported() -> None:
     assert undated.events == []  # no day to bound it by: nothing is invented
 
 
+def test_a_lead_verb_whose_sentence_dates_another_event_is_dated_reported() -> None:
+    # the date is the scheduled opening's; the announcement is the report's news
+    lead = "قبيل أسبوع من الافتتاح المقرر في 20 أغسطس المقبل، أعلنت الوزارة حالة الطوارئ."
+    dates = {e.trigger_text: (e.date, e.date_basis) for e in _tagged(lead, "2015-08-05").events}
+    assert dates["افتتاح"][0] == "2015-08-20"
+    assert dates["أعلنت"] == ("2015-08-05", "reported")
+    # a day of the week before is the verb's own, though a noun took it
+    recent = "أعلن النادي أمس الأحد تعاقده مع اللاعب لموسمين."
+    dated = {e.trigger_text: e.date for e in _tagged(recent, "2015-08-10").events}
+    assert dated.get("أعلن") == "2015-08-09"
+    # an older date in the sentence may be the verb's: no day is guessed for it
+    older = "في بيان الوزارة الصادر في 3 يونيو الماضي، أعلنت الوزارة حالة الطوارئ."
+    found = {e.trigger_text: e.date for e in _tagged(older, "2015-08-05").events}
+    assert found.get("أعلنت") in (None, "2015-06-03")
+
+
 def test_an_event_is_dated_by_its_day_and_keeps_a_clock_time() -> None:
     text = "وصل الوزير إلى الرياض مساء أمس. واجتمع مع نظيره الساعة الواحدة."
     evening = ("مساء أمس", "DATE", "2015-08-05TEV")

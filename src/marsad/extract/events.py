@@ -33,6 +33,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import cache
 
 from marsad.arabic.charsets import char_class, charset
@@ -46,6 +47,7 @@ from marsad.extract.places import event_place
 from marsad.extract.quantities.lexicons import time_words
 from marsad.model import Article, Entity, EventMention, PublishedSource, Span, Timex
 from marsad.resources import load_tsv
+from marsad.temporal.calendar import day_of
 
 TRIGGERS_FILE = "event_triggers.tsv"
 
@@ -837,7 +839,6 @@ def _annotate_events(article: Article) -> None:
                 if lead is not None:
                     events.append(_mention(article, sentence, lead, governors, named, None))
             continue
-        lead_done = True
         clauses = _clauses(article, sentence)
         seen: set[tuple[int, str | None]] = set()
         for timex in timexes:
@@ -846,6 +847,13 @@ def _annotate_events(article: Article) -> None:
                     continue
                 seen.add((owner.trigger.start, timex.value))
                 events.append(_mention(article, sentence, owner, governors, named, timex))
+        if not lead_done:  # the lead's own news, when its dates are another event's
+            owned = {start for start, _value in seen}
+            lead = _lead_verb(article, clauses, governors, owned)
+            dated, recent = _lead_day(article, timexes)
+            if lead is not None and dated:
+                events.append(_mention(article, sentence, lead, governors, named, recent))
+        lead_done = True
     events.extend(_statements(article, events))
     events.sort(key=lambda e: (e.trigger.start, e.timex.start if e.timex else 0))
     article.events = events
@@ -868,6 +876,61 @@ def _lead(article: Article, sentence: Span, governors: list[_Governor]) -> _Gove
             return main if article.view.word_class(index).tense == "perfect" else None
         return main if main.kind != OTHER else None
     return None
+
+
+def _lead_verb(
+    article: Article, clauses: list[_Clause], governors: list[_Governor], owned: set[int]
+) -> _Governor | None:
+    """The lead sentence's main verb when its dates belong to other events ("قبيل أسبوعين
+    على الافتتاح المقرر في 6 أغسطس، أعلن الجيش حالة الاستنفار"): the first clause's verb in
+    the perfect, of a clause the sentence opens with or one cut at a mark, that owns no
+    date and is no quote's cue. The report's day dates it, as ``_lead`` does a lead with
+    no date."""
+    if _report_day(article) is None:
+        return None
+    view = article.view
+    for clause in clauses:
+        if clause.opener not in ("start", "mark"):
+            continue
+        verb = next((g for g in governors if _in(clause, g) and g.verbal), None)
+        if verb is None:
+            continue
+        if verb.trigger.start in owned or verb.kind in (COVERAGE, OTHER):
+            return None
+        if any(q.cue_span.overlaps(verb.trigger) for q in article.quotes):
+            return None  # a quote's cue: the quote layer dates its statement
+        index = view.token_containing(view.folded_index(verb.trigger.start))
+        return verb if view.word_class(index).tense == "perfect" else None
+    return None
+
+
+_RECENT_DAYS = 7  # a date this close before the report's day is the lead's own news day
+
+
+def _lead_day(article: Article, timexes: list[Timex]) -> tuple[bool, Timex | None]:
+    """(whether the lead verb ``_lead_verb`` found may be dated, by what): a date of its
+    sentence in the week before the report ("أعلن النادي ... أمس الأحد" though a noun took
+    the date), else the report's day (None). Not when the sentence names an older date,
+    which the verb may well be of ("في بيان الثاني من شوال، أعلن فيه"); later dates are
+    what is to come ("المقرر في 6 أغسطس المقبل") and leave the verb the report's day."""
+    report = day_of(_report_day(article))
+    if report is None:
+        return False, None
+    recent: Timex | None = None
+    for timex in timexes:
+        if timex.value is None:
+            return False, None  # "في ديسمبر من العام نفسه": a date the text leaves open
+        day = day_of(timex.value)
+        week_before = (report - timedelta(days=_RECENT_DAYS)).isoformat()
+        if day is None:  # a year or a month: one that ended before the week is older
+            if _ISO_DATE.match(timex.value) and timex.value < week_before[: len(timex.value)]:
+                return False, None
+            continue
+        if day < report - timedelta(days=_RECENT_DAYS):
+            return False, None
+        if day <= report and recent is None and "/" not in timex.value:
+            recent = timex  # one day, not a period that starts then
+    return True, recent
 
 
 # -- slots: who acts, what it acts on ---------------------------------------------------
