@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from marsad.corpus.figure_conflicts import figure_conflicts
+from marsad.corpus.figure_conflicts import FigureConflict, figure_conflicts
 from marsad.corpus.timeline import build_timeline
 from marsad.model import Article, Published, PublishedSource
 from marsad.pipeline import annotate
@@ -19,6 +19,11 @@ def _report(doc: str, text: str, day: str) -> Article:
     article = Article(doc=doc, source=doc, text=text, url=f"https://example.org/{doc}")
     article.published = Published(f"{day}T10:00:00", PublishedSource.METADATA)
     return annotate(article)
+
+
+def _reports_by_value(conflict: FigureConflict) -> dict[object, set[str]]:
+    """Each version's value -> the ids of the reports that give it."""
+    return {v.value: {a for a, _span in v.passages} for v in conflict.versions}
 
 
 MOSQUE_A = (
@@ -36,8 +41,7 @@ def test_two_accounts_of_one_toll_that_differ_are_a_conflict() -> None:
     second = _report("b.txt", MOSQUE_B, "2015-07-31")
     (found,) = figure_conflicts([first, second], {})
     assert found.frame == "killed"
-    values = {v.value: {a for a, _span in v.passages} for v in found.versions}
-    assert values == {27: {first.id}, 26: {second.id}}
+    assert _reports_by_value(found) == {27: {first.id}, 26: {second.id}}
     for version in found.versions:  # every passage slices back to the figure's clause
         for article_id, span in version.passages:
             article = first if article_id == first.id else second
@@ -195,8 +199,7 @@ def test_two_lengths_of_two_things_pair_by_the_thing_each_measures() -> None:
     second = _report("b.txt", ROAD_B, "2015-08-06")
     (found,) = figure_conflicts([first, second], {})
     assert found.frame == "length:km"
-    values = {v.value: {a for a, _span in v.passages} for v in found.versions}
-    assert values == {40: {first.id}, 35: {second.id}}
+    assert _reports_by_value(found) == {40: {first.id}, 35: {second.id}}
 
 
 def test_real_reports_that_swap_the_dug_and_widened_lengths(saudi_jsonl: Path) -> None:
@@ -212,8 +215,7 @@ def test_real_reports_that_swap_the_dug_and_widened_lengths(saudi_jsonl: Path) -
                 reports[record["id"]] = annotate(article)
     lengths = [c for c in figure_conflicts(list(reports.values()), {}) if c.frame == "length:km"]
     assert len(lengths) == 1
-    values = {v.value: {a for a, _span in v.passages} for v in lengths[0].versions}
-    assert values == {
+    assert _reports_by_value(lengths[0]) == {
         37: {reports["2015-08-06.json#704"].id},
         35: {reports["2015-08-06.json#1360"].id},
     }

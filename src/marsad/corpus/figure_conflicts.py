@@ -41,6 +41,7 @@ from typing import Any
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
+from marsad.arabic.clitics import proclitic_letters
 from marsad.arabic.view import TextView
 from marsad.corpus.shingles import content_terms
 from marsad.extract.events import clause_of
@@ -60,7 +61,6 @@ from marsad.temporal.calendar import day_of
 _LOOK_BACK = 5  # words between an attribute and its figure ("يبلغ طولها نحو 160")
 _MEASURED_WORDS = 2  # content words before the attribute that name what it measures
 _SAME_THING = 0.5  # Jaccard of those, at least, when both figures name a thing
-_PREPOSITION = "ب"  # the clitic of "بطول", "بقيمة": the attribute of the noun before
 _NEAR_BEFORE = 6  # clause words around a figure that word its account
 _NEAR_AFTER = 4
 _NEAR_TERMS = 2  # at least, on each side: "وإصابة 7 آخرين" alone tells no account
@@ -176,7 +176,8 @@ def _measured(view: TextView, first: int) -> frozenset[str]:
     start = found[1]
     word = view.word_class(start)
     after_preposition = start > 0 and view.word_class(start - 1).pos == "particle"
-    if not (word.enclitic or _PREPOSITION in word.proclitic or after_preposition):
+    preposition = set(word.proclitic) & proclitic_letters(kind="preposition")  # "بطول"
+    if not (word.enclitic or preposition or after_preposition):
         return frozenset()
     index = _attributes()
     terms: list[str] = []

@@ -850,7 +850,7 @@ def _annotate_events(article: Article) -> None:
         if not lead_done:  # the lead's own news, when its dates are another event's
             owned = {start for start, _value in seen}
             lead = _lead_verb(article, clauses, governors, owned)
-            dated, recent = _lead_day(article, timexes)
+            dated, recent = _lead_day(article, timexes) if lead is not None else (False, None)
             if lead is not None and dated:
                 events.append(_mention(article, sentence, lead, governors, named, recent))
         lead_done = True
@@ -872,8 +872,7 @@ def _lead(article: Article, sentence: Span, governors: list[_Governor]) -> _Gove
         if main.kind == COVERAGE:
             return None
         if main.verbal:
-            index = article.view.token_containing(article.view.folded_index(main.trigger.start))
-            return main if article.view.word_class(index).tense == "perfect" else None
+            return main if _perfect(article.view, main) else None
         return main if main.kind != OTHER else None
     return None
 
@@ -884,11 +883,7 @@ def _lead_verb(
     """The lead sentence's main verb when its dates belong to other events ("قبيل أسبوعين
     على الافتتاح المقرر في 6 أغسطس، أعلن الجيش حالة الاستنفار"): the first clause's verb in
     the perfect, of a clause the sentence opens with or one cut at a mark, that owns no
-    date and is no quote's cue. The report's day dates it, as ``_lead`` does a lead with
-    no date."""
-    if _report_day(article) is None:
-        return None
-    view = article.view
+    date and is no quote's cue (``_lead_day`` says what dates it)."""
     for clause in clauses:
         if clause.opener not in ("start", "mark"):
             continue
@@ -899,9 +894,14 @@ def _lead_verb(
             return None
         if any(q.cue_span.overlaps(verb.trigger) for q in article.quotes):
             return None  # a quote's cue: the quote layer dates its statement
-        index = view.token_containing(view.folded_index(verb.trigger.start))
-        return verb if view.word_class(index).tense == "perfect" else None
+        return verb if _perfect(article.view, verb) else None
     return None
+
+
+def _perfect(view: TextView, verb: _Governor) -> bool:
+    """The verb is in the perfect: it tells a past happening."""
+    index = view.token_containing(view.folded_index(verb.trigger.start))
+    return view.word_class(index).tense == "perfect"
 
 
 _RECENT_DAYS = 7  # a date this close before the report's day is the lead's own news day
@@ -916,17 +916,20 @@ def _lead_day(article: Article, timexes: list[Timex]) -> tuple[bool, Timex | Non
     report = day_of(_report_day(article))
     if report is None:
         return False, None
+    oldest = report - timedelta(days=_RECENT_DAYS)
     recent: Timex | None = None
     for timex in timexes:
         if timex.value is None:
             return False, None  # "في ديسمبر من العام نفسه": a date the text leaves open
         day = day_of(timex.value)
-        week_before = (report - timedelta(days=_RECENT_DAYS)).isoformat()
         if day is None:  # a year or a month: one that ended before the week is older
-            if _ISO_DATE.match(timex.value) and timex.value < week_before[: len(timex.value)]:
+            if (
+                _ISO_DATE.match(timex.value)
+                and timex.value < oldest.isoformat()[: len(timex.value)]
+            ):
                 return False, None
             continue
-        if day < report - timedelta(days=_RECENT_DAYS):
+        if day < oldest:
             return False, None
         if day <= report and recent is None and "/" not in timex.value:
             recent = timex  # one day, not a period that starts then

@@ -590,19 +590,28 @@ def _future_verb_prefixes() -> tuple[str, frozenset[str]]:
     return single("future"), imperfect
 
 
+def _window(text: str, start: int) -> str:
+    """The text shortly before ``start``, after the last clause end in it."""
+    window = text[max(0, start - 80) : start]
+    return window[max(map(window.rfind, chars("future-window-end"))) + 1 :]
+
+
+def _words_before(window: str, count: int) -> list[str]:
+    """The last ``count`` words of ``window``, trimmed and without a conjunction (وسيزور)."""
+    lex = lexicon()
+    trim, conjunctions = chars("future-verb-trim"), lex.words["and"]
+    words = [word.strip(trim) for word in window.split()[-count:]]
+    return [lex.without_conjunction(w) if w.startswith(conjunctions) else w for w in words]
+
+
 def _future_context(text: str, start: int) -> bool:
     """A future verb (س + imperfect) or a future cue shortly before ``start``."""
     lex = lexicon()
-    window = text[max(0, start - 80) : start]
-    window = window[max(map(window.rfind, chars("future-window-end"))) + 1 :]  # after the last
+    window = _window(text, start)
     if _future_cue().search(f" {window} ") is not None:
         return True
-    trim, conjunctions = chars("future-verb-trim"), lex.words["and"]
     future, imperfect = _future_verb_prefixes()
-    for word in window.split()[-3:]:
-        word = word.strip(trim)
-        if word.startswith(conjunctions):  # وسيزور
-            word = lex.without_conjunction(word)
+    for word in _words_before(window, 3):
         if (
             len(word) >= 5
             and word[0] == future
@@ -621,16 +630,10 @@ def _imperfect_before(text: str, start: int) -> bool:
     words); a particle, a number or a preposition between ("تصدر منذ تعيينه الخميس",
     "يمتد لأربعة أعوام الجمعة") makes the weekday another word's, and a perfect verb
     before the imperfect makes that one its subject ("وخفضت تسلا يوم الأربعاء")."""
-    lex = lexicon()
-    window = text[max(0, start - 80) : start]
-    window = window[max(map(window.rfind, chars("future-window-end"))) + 1 :]
-    trim, conjunctions = chars("future-verb-trim"), lex.words["and"]
     _future, imperfect = _future_verb_prefixes()
     prepositions = proclitic_letters(kind="preposition")
-    words = [word.strip(trim) for word in window.split()]
-    words = [lex.without_conjunction(w) if w.startswith(conjunctions) else w for w in words]
+    words = _words_before(_window(text, start), _IMPERFECT_REACH + 1)  # and the one before
     classes = [classify(word) for word in words]
-
     for at in range(len(words) - 1, max(-1, len(words) - 1 - _IMPERFECT_REACH), -1):
         found = classes[at]
         if found.pos in ("particle", "number", "digit") or found.proclitic[-1:] in prepositions:

@@ -67,7 +67,7 @@ class _Letters:
 
     classes: dict[str, str]
     spells: dict[str, dict[str, float]]
-    final: dict[str, dict[str, float]]
+    spells_final: dict[str, dict[str, float]]  # at the word's end: "final" rows change costs
     final_ha: tuple[str, dict[str, float]]
     never: frozenset[str]
     hamza: frozenset[str]
@@ -86,10 +86,14 @@ def _letters() -> _Letters:
     for kind, arabic, *value in load_tsv("foreign_letters.tsv", columns=2):
         rows.setdefault(kind, []).append((arabic, value[0] if value else ""))
     (ha, ha_costs), *_ = rows["final-ha"]
+    spells = {arabic: _costs(cell) for arabic, cell in rows["spells"]}
+    final = dict(spells)
+    for arabic, cell in rows["final"]:
+        final[arabic] = {**spells.get(arabic, {}), **_costs(cell)}
     return _Letters(
         classes=dict(rows["class"]),
-        spells={arabic: _costs(value) for arabic, value in rows["spells"]},
-        final={arabic: _costs(value) for arabic, value in rows["final"]},
+        spells=spells,
+        spells_final=final,
         final_ha=(ha, _costs(ha_costs)),
         never=frozenset(rows["never"][0][0].split()),
         hamza=frozenset(rows["hamza"][0][0].split()),
@@ -204,10 +208,7 @@ def _segment_cost(arabic: str, latin: str, first: bool, last: bool) -> tuple[flo
         )
     if not arabic and not last and 0 < len(latin) <= _VOWEL_DIGRAPH and set(latin) <= _VOWELS:
         return 0.0, True  # a short vowel left out ("ميركل" Merkel)
-    spells = dict(letters.spells)
-    if last:  # a final row changes some costs of its letters at the word's end
-        for piece, costs in letters.final.items():
-            spells[piece] = {**spells.get(piece, {}), **costs}
+    spells = letters.spells_final if last else letters.spells
     ha, ha_costs = letters.final_ha
     best: dict[tuple[int, int], tuple[float, bool]] = {(0, 0): (0.0, False)}
     for i in range(len(arabic) + 1):
