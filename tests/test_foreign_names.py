@@ -39,6 +39,8 @@ def test_arabic_words_and_names_are_not_read_as_foreign() -> None:
         assert foreign_spelling(word) is None, word
     assert not reads_foreign("الكسندر")  # the article: an Arabic word's shape
     assert reads_foreign("وارنر") and not reads_foreign("وصولا")
+    assert not reads_foreign("لليمن")  # ل fused with the article
+    assert foreign_spelling("والترز") == "Walters"  # not و + the article
 
 
 def test_only_a_persons_name_takes_a_foreign_spelling() -> None:

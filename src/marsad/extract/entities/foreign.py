@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from itertools import product
 from typing import NamedTuple
 
-from marsad.arabic.clitics import definite_article
+from marsad.arabic.clitics import definite_article, rules
 from marsad.arabic.normalize import normalize
 from marsad.extract.lexicon import demonyms, gazetteer_surfaces
 from marsad.resources import load_tsv
@@ -251,10 +251,11 @@ def reads_foreign(unit: str) -> bool:
     if " " in unit.strip():
         return False  # a unit of two words is a kunya or a servant name ("ام اتش")
     folded = normalize(unit)
-    the = definite_article()
     letters = _letters()
-    if not folded or the in (folded[:2], folded[1:3]) or letters.never & set(unit):
-        return False  # the article, or ل with it ("لليمن")
+    if not folded or folded.startswith((definite_article(), rules().fused_article)):
+        return False  # the article, or ل fused with it ("لليمن"); "والترز" is Walters
+    if letters.never & set(unit):
+        return False
     if folded in _known_words():
         return False  # a place, a body, a nationality ("بيروت", "بريطاني")
     if letters.hamza & set(unit.strip()[1:]):
