@@ -397,3 +397,26 @@ def test_still_is_a_state_and_the_verb_it_helps_is_the_event() -> None:
     ):
         triggers = {e.trigger_text for e in _tagged(text, "2015-07-21").events}
         assert not {"يزال", "تزال", "زالوا"} & triggers, text
+
+
+def test_what_is_said_does_not_date_the_saying() -> None:
+    # the year is the target's, inside what was said: the interview is not from 2023
+    article = _tagged(
+        "وقال رئيس الهيئة في مقابلة سابقة إن الهدف من المشروع هو زيادة إيرادات الميناء "
+        "من 2.5 مليار دولار إلى 6.1 مليار دولار بحلول عام 2023.",
+        "2015-08-06",
+    )
+    said = [e for e in article.events if e.trigger_text == "وقال"]
+    assert all(e.date != "2023" for e in said)
+
+
+def test_a_dotted_abbreviation_opens_no_clause() -> None:
+    # "إن.بي.سي" is NBC: its first letters are no "إن" opening what is said, so the
+    # day written after it stays with the reporting verb
+    article = _tagged(
+        "ذكرت شبكة إن.بي.سي نيوز الأمريكية أمس الاثنين نقلا عن مسؤول أن قراصنة "
+        "اخترقوا الحسابات منذ أبريل 2010.",
+        "2015-08-11",
+    )
+    dated = {e.trigger_text: e.date for e in article.events if e.date}
+    assert dated.get("ذكرت") == "2015-08-10"

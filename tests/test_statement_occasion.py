@@ -41,3 +41,19 @@ def test_without_a_publication_date_the_same_occasion_rule_stands() -> None:
     article = _article(None)
     annotate_statement_dates(article)
     assert [q.date for q in article.quotes] == ["2009", "2009"]
+
+
+def test_a_tail_attribution_is_not_dated_by_what_it_attributes() -> None:
+    # "..., according to the council": 2007 dates the traffic share, not the statement
+    text = "وفي 2007 شكلت حركة الملاحة عبرها 7,5% من حركة الملاحة العالمية بحسب مجلس الملاحة."
+    article = Article(doc="fixture.txt", source="fixture", text=text)
+    article.published = Published("2015-08-06T01:43", PublishedSource.METADATA)
+    article.sentences = [Sentence(Span(0, len(text)))]
+    year = text.index("2007")
+    article.timexes = [Timex(Span(year, year + 4), "2007", "DATE", "2007", granularity="year")]
+    cue = text.index("بحسب")
+    article.quotes = [
+        Quote("council", "بحسب", Span(cue, cue + 4), Span(0, cue - 1)),
+    ]
+    annotate_statement_dates(article)
+    assert article.quotes[0].date is None

@@ -486,6 +486,11 @@ def _quote_marks() -> frozenset[str]:
     return charset("quote-open") | charset("quote-close") | _BRACKETS
 
 
+def _abbreviated(text: str, end: int) -> bool:
+    """The word ending at ``end`` is a letter group of a dotted abbreviation ("إن.بي.سي")."""
+    return text[end : end + 1] == "." and text[end + 1 : end + 2].isalpha()
+
+
 def _clauses(article: Article, sentence: Span) -> list[_Clause]:
     """The clauses of a sentence, each with what opened it.
 
@@ -506,6 +511,8 @@ def _clauses(article: Article, sentence: Span) -> list[_Clause]:
         for index in range(*found):
             word = view.words[index]
             start = view.token_start(index)
+            if _abbreviated(text, view.token_end(index)):
+                continue  # "إن.بي.سي" is NBC, not the particle إن
             if word in lex.relatives:
                 cuts.append((start, start, "relative"))
             elif word in lex.content_words:
@@ -630,7 +637,8 @@ def _owners(
             classes[index].proclitic[:1] in _CONJUNCTIONS for index in range(*between)
         ):
             ahead = None
-    behind = clauses[at - 1] if at > 0 else None
+    # what is said ("قال ... إن الهدف ... بحلول 2023") never dates the saying before it
+    behind = clauses[at - 1] if at > 0 and clause.opener != "content" else None
     fronted = clause.opener == "start" or _opens_with_conjunction(article.view, clause)
     order = (ahead, behind) if fronted else (behind, ahead)
     for other in order:

@@ -70,14 +70,19 @@ def _datable(timex: Timex) -> bool:
 
 
 def _own_date(article: Article, quote: Quote) -> Timex | None:
-    """A date in the attribution part of the quote's sentence, not after a coverage verb."""
+    """A date in the attribution part of the quote's sentence, not after a coverage verb.
+
+    The attribution is the sentence outside what was said: before the content, or after
+    it when the attribution comes last ("..., بحسب مجلس الملاحة العالمي")."""
     sentence = _sentence_of(article, quote.cue_span)
-    region_end = (
-        quote.content_span.start if quote.content_span.start > sentence.start else (sentence.end)
-    )
+    content = quote.content_span
+    if content.start >= quote.cue_span.end:
+        region = Span(sentence.start, max(sentence.start, min(content.start, sentence.end)))
+    else:
+        region = Span(max(sentence.start, content.end), sentence.end)
     coverage = _patterns().get(COVERAGE)
     for timex in article.timexes:
-        if not (sentence.start <= timex.span.start and timex.span.end <= region_end):
+        if not region.contains(timex.span):
             continue
         if not _datable(timex):
             continue
