@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marsad.arabic.sentences import split_sentences
+from marsad.arabic.sentences import quoted_spans, split_sentences
 from marsad.model import Span
 
 
@@ -77,3 +77,19 @@ def test_any_text_gives_ordered_in_bounds_spans(text: str) -> None:
     for span in spans:
         assert 0 <= span.start < span.end <= len(text)
     assert all(a.end <= b.start for a, b in pairwise(spans))
+
+
+def test_quoted_spans_pair_each_kind_of_mark_and_drop_an_unclosed_one() -> None:
+    text = 'حملت الصحيفة عنوانا يقول “غدا .. مصر تعبر” وقال «نحن هنا» ثم "انتهى" و«بلا إغلاق'
+    inside = [span.slice(text) for span in quoted_spans(text, Span(0, len(text)))]
+    assert inside == ["غدا .. مصر تعبر", "نحن هنا", "انتهى"]
+
+
+@given(st.text(alphabet='«»“”" ab', max_size=60))
+def test_quoted_spans_are_ordered_disjoint_and_inside_their_marks(text: str) -> None:
+    spans = quoted_spans(text, Span(0, len(text)))
+    for left, right in pairwise(spans):
+        assert left.end < right.start
+    for span in spans:
+        assert 0 < span.start <= span.end < len(text)
+        assert text[span.start - 1] in '«“"' and text[span.end] in '»”"'

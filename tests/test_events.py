@@ -420,3 +420,12 @@ def test_a_dotted_abbreviation_opens_no_clause() -> None:
     )
     dated = {e.trigger_text: e.date for e in article.events if e.date}
     assert dated.get("ذكرت") == "2015-08-10"
+
+
+def test_a_date_inside_quotation_marks_dates_nothing_outside_them() -> None:
+    # the headline's "غدا" is the headline's; the paper carried it on the report's day
+    article = _tagged(
+        "وحملت صحيفة الأهرام على صفحتها الأولى عنوانا رئيسيا يقول «غدا .. مصر تعبر».",
+        "2015-08-05",
+    )
+    assert not [e for e in article.events if e.trigger_text.endswith("حملت") and e.date]

@@ -103,3 +103,21 @@ def split_sentences(text: str, within: Span | None = None) -> list[Span]:
 def body_sentences(text: str, regions: list[Span]) -> list[Span]:
     """Sentence spans of the body regions of ``text`` (boilerplate left out), in order."""
     return [span for region in regions for span in split_sentences(text, region)]
+
+
+def quoted_spans(text: str, within: Span) -> list[Span]:
+    """The stretches of ``within`` inside paired quotation marks (« », “ ”, or two
+    straight quotes), marks excluded; the outermost of nested pairs. An opening mark that
+    is never closed quotes nothing."""
+    out: list[Span] = []
+    opened: int | None = None
+    closer = ""
+    for index in range(within.start, within.end):
+        char = text[index]
+        if opened is None:
+            if char in _OPENERS or char == '"':
+                opened, closer = index, _OPENERS.get(char, '"')
+        elif char == closer:
+            out.append(Span(opened + 1, index))
+            opened = None
+    return out

@@ -39,7 +39,7 @@ from functools import cache
 from marsad.arabic.charsets import char_class, charset
 from marsad.arabic.clitics import proclitic_letters
 from marsad.arabic.normalize import normalize
-from marsad.arabic.sentences import body_sentences
+from marsad.arabic.sentences import body_sentences, quoted_spans
 from marsad.arabic.view import TextView
 from marsad.arabic.wordclass import WordClass
 from marsad.extract.lexicon import stopwords
@@ -650,6 +650,16 @@ def _owners(
     return []
 
 
+def _same_quotation(owners: list[_Governor], timex: Timex, quoted: list[Span]) -> list[_Governor]:
+    """A date inside quotation marks dates only what is inside them: a headline's
+    "غدا" (حملت الأهرام عنوانا يقول «غدا .. مصر تعبر») or a quoted speaker's "أمس" is
+    not the day of the verb that reports it."""
+    inside = next((q for q in quoted if q.contains(timex.span)), None)
+    if inside is None:
+        return owners
+    return [owner for owner in owners if inside.contains(owner.span)]
+
+
 def _opens_with_conjunction(view: TextView, clause: _Clause) -> bool:
     found = view.char_span(clause.span.start, clause.span.end, "contract")
     if found is None:
@@ -848,9 +858,11 @@ def _annotate_events(article: Article) -> None:
                     events.append(_mention(article, sentence, lead, governors, named, None))
             continue
         clauses = _clauses(article, sentence)
+        quoted = quoted_spans(article.text, sentence)
         seen: set[tuple[int, str | None]] = set()
         for timex in timexes:
-            for owner in _owners(article, timex, clauses, governors, words):
+            owners = _owners(article, timex, clauses, governors, words)
+            for owner in _same_quotation(owners, timex, quoted):
                 if owner.kind == COVERAGE or (owner.trigger.start, timex.value) in seen:
                     continue
                 seen.add((owner.trigger.start, timex.value))
