@@ -923,3 +923,27 @@ def test_a_state_after_the_opening_verb_is_the_subject_of_a_participle() -> None
         "معتبرة أن هذه التصريحات غير مسؤولة."
     )
     assert [q.speaker for q in quotes] == ["Bahrain"]
+
+
+def test_a_short_description_stands_for_the_one_person_it_described() -> None:
+    # the minister named with his office and nationality speaks again by them alone
+    _, quotes = _quotes(
+        "قال وزير الدفاع الأمريكي آشتون كارتر إن المحادثات كانت مثمرة. "
+        "وقال الوزير الأمريكي إن التعاون سيستمر."
+    )
+    assert [q.speaker for q in quotes] == ["Ashton Carter", "Ashton Carter"]
+
+
+def test_a_short_description_of_two_people_or_with_a_name_after_it_names_no_one() -> None:
+    # two experts described alike: "the expert" could be either
+    _, quotes = _quotes(
+        "قال الخبير العسكري نزار عبد القادر إن المعركة طويلة. "
+        "وأكد الخبير العسكري هشام جابر أن الحسم بعيد. "
+        "ورأى الخبير العسكري أن الحل سياسي."
+    )
+    assert quotes[-1].speaker not in ("Nizar Abdul Qadir", "Hisham Jaber")
+    # a feminine verb before it: "المصادر" is a plural of things, no person described
+    _, quotes = _quotes(
+        "قال المتحدث باسم الوزارة أحمد العلي إن الوفد وصل. وأوضحت المصادر أن الاجتماع بدأ."
+    )
+    assert quotes[-1].speaker != quotes[0].speaker

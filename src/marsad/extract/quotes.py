@@ -43,6 +43,7 @@ from marsad.extract.entities import EntityContext, Placed, TitleMention, context
 from marsad.extract.entities.called import naming_words
 from marsad.extract.entities.compose import body_head
 from marsad.extract.entities.context import source_span
+from marsad.extract.entities.described import described_person
 from marsad.extract.entities.heads import heads
 from marsad.extract.lexicon import (
     Match,
@@ -213,13 +214,20 @@ class _State:
     scene: tuple[_Speaker, int] | None = None
 
 
+_SHORT_FORM_WORDS = 3  # a short description: its head and what qualifies it
+# speaker_nouns.tsv values of nouns that keep someone anonymous: "وكشف المصدر" refers to
+# a source, never to a person the report named
+_ANONYMOUS = frozenset({"source", "sources", "official", "officials", "reports"})
+
+
 class _Reader:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.ctx: EntityContext = context(article)
         self.sc = self.ctx.sc
         self.tokens = self.sc.tokens
-        self.titles: dict[int, TitleMention] = {t.first: t for t in find_titles(article, self.ctx)}
+        self.title_list = find_titles(article, self.ctx)
+        self.titles: dict[int, TitleMention] = {t.first: t for t in self.title_list}
         self.state = _State()
         self.unknown_subject = False  # set by quote_at for the quote it returns
         self.marker_starts: list[int] = []  # tokens where a quote_attributions marker may start
@@ -622,6 +630,7 @@ class _Reader:
         if noun is None or noun.end > end:
             return (
                 self.unnamed_anaphor(at, end)
+                or self.described_subject(at, end, cue_at_token)
                 or self.body_speaker(at, end, cue_at_token)
                 or self.ordinal_speaker(at, end)
                 or self.one_of_speaker(at, end)
@@ -647,9 +656,10 @@ class _Reader:
             label = self.person_before(cue_at_token, value)
             return _Speaker(label, self.span(at, noun.end), noun.end, kind)
         if kind == "role-anaphor" and value is not None:
-            return _Speaker(
-                self.role_antecedent(value, cue_at_token), self.span(at, noun.end), noun.end, kind
-            )
+            label = self.role_antecedent(value, cue_at_token)
+            if label is None and self.named_after(at, end) is None:
+                label = self.described(at, cue_at_token)
+            return _Speaker(label, self.span(at, noun.end), noun.end, kind)
         if kind == "unnamed" and value is not None:
             return self.named_by_noun(at, end) or self.unnamed_speaker(at, noun.end, end, value)
         if kind == "kin" and value is not None:
@@ -808,7 +818,9 @@ class _Reader:
             if named is not None:
                 person, stop = named.entity.canonical, named.end
             else:
-                person = self.person_with_role(title.role, title.first)
+                person = self.person_with_role(title.role, title.first) or self.described(
+                    title.first, title.first
+                )
         label = person or (f"{title.role} (unnamed)" if title.role else None)
         return _Speaker(label, self.span(title.first, stop), stop, "title")
 
@@ -986,6 +998,44 @@ class _Reader:
     def role_antecedent(self, word: str, before: int) -> str | None:
         return self.last_person(before, lambda role: word in role)
 
+    def described_subject(self, at: int, end: int, before: int) -> _Speaker | None:
+        """ "ويتابع مستشار الجيش الليبي": a short description of a person named before
+        (with no one named after it)."""
+        if self.named_after(at, end) is not None:
+            return None
+        person = self.described(at, before)
+        if person is None:
+            return None
+        stop = at + 1
+        while stop < end and stop - at <= _SHORT_FORM_WORDS and self.sc.word_classes[stop].definite:
+            stop += 1
+        return _Speaker(person, self.span(at, stop), stop, "anaphor")
+
+    def described(self, at: int, before: int) -> str | None:
+        """The person named before token ``before`` that the short description at token
+        ``at`` stands for ("وقال الوزير الأمريكي" after "وزير الدفاع الأمريكي آشتون كارتر"),
+        unless a person is named after it before the content ("أعلن قائد العمليات في بابل
+        اللواء رياض الخيكاني أن")."""
+        if self.names_ahead(at):
+            return None
+        return described_person(self.sc, self.title_list, self.ctx.placed, at, before)
+
+    def names_ahead(self, at: int) -> bool:
+        """A person or a rank stands after token ``at`` before what opens the content."""
+        for index in range(at + 1, min(len(self.sc.words), at + _INTRODUCER_WINDOW)):
+            gap = self.gap(index - 1, index)
+            if ":" in gap or any(c in _OPENERS for c in gap):
+                return False
+            item = self.ctx.by_first.get(index)
+            if item is not None and item.entity.type == "PER":
+                return True
+            rank = titles().match(self.sc, index)
+            if rank is not None and rank.value.kind == "rank":
+                return True
+            if self.sc.words[index] in _introducers() or cue_at(self.sc.words[index]):
+                return False
+        return False
+
     def unnamed_anaphor(self, at: int, end: int) -> _Speaker | None:
         """ "وقال المصدر:": the unnamed speaker of that noun described before ("مصدر مسؤول
         في مكتب البعثة"), else one more of its kind."""
@@ -1007,6 +1057,7 @@ class _Reader:
             # "وأوضح المتحدث" after "المتحدث باسم الأمم المتحدة فرحان حق": the person
             # last named in that office
             holder = self.office_holder(noun, at) if country is None else None
+            holder = holder or (None if noun in _ANONYMOUS else self.described(at, at))
             if holder is not None:
                 return _Speaker(holder, span, end, "anaphor")
             kind = f"{countries()[country].adjective} {noun}" if country is not None else noun
