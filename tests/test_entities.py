@@ -689,3 +689,21 @@ def test_an_ordinal_ending_a_persons_name_is_a_regnal_number() -> None:
         e.text: e.canonical for e in _article("وحكم الإمبراطور رودولف الثاني البلاد.").entities
     }
     assert any(name.endswith(" II") for name in people.values()), people
+
+
+def _people(text: str) -> list[str]:
+    return [e.canonical for e in _article(text).entities if e.type == "PER"]
+
+
+def test_an_indefinite_nationality_word_after_a_definite_rank_is_the_given_name() -> None:
+    # "التركي" would be Turkish; "تركي" after "الدكتور" does not agree with it: Turki
+    article = _article("وأوضح الدكتور تركي العيار أن العدد زاد.")
+    assert [(e.type, e.text) for e in article.entities] == [("PER", "تركي العيار")]
+    assert article.entities[0].canonical.startswith("Turki")  # and no nested "Turkey"
+
+
+def test_a_name_ends_before_the_office_set_after_it_but_a_place_keeps_its_namesake() -> None:
+    assert "Ali Ajami" in _people("وقال الرائد علي عجمي مدير إعلام شرطة المحافظة إن الطائرة سقطت.")
+    # "مطار الملك خالد الدولي مدير ...": the airport, not a person "Khalid al-Dawli"
+    text = "واستقبل البعثة في مطار الملك خالد الدولي مدير الاحتراف ماجد المرزوقي."
+    assert not [name for name in _people(text) if name.startswith("Khalid")]

@@ -66,6 +66,12 @@ def _place_heads() -> dict[str, str]:
     return {normalize(row[0]): row[1] for row in load_tsv("place_heads.tsv", columns=2)}
 
 
+def names_after_head(word: str) -> bool:
+    """The folded ``word`` heads a place's or a body's name that may hold a person's
+    name and title ("مطار الملك خالد", "مستشفى الدكتور سليمان الحبيب")."""
+    return body_head(word) is not None or without_article(word) in _place_heads()
+
+
 def _read(view: TextView, at: int, first: bool, glossed: bool = True, plain: bool = False) -> _Word:
     """What token ``at`` of a name is: a glossary word, a nationality or a name word;
     the lexicon's glosses only when ``glossed`` (not in a place's name), no glossary at

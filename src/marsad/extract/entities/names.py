@@ -17,6 +17,7 @@ from marsad.arabic.clitics import (
 from marsad.arabic.normalize import normalize
 from marsad.arabic.view import TextView
 from marsad.extract.cues import cue_at
+from marsad.extract.entities.compose import names_after_head
 from marsad.extract.entities.context import EntityContext, Placed, source_span
 from marsad.extract.entities.latin import is_given_name
 from marsad.extract.entities.titles import TitleMention, past_ranks, separated
@@ -110,8 +111,10 @@ def _speaks(ctx: EntityContext, mention: TitleMention, end: int) -> bool:
     return cue_at(words[mention.first - 1]) is not None
 
 
-def _unknown_name(ctx: EntityContext, at: int) -> int:
-    """End token of a plausible person's name starting at ``at`` (``at`` when none)."""
+def _unknown_name(ctx: EntityContext, at: int, after_title: bool = False) -> int:
+    """End token of a plausible person's name starting at ``at`` (``at`` when none);
+    ``after_title``: right after a definite title, where an indefinite nationality word
+    that is a given name opens the name ("الدكتور تركي العيار")."""
     words = ctx.sc.words
     end = at
     while end < len(words) and end - at < _MAX_NAME_TOKENS:
@@ -123,7 +126,14 @@ def _unknown_name(ctx: EntityContext, at: int) -> int:
             break  # "اندي بيرك |بأنه": what opens a quote's content ends the name
         if ctx.sc.word_class(end).alternatives == _VERB_ONLY:
             break  # "ربيعة |كتبت بعناية": a word with no reading but a verb's
-        if end == at and (demonym_at(ctx.sc, end) or _starts_phrase(word) or patronymic(word)):
+        nationality = demonym_at(ctx.sc, end) is not None and not (
+            after_title
+            and is_given_name(ctx.sc.written(end))
+            and not ctx.sc.word_class(end).definite
+        )
+        if end == at and after_title and _joined_given_name(ctx.sc, end):
+            break  # "، وصقر الجروشي": و and the name Saqer, not a name "Wasaqar"
+        if end == at and (nationality or _starts_phrase(word) or patronymic(word)):
             break  # "بن علي القرني" is the end of a name whose start is elsewhere
         if end > at and ctx.gap(end - 1, end) != " ":
             break
@@ -144,8 +154,15 @@ def _unknown_name(ctx: EntityContext, at: int) -> int:
         gap = ctx.gap(end - 1, end).strip()
         # a detached ل opens whom the speaker told: "علي عيدة لـ"الرياض" ان"
         told = words[end] == letter("la") and end + 1 < len(words)
-        if gap == "" and words[end] not in name_enders() and not told:
+        # ... or a title set after the name: "تركي العيار |الملحق الثقافي بالسفارة"
+        apposed = _office_after(ctx.sc, end)
+        if gap == "" and words[end] not in name_enders() and not told and not apposed:
             return at
+        if apposed and gap == "":  # "|مستشارة| المدير", "غندور |بحضور| الرئيس"
+            while end - at > 2 and _no_name_end(ctx.sc, end - 1):
+                end -= 1
+            if _no_name_end(ctx.sc, end - 1):
+                return at
         if gap and all(mark in charset("name-quotes") for mark in gap):
             # a quoted word follows, not the clause's end: the name ends at its last
             # word that can be a name ("وسام حمدان |جدارة "الأخضر" بصدارة")
@@ -154,6 +171,63 @@ def _unknown_name(ctx: EntityContext, at: int) -> int:
             if not _name_like(ctx.sc, end - 1):
                 return at
     return end
+
+
+_ANNEXED = 3  # nouns of an annexation chain read for its definite end
+
+
+def _office_after(sc: TextView, end: int) -> bool:
+    """A definite office set after the name ending before token ``end`` ("الرائد علي
+    عجمي |مدير إعلام شرطة المحافظة|"): the name's end, as a comma would be."""
+    if end >= len(sc.words) or sc.gap(end - 1, end).strip():
+        return False
+    office = titles().match(sc, end, clitics=False)
+    return (
+        office is not None
+        and office.value.kind != "rank"
+        and _definite_phrase(sc, end)
+        and not after_family(sc, end)
+        and not patronymic(sc.words[end - 1])  # "مسفر بن |سفير|": a name, not a title
+    )
+
+
+def _definite_phrase(sc: TextView, at: int) -> bool:
+    """The noun at token ``at`` is definite, by its article or by the definite noun its
+    chain of annexed nouns ends in ("مدير الإعلام", "مدير إعلام شرطة المحافظة")."""
+    for index in range(at, min(len(sc.words), at + _ANNEXED + 1)):
+        found = sc.word_class(index)
+        if found.definite:
+            return True
+        if (
+            found.pos != "noun"
+            or found.proclitic
+            or (index > at and sc.gap(index - 1, index).strip())
+        ):
+            return False
+    return False
+
+
+def _joined_given_name(sc: TextView, at: int) -> bool:
+    """Token ``at`` is a conjunction glued to a given name ("وصقر")."""
+    written = sc.written(at)
+    return (
+        written[:1] in proclitic_letters("conjunction")
+        and not is_given_name(written)
+        and is_given_name(written[1:])
+    )
+
+
+def _no_name_end(sc: TextView, at: int) -> bool:
+    """A word no name ends on before a title: an indefinite common noun in ة ("مستشارة",
+    not "حمزة" or "البنيان") or a word after a preposition ("بحضور")."""
+    found = sc.word_class(at)
+    if found.source != "lexicon" or is_given_name(sc.written(at)):
+        return False
+    if not set(found.proclitic).isdisjoint(proclitic_letters("preposition")):
+        return True
+    return (
+        found.pos == "noun" and not found.definite and sc.words[at].endswith(letter("ta-marbuta"))
+    )
 
 
 def _name_like(sc: TextView, at: int) -> bool:
@@ -205,6 +279,8 @@ def names_after_titles(ctx: EntityContext, mentions: list[TitleMention]) -> list
         at = mention.end
         if at == 0 or not separated(ctx, at - 1, at):
             continue
+        if mention.first > 0 and names_after_head(ctx.sc.words[mention.first - 1]):
+            continue  # "مطار الملك خالد الدولي": a place named after someone
         at = past_ranks(ctx.sc, at)
         if at >= len(ctx.sc.tokens):
             continue
@@ -220,11 +296,12 @@ def names_after_titles(ctx: EntityContext, mentions: list[TitleMention]) -> list
             continue  # "مخرج مثل أليخاندرو": a director like him, not one named so
         if opening.proclitic and opening.pos != "name":
             continue  # "القيادي في تنظيم داعش، واعتقال آخرين": و + a noun opens no name
-        end = _unknown_name(ctx, at)
+        end = _unknown_name(ctx, at, after_title=True)
         name = ctx.sc.token_span(at, end) if end > at else None
         if name is not None and any(name.overlaps(t.span) for t in ctx.article.timexes):
             continue  # "مأمون حميدة مارس الماضي": a date is no part of a name
-        if end == at or not (_has_name_word(ctx.sc, at, end) or _speaks(ctx, mention, end)):
+        named = _has_name_word(ctx.sc, at, end) or _speaks(ctx, mention, end)
+        if end == at or not (named or _office_after(ctx.sc, end)):
             continue
         span = source_span(ctx.sc, at, 0, False, end)
         if ctx.article.is_boilerplate(span):

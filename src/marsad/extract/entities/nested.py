@@ -39,6 +39,10 @@ def _home(article: Article) -> tuple[str, frozenset[str]] | None:
 def nested_places(article: Article, sc: TextView, placed: list[Placed]) -> list[Entity]:
     """Country mentions of nisba adjectives and home words not already a place name."""
     starts = {item.first: item for item in placed}
+    # a nisba inside a person's name is the name ("تركي العيار": Turki, not Turkey)
+    in_names = {
+        at for item in placed if item.entity.type == "PER" for at in range(item.first, item.end)
+    }
     home = _home(article)
     table = demonyms()
     out: list[Entity] = []
@@ -49,6 +53,8 @@ def nested_places(article: Article, sc: TextView, placed: list[Placed]) -> list[
         if token not in nisbas and token not in homes:
             continue  # no reading of it can be a nisba or a home word
         known = starts.get(at)
+        if at in in_names:
+            continue
         if known is not None and known.entity.type == "LOC":
             continue  # a place name of its own ("السعودية" is the country, not a nisba)
         found = _reading(sc, at, table, home)

@@ -263,12 +263,18 @@ def _chained(before: TitleMention, after: TitleMention) -> TitleMention:
     return TitleMention(before.first, after.end, span, main.role, main.kind, after.person)
 
 
+def _agrees(sc: TextView, title: int, adjective: int) -> bool:
+    """An adjective after the title's last word agrees with it in definiteness: after
+    "الدكتور" an indefinite "تركي" is the name Turki, not "Turkish" (that is "التركي")."""
+    return sc.word_class(adjective).definite or not sc.word_class(title).definite
+
+
 def _title_at(ctx: EntityContext, match: Match[Title]) -> TitleMention | None:
     sc, tokens = ctx.sc, ctx.sc.tokens
     title, end = match.value, match.end
     nationality: str | None = None
     org: Entity | None = None
-    if end < len(tokens) and gap_ok(sc, end - 1, end):
+    if end < len(tokens) and gap_ok(sc, end - 1, end) and _agrees(sc, end - 1, end):
         nationality = demonym_at(sc, end)
         if nationality is not None:
             end += 1
