@@ -947,3 +947,13 @@ def test_a_short_description_of_two_people_or_with_a_name_after_it_names_no_one(
         "قال المتحدث باسم الوزارة أحمد العلي إن الوفد وصل. وأوضحت المصادر أن الاجتماع بدأ."
     )
     assert quotes[-1].speaker != quotes[0].speaker
+
+
+def test_a_name_inside_what_is_said_is_not_the_subject_of_the_participle_after_it() -> None:
+    # Heikal is spoken about in the content of "موضحا"; "مؤكدا" goes on with Qattan
+    _, quotes = _quotes(
+        "وقال السفير أحمد قطان إنه لن يرد على الكاتب محمد حسنين هيكل.. موضحا أن العلاقة "
+        "ستبقى قوية رغم أنف هيكل، مؤكدا أن الرجل لا علاقة له بالحقائق."
+    )
+    assert quotes and quotes[0].speaker and "Qattan" in quotes[0].speaker
+    assert all("Heikal" not in (q.speaker or "") for q in quotes)

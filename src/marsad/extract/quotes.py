@@ -1849,7 +1849,16 @@ class _Reader:
             content = self.content_span(opening[0], sentence)
             if content is None:
                 return None
-            speaker, implicit = self.clause_subject(first, k)
+            # "مؤكدا سموه أن": the honorific after the participle names who speaks
+            named = speaker_nouns().match(self.sc, k + 1) if k + 1 < opening[1] else None
+            if named is not None and named.value.kind == "person-anaphor":
+                label = self.person_before(k, named.value.value)
+                speaker: _Speaker | None = _Speaker(
+                    label, self.span(k + 1, named.end), named.end, "person-anaphor"
+                )
+                implicit = False
+            else:
+                speaker, implicit = self.clause_subject(first, k)
             if speaker is not None and not implicit:
                 self.state.last = speaker
             return self.quote(k, speaker, content, implicit and speaker is not None)
@@ -1862,8 +1871,9 @@ class _Reader:
         after its opening verb ("استنكرت مملكة البحرين"); with none, in a sentence that
         opens on a verb ("وتطرق إلى"), the last speaker carried over. The word classes
         do not tell a verb from a noun well enough to find the clause's own verb."""
+        said = self.said_from(first, k)
         for item in self.ctx.placed:
-            if not first <= item.first < k or item.entity.type not in _SPEAKER_TYPES:
+            if not first <= item.first < min(k, said) or item.entity.type not in _SPEAKER_TYPES:
                 continue
             if item.entity.type == "LOC" and not self.state_after_verb(first, item.first):
                 continue
@@ -1876,9 +1886,28 @@ class _Reader:
                 continue  # "مع نظرائه"، "في الرياض": governed by a preposition
             span = self.span(item.first, item.end)
             return _Speaker(item.entity.canonical, span, item.end, "entity"), False
-        if self.opens_on_verb(first) and self.state.last is not None:
+        # a sentence that opens on a verb, or says something before the participle, goes
+        # on with the last speaker
+        if (self.opens_on_verb(first) or said < k) and self.state.last is not None:
             return self.state.last, True
         return None, False
+
+    def said_from(self, first: int, k: int) -> int:
+        """Where what is said opens between tokens ``first`` and ``k`` (``k`` when it does
+        not): a participle, or a word opening content right after a reporting verb
+        ("موضحا أن ... رغم أنف هيكل، مؤكدا"): a name after it is inside the content, no
+        subject of the participle at ``k``."""
+        forms, introducers = participle_forms(), _introducers()
+        for at in range(first, k):
+            word = self.sc.words[at]
+            if word in forms:
+                return at
+            if word in introducers and any(
+                cue_at(self.sc.words[before]) or self.sc.words[before] in forms
+                for before in range(max(first, at - 2), at)
+            ):
+                return at  # "قال إن", not "والأهم أن"
+        return k
 
     def state_after_verb(self, first: int, at: int) -> bool:
         """The place at token ``at`` is the clause's subject: right after its opening verb
