@@ -35,30 +35,31 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date as Day
-from functools import cache
 from typing import Any
 
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from marsad.arabic.clitics import proclitic_letters
 from marsad.arabic.view import TextView
 from marsad.corpus.shingles import content_terms
 from marsad.extract.events import clause_of
-from marsad.extract.lexicon import PhraseIndex, phrase
 from marsad.extract.quantities.categories import crosses_clause
 from marsad.extract.quantities.lexicons import (
     counted_labels,
     currencies,
     head_phrases,
     unit_codes,
-    variants,
+)
+from marsad.extract.quantities.measures import (
+    LOOK_BACK,
+    NOTHING,
+    attribute_at,
+    attributes,
+    modifies_before,
 )
 from marsad.model import Article, Quantity, Span
-from marsad.resources import load_tsv
 from marsad.temporal.calendar import day_of
 
-_LOOK_BACK = 5  # words between an attribute and its figure ("يبلغ طولها نحو 160")
 _MEASURED_WORDS = 2  # content words before the attribute that name what it measures
 _SAME_THING = 0.5  # Jaccard of those, at least, when both figures name a thing
 _NEAR_BEFORE = 6  # clause words around a figure that word its account
@@ -129,39 +130,10 @@ class _Figure:
         return list(q.bounds) if q.bounds is not None else q.value
 
 
-@cache
-def _attributes() -> PhraseIndex[str]:
-    entries: list[tuple[tuple[str, ...], str]] = []
-    for attribute, forms, *_ in load_tsv("measure_attributes.tsv", columns=2):
-        for form in forms.split():
-            entries.extend((words, attribute) for words in variants(phrase(form.replace("_", " "))))
-    return PhraseIndex(entries)
-
-
-_NOTHING = "-"  # the row of words that say nothing of what is measured
-
-
 def _attribute(view: TextView, first: int) -> str | None:
     """The attribute a word nearest before token ``first`` in its clause names."""
-    found = _attribute_at(view, first)
+    found = attribute_at(view, first)
     return found[0] if found is not None else None
-
-
-def _attribute_at(view: TextView, first: int) -> tuple[str, int] | None:
-    """(the attribute a word nearest before token ``first`` in its clause names, the
-    token that word starts at)."""
-    index = _attributes()
-    at = first - 1
-    while at >= 0 and first - at <= _LOOK_BACK:
-        if crosses_clause(view, at, at + 1):
-            return None
-        found = index.match(view, at)
-        if found is not None and found.end <= first and found.value != _NOTHING:
-            return found.value, at
-        if view.words[at][-1:].isdigit():
-            return None  # another figure's words
-        at -= 1
-    return None
 
 
 def _measured(view: TextView, first: int) -> frozenset[str]:
@@ -170,23 +142,20 @@ def _measured(view: TextView, first: int) -> frozenset[str]:
     a preposition ("بطول", "على طول 35 كلم"): the content words right before it. Empty
     for an attribute that heads its own noun phrase ("إيرادات القناة 5.3", "أرباحا لمصر
     قدرها"), whose thing is not before it."""
-    found = _attribute_at(view, first)
+    found = attribute_at(view, first)
     if found is None:
         return frozenset()
     start = found[1]
-    word = view.word_class(start)
-    after_preposition = start > 0 and view.word_class(start - 1).pos == "particle"
-    preposition = set(word.proclitic) & proclitic_letters(kind="preposition")  # "بطول"
-    if not (word.enclitic or preposition or after_preposition):
+    if not modifies_before(view, start):
         return frozenset()
-    index = _attributes()
+    index = attributes()
     terms: list[str] = []
     at = start - 1
-    while at >= 0 and len(terms) < _MEASURED_WORDS and start - at <= _LOOK_BACK:
+    while at >= 0 and len(terms) < _MEASURED_WORDS and start - at <= LOOK_BACK:
         if crosses_clause(view, at, at + 1) or view.words[at][-1:].isdigit():
             break
         said = index.match(view, at)
-        if said is None or said.value != _NOTHING:  # "يبلغ طولها": the verb says nothing
+        if said is None or said.value != NOTHING:  # "يبلغ طولها": the verb says nothing
             terms.extend(content_terms([view.words[at]]))
         at -= 1
     return frozenset(terms)
@@ -201,11 +170,11 @@ def _changed_to(view: TextView, first: int, ends: Mapping[int, int]) -> str | No
     token ``first`` ("زيادة دخل القناة من 5.3 مليار دولار سنويا إلى 11.7 مليار"): the two
     measure one thing, before and after. ``ends`` maps the token after each figure to its
     first token."""
-    index = _attributes()
+    index = attributes()
     at = first - 1
     while at >= 0:  # "إلى نحو 11"
         found = index.match(view, at)
-        if found is None or found.value != _NOTHING or found.end != at + 1:
+        if found is None or found.value != NOTHING or found.end != at + 1:
             break
         at -= 1
     found_to = head_phrases("range-to").match(view, at, clitics=False) if at >= 0 else None
@@ -225,7 +194,7 @@ def _changed_to(view: TextView, first: int, ends: Mapping[int, int]) -> str | No
 def _anchor_words(view: TextView, low: int, high: int, skip: set[int]) -> list[str]:
     """The words of tokens ``[low, high)`` that may say what a figure belongs to: not a
     figure's own, not a digit, not an attribute word."""
-    index = _attributes()
+    index = attributes()
     out: list[str] = []
     at = low
     while at < high:

@@ -1,0 +1,96 @@
+"""What a figure measures, by the word before it that names an attribute: "بطول 72
+كيلومترا" is a length, "بتكلفة 8 مليارات دولار" a cost, "إيرادات القناة 5.3 مليار دولار"
+a revenue (``measure_attributes.tsv``).
+
+``attribute_at`` finds the attribute word; ``measured_subject`` the words that say what
+the figure measures, shown as the figure's subject: the attribute and the noun it is
+annexed to ("قيمة التداولات 3.9 مليار ريال"), or, when the attribute modifies the noun
+before it ("صفقة قيمتها", "ارتفع المؤشر بنسبة 2%"), that noun phrase. The corpus stage
+reads the same attributes to tell which figures of a story measure one thing.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from marsad.arabic.clitics import proclitic_letters
+from marsad.arabic.view import TextView
+from marsad.extract.lexicon import PhraseIndex, phrase
+from marsad.extract.quantities.categories import crosses_clause
+from marsad.extract.quantities.lexicons import variants
+from marsad.resources import load_tsv
+
+NOTHING = "-"  # the row of words that say nothing of what is measured
+LOOK_BACK = 5  # words between an attribute and its figure ("يبلغ طولها نحو 160")
+_THING_WORDS = 3  # words of the noun phrase an attribute modifies ("المؤشر العام للسوق")
+_NOMINAL = frozenset({"noun", "adj", "name"})
+
+
+@cache
+def attributes() -> PhraseIndex[str]:
+    entries: list[tuple[tuple[str, ...], str]] = []
+    for attribute, forms, *_ in load_tsv("measure_attributes.tsv", columns=2):
+        for form in forms.split():
+            entries.extend((words, attribute) for words in variants(phrase(form.replace("_", " "))))
+    return PhraseIndex(entries)
+
+
+def attribute_at(view: TextView, first: int) -> tuple[str, int] | None:
+    """(the attribute a word nearest before token ``first`` in its clause names, the
+    token that word starts at)."""
+    index = attributes()
+    at = first - 1
+    while at >= 0 and first - at <= LOOK_BACK:
+        if crosses_clause(view, at, at + 1):
+            return None
+        found = index.match(view, at)
+        if found is not None and found.end <= first and found.value != NOTHING:
+            return found.value, at
+        if view.words[at][-1:].isdigit():
+            return None  # another figure's words
+        at -= 1
+    return None
+
+
+def modifies_before(view: TextView, start: int) -> bool:
+    """The attribute word at token ``start`` modifies the noun before it: with a pronoun
+    ("طولها"), a preposition ("بطول") or after a particle ("على طول")."""
+    word = view.word_class(start)
+    after_particle = start > 0 and view.word_class(start - 1).pos == "particle"
+    preposition = set(word.proclitic) & proclitic_letters(kind="preposition")
+    return bool(word.enclitic or preposition or after_particle)
+
+
+def measured_subject(view: TextView, first: int) -> tuple[int, int] | None:
+    """Token range of what the figure at token ``first`` measures (see the module doc);
+    None when no attribute word says it."""
+    found = attribute_at(view, first)
+    if found is None:
+        return None
+    start = found[1]
+    if not modifies_before(view, start):
+        # the attribute heads its noun phrase: it and the words it is annexed to
+        end = start + 1
+        index = attributes()
+        while end < first:
+            said = index.match(view, end)
+            if said is not None and said.value == NOTHING:
+                break  # "قيمة التداولات |بلغت|"
+            if crosses_clause(view, end - 1, end) or view.word_class(end).pos not in (
+                "noun",
+                "adj",
+                "name",
+            ):
+                break
+            end += 1
+        return start, end
+    # the noun phrase the attribute modifies, right before it
+    at = start
+    while at > 0 and start - at < _THING_WORDS:
+        word = view.word_class(at - 1)
+        if crosses_clause(view, at - 1, at) or word.pos not in _NOMINAL:
+            break
+        if view.words[at - 1][-1:].isdigit() or attributes().match(view, at - 1) is not None:
+            break
+        at -= 1
+    return (at, start) if at < start else None
