@@ -419,3 +419,19 @@ def test_kilo_alone_is_a_kilometre_in_a_distance(text: str, unit: str) -> None:
 def test_afflicted_by_an_illness_is_no_injury() -> None:
     assert [q.category for q in _quantities("أصيب 10 أشخاص من عائلة بتسمم غذائي")] == [None]
     assert [q.category for q in _quantities("أصيب 3 أشخاص بجروح")] == ["injured"]
+
+
+def test_a_measure_says_what_it_measures_when_a_word_says_it_clearly() -> None:
+    subjects = {
+        q.text: q.subject
+        for q in _quantities(
+            "وبلغت قيمة التداولات 3.9 مليار ريال. وارتفع قطاع العقارات بنسبة 1.38 في المائة. "
+            "وقدم الصندوق مساعدة إلى العراق بقيمة 1.2 مليار دولار. وزادت الأرباح بنسبة 5%، "
+            "مقارنة بأرباح قدرها 232 مليون ريال."
+        )
+    }
+    assert subjects["3.9 مليار ريال"] == "قيمة التداولات"
+    assert subjects["1.38 في المائة"] == "قطاع العقارات"
+    # the aid's value, not Iraq's; a bare "مقارنة" says nothing of what is measured
+    assert subjects["1.2 مليار دولار"] is None
+    assert subjects["232 مليون ريال"] is None

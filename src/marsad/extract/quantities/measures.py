@@ -63,28 +63,43 @@ def modifies_before(view: TextView, start: int) -> bool:
 
 def measured_subject(view: TextView, first: int) -> tuple[int, int] | None:
     """Token range of what the figure at token ``first`` measures (see the module doc);
-    None when no attribute word says it."""
+    None when no attribute word says it, or the words around it do not say clearly what
+    it is of: a wrong subject misleads more than none."""
     found = attribute_at(view, first)
     if found is None:
         return None
     start = found[1]
     if not modifies_before(view, start):
-        # the attribute heads its noun phrase: it and the words it is annexed to
-        end = start + 1
-        index = attributes()
-        while end < first:
-            said = index.match(view, end)
-            if said is not None and said.value == NOTHING:
-                break  # "قيمة التداولات |بلغت|"
-            if crosses_clause(view, end - 1, end) or view.word_class(end).pos not in (
-                "noun",
-                "adj",
-                "name",
-            ):
-                break
-            end += 1
-        return start, end
-    # the noun phrase the attribute modifies, right before it
+        return _annexed(view, start, first)
+    return _modified(view, start)
+
+
+def _annexed(view: TextView, start: int, first: int) -> tuple[int, int] | None:
+    """The attribute noun and the definite nouns annexed to it ("قيمة التداولات", "أسعار
+    النفط"); None for an attribute with none ("زيادة قدرها")."""
+    if view.word_class(start).pos != "noun":
+        return None  # "وعرض على فولفسبورغ": a verb's reading
+    index = attributes()
+    end = start + 1
+    while end < first:
+        word = view.word_class(end)
+        said = index.match(view, end)
+        if said is not None and said.value == NOTHING:
+            break  # "قيمة التداولات |بلغت|"
+        if crosses_clause(view, end - 1, end) or word.pos not in _NOMINAL:
+            break
+        if not word.definite or _has_preposition(view, end):
+            break
+        end += 1
+    return (start, end) if end > start + 1 else None
+
+
+def _modified(view: TextView, start: int) -> tuple[int, int] | None:
+    """The noun phrase right before an attribute that modifies it ("ارتفع المؤشر
+    بنسبة"، "قاده قطاع الفنادق والسياحة بنسبة"): it must open after a verb, a mark or
+    the clause's start, and open on a definite noun, a name, or a noun annexed to one;
+    not after a particle ("إلى العراق بقيمة": the aid's value, not Iraq's) nor a number
+    ("207 ريال بقيمة")."""
     at = start
     while at > 0 and start - at < _THING_WORDS:
         word = view.word_class(at - 1)
@@ -93,4 +108,22 @@ def measured_subject(view: TextView, first: int) -> tuple[int, int] | None:
         if view.words[at - 1][-1:].isdigit() or attributes().match(view, at - 1) is not None:
             break
         at -= 1
-    return (at, start) if at < start else None
+    if at == start:
+        return None
+    if at > 0 and not crosses_clause(view, at - 1, at):
+        before = view.word_class(at - 1)
+        if before.pos in _NOMINAL or before.pos in ("particle", "digit", "number"):
+            return None  # no clear opening: "في وادي العرج شمال محافظة الطائف"
+        if view.words[at - 1][-1:].isdigit():
+            return None
+    head = view.word_class(at)
+    if _has_preposition(view, at) or head.pos == "adj":
+        return None
+    annexed = at + 1 < start and view.word_class(at + 1).definite
+    if not (head.definite or head.pos == "name" or annexed):
+        return None  # "، مقارنة بأرباح"
+    return at, start
+
+
+def _has_preposition(view: TextView, at: int) -> bool:
+    return not set(view.word_class(at).proclitic).isdisjoint(proclitic_letters("preposition"))

@@ -44,8 +44,10 @@ from marsad.extract.quantities.lexicons import (
     one_word_units,
     single_time_words,
     time_words,
+    unit_codes,
     units,
 )
+from marsad.extract.quantities.measures import measured_subject
 from marsad.extract.quantities.numbers import (
     Figure,
     Number,
@@ -879,6 +881,13 @@ class Reader:
         value, bounds = (None, item.value) if isinstance(item.value, tuple) else (item.value, None)
         text = span.slice(self.article.text)
         subject = head_span = None
+        if item.subject is None and item.unit in unit_codes():
+            # a currency, a measure or a share: what it measures, when a word says it
+            measured = measured_subject(view, item.first)
+            if measured is not None:
+                first, end = measured
+                start = view.starts[first] + written_cut(view, first)  # "ودبي": Dubai
+                subject = view.source_span(start, view.ends[end - 1]).slice(self.article.text)
         if item.subject is not None and item.subject[1] > item.subject[0]:
             first, end = item.subject
             start = view.starts[first] + written_cut(view, first)
