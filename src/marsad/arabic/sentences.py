@@ -112,8 +112,8 @@ def quoted_spans(text: str, within: Span) -> list[Span]:
     out: list[Span] = []
     opened: int | None = None
     closer = ""
-    for index in range(within.start, within.end):
-        char = text[index]
+    for found in _QUOTE_MARKS.finditer(text, within.start, within.end):
+        index, char = found.start(), found.group()
         if opened is None:
             if char in _OPENERS or char == '"':
                 opened, closer = index, _OPENERS.get(char, '"')
@@ -121,3 +121,6 @@ def quoted_spans(text: str, within: Span) -> list[Span]:
             out.append(Span(opened + 1, index))
             opened = None
     return out
+
+
+_QUOTE_MARKS = re.compile("[" + re.escape("".join(sorted({*_OPENERS, *_CLOSERS, '"'}))) + "]")

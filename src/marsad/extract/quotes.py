@@ -43,7 +43,7 @@ from marsad.extract.entities import EntityContext, Placed, TitleMention, context
 from marsad.extract.entities.called import naming_words
 from marsad.extract.entities.compose import body_head
 from marsad.extract.entities.context import source_span
-from marsad.extract.entities.described import described_person
+from marsad.extract.entities.described import described_person, short_form
 from marsad.extract.entities.heads import heads
 from marsad.extract.lexicon import (
     Match,
@@ -1001,7 +1001,7 @@ class _Reader:
     def described_subject(self, at: int, end: int, before: int) -> _Speaker | None:
         """ "ويتابع مستشار الجيش الليبي": a short description of a person named before
         (with no one named after it)."""
-        if self.named_after(at, end) is not None:
+        if short_form(self.sc, at) is None or self.named_after(at, end) is not None:
             return None
         person = self.described(at, before)
         if person is None:
@@ -1016,8 +1016,8 @@ class _Reader:
         ``at`` stands for ("وقال الوزير الأمريكي" after "وزير الدفاع الأمريكي آشتون كارتر"),
         unless a person is named after it before the content ("أعلن قائد العمليات في بابل
         اللواء رياض الخيكاني أن")."""
-        if self.names_ahead(at):
-            return None
+        if short_form(self.sc, at) is None or self.names_ahead(at):
+            return None  # the cheap test first: most words are no short description
         return described_person(self.sc, self.title_list, self.ctx.placed, at, before)
 
     def names_ahead(self, at: int) -> bool:
