@@ -486,9 +486,10 @@ def _quote_marks() -> frozenset[str]:
     return charset("quote-open") | charset("quote-close") | _BRACKETS
 
 
-def _abbreviated(text: str, end: int) -> bool:
-    """The word ending at ``end`` is a letter group of a dotted abbreviation ("إن.بي.سي")."""
-    return text[end : end + 1] == "." and text[end + 1 : end + 2].isalpha()
+def _abbreviated(folded: str, end: int) -> bool:
+    """The word ending at folded offset ``end`` is a letter group of a dotted
+    abbreviation ("إن.بي.سي")."""
+    return folded[end : end + 1] == "." and folded[end + 1 : end + 2].isalpha()
 
 
 def _clauses(article: Article, sentence: Span) -> list[_Clause]:
@@ -511,7 +512,7 @@ def _clauses(article: Article, sentence: Span) -> list[_Clause]:
         for index in range(*found):
             word = view.words[index]
             start = view.token_start(index)
-            if _abbreviated(text, view.token_end(index)):
+            if _abbreviated(view.folded, view.ends[index]):
                 continue  # "إن.بي.سي" is NBC, not the particle إن
             if word in lex.relatives:
                 cuts.append((start, start, "relative"))
