@@ -957,3 +957,15 @@ def test_a_name_inside_what_is_said_is_not_the_subject_of_the_participle_after_i
     )
     assert quotes and quotes[0].speaker and "Qattan" in quotes[0].speaker
     assert all("Heikal" not in (q.speaker or "") for q in quotes)
+
+
+def test_a_source_named_back_is_a_source_not_a_person_described_before() -> None:
+    # "المصدر" is flagged anonymous in speaker_nouns.tsv: it never resolves to a person
+    from marsad.resources import load_tsv
+
+    flagged = [row for row in load_tsv("speaker_nouns.tsv", columns=2) if row[3:4]]
+    assert flagged and all(row[1] == "unnamed" and row[3] == "anonymous" for row in flagged)
+    _, quotes = _quotes(
+        "قال مصدر نصراوي إن اللاعب تأخر. وكشف المصدر أن سبب التأخر رفض الإدارة تسليمه."
+    )
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.endswith("(unnamed)")

@@ -43,7 +43,7 @@ from marsad.extract.entities import EntityContext, Placed, TitleMention, context
 from marsad.extract.entities.called import naming_words
 from marsad.extract.entities.compose import body_head
 from marsad.extract.entities.context import source_span
-from marsad.extract.entities.described import described_person, short_form
+from marsad.extract.entities.described import described_person
 from marsad.extract.entities.heads import heads
 from marsad.extract.lexicon import (
     Match,
@@ -150,6 +150,13 @@ def _unnamed_nouns() -> dict[str, str]:
     return {normalize(row[0]): row[2] for row in rows if row[1] == "unnamed" and len(row) > 2}
 
 
+@cache
+def _anonymous_nouns() -> frozenset[str]:
+    """Folded unnamed speaker nouns that keep their holder unnamed ("مصدر", "مسؤول")."""
+    rows = load_tsv("speaker_nouns.tsv", columns=2)
+    return frozenset(normalize(row[0]) for row in rows if row[3:4] == ("anonymous",))
+
+
 def _same_office(role: str | None, office: str, body: set[str]) -> bool:
     """``role`` is ``office`` of a body whose words hold, or are held by, ``body``."""
     their_office, _of, their_body = (role or "").partition(" of ")
@@ -212,12 +219,6 @@ class _State:
     # nothing ("هنأ الدكتور ... الطلاب."), and that verb's token: who a bare "وقال" in the
     # next sentence is
     scene: tuple[_Speaker, int] | None = None
-
-
-_SHORT_FORM_WORDS = 3  # a short description: its head and what qualifies it
-# speaker_nouns.tsv values of nouns that keep someone anonymous: "وكشف المصدر" refers to
-# a source, never to a person the report named
-_ANONYMOUS = frozenset({"source", "sources", "official", "officials", "reports"})
 
 
 class _Reader:
@@ -1001,24 +1002,25 @@ class _Reader:
     def described_subject(self, at: int, end: int, before: int) -> _Speaker | None:
         """ "ويتابع مستشار الجيش الليبي": a short description of a person named before
         (with no one named after it)."""
-        if short_form(self.sc, at) is None or self.named_after(at, end) is not None:
+        found = self.described_at(at, before)
+        if found is None or self.named_after(at, end) is not None:
             return None
-        person = self.described(at, before)
-        if person is None:
-            return None
-        stop = at + 1
-        while stop < end and stop - at <= _SHORT_FORM_WORDS and self.sc.word_classes[stop].definite:
-            stop += 1
-        return _Speaker(person, self.span(at, stop), stop, "anaphor")
+        person, stop = found
+        return _Speaker(person, self.span(at, min(stop, end)), min(stop, end), "anaphor")
 
     def described(self, at: int, before: int) -> str | None:
-        """The person named before token ``before`` that the short description at token
-        ``at`` stands for ("وقال الوزير الأمريكي" after "وزير الدفاع الأمريكي آشتون كارتر"),
-        unless a person is named after it before the content ("أعلن قائد العمليات في بابل
-        اللواء رياض الخيكاني أن")."""
-        if short_form(self.sc, at) is None or self.names_ahead(at):
-            return None  # the cheap test first: most words are no short description
-        return described_person(self.sc, self.title_list, self.ctx.placed, at, before)
+        found = self.described_at(at, before)
+        return found[0] if found is not None else None
+
+    def described_at(self, at: int, before: int) -> tuple[str, int] | None:
+        """(the person named before token ``before`` that the short description at token
+        ``at`` stands for, the token after the description): "وقال الوزير الأمريكي" after
+        "وزير الدفاع الأمريكي آشتون كارتر"; None when a person is named after it before
+        the content ("أعلن قائد العمليات في بابل اللواء رياض الخيكاني أن")."""
+        found = described_person(self.sc, self.title_list, self.ctx.placed, at, before)
+        if found is None or self.names_ahead(at):
+            return None  # the description test first: most words are none
+        return found
 
     def names_ahead(self, at: int) -> bool:
         """A person or a rank stands after token ``at`` before what opens the content."""
@@ -1057,7 +1059,8 @@ class _Reader:
             # "وأوضح المتحدث" after "المتحدث باسم الأمم المتحدة فرحان حق": the person
             # last named in that office
             holder = self.office_holder(noun, at) if country is None else None
-            holder = holder or (None if noun in _ANONYMOUS else self.described(at, at))
+            if holder is None and without_article(word) not in _anonymous_nouns():
+                holder = self.described(at, at)
             if holder is not None:
                 return _Speaker(holder, span, end, "anaphor")
             kind = f"{countries()[country].adjective} {noun}" if country is not None else noun

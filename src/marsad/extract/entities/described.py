@@ -38,13 +38,14 @@ def described_person(
     placed: Sequence[Placed],
     at: int,
     before: int,
-) -> str | None:
-    """The person named before token ``before`` whom the definite description at token
-    ``at`` stands for; None when it is no such description or no one fits."""
+) -> tuple[str, int] | None:
+    """(the person named before token ``before`` whom the definite description at token
+    ``at`` stands for, the token after the description); None when it is no such
+    description or no one fits."""
     short = short_form(sc, at)
     if short is None:
         return None
-    stems, country, _end = short
+    stems, country, end = short
     classes = sc.word_classes
     found: list[tuple[int, str]] = []
     for title in found_titles:
@@ -72,7 +73,7 @@ def described_person(
                     found.append((index, item.entity.canonical))
                 break
     people = {person for _at, person in found}
-    return people.pop() if len(people) == 1 else None  # two such people: no telling
+    return (people.pop(), end) if len(people) == 1 else None  # two such people: no telling
 
 
 def short_form(sc: TextView, at: int) -> tuple[tuple[str, ...], str | None, int] | None:

@@ -126,14 +126,11 @@ def _unknown_name(ctx: EntityContext, at: int, after_title: bool = False) -> int
             break  # "اندي بيرك |بأنه": what opens a quote's content ends the name
         if ctx.sc.word_class(end).alternatives == _VERB_ONLY:
             break  # "ربيعة |كتبت بعناية": a word with no reading but a verb's
-        nationality = demonym_at(ctx.sc, end) is not None and not (
-            after_title
-            and is_given_name(ctx.sc.written(end))
-            and not ctx.sc.word_class(end).definite
-        )
         if end == at and after_title and _joined_given_name(ctx.sc, end):
             break  # "، وصقر الجروشي": و and the name Saqer, not a name "Wasaqar"
-        if end == at and (nationality or _starts_phrase(word) or patronymic(word)):
+        if end == at and (
+            _nationality(ctx.sc, end, after_title) or _starts_phrase(word) or patronymic(word)
+        ):
             break  # "بن علي القرني" is the end of a name whose start is elsewhere
         if end > at and ctx.gap(end - 1, end) != " ":
             break
@@ -205,6 +202,14 @@ def _definite_phrase(sc: TextView, at: int) -> bool:
         ):
             return False
     return False
+
+
+def _nationality(sc: TextView, at: int, after_title: bool) -> bool:
+    """Token ``at`` is a nationality word, and not, after a title, the given name it
+    also spells: "الدكتور تركي" is Turki."""
+    if demonym_at(sc, at) is None:
+        return False
+    return not (after_title and is_given_name(sc.written(at)) and not sc.word_class(at).definite)
 
 
 def _joined_given_name(sc: TextView, at: int) -> bool:

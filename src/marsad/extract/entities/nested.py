@@ -52,9 +52,9 @@ def nested_places(article: Article, sc: TextView, placed: list[Placed]) -> list[
     for at, token in enumerate(sc.words):
         if token not in nisbas and token not in homes:
             continue  # no reading of it can be a nisba or a home word
-        known = starts.get(at)
         if at in in_names:
             continue
+        known = starts.get(at)
         if known is not None and known.entity.type == "LOC":
             continue  # a place name of its own ("السعودية" is the country, not a nisba)
         found = _reading(sc, at, table, home)
