@@ -707,3 +707,18 @@ def test_a_name_ends_before_the_office_set_after_it_but_a_place_keeps_its_namesa
     # "مطار الملك خالد الدولي مدير ...": the airport, not a person "Khalid al-Dawli"
     text = "واستقبل البعثة في مطار الملك خالد الدولي مدير الاحتراف ماجد المرزوقي."
     assert not [name for name in _people(text) if name.startswith("Khalid")]
+
+
+def test_a_name_before_its_office_speaks_with_no_comma_between() -> None:
+    # "وقال NAME OFFICE ...: إن": the name the model misses, set off by the office alone
+    said = _article("وقال علي عيدة القيادي البارز في المقاومة الشعبية: إن المدينة آمنة.")
+    assert [e.text for e in said.entities if e.type == "PER"] == ["علي عيدة"]
+    said = _article("وقال فالح العيساوي عضو مجلس محافظة الأنبار إن القوات تقدمت.")
+    assert [e.text for e in said.entities if e.type == "PER"] == ["فالح العيساوي"]
+    # an office before a title, a noun before a title after "for": no name
+    office = _article("وأكد وكيل الخارجية البحرينية السفير عبدالله عبداللطيف، أن هذا مرفوض.")
+    assert "وكيل الخارجية البحرينية" not in {e.text for e in office.entities}
+    lecture = _article('وأبان شرح نواقض الإسلام للشيخ محمد بن عبدالوهاب " أن الدرس غدا.')
+    assert "نواقض الإسلام" not in {e.text for e in lecture.entities}
+    period = _article("وأبان فترة حكم الرئيس السابق أن الوضع تغير.")
+    assert "فترة حكم" not in {e.text for e in period.entities}

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from marsad.arabic.normalize import normalize
 from marsad.arabic.view import TextView
-from marsad.arabic.wordclass import WordClass, classify
+from marsad.arabic.wordclass import WordClass, classify, listed_classes
 from marsad.arabic.wordclass_affixes import affix_rows
 from marsad.arabic.wordclass_store import RESOURCE, decode, encode, store
 from marsad.resources import load_bytes
@@ -245,3 +245,9 @@ def test_adjective_in_ta_marbuta_is_not_a_suffix() -> None:
     for word in ("تكفيرية", "مفخخة"):
         found = _word(word)
         assert (found.pos, found.gender, found.enclitic) == ("adj", "f", ""), word
+
+
+def test_listed_classes_read_the_form_as_it_is() -> None:
+    assert "noun" in listed_classes(normalize("فترة"))  # the noun as written
+    assert listed_classes(normalize("عيدة")) == frozenset()  # only عيد + a pronoun
+    assert "name" in listed_classes(normalize("حمزة"))

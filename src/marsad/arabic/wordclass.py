@@ -171,6 +171,12 @@ def _lookup(word: str) -> tuple[_Reading, ...]:
     )
 
 
+def listed_classes(word: str) -> frozenset[str]:
+    """The classes the lexicon lists the folded form under as it is, no clitic or suffix
+    stripped (empty when it lists none): "فتره" is the noun فترة, "عيده" is not listed."""
+    return frozenset(reading.pos for reading in _lookup(word))
+
+
 def _accusative(word: str) -> tuple[_Reading, ...]:
     """A noun or adjective with the accusative alef of tanwin (نظرا، مؤكدا، سريعا)."""
     if not word.endswith(letter("alef")) or len(word) < 4:

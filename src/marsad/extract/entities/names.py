@@ -14,8 +14,9 @@ from marsad.arabic.clitics import (
     readings,
     rules,
 )
-from marsad.arabic.normalize import normalize
+from marsad.arabic.normalize import DROPPED, normalize
 from marsad.arabic.view import TextView
+from marsad.arabic.wordclass import WordClass, listed_classes
 from marsad.extract.cues import cue_at
 from marsad.extract.entities.compose import names_after_head
 from marsad.extract.entities.context import EntityContext, Placed, source_span
@@ -57,13 +58,27 @@ def inflected_word(sc: TextView, at: int, after_cue: bool = False) -> bool:
     if found.source != "lexicon" or "name" in found.alternatives:
         return False
     if found.enclitic in enclitics_of_person(3):
-        return True
+        # right after a verb of saying, a name may end in a written ta marbuta ("وقال
+        # علي عيدة"); elsewhere the folded reading stands
+        return not (after_cue and _written_feminine(sc, at, found))
     if proclitic_letters("preposition").isdisjoint(found.proclitic):
         return False
     # after a verb of saying ل says to whom ("أفاد لمحادثه"); ب may open a name there
     # ("وأشار بقنة إلى أن")
     told = after_cue and found.proclitic.endswith(letter("la"))
     return found.pos in ("noun", "adj") and (told or found.stem in common_words())
+
+
+def _written_feminine(sc: TextView, at: int, found: WordClass) -> bool:
+    """The "pronoun" is a ta marbuta as written on a word without the article that the
+    lexicon lists as no common noun ("عيدة" folds as عيد + ه, his feast): a feminine
+    ending, no pronoun."""
+    ta_marbuta = letter("ta-marbuta")
+    if found.enclitic != ta_marbuta or found.definite:
+        return False  # "الخارجية": a definite feminine noun, no name
+    if listed_classes(found.stem + ta_marbuta) & {"noun", "adj"}:
+        return False  # "فترة": the common noun as written
+    return DROPPED.sub("", sc.written(at)).endswith(letter("ta-marbuta", folded=False))
 
 
 def formula_or_count(sc: TextView, at: int) -> bool:

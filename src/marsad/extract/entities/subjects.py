@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
+from marsad.arabic.charsets import letter
 from marsad.arabic.clitics import proclitic_letters
 from marsad.arabic.normalize import DROPPED, normalize
 from marsad.arabic.view import TextView
-from marsad.arabic.wordclass import WordClass
+from marsad.arabic.wordclass import WordClass, listed_classes
 from marsad.extract.cues import cue_at
 from marsad.extract.entities.context import EntityContext, Placed, source_span
 from marsad.extract.entities.latin import attested
@@ -82,7 +83,9 @@ def _name_end(ctx: EntityContext, first: int, added: list[Placed]) -> int:
         end += 1
     if end == first or end >= len(words):
         return first
-    if not _opens_content(ctx, end) and not (end - first > 1 and _set_off(ctx, end)):
+    titled = _titled(ctx, end) and not any(_feminine_noun(sc, at) for at in range(first, end))
+    described = _set_off(ctx, end) or titled
+    if not _opens_content(ctx, end) and not (end - first > 1 and described):
         return first
     if end - first == 1 and not _one_word_name(sc, first, lambda: _family_names(ctx, added)):
         return first
@@ -136,13 +139,43 @@ def _set_off(ctx: EntityContext, at: int) -> bool:
     return noun and _content_later(sc, at)
 
 
-def _content_later(sc: TextView, at: int) -> bool:
-    """The description ends in the same sentence with a comma and what is said ("، إن")."""
+def _titled(ctx: EntityContext, at: int) -> bool:
+    """An office follows the name with no comma, and what is said opens after it in the
+    same sentence ("وقال علي عيدة القيادي البارز في المقاومة الشعبية: إن", "وقال لوري والاش
+    مدير منظمة ... في واشنطن إن"): the name and its title in apposition."""
+    sc = ctx.sc
+    if sc.gap(at - 1, at) != " " or titles().match(sc, at) is None:
+        return False
+    if set(sc.word_class(at).proclitic) & proclitic_letters("preposition"):
+        return False  # "نواقض الإسلام للشيخ": for the sheikh, no apposition
+    return _content_later(sc, at, commas=False)
+
+
+def _feminine_noun(sc: TextView, at: int) -> bool:
+    """A word written with the feminine ending that is a noun, not a name: with the
+    article ("وكيل الخارجية البحرينية السفير": an office before a title), or a common noun
+    the lexicon lists with no name reading ("فترة حكم الرئيس")."""
+    if not DROPPED.sub("", sc.written(at)).endswith(letter("ta-marbuta", folded=False)):
+        return False
+    found = sc.word_class(at)
+    if found.definite:
+        return True
+    listed = listed_classes(sc.words[at])
+    return bool(listed & {"noun", "adj"}) and "name" not in listed
+
+
+def _content_later(sc: TextView, at: int, commas: bool = True) -> bool:
+    """The description ends in the same sentence with what is said ("، إن"; with a comma
+    before it unless ``commas`` is false)."""
     for index in range(at + 1, min(at + _DESCRIPTION_WORDS, len(sc.words))):
         gap = sc.gap(index - 1, index)
+        if not commas and any(mark in gap for mark in _OPENING_MARKS):
+            return True  # "القيادي في المقاومة: إن"
         if any(mark in gap for mark in _SENTENCE_ENDS):
             return False
-        if sc.words[index] in name_enders() and any(mark in gap for mark in _COMMAS):
+        if sc.words[index] not in name_enders():
+            continue
+        if not commas or any(mark in gap for mark in _COMMAS):
             return True
     return False
 
