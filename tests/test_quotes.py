@@ -521,6 +521,19 @@ def test_a_coordinated_verb_inside_the_sentence_shares_its_persons_subject() -> 
     assert {q.speaker_ar for q in _quotes(quoted)[1]} == {"زينب اليعقوب"}
 
 
+def test_a_body_referred_back_to_after_the_opening_verb_speaks_next() -> None:
+    text = "قال مسؤول إن الوضع صعب.\nووجهت الهيئة انتقادات إلى عدة أطراف وقالت: إنها عملت بجد."
+    assert _quotes(text)[1][-1].speaker_ar == "الهيئة"  # not the official carried over
+
+
+def test_a_sentence_opening_on_a_narrative_present_names_the_next_speaker() -> None:
+    text = (
+        "وقال فواز جرجس إن المعارضة مخطئة. ويفنّد عضو الائتلاف الوطني السوري عبد الباسط"
+        " سيدا، الإخفاقات التي أحاطت بالمسألة. ويقول: «تنبّهنا إلى مسألة التقسيم»."
+    )
+    assert _quotes(text)[1][-1].speaker_ar == "عبد الباسط سيدا"
+
+
 def test_an_office_after_a_name_runs_on_to_the_verb_without_commas() -> None:
     text = "طلال الطريفي مدير كرسي الملك عبدالعزيز لدراسات تاريخ المملكة أكد بأن الأحواز عربية."
     assert _quotes(text)[1][0].speaker_ar == "طلال الطريفي"

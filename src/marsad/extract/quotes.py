@@ -1532,6 +1532,8 @@ class _Reader:
             found = self.subject_after(verb, k, opening=verb == first)
             if found is None:
                 continue  # "وأشاد بالجهود ... وأضاف": that verb shares an earlier subject
+            if found.kind == "anaphor":
+                return found  # "ووجهت الهيئة انتقادات ... وقالت": the body referred to
             if found.label is None or found.label.endswith(UNNAMED):
                 return None  # an office whose holder was not read is no subject to share
             return _Speaker(found.label, None, found.end, found.kind)
@@ -1553,6 +1555,8 @@ class _Reader:
         if found is None:
             return None
         unshared = _Speaker(None, None, found.end, "unknown")
+        if opening and found.kind == "anaphor" and found.span is not None:
+            return found  # a body referred back to, right after the sentence's verb
         if found.kind not in ("entity", "title"):
             return unshared
         if not opening and found.kind == "entity":
@@ -1718,8 +1722,8 @@ class _Reader:
             # opening the sentence before a person's name, is the verb
             if "verb" not in found.alternatives:
                 return None
-        elif found.number != "sg" or found.person not in (None, 3) or found.tense != "perfect":
-            return None
+        elif found.number != "sg" or found.person not in (None, 3) or found.tense == "imperative":
+            return None  # narrative present too: "ويفنّد عضو الائتلاف ... سيدا ... ويقول"
         subject = self.subject_after(at, end, opening=True)
         if subject is None or not self.is_person(subject.label):
             return None
