@@ -521,6 +521,17 @@ def test_a_coordinated_verb_inside_the_sentence_shares_its_persons_subject() -> 
     assert {q.speaker_ar for q in _quotes(quoted)[1]} == {"زينب اليعقوب"}
 
 
+def test_some_of_a_group_speaks_unnamed() -> None:
+    said = _quotes("وزعم بعض المسؤولين الإيرانيين أن ما يحدث مؤامرة.")[1][0]
+    assert said.speaker == "Iranian officials (unnamed)"
+    assert said.speaker_ar == "بعض المسؤولين الإيرانيين"
+    persons = _quotes("وأكد عدد من المتخصصين أن الأمر باطل.")[1][0]
+    assert persons.speaker is None and persons.speaker_ar == "عدد من المتخصصين"
+    # measures are no persons: no one speaks there
+    measures = "وتضيق الخناق على الجماعات، وفق مجموعة من الإجراءات الهادفة إلى مكافحة الإرهاب."
+    assert not _quotes(measures)[1]
+
+
 def test_a_body_referred_back_to_after_the_opening_verb_speaks_next() -> None:
     text = "قال مسؤول إن الوضع صعب.\nووجهت الهيئة انتقادات إلى عدة أطراف وقالت: إنها عملت بجد."
     assert _quotes(text)[1][-1].speaker_ar == "الهيئة"  # not the official carried over

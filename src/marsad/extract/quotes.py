@@ -362,6 +362,28 @@ class _Reader:
         label = f"one of the {group} {UNNAMED}" if group else f"person {UNNAMED}"
         return _Speaker(label, self.span(at, stop), stop, "unnamed")
 
+    def some_of_speaker(self, at: int, end: int) -> _Speaker | None:
+        """ "وأكد عدد من المتخصصين أن"، "وزعم بعض المسؤولين الإيرانيين أن": some of a
+        group of persons, unnamed. The group is an unnamed speaker noun ("بعض الخبراء",
+        "بعض وسائل الإعلام") or a masculine sound plural, the grammar's mark of persons;
+        "وفق مجموعة من الإجراءات" names no one who speaks. In English by the speaker noun,
+        else shown as written only."""
+        marker = speaker_words("some-of").match(self.sc, at)
+        if marker is None or marker.end >= end:
+            return None
+        head = marker.end
+        noun = speaker_nouns().match(self.sc, head)
+        if noun is not None and noun.value.kind == "unnamed" and noun.end <= end:
+            speaker = self.unnamed_speaker(head, noun.end, end, noun.value.value)
+        else:
+            found = self.sc.word_class(head)
+            english = _unnamed_nouns().get(without_article(self.sc.words[head]))
+            persons = english is not None or (found.plural == "sound" and found.gender == "m")
+            if found.pos not in ("noun", "adj") or not persons or found.proclitic:
+                return None
+            speaker = self.unnamed_speaker(head, head + 1, end, english)
+        return replace(speaker, span=self.span(at, speaker.end))
+
     def group_word(self, at: int) -> bool:
         """Token ``at`` goes on describing a group ("الدبلوماسيين الإيرانيين"): a noun,
         adjective or name right after the word before, not what opens the content."""
@@ -635,6 +657,7 @@ class _Reader:
                 or self.body_speaker(at, end, cue_at_token)
                 or self.ordinal_speaker(at, end)
                 or self.one_of_speaker(at, end)
+                or self.some_of_speaker(at, end)
                 or self.group_speaker(at, end)
                 or self.phrase_speaker(at, end)
             )
