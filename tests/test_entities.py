@@ -722,3 +722,26 @@ def test_a_name_before_its_office_speaks_with_no_comma_between() -> None:
     assert "نواقض الإسلام" not in {e.text for e in lecture.entities}
     period = _article("وأبان فترة حكم الرئيس السابق أن الوضع تغير.")
     assert "فترة حكم" not in {e.text for e in period.entities}
+
+
+def test_a_quoted_name_after_a_head_noun_is_a_body_of_the_heads_type() -> None:
+    found = _article("وذكرت صحيفة «البيان» أن الإرهاب لا دين له.").entities
+    assert [(e.text, e.type) for e in found] == [("البيان", "ORG")]
+    company = _article("وأعلنت شركة «ساراس» الإيطالية أنها ستغلق المصفاة.").entities
+    assert ("ساراس", "ORG") in {(e.text, e.type) for e in company}
+    # scare quotes, a nationality and a slogan in quotes are no names
+    for text in (
+        "وصنفت الحكومة الحركة منظمة «إرهابية» العام الماضي.",
+        "وأشارت الصحيفة «الإسبانية» إلى أن اللاعب سيرحل.",
+        "ونظمت جمعية «كفى، لا للعنف» حملة.",
+    ):
+        assert not [e for e in _article(text).entities if e.rule == "quoted"], text
+
+
+def test_a_family_name_inside_a_bodys_name_stays_the_persons() -> None:
+    text = (
+        "وقع مدير عام شركة «الكثيري القابضة» مشعل بن محمد الكثيري عقدا جديدا."
+        " وأوضح مدير عام شركة الكثيري القابضة، أنه تم توريد الكمية."
+    )
+    body = next(e for e in _article(text).entities if e.type == "ORG")
+    assert body.canonical != "Mishaal bin Mohammed al-Kathiri"

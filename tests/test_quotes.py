@@ -521,6 +521,14 @@ def test_a_coordinated_verb_inside_the_sentence_shares_its_persons_subject() -> 
     assert {q.speaker_ar for q in _quotes(quoted)[1]} == {"زينب اليعقوب"}
 
 
+def test_the_office_holder_after_a_body_owns_the_speech() -> None:
+    text = (
+        "تلا ذلك كلمة رئيس مجلس إدارة جمعية «كفى» عبدالعزيز السيف، أوضح فيها أن"
+        " الأنشطة شملت الجميع."
+    )
+    assert _quotes(text)[1][0].speaker_ar == "عبدالعزيز السيف"
+
+
 def test_some_of_a_group_speaks_unnamed() -> None:
     said = _quotes("وزعم بعض المسؤولين الإيرانيين أن ما يحدث مؤامرة.")[1][0]
     assert said.speaker == "Iranian officials (unnamed)"

@@ -538,12 +538,17 @@ class _Reader:
             if noun is None or noun.end > k:
                 continue
             index = noun.end
+            body: Placed | None = None
             while index < k:
                 # up to the verb, past a title in quotes ("محاضرة بعنوان «...» للمؤرخ د.
-                # طلال الطريفي") and who issued it ("بيان أصدره"), not past another verb
+                # طلال الطريفي") and who issued it ("بيان أصدره"), not past another verb;
+                # a person named after a body is its office holder ("كلمة رئيس مجلس إدارة
+                # جمعية «كفى» عبدالعزيز السيف")
                 item = self.ctx.by_first.get(index)
-                if item is not None and item.entity.type in ("PER", "ORG"):
+                if item is not None and item.entity.type == "PER":
                     return self.person_speaker(item)
+                if item is not None and item.entity.type == "ORG" and body is None:
+                    body = item
                 by = issued.match(self.sc, index)
                 if by is not None:
                     index = by.end
@@ -552,6 +557,8 @@ class _Reader:
                 if word.pos == "verb" and word.alternatives == {"verb"}:
                     break
                 index += 1
+            if body is not None:
+                return self.person_speaker(body)
             if noun.end < k and letter("la") in self.sc.word_class(noun.end).proclitic:
                 return None  # "تغريدة للغفيلي": its owner is named, but not known
             for stop in range(at, first, -1):

@@ -8,7 +8,8 @@ Passes, in order:
 3. titles: a title (titles.tsv) gives the person next to it a role ("وزير الدفاع الأمريكي
    لويد ج. أوستن", "جون كيربي، المتحدث باسم وزارة الدفاع"); a name the gazetteer lacks
    right after a title becomes a person with a transliterated canonical (rule "translit").
-4. names the NER model finds, heads of bodies (and common heads with a nationality:
+4. names set in quotation marks after a body's or an event's head noun ("صحيفة
+   «البيان»"), names the NER model finds, heads of bodies (and common heads with a nationality:
    "الجيش العراقي"), the names that speak after a reporting
    verb and those named by a naming word ("شخص يدعى نواف العنزي").
 5. short forms again, for those new names.
@@ -31,6 +32,7 @@ from marsad.extract.entities.model import model_names
 from marsad.extract.entities.names import names_after_titles
 from marsad.extract.entities.nationality import national_bodies
 from marsad.extract.entities.nested import nested_places
+from marsad.extract.entities.quoted import quoted_names
 from marsad.extract.entities.roles import assign_roles
 from marsad.extract.entities.short_forms import short_forms
 from marsad.extract.entities.subjects import subject_names
@@ -55,6 +57,7 @@ def annotate_entities(article: Article) -> None:
     ctx = EntityContext(article, sc, placed)
     mentions = find_titles(article, ctx)
     added = names_after_titles(ctx, mentions)
+    added += quoted_names(ctx)
     added += model_names(ctx, added)
     added += head_names(ctx)
     added += national_head_names(ctx)

@@ -184,6 +184,8 @@ def _join_body_heads(
         found = words[index]
         if len(found) != 1 or not found[0].startswith(the) or item.entity.rule in _KNOWN_RULES:
             continue
+        if item.entity.rule == "short":
+            continue  # a person's family name ("الكثيري"), not the body named after it
         owners = bodies.get(found[0], set())
         if len(owners) == 1:
             (owner,) = owners
