@@ -12,6 +12,8 @@ are newspapers there). Scare quotes are not a name: one indefinite adjective
 
 from __future__ import annotations
 
+import re
+
 from marsad.arabic.clitics import readings
 from marsad.arabic.view import TextView
 from marsad.extract.entities.context import EntityContext, Placed
@@ -22,6 +24,7 @@ from marsad.model import Entity, Span
 QUOTED = "quoted"
 _MAX_WORDS = 6  # words of a quoted name at most
 _CLOSERS = {"«": "»", "“": "”", '"': '"'}
+_OPENERS = re.compile("|".join(map(re.escape, _CLOSERS)))
 _ORG = "ORG"
 
 
@@ -29,13 +32,15 @@ def quoted_names(ctx: EntityContext) -> list[Placed]:
     """The quoted names after a head noun that no earlier pass placed."""
     sc, article = ctx.sc, ctx.article
     added: list[Placed] = []
-    for at in range(len(sc.words) - 1):
+    for mark in _OPENERS.finditer(sc.folded):
+        at = sc.token_containing(mark.start())  # the word before the mark
+        if at < 0 or at + 1 >= len(sc.words) or sc.ends[at] > mark.start():
+            continue
+        closer = _CLOSERS.get(sc.gap(at, at + 1).strip())
+        if closer is None:
+            continue
         kind = _head_kind(sc, at)
         if kind is None:
-            continue
-        opener = sc.gap(at, at + 1).strip()
-        closer = _CLOSERS.get(opener)
-        if closer is None:
             continue
         first = at + 1
         end = _closing(sc, first, closer)
