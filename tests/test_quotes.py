@@ -529,6 +529,11 @@ def test_the_office_holder_after_a_body_owns_the_speech() -> None:
     assert _quotes(text)[1][0].speaker_ar == "عبدالعزيز السيف"
 
 
+def test_a_recording_is_owned_by_who_put_it_out_not_where() -> None:
+    text = "ونشرت جماعة بوكو حرام شريط فيديو على موقع «تويتر» أعلنت فيه أنها بايعت التنظيم."
+    assert _quotes(text)[1][0].speaker == "Boko Haram"
+
+
 def test_some_of_a_group_speaks_unnamed() -> None:
     said = _quotes("وزعم بعض المسؤولين الإيرانيين أن ما يحدث مؤامرة.")[1][0]
     assert said.speaker == "Iranian officials (unnamed)"

@@ -539,17 +539,21 @@ class _Reader:
                 continue
             index = noun.end
             body: Placed | None = None
+            issuer = False  # the word before ``index`` ends "صادر عن", "أصدره"
             while index < k:
                 # up to the verb, past a title in quotes ("محاضرة بعنوان «...» للمؤرخ د.
                 # طلال الطريفي") and who issued it ("بيان أصدره"), not past another verb;
                 # a person named after a body is its office holder ("كلمة رئيس مجلس إدارة
                 # جمعية «كفى» عبدالعزيز السيف")
                 item = self.ctx.by_first.get(index)
+                if item is not None and index > noun.end and not issuer and self.medium(index):
+                    item = None  # "شريط فيديو على تويتر أعلنت فيه": where, not whose
                 if item is not None and item.entity.type == "PER":
                     return self.person_speaker(item)
                 if item is not None and item.entity.type == "ORG" and body is None:
                     body = item
                 by = issued.match(self.sc, index)
+                issuer = by is not None
                 if by is not None:
                     index = by.end
                     continue
@@ -567,6 +571,19 @@ class _Reader:
                     return self.person_speaker(item)
             return None
         return None
+
+    def medium(self, at: int) -> bool:
+        """A preposition standing alone before token ``at``, or before the outlet noun
+        before it ("على تويتر", "على موقع «تويتر»"): what follows says where a speech was
+        given, not whose it is."""
+        before = at - 1
+        if self.ctx.by_end.get(at) is not None:
+            return False  # a name right before it ("جمعية «كفى» عبدالعزيز السيف")
+        if before > 0 and self.sc.words[before] in outlet_nouns():
+            before -= 1
+        if self.sc.word_class(before).pos != "particle":
+            return False
+        return all(not self.gap(i, i + 1).strip(_MARKS) for i in range(before, at))
 
     def named_after_head(self, at: int, end: int) -> tuple[str, int, str] | None:
         """ "وذكرت صحيفة حرييت", "وذكرت شركة جوجل": the body named right after an
