@@ -435,3 +435,18 @@ def test_a_measure_says_what_it_measures_when_a_word_says_it_clearly() -> None:
     # the aid's value, not Iraq's; a bare "مقارنة" says nothing of what is measured
     assert subjects["1.2 مليار دولار"] is None
     assert subjects["232 مليون ريال"] is None
+
+
+def test_a_figure_after_a_verb_of_change_measures_the_verbs_subject() -> None:
+    subjects = {
+        q.text: q.subject
+        for q in _quantities(
+            "وهبط مؤشر سوق دبي 1.2 في المائة. وتراجع قطاع الخدمات بنسبة 0.15 في المائة. "
+            "وارتفع المؤشر العام لسوق أبوظبي أكثر من 0.3 في المائة. "
+            "وزاد في السوق الفورية 0.4 %."
+        )
+    }
+    assert subjects["1.2 في المائة"] == "مؤشر سوق دبي"  # no attribute word between
+    assert subjects["0.15 في المائة"] == "قطاع الخدمات"  # تراجع, also a noun, is the verb
+    assert subjects["0.3 في المائة"] == "المؤشر العام لسوق أبوظبي"  # past "أكثر من"
+    assert subjects["0.4 %"] is None  # where it rose, not what

@@ -18,10 +18,12 @@ from marsad.arabic.view import TextView
 from marsad.extract.lexicon import PhraseIndex, phrase
 from marsad.extract.quantities.categories import crosses_clause
 from marsad.extract.quantities.lexicons import variants
-from marsad.resources import load_tsv
+from marsad.extract.quantities.numbers import number_words
+from marsad.resources import load_lines, load_tsv
 
 NOTHING = "-"  # the row of words that say nothing of what is measured
 LOOK_BACK = 5  # words between an attribute and its figure ("يبلغ طولها نحو 160")
+_CHANGED_WORDS = 4  # words between a verb of change and its figure ("المؤشر العام لسوق أبوظبي")
 _THING_WORDS = 3  # words of the noun phrase an attribute modifies ("المؤشر العام للسوق")
 _NOMINAL = frozenset({"noun", "adj", "name"})
 
@@ -67,7 +69,7 @@ def measured_subject(view: TextView, first: int) -> tuple[int, int] | None:
     it is of: a wrong subject misleads more than none."""
     found = attribute_at(view, first)
     if found is None:
-        return None
+        return _changed(view, first)
     start = found[1]
     if not modifies_before(view, start):
         return _annexed(view, start, first)
@@ -112,7 +114,8 @@ def _modified(view: TextView, start: int) -> tuple[int, int] | None:
         return None
     if at > 0 and not crosses_clause(view, at - 1, at):
         before = view.word_class(at - 1)
-        if before.pos in _NOMINAL or before.pos in ("particle", "digit", "number"):
+        opening = before.pos in _NOMINAL or before.pos in ("particle", "digit", "number")
+        if opening and not _after_change_verb(view, at):
             return None  # no clear opening: "في وادي العرج شمال محافظة الطائف"
         if view.words[at - 1][-1:].isdigit():
             return None
@@ -123,6 +126,64 @@ def _modified(view: TextView, start: int) -> tuple[int, int] | None:
     if not (head.definite or head.pos == "name" or annexed):
         return None  # "، مقارنة بأرباح"
     return at, start
+
+
+@cache
+def change_verbs() -> PhraseIndex[bool]:
+    """Verbs of change whose subject a figure after it measures (quantity_change_verbs.txt)."""
+    return PhraseIndex(
+        (words, True)
+        for line in load_lines("quantity_change_verbs.txt")
+        for words in variants(phrase(line))
+    )
+
+
+def _after_change_verb(view: TextView, at: int) -> bool:
+    """Token ``at`` follows a verb of change ("وتراجع| قطاع الخدمات")."""
+    verb = change_verbs().match(view, at - 1) if at > 0 else None
+    return verb is not None and verb.end == at
+
+
+def _changed(view: TextView, first: int) -> tuple[int, int] | None:
+    """The subject between a verb of change and the figure at token ``first`` with no
+    attribute word ("وهبط مؤشر سوق دبي 1.2 في المائة"): a definite noun phrase, a name
+    or a noun annexed to one, of ``_CHANGED_WORDS`` words at most, right after the verb."""
+    start = first
+    while start > 0:  # "بنحو 9 في المائة"، "قرابة 15%"، "أكثر من 1 في المائة"
+        said = attributes().match(view, start - 1)
+        if said is not None and (said.value != NOTHING or said.end != start):
+            return None
+        skipped = start - 1 if said is not None else _approximator_before(view, start)
+        if skipped is None:
+            break
+        start = skipped
+    at = start
+    while not _after_change_verb(view, at):
+        if at == 0 or start - at >= _CHANGED_WORDS or crosses_clause(view, at - 1, at):
+            return None
+        if view.words[at - 1][-1:].isdigit() or view.word_class(at - 1).pos not in _NOMINAL:
+            return None
+        at -= 1
+    if at == start:
+        return None
+    head = view.word_class(at)
+    if _has_preposition(view, at) or head.pos == "adj":
+        return None  # "وزاد في السوق الفورية 0.3 %": where, not what
+    # "مؤشر سوق دبي": an indefinite head annexed to a definite noun or a name
+    annexed = any(
+        view.word_class(i).definite or view.word_class(i).pos == "name"
+        for i in range(at + 1, start)
+    )
+    return (at, start) if head.definite or head.pos == "name" or annexed else None
+
+
+def _approximator_before(view: TextView, end: int) -> int | None:
+    """The first token of an approximator ending right before token ``end``."""
+    for at in (end - 1, end - 2, end - 3):
+        found = number_words().match(view, at) if at >= 0 else None
+        if found is not None and found.end == end and found.value.kind == "approx":
+            return at
+    return None
 
 
 def _has_preposition(view: TextView, at: int) -> bool:

@@ -869,6 +869,11 @@ class Reader:
                 return True
         return False
 
+    def _in_timex(self, at: int) -> bool:
+        """Token ``at`` is inside a date or time expression ("الأسبوع الماضي")."""
+        start = self.view.token_start(at)
+        return any(t.span.start <= start < t.span.end for t in self.article.timexes)
+
     def _emit(self, item: _Found) -> Quantity | None:
         view = self.view
         if item.stop <= item.start:
@@ -884,6 +889,8 @@ class Reader:
         if item.subject is None and item.unit in unit_codes():
             # a currency, a measure or a share: what it measures, when a word says it
             measured = measured_subject(view, item.first)
+            if measured is not None and self._in_timex(measured[0]):
+                measured = None  # "يتراجع الأسبوع الماضي نحو ألف دولار": when, not what
             if measured is not None:
                 first, end = measured
                 start = view.starts[first] + written_cut(view, first)  # "ودبي": Dubai
