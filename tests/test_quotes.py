@@ -534,6 +534,13 @@ def test_a_recording_is_owned_by_who_put_it_out_not_where() -> None:
     assert _quotes(text)[1][0].speaker == "Boko Haram"
 
 
+def test_an_adjective_after_its_noun_is_no_verb_of_saying() -> None:
+    assert not _quotes("وتلتزم باريس في الوقت عينه موقفا حذرا رغم أن الوزير زار طهران.")[1]
+    assert not _quotes("وهو ليس أمرا مؤكدا أن الاتفاق سيصمد.")[1]
+    # a name ending like an accusative noun: the participle after it reports
+    assert _quotes("وأشاد المدرب بالمحترف ابوبكر سيلا مؤكدا انه مكسب كبير للفريق.")[1]
+
+
 def test_some_of_a_group_speaks_unnamed() -> None:
     said = _quotes("وزعم بعض المسؤولين الإيرانيين أن ما يحدث مؤامرة.")[1][0]
     assert said.speaker == "Iranian officials (unnamed)"

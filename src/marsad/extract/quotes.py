@@ -63,6 +63,7 @@ from marsad.extract.lexicon import (
     titles,
 )
 from marsad.model import Article, Quote, Span
+from marsad.ner.features import common_words
 from marsad.resources import load_lines, load_tsv
 
 _NOMINAL = frozenset({"noun", "adj", "name"})
@@ -1283,6 +1284,8 @@ class _Reader:
             return None
         if self.nonagent_subject(k, first, prefix):
             return None  # "وتشير المعلومات إلى أن": what information shows, said by no one
+        if self.adjectival(k, prefix):
+            return None  # "موقفا حذرا"، "أمرا مؤكدا أن": an adjective, not a verb
         implicit = False
         editorial = self.sc.words[k][prefix:] in _editorial()
         if speaker is None and editorial and self.subjectless(k, after, end, opening[1]):
@@ -1364,6 +1367,24 @@ class _Reader:
         if before > first and self.sc.word_class(before).pos == "adj":
             before -= 1
         return not self.gap(before, before + 1).strip() and self.nonagent(before)
+
+    def adjectival(self, k: int, prefix: int) -> bool:
+        """The cue at token ``k`` agrees as an adjective with the indefinite accusative
+        noun right before it ("تلتزم موقفا حذرا"، "ليس أمرا مؤكدا أن"، "عنوانا لافتا"):
+        both end in the alef of the accusative, the noun is one of the commonest words and
+        the cue can be read as a noun or an adjective; a verb's dual or plural ending
+        ("عنصرًا قالوا") is no adjective."""
+        if prefix or k == 0 or self.gap(k - 1, k).strip():
+            return False
+        alef = letter("alef")
+        cue, noun = self.sc.words[k], self.sc.words[k - 1]
+        if not cue.endswith(alef) or cue.endswith(letter("wa") + alef) or not noun.endswith(alef):
+            return False
+        said, before = self.sc.word_class(k), self.sc.word_class(k - 1)
+        if not said.alternatives & {"adj", "noun"}:
+            return False
+        common = before.stem in common_words()  # "ابوبكر سيلا مؤكدا": a name, not سيل
+        return before.pos == "noun" and not before.definite and common
 
     def nonagent(self, at: int) -> bool:
         found = self.sc.word_class(at)
@@ -1895,7 +1916,7 @@ class _Reader:
         subject of its clause said (``clause_subject``)."""
         forms = participle_forms()
         for k in range(first + 1, end):
-            if self.sc.words[k] not in forms:
+            if self.sc.words[k] not in forms or self.adjectival(k, 0):
                 continue
             opening = self.content_after(k + 1, min(end, k + 3), strict=False)
             if opening is None:
