@@ -450,3 +450,11 @@ def test_a_figure_after_a_verb_of_change_measures_the_verbs_subject() -> None:
     assert subjects["0.15 في المائة"] == "قطاع الخدمات"  # تراجع, also a noun, is the verb
     assert subjects["0.3 في المائة"] == "المؤشر العام لسوق أبوظبي"  # past "أكثر من"
     assert subjects["0.4 %"] is None  # where it rose, not what
+
+
+def test_an_elliptic_head_counts_the_noun_of_the_count_before_it() -> None:
+    found = _quantities("وأسفر التفجير عن مقتل 32 شخصا وجرح 104 آخرين.")
+    assert [(q.text, q.subject) for q in found] == [("32 شخصا", "شخصا"), ("104 آخرين", "شخصا")]
+    # a head that names the category itself is no noun the injured share
+    dead = _quantities("وأسفر الهجوم عن مقتل 58 قتيلا وإصابة 78 آخرين.")
+    assert dead[-1].subject == "آخرين"

@@ -221,6 +221,19 @@ def elliptic() -> dict[str, str | None]:
 
 
 @cache
+def category_heads() -> frozenset[str]:
+    """Folded one-word forms that name a category after a figure ("قتيلا"): a head that
+    is the category itself, no noun another count can share."""
+    return frozenset(
+        normalize(form)
+        for _category, place, forms, *_ in load_tsv("figure_categories.tsv", columns=3)
+        if place == "after"
+        for form in forms.split()
+        if "_" not in form
+    )
+
+
+@cache
 def category_words(where: str) -> PhraseIndex[str]:
     """Words before a figure ("مقتل") or after its head ("قتلوا") -> category."""
     entries: list[tuple[Words, str]] = []

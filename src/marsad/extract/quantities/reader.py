@@ -20,6 +20,7 @@ from itertools import compress
 
 from marsad.arabic.charsets import charset, letter
 from marsad.arabic.clitics import without_article
+from marsad.arabic.normalize import normalize
 from marsad.arabic.view import TextView
 from marsad.arabic.wordclass import WordClass
 from marsad.extract.lexicon import demonym_at
@@ -35,6 +36,7 @@ from marsad.extract.quantities.heads import (
 )
 from marsad.extract.quantities.lexicons import (
     Unit,
+    category_heads,
     category_words,
     counted_duals,
     counted_singulars,
@@ -178,7 +180,7 @@ class Reader:
                 out.append(quantity)
                 last = item
         del view
-        return out
+        return _antecedents(out)
 
     def _joined_to(self, last: _Found, item: _Found) -> bool:
         """``item`` continues a casualty count with و: it shares its category."""
@@ -1043,6 +1045,28 @@ def _written_head(view: TextView, at: int) -> str:
     from marsad.extract.quantities.heads import _written
 
     return _written(view, at)
+
+
+def _antecedents(quantities: list[Quantity]) -> list[Quantity]:
+    """An elliptic head ("وجرح 104 آخرين"، "36 منهم") counts the noun of the nearest count
+    before it in its sentence ("مقتل 32 شخصا"): that noun, as written there, is its
+    subject."""
+    ellipses = elliptic()
+    for at, quantity in enumerate(quantities):
+        if quantity.subject is None or normalize(quantity.subject) not in ellipses:
+            continue
+        for earlier in reversed(quantities[:at]):
+            if earlier.sentence != quantity.sentence:
+                break
+            if earlier.subject is None or earlier.unit in unit_codes():
+                continue
+            noun = normalize(earlier.subject)
+            if noun in ellipses:
+                continue
+            if noun not in category_heads():  # "مقتل 58 قتيلا وإصابة 78 آخرين": not dead
+                quantity.subject, quantity.head = earlier.subject, earlier.head
+            break
+    return quantities
 
 
 def annotate_quantities(article: Article) -> None:
