@@ -541,6 +541,13 @@ def test_an_adjective_after_its_noun_is_no_verb_of_saying() -> None:
     assert _quotes("وأشاد المدرب بالمحترف ابوبكر سيلا مؤكدا انه مكسب كبير للفريق.")[1]
 
 
+def test_a_document_is_issued_by_the_outlet_or_body_after_it() -> None:
+    report = _quotes("وذكر تقرير لوكالة رويترز أن الشركة ستغلق المصنع.")[1][0]
+    assert report.speaker == "Reuters"
+    army = "وأفاد بيان صادر عن قيادة الجيش اللبناني أن الوحدات تقدمت."
+    assert _quotes(army)[1][0].speaker == "Lebanese army"
+
+
 def test_some_of_a_group_speaks_unnamed() -> None:
     said = _quotes("وزعم بعض المسؤولين الإيرانيين أن ما يحدث مؤامرة.")[1][0]
     assert said.speaker == "Iranian officials (unnamed)"

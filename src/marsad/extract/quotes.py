@@ -972,12 +972,29 @@ class _Reader:
             found = self.speaker_at(issued.end, end, cue_at_token)
             if found is not None and found.label and found.kind != "document":
                 return found.label, found.end
+            # "بيان صادر عن قيادة الجيش اللبناني": the body after one head noun of it
+            inner = self.entity_at(issued.end + 1) if issued.end + 1 < end else None
+            heads_it = self.sc.word_class(issued.end).pos == "noun"
+            if inner is not None and inner[2] == "ORG" and heads_it:
+                return inner[0], inner[1]
             return None
-        entity = self.entity_at(at)
+        entity = self.entity_at(self.past_outlet_noun(at, end))
         if entity is not None and entity[2] in ("ORG", "PER"):
             return entity[0], entity[1]
         body = self.body_issuer(at, cue_at_token)
         return (body, at + 1) if body is not None else None
+
+    def past_outlet_noun(self, at: int, end: int) -> int:
+        """The token after "لـ" or an outlet noun with ل ("تقرير لـ«رويترز»", "تقرير
+        لوكالة رويترز"), where the outlet's name stands; ``at`` otherwise."""
+        if at + 1 >= end or self.gap(at, at + 1).strip(_MARKS + "ـ"):
+            return at
+        word = self.sc.words[at]
+        if word == letter("la"):
+            return at + 1
+        found = self.sc.word_class(at)
+        outlet = found.proclitic == letter("la") and found.stem in outlet_nouns()
+        return at + 1 if outlet else at
 
     def body_issuer(self, at: int, cue_at_token: int) -> str | None:
         """ "بيان للشرطة": the body a definite head noun after ل names (org_glossary.tsv),
