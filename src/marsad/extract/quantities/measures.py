@@ -5,8 +5,10 @@ a revenue (``measure_attributes.tsv``).
 ``attribute_at`` finds the attribute word; ``measured_subject`` the words that say what
 the figure measures, shown as the figure's subject: the attribute and the noun it is
 annexed to ("قيمة التداولات 3.9 مليار ريال"), or, when the attribute modifies the noun
-before it ("صفقة قيمتها", "ارتفع المؤشر بنسبة 2%"), that noun phrase. The corpus stage
-reads the same attributes to tell which figures of a story measure one thing.
+before it ("صفقة قيمتها", "ارتفع المؤشر بنسبة 2%"), that noun phrase; with no attribute
+word, the subject between a verb of change and the figure ("وهبط مؤشر سوق دبي 1.2 في
+المائة", ``quantity_change_verbs.txt``). The corpus stage reads the same attributes (not
+the verbs) to tell which figures of a story measure one thing.
 """
 
 from __future__ import annotations
@@ -65,8 +67,8 @@ def modifies_before(view: TextView, start: int) -> bool:
 
 def measured_subject(view: TextView, first: int) -> tuple[int, int] | None:
     """Token range of what the figure at token ``first`` measures (see the module doc);
-    None when no attribute word says it, or the words around it do not say clearly what
-    it is of: a wrong subject misleads more than none."""
+    None when neither an attribute word nor a verb of change says it, or the words around
+    it do not say clearly what it is of: a wrong subject misleads more than none."""
     found = attribute_at(view, first)
     if found is None:
         return _changed(view, first)
