@@ -91,3 +91,10 @@ def test_a_token_as_written_keeps_what_folding_drops() -> None:
     view = TextView("وقال عليّ إن")
     assert view.written(1) == "عليّ"
     assert view.written(0) == "وقال"
+
+
+def test_written_letters_keep_what_folding_merges_and_drop_the_marks() -> None:
+    view = TextView("قال عيدةٌ وعلى")
+    assert view.words[1] == "عيده"  # folded: ة as ه
+    assert view.written_letters(1) == "عيدة"  # as written, the tanwin dropped
+    assert view.written_letters(2) == "وعلى"

@@ -18,6 +18,7 @@ from marsad.model import Span
 _ENDERS = charset("sentence-end")
 _OPENERS = dict(zip(chars("quote-open"), chars("quote-close"), strict=True))
 _CLOSERS = charset("quote-close")
+_QUOTE_MARKS = re.compile("[" + re.escape("".join(sorted({*_OPENERS, *_CLOSERS, '"'}))) + "]")
 _SPACE = frozenset(" \t\u00a0")
 # The only characters the splitter acts on: it jumps from one to the next.
 _MARKS = re.compile("[" + re.escape("".join(sorted(_ENDERS | set(_OPENERS) | _CLOSERS))) + "]")
@@ -121,6 +122,3 @@ def quoted_spans(text: str, within: Span) -> list[Span]:
             out.append(Span(opened + 1, index))
             opened = None
     return out
-
-
-_QUOTE_MARKS = re.compile("[" + re.escape("".join(sorted({*_OPENERS, *_CLOSERS, '"'}))) + "]")

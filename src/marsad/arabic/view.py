@@ -28,7 +28,7 @@ from typing import Literal, NamedTuple, overload
 
 from marsad.arabic._bytefold import fold_text
 from marsad.arabic.clitics import readings
-from marsad.arabic.normalize import is_mark
+from marsad.arabic.normalize import DROPPED, is_mark
 from marsad.arabic.wordclass import WordClass, classify
 from marsad.model import Span
 
@@ -187,6 +187,11 @@ class TextView:
     def written(self, index: int) -> str:
         """Token ``index`` as the text writes it: "علي" (Ali), where the folded word is على."""
         return self.token_span(index, index + 1).slice(self.text)
+
+    def written_letters(self, index: int) -> str:
+        """Token ``index`` as written, without the marks folding drops: its letters, which
+        tell ة from ه and ي from ى where the folded word cannot ("عيدةٌ" -> "عيدة")."""
+        return DROPPED.sub("", self.written(index))
 
     def token_at(self, folded: int) -> int:
         """Index of the first token that starts at or after folded position ``folded``."""

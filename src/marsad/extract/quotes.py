@@ -987,7 +987,7 @@ class _Reader:
     def past_outlet_noun(self, at: int, end: int) -> int:
         """The token after "لـ" or an outlet noun with ل ("تقرير لـ«رويترز»", "تقرير
         لوكالة رويترز"), where the outlet's name stands; ``at`` otherwise."""
-        if at + 1 >= end or self.gap(at, at + 1).strip(_MARKS + "ـ"):
+        if at + 1 >= end or self.gap(at, at + 1).strip(_MARKS):
             return at
         word = self.sc.words[at]
         if word == letter("la"):

@@ -11,7 +11,7 @@ from marsad.arabic.view import TextView
 from marsad.extract.lexicon import countries, demonym_at, titles
 from marsad.model import Article, Entity, Span
 
-_PAIRS = {"«": "»", "“": "”", '"': '"'}
+QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}  # opening mark -> its closing mark
 
 
 @dataclass(slots=True)
@@ -28,7 +28,7 @@ def source_span(sc: TextView, match_first: int, prefix: int, fused: bool, end: i
     start = sc.starts[match_first] + (prefix - 1 if fused else prefix)
     stop = sc.ends[end - 1]
     inside = sc.folded[start:stop]
-    for opener, closer in _PAIRS.items():
+    for opener, closer in QUOTE_PAIRS.items():
         # A name with a quoted part ("عملية «العزم الصلب»") keeps its closing mark.
         if opener == closer:
             unbalanced = inside.count(opener) % 2 == 1

@@ -14,7 +14,7 @@ from marsad.arabic.clitics import (
     readings,
     rules,
 )
-from marsad.arabic.normalize import DROPPED, normalize
+from marsad.arabic.normalize import normalize
 from marsad.arabic.view import TextView
 from marsad.arabic.wordclass import WordClass, listed_classes
 from marsad.extract.cues import cue_at
@@ -78,7 +78,12 @@ def _written_feminine(sc: TextView, at: int, found: WordClass) -> bool:
         return False  # "الخارجية": a definite feminine noun, no name
     if listed_classes(found.stem + ta_marbuta) & {"noun", "adj"}:
         return False  # "فترة": the common noun as written
-    return DROPPED.sub("", sc.written(at)).endswith(letter("ta-marbuta", folded=False))
+    return written_ta_marbuta(sc, at)
+
+
+def written_ta_marbuta(sc: TextView, at: int) -> bool:
+    """Token ``at`` ends in ta marbuta as written (folding makes it ه)."""
+    return sc.written_letters(at).endswith(letter("ta-marbuta", folded=False))
 
 
 def formula_or_count(sc: TextView, at: int) -> bool:

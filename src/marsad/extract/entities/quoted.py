@@ -16,15 +16,14 @@ import re
 
 from marsad.arabic.clitics import readings
 from marsad.arabic.view import TextView
-from marsad.extract.entities.context import EntityContext, Placed
+from marsad.extract.entities.context import QUOTE_PAIRS, EntityContext, Placed
 from marsad.extract.entities.heads import heads
 from marsad.extract.lexicon import demonym_at, outlet_nouns
 from marsad.model import Entity, Span
 
 QUOTED = "quoted"
 _MAX_WORDS = 6  # words of a quoted name at most
-_CLOSERS = {"«": "»", "“": "”", '"': '"'}
-_OPENERS = re.compile("|".join(map(re.escape, _CLOSERS)))
+_OPENERS = re.compile("|".join(map(re.escape, QUOTE_PAIRS)))
 _ORG = "ORG"
 
 
@@ -36,7 +35,7 @@ def quoted_names(ctx: EntityContext) -> list[Placed]:
         at = sc.token_containing(mark.start())  # the word before the mark
         if at < 0 or at + 1 >= len(sc.words) or sc.ends[at] > mark.start():
             continue
-        closer = _CLOSERS.get(sc.gap(at, at + 1).strip())
+        closer = QUOTE_PAIRS.get(sc.gap(at, at + 1).strip())
         if closer is None:
             continue
         kind = _head_kind(sc, at)

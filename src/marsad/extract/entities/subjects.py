@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
-from marsad.arabic.charsets import letter
 from marsad.arabic.clitics import proclitic_letters
 from marsad.arabic.normalize import DROPPED, normalize
 from marsad.arabic.view import TextView
@@ -22,6 +21,7 @@ from marsad.extract.entities.names import (
     inflected_word,
     name_enders,
     name_word,
+    written_ta_marbuta,
 )
 from marsad.extract.lexicon import definite_ordinals, speaker_nouns, stopwords, titles
 from marsad.model import Entity
@@ -109,7 +109,7 @@ def _name_not_stopword(sc: TextView, at: int) -> bool:
     forms = _written_stopwords().get(sc.words[at])
     if forms is None or at + 1 >= len(sc.words):
         return False
-    written = DROPPED.sub("", sc.written(at))
+    written = sc.written_letters(at)
     return written not in forms and name_word(sc.words[at + 1], 1)
 
 
@@ -155,7 +155,7 @@ def _feminine_noun(sc: TextView, at: int) -> bool:
     """A word written with the feminine ending that is a noun, not a name: with the
     article ("وكيل الخارجية البحرينية السفير": an office before a title), or a common noun
     the lexicon lists with no name reading ("فترة حكم الرئيس")."""
-    if not DROPPED.sub("", sc.written(at)).endswith(letter("ta-marbuta", folded=False)):
+    if not written_ta_marbuta(sc, at):
         return False
     found = sc.word_class(at)
     if found.definite:
