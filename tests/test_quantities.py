@@ -27,6 +27,11 @@ def _quantities(text: str, timexes: list[Timex] | None = None) -> list[Quantity]
     return article.quantities
 
 
+def _subjects(text: str) -> dict[str, str | None]:
+    """Each figure of ``text`` as written -> its subject."""
+    return {q.text: q.subject for q in _quantities(text)}
+
+
 def _brief(text: str) -> list[tuple[str, object, str | None, bool, bool]]:
     return [
         (q.text, q.bounds or q.value, q.unit, q.approximate, q.vague) for q in _quantities(text)
@@ -422,14 +427,11 @@ def test_afflicted_by_an_illness_is_no_injury() -> None:
 
 
 def test_a_measure_says_what_it_measures_when_a_word_says_it_clearly() -> None:
-    subjects = {
-        q.text: q.subject
-        for q in _quantities(
-            "وبلغت قيمة التداولات 3.9 مليار ريال. وارتفع قطاع العقارات بنسبة 1.38 في المائة. "
-            "وقدم الصندوق مساعدة إلى العراق بقيمة 1.2 مليار دولار. وزادت الأرباح بنسبة 5%، "
-            "مقارنة بأرباح قدرها 232 مليون ريال."
-        )
-    }
+    subjects = _subjects(
+        "وبلغت قيمة التداولات 3.9 مليار ريال. وارتفع قطاع العقارات بنسبة 1.38 في المائة. "
+        "وقدم الصندوق مساعدة إلى العراق بقيمة 1.2 مليار دولار. وزادت الأرباح بنسبة 5%، "
+        "مقارنة بأرباح قدرها 232 مليون ريال."
+    )
     assert subjects["3.9 مليار ريال"] == "قيمة التداولات"
     assert subjects["1.38 في المائة"] == "قطاع العقارات"
     # the aid's value, not Iraq's; a bare "مقارنة" says nothing of what is measured
@@ -438,14 +440,11 @@ def test_a_measure_says_what_it_measures_when_a_word_says_it_clearly() -> None:
 
 
 def test_a_figure_after_a_verb_of_change_measures_the_verbs_subject() -> None:
-    subjects = {
-        q.text: q.subject
-        for q in _quantities(
-            "وهبط مؤشر سوق دبي 1.2 في المائة. وتراجع قطاع الخدمات بنسبة 0.15 في المائة. "
-            "وارتفع المؤشر العام لسوق أبوظبي أكثر من 0.3 في المائة. "
-            "وزاد في السوق الفورية 0.4 %."
-        )
-    }
+    subjects = _subjects(
+        "وهبط مؤشر سوق دبي 1.2 في المائة. وتراجع قطاع الخدمات بنسبة 0.15 في المائة. "
+        "وارتفع المؤشر العام لسوق أبوظبي أكثر من 0.3 في المائة. "
+        "وزاد في السوق الفورية 0.4 %."
+    )
     assert subjects["1.2 في المائة"] == "مؤشر سوق دبي"  # no attribute word between
     assert subjects["0.15 في المائة"] == "قطاع الخدمات"  # تراجع, also a noun, is the verb
     assert subjects["0.3 في المائة"] == "المؤشر العام لسوق أبوظبي"  # past "أكثر من"
